@@ -1,0 +1,2 @@
+/** Examples of https-setup. */
+package io.github.httpssetup.examples;

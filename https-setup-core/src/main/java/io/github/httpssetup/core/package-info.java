@@ -1,0 +1,2 @@
+/** The https-setup model and executor. */
+package io.github.httpssetup.core;

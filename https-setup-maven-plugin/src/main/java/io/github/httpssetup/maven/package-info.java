@@ -1,0 +1,2 @@
+/** The https-setup Maven goals. */
+package io.github.httpssetup.maven;
