@@ -1,0 +1,33 @@
+package io.github.httpssetup.core;
+
+/** What kind of problem an {@link HttpsSetupException} reports; stable, for scripts and tests. */
+public enum ErrorCode {
+    /** The description is invalid; see {@link InvalidSpecException#violations()}. Nothing was called. */
+    INVALID_SPEC,
+    /** A resource with the expected name exists but the stack does not own it. */
+    CONFLICT,
+    /** No public hosted zone with the domain's name (and creation was not asked for). */
+    HOSTED_ZONE_NOT_FOUND,
+    /** Several public hosted zones share the name: the id must be given. */
+    HOSTED_ZONE_AMBIGUOUS,
+    /** The domain registration failed or needs attention. */
+    DOMAIN_REGISTRATION,
+    /** The domain is registered in the account with other name servers than its hosted zone's. */
+    NAME_SERVER_MISMATCH,
+    /** The certificate failed validation, or was not issued in time. */
+    CERTIFICATE_NOT_ISSUED,
+    /** The given certificate ARN cannot be used (missing, not issued, wrong names or region). */
+    CERTIFICATE_UNUSABLE,
+    /** Target instances are missing, not running, or in several VPCs. */
+    TARGETS_INVALID,
+    /** The subnets cannot host an internet-facing load balancer (public subnets in two zones needed). */
+    SUBNETS_INVALID,
+    /** The security groups given cannot be used. */
+    SECURITY_GROUPS_INVALID,
+    /** Something did not reach the expected state within its time limit. */
+    WAIT_TIMEOUT,
+    /** AWS refused a call, or kept failing after retries. */
+    AWS_ERROR,
+    /** The configuration of the executor (credentials, region, endpoint) is unusable. */
+    CONFIGURATION
+}

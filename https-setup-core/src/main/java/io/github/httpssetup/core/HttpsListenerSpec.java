@@ -1,0 +1,120 @@
+package io.github.httpssetup.core;
+
+import java.util.Objects;
+
+/**
+ * The HTTPS listener of the load balancer: it presents the certificate and forwards to the targets.
+ *
+ * <pre>{@code
+ * HttpsListenerSpec https = HttpsListenerSpec.builder().port(8443).build();
+ * }</pre>
+ */
+public final class HttpsListenerSpec {
+    /** The HTTPS port by default: {@value}. */
+    public static final int DEFAULT_PORT = 443;
+    /** The SSL policy by default: {@value}, AWS's recommended policy (TLS 1.3 and 1.2). */
+    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    private final int port;
+    private final String sslPolicy;
+
+    private HttpsListenerSpec(Builder builder) {
+        this.port = builder.port;
+        this.sslPolicy = Objects.requireNonNullElse(builder.sslPolicy, DEFAULT_SSL_POLICY);
+    }
+
+    /** {@return a builder with the defaults: port {@value #DEFAULT_PORT} and {@value #DEFAULT_SSL_POLICY}} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return a builder holding this listener's values} */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * The port the load balancer serves HTTPS on, 1 to 65535 (default {@value #DEFAULT_PORT}).
+     *
+     * @return the HTTPS port
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * The ELB security policy that sets the TLS versions and ciphers (default {@value #DEFAULT_SSL_POLICY}).
+     *
+     * @return the SSL policy name
+     */
+    public String sslPolicy() {
+        return sslPolicy;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof HttpsListenerSpec)) {
+            return false;
+        }
+        HttpsListenerSpec other = (HttpsListenerSpec) o;
+        return port == other.port && sslPolicy.equals(other.sslPolicy);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(port, sslPolicy);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpsListenerSpec(port=" + port + ", sslPolicy=" + sslPolicy + ")";
+    }
+
+    /**
+     * Builds an {@link HttpsListenerSpec}; never throws for bad values: {@link HttpsSetup.Builder#build()} reports
+     * them.
+     */
+    public static final class Builder {
+        private int port = DEFAULT_PORT;
+        private String sslPolicy = DEFAULT_SSL_POLICY;
+
+        private Builder() {
+        }
+
+        private Builder(HttpsListenerSpec listener) {
+            this.port = listener.port;
+            this.sslPolicy = listener.sslPolicy;
+        }
+
+        /**
+         * The HTTPS port (default {@value HttpsListenerSpec#DEFAULT_PORT}).
+         *
+         * @param port 1 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The ELB security policy (default {@value HttpsListenerSpec#DEFAULT_SSL_POLICY}).
+         *
+         * @param sslPolicy a policy name, such as {@code ELBSecurityPolicy-TLS13-1-2-2021-06}; {@code null} = the
+         *                  default
+         * @return this builder
+         */
+        public Builder sslPolicy(String sslPolicy) {
+            this.sslPolicy = sslPolicy;
+            return this;
+        }
+
+        /** {@return the listener description; checked when the enclosing {@link HttpsSetup} is built} */
+        public HttpsListenerSpec build() {
+            return new HttpsListenerSpec(this);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.httpssetup.core;
+
+import io.github.httpssetup.core.engine.Engine;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * Converges AWS to an {@link HttpsSetup}: {@link #plan} (read-only), {@link #apply} (idempotent: a second
+ * run changes nothing) and {@link #destroy} (removes exactly what the stack owns). Stateless and
+ * thread-safe: everything is found again on each run by name and by the tag {@code https-setup:stack}.
+ *
+ * <pre>{@code
+ * HttpsSetupExecutor executor = HttpsSetupExecutor.builder()
+ *     .profile("deploy")                      // optional; the SDK's default credentials otherwise
+ *     .build();
+ * Plan plan = executor.plan(setup);
+ * System.out.println(plan.render());
+ * ApplyResult result = executor.apply(setup);
+ * System.out.println(result.url());          // https://example.com
+ * }</pre>
+ *
+ * <p>Credentials: an explicit provider, else a named profile, else the SDK's default chain
+ * (environment, profile, container, instance role). The endpoint override (for a local emulator) applies
+ * to every service; the SDK also honours {@code AWS_ENDPOINT_URL}.
+ */
+public final class HttpsSetupExecutor {
+
+    /** Independent branches run at once on this many threads unless told otherwise. */
+    public static final int DEFAULT_PARALLELISM = 4;
+
+    private final Engine engine;
+
+    private HttpsSetupExecutor(Builder builder) {
+        AwsCredentialsProvider credentials = builder.credentialsProvider;
+        if (credentials == null && builder.profile != null) {
+            credentials = ProfileCredentialsProvider.create(builder.profile);
+        }
+        this.engine = new Engine(credentials, builder.endpointOverride, builder.interceptors, builder.parallelism,
+                builder.listener, builder.clock, builder.sleeper, null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What apply would do, without any write call. */
+    public Plan plan(HttpsSetup setup) {
+        return engine.plan(Objects.requireNonNull(setup, "setup"));
+    }
+
+    /**
+     * Converges AWS to the description. Plans first: conflicts stop it before any write
+     * ({@link ConflictException}); when nothing differs it makes no write call.
+     *
+     * @throws HttpsSetupException with an {@link ErrorCode} and a message that says what to do
+     */
+    public ApplyResult apply(HttpsSetup setup) {
+        return engine.apply(Objects.requireNonNull(setup, "setup"));
+    }
+
+    /**
+     * Deletes every resource the stack owns, in reverse order: records, listeners, load balancer, target
+     * group, security groups, certificate, validation records. The hosted zone and the domain stay unless
+     * the description asks otherwise; resources the stack does not own are never touched.
+     */
+    public DestroyResult destroy(HttpsSetup setup) {
+        return engine.destroy(Objects.requireNonNull(setup, "setup"));
+    }
+
+    /** Builder of {@link HttpsSetupExecutor}. */
+    public static final class Builder {
+        private AwsCredentialsProvider credentialsProvider;
+        private String profile;
+        private URI endpointOverride;
+        private int parallelism = DEFAULT_PARALLELISM;
+        private ProgressListener listener = ProgressListener.slf4j();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Credentials from any SDK provider (SSO, assume-role, ...). */
+        public Builder credentialsProvider(AwsCredentialsProvider provider) {
+            this.credentialsProvider = provider;
+            return this;
+        }
+
+        /** Static credentials; the session token may be null. */
+        public Builder credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+            this.credentialsProvider = StaticCredentialsProvider.create(sessionToken == null
+                    ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
+                    : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+            return this;
+        }
+
+        /** A named profile of {@code ~/.aws/config} and {@code ~/.aws/credentials}. */
+        public Builder profile(String profile) {
+            this.profile = profile;
+            return this;
+        }
+
+        /** One endpoint for every service, e.g. a local emulator. */
+        public Builder endpointOverride(URI endpoint) {
+            this.endpointOverride = endpoint;
+            return this;
+        }
+
+        /** Threads for independent branches (default {@value #DEFAULT_PARALLELISM}); 1 runs the chain in order. */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+            }
+            this.parallelism = parallelism;
+            return this;
+        }
+
+        /** Receives progress events (default: SLF4J). */
+        public Builder listener(ProgressListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The clock for durations and wait limits (tests). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How waits pause (tests). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** An SDK interceptor added to every client (tests, metrics). */
+        public Builder addExecutionInterceptor(ExecutionInterceptor interceptor) {
+            this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        public HttpsSetupExecutor build() {
+            return new HttpsSetupExecutor(this);
+        }
+    }
+}

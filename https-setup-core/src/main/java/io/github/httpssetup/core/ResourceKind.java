@@ -1,0 +1,29 @@
+package io.github.httpssetup.core;
+
+/** The kinds of resource in the chain, in the order they are converged. */
+public enum ResourceKind {
+    DOMAIN_REGISTRATION("domain registration"),
+    HOSTED_ZONE("hosted zone"),
+    CERTIFICATE("certificate"),
+    VALIDATION_RECORD("validation record"),
+    SECURITY_GROUP("security group"),
+    SECURITY_GROUP_RULE("security group rule"),
+    TARGET_GROUP("target group"),
+    TARGETS("targets"),
+    LOAD_BALANCER("load balancer"),
+    HTTPS_LISTENER("HTTPS listener"),
+    HTTP_LISTENER("HTTP listener"),
+    ALIAS_RECORD("alias record"),
+    OWNERSHIP_RECORD("ownership record");
+
+    private final String label;
+
+    ResourceKind(String label) {
+        this.label = label;
+    }
+
+    /** Human name, e.g. {@code target group}. */
+    public String label() {
+        return label;
+    }
+}
