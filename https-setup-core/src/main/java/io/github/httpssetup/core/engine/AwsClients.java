@@ -1,0 +1,96 @@
+package io.github.httpssetup.core.engine;
+
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
+
+/**
+ * The five SDK clients of one run, sharing one HTTP connection pool, the SDK's standard retry strategy
+ * (throttling, 5xx, connection errors) and the call counter.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    /** Route 53 Domains has a single endpoint, in us-east-1. */
+    static final Region DOMAINS_REGION = Region.US_EAST_1;
+
+    private final SdkHttpClient http;
+    private final ApiCallCounter counter = new ApiCallCounter();
+    private final Ec2Client ec2;
+    private final ElasticLoadBalancingV2Client elb;
+    private final AcmClient acm;
+    private final Route53Client route53;
+    private final Route53DomainsClient domains;
+
+    public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
+                      int maxConnections) {
+        this.http = ApacheHttpClient.builder().maxConnections(Math.max(8, maxConnections)).build();
+        Region r = Region.of(region);
+        this.ec2 = configure(Ec2Client.builder(), r, credentials, endpoint, interceptors);
+        this.elb = configure(ElasticLoadBalancingV2Client.builder(), r, credentials, endpoint, interceptors);
+        this.acm = configure(AcmClient.builder(), r, credentials, endpoint, interceptors);
+        this.route53 = configure(Route53Client.builder(), Region.AWS_GLOBAL, credentials, endpoint, interceptors);
+        this.domains = configure(Route53DomainsClient.builder(), DOMAINS_REGION, credentials, endpoint, interceptors);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C configure(
+            B builder, Region region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy())
+                .addExecutionInterceptor(counter);
+        interceptors.forEach(override::addExecutionInterceptor);
+        builder.httpClient(http).region(region).overrideConfiguration(override.build());
+        if (credentials != null) {
+            builder.credentialsProvider(credentials);
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    public Ec2Client ec2() {
+        return ec2;
+    }
+
+    public ElasticLoadBalancingV2Client elb() {
+        return elb;
+    }
+
+    public AcmClient acm() {
+        return acm;
+    }
+
+    public Route53Client route53() {
+        return route53;
+    }
+
+    public Route53DomainsClient domains() {
+        return domains;
+    }
+
+    public ApiCallCounter counter() {
+        return counter;
+    }
+
+    @Override
+    public void close() {
+        ec2.close();
+        elb.close();
+        acm.close();
+        route53.close();
+        domains.close();
+        http.close();
+    }
+}

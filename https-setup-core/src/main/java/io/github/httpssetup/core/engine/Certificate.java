@@ -1,0 +1,358 @@
+package io.github.httpssetup.core.engine;
+
+import io.github.httpssetup.core.AttributeChange;
+import io.github.httpssetup.core.Change;
+import io.github.httpssetup.core.ChangeAction;
+import io.github.httpssetup.core.ErrorCode;
+import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.KeyAlgorithm;
+import io.github.httpssetup.core.ResourceKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.acm.model.CertificateDetail;
+import software.amazon.awssdk.services.acm.model.CertificateStatus;
+import software.amazon.awssdk.services.acm.model.CertificateSummary;
+import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.ListCertificatesResponse;
+import software.amazon.awssdk.services.acm.model.ResourceRecord;
+import software.amazon.awssdk.services.acm.model.Tag;
+import software.amazon.awssdk.services.acm.model.ValidationMethod;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * The ACM certificate for the domain and its alternative names, validated through DNS records in the
+ * hosted zone. An owned certificate with exactly the same names is reused; otherwise one is requested
+ * with a deterministic idempotency token, and the one it replaces is deleted after the listener swap.
+ */
+final class Certificate {
+
+    /** Every key type: ACM's ListCertificates returns only RSA 1024/2048 certificates unless told otherwise. */
+    private static final List<String> ALL_KEY_TYPES = List.of("RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096",
+            "EC_prime256v1", "EC_secp384r1", "EC_secp521r1");
+    private static final Set<CertificateStatus> USABLE = Set.of(CertificateStatus.ISSUED, CertificateStatus.PENDING_VALIDATION);
+    private static final long VALIDATION_RECORD_TTL = 300;
+
+    private final Run run;
+    private final HttpsSetup spec;
+
+    Certificate(Run run) {
+        this.run = run;
+        this.spec = run.spec();
+    }
+
+    /** An owned certificate: its details (names, status, validation records). */
+    private record Owned(CertificateDetail detail) {
+        Set<String> names() {
+            Set<String> names = new TreeSet<>();
+            names.add(DnsNames.normalize(detail.domainName()));
+            detail.subjectAlternativeNames().forEach(n -> names.add(DnsNames.normalize(n)));
+            return names;
+        }
+    }
+
+    States.Certificate converge(States.Zone zone) {
+        List<Owned> owned = owned(candidateSummaries(false));
+        if (spec.certificate().arn().isPresent()) {
+            String arn = spec.certificate().arn().get();
+            checkGiven(arn);
+            run.unchanged(ResourceKind.CERTIFICATE, "given certificate", arn);
+            run.outputs().certificateArn = arn;
+            return new States.Certificate(arn, owned.stream().map(o -> o.detail().certificateArn()).toList());
+        }
+        Set<String> wanted = new TreeSet<>(spec.allNames());
+        Optional<Owned> match = owned.stream()
+                .filter(o -> o.names().equals(wanted) && USABLE.contains(o.detail().status()) && sameKey(o.detail()))
+                .max(Comparator.comparing(o -> o.detail().status() == CertificateStatus.ISSUED));
+        List<String> replaced = owned.stream().filter(o -> match.isEmpty() || o != match.get())
+                .map(o -> o.detail().certificateArn()).toList();
+        String name = String.join(", ", spec.allNames());
+        if (match.isPresent()) {
+            CertificateDetail detail = match.get().detail();
+            String arn = detail.certificateArn();
+            run.unchanged(ResourceKind.CERTIFICATE, name, arn);
+            run.outputs().certificateArn = arn;
+            ensureValidationRecords(zone, validationRecords(detail));
+            if (detail.status() != CertificateStatus.ISSUED && run.writing()) {
+                awaitIssued(arn, zone);
+            }
+            return new States.Certificate(arn, replaced);
+        }
+        Optional<Owned> previous = owned.stream().filter(o -> !o.names().equals(wanted)).findFirst();
+        List<AttributeChange> attributes = new ArrayList<>();
+        attributes.add(new AttributeChange("names", previous.map(p -> String.join(", ", p.names())).orElse(null), name));
+        attributes.add(new AttributeChange("keyAlgorithm", null, spec.certificate().keyAlgorithm().awsName()));
+        attributes.add(new AttributeChange("validation", null, "DNS"));
+        attributes.add(new AttributeChange("arn", previous.map(p -> p.detail().certificateArn()).orElse(null),
+                AttributeChange.KNOWN_AFTER_APPLY));
+        ChangeAction action = previous.isPresent() ? ChangeAction.REPLACE : ChangeAction.CREATE;
+        String reason = previous.isPresent() ? "names changed; the old certificate is deleted after the listener uses the new one"
+                : "";
+        String arn = run.change(new Change(action, ResourceKind.CERTIFICATE, name, null, attributes, reason),
+                () -> request(owned));
+        if (arn == null) { // a plan
+            run.change(Change.of(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD, "CNAME records for " + name, null,
+                    "values known after the certificate is requested"), () -> { });
+            return new States.Certificate(null, replaced);
+        }
+        run.outputs().certificateArn = arn;
+        CertificateDetail detail = awaitValidationOptions(arn);
+        ensureValidationRecords(zone, validationRecords(detail));
+        awaitIssued(arn, zone);
+        return new States.Certificate(arn, replaced);
+    }
+
+    private boolean sameKey(CertificateDetail detail) {
+        KeyAlgorithm wanted = spec.certificate().keyAlgorithm();
+        return detail.keyAlgorithmAsString() == null || wanted.awsName().equals(detail.keyAlgorithmAsString());
+    }
+
+    private void checkGiven(String arn) {
+        CertificateDetail detail;
+        try {
+            detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
+        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+            throw new HttpsSetupException(ErrorCode.CERTIFICATE_UNUSABLE, "certificate.arn " + arn + " does not exist in "
+                    + spec.region() + ". The load balancer needs a certificate in its own region: request or import one there,"
+                    + " or remove certificate.arn to let https-setup manage one.", e);
+        }
+        if (detail.status() != CertificateStatus.ISSUED) {
+            throw new HttpsSetupException(ErrorCode.CERTIFICATE_UNUSABLE, "certificate.arn " + arn + " is " + detail.statusAsString()
+                    + ", not ISSUED. Complete its validation in ACM, or remove certificate.arn to let https-setup manage one.");
+        }
+        Set<String> covered = new LinkedHashSet<>();
+        covered.add(DnsNames.normalize(detail.domainName()));
+        detail.subjectAlternativeNames().forEach(n -> covered.add(DnsNames.normalize(n)));
+        List<String> missing = spec.allNames().stream().filter(n -> !covers(covered, n)).toList();
+        if (!missing.isEmpty()) {
+            throw new HttpsSetupException(ErrorCode.CERTIFICATE_UNUSABLE, "certificate.arn " + arn + " does not cover "
+                    + String.join(", ", missing) + " (it covers " + String.join(", ", covered) + "). Use a certificate for"
+                    + " every name, or remove certificate.arn to let https-setup manage one.");
+        }
+    }
+
+    /** Whether a certificate name list covers the name, directly or by a one-label wildcard. */
+    static boolean covers(Set<String> certificateNames, String name) {
+        if (certificateNames.contains(name)) {
+            return true;
+        }
+        int dot = name.indexOf('.');
+        return dot > 0 && certificateNames.contains("*" + name.substring(dot));
+    }
+
+    // ---- reading ----
+
+    /** Certificates in the region; with {@code all == false} only those named like one of the description's names. */
+    private List<CertificateSummary> candidateSummaries(boolean all) {
+        Set<String> names = new TreeSet<>(spec.allNames());
+        List<CertificateSummary> result = new ArrayList<>();
+        String token = null;
+        do {
+            String t = token;
+            ListCertificatesResponse page = run.aws().acm().listCertificates(r -> r.includes(i -> i.keyTypesWithStrings(ALL_KEY_TYPES))
+                    .maxItems(1000).nextToken(t));
+            page.certificateSummaryList().stream()
+                    .filter(s -> all || names.contains(DnsNames.normalize(s.domainName())))
+                    .forEach(result::add);
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return result;
+    }
+
+    private List<Owned> owned(List<CertificateSummary> summaries) {
+        List<Owned> owned = new ArrayList<>();
+        for (CertificateSummary summary : summaries) {
+            Map<String, String> tags = run.aws().acm().listTagsForCertificate(r -> r.certificateArn(summary.certificateArn()))
+                    .tags().stream().collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
+            if (run.owns(tags)) {
+                owned.add(new Owned(run.aws().acm().describeCertificate(r -> r.certificateArn(summary.certificateArn()))
+                        .certificate()));
+            }
+        }
+        return owned;
+    }
+
+    /** The distinct validation CNAMEs (name → value) of a certificate: {@code *.x} and {@code x} share one. */
+    static Map<String, String> validationRecords(CertificateDetail detail) {
+        Map<String, String> records = new LinkedHashMap<>();
+        for (DomainValidation validation : detail.domainValidationOptions()) {
+            ResourceRecord record = validation.resourceRecord();
+            if (record != null) {
+                records.put(DnsNames.normalize(record.name()), record.value());
+            }
+        }
+        return records;
+    }
+
+    // ---- writing ----
+
+    private String request(List<Owned> owned) {
+        List<String> alternatives = spec.allNames().subList(1, spec.allNames().size());
+        return run.aws().acm().requestCertificate(r -> r.domainName(spec.domain().name())
+                .subjectAlternativeNames(alternatives.isEmpty() ? null : alternatives)
+                .validationMethod(ValidationMethod.DNS)
+                .keyAlgorithm(spec.certificate().keyAlgorithm().awsName())
+                .idempotencyToken(idempotencyToken(owned))
+                .tags(run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()))
+                .certificateArn();
+    }
+
+    /**
+     * Same stack, names and key → same token, so a request retried after a crash returns the same
+     * certificate. Owned certificates that are no longer usable (failed, expired) change it, so that a
+     * new request is not answered with the failed one.
+     */
+    private String idempotencyToken(List<Owned> owned) {
+        String unusable = owned.stream().filter(o -> !USABLE.contains(o.detail().status()))
+                .map(o -> o.detail().certificateArn()).sorted().collect(Collectors.joining(","));
+        return HostedZone.sha256(spec.stack() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
+                + spec.certificate().keyAlgorithm().awsName() + "|" + unusable).substring(0, 32);
+    }
+
+    /** ACM adds the validation records to the certificate a few seconds after the request. */
+    private CertificateDetail awaitValidationOptions(String arn) {
+        int names = new TreeSet<>(spec.allNames()).size();
+        return run.await("certificate", "waiting for ACM to publish the DNS validation records", Duration.ofMinutes(5),
+                Duration.ofMillis(500), Duration.ofSeconds(5), () -> {
+                    CertificateDetail detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
+                    long withRecords = detail.domainValidationOptions().stream().filter(v -> v.resourceRecord() != null).count();
+                    return withRecords >= names ? Optional.of(detail) : Optional.empty();
+                }, () -> new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "ACM published no DNS validation records for "
+                        + arn + " within 5 min. Run apply again; if it persists, check the certificate in the ACM console."));
+    }
+
+    private void ensureValidationRecords(States.Zone zone, Map<String, String> records) {
+        if (zone.id() == null) {
+            run.change(Change.of(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD, "CNAME records for "
+                    + String.join(", ", spec.allNames()), null, "in the hosted zone to be created"), () -> { });
+            return;
+        }
+        ZoneRecords existing = run.zoneRecords(zone.id());
+        List<software.amazon.awssdk.services.route53.model.Change> upserts = new ArrayList<>();
+        for (Map.Entry<String, String> record : records.entrySet()) {
+            Optional<ResourceRecordSet> current = existing.find(record.getKey(), RRType.CNAME);
+            String value = current.flatMap(c -> c.resourceRecords().stream().findFirst()).map(v -> v.value()).orElse(null);
+            if (value != null && DnsNames.normalize(value).equals(DnsNames.normalize(record.getValue()))) {
+                run.unchanged(ResourceKind.VALIDATION_RECORD, record.getKey(), null);
+                continue;
+            }
+            ResourceRecordSet set = ResourceRecordSet.builder().name(DnsNames.absolute(record.getKey())).type(RRType.CNAME)
+                    .ttl(VALIDATION_RECORD_TTL).resourceRecords(v -> v.value(record.getValue())).build();
+            run.change(new Change(value == null ? ChangeAction.CREATE : ChangeAction.UPDATE, ResourceKind.VALIDATION_RECORD,
+                    record.getKey(), null, List.of(new AttributeChange("CNAME", value, record.getValue())),
+                    "proves control of the domain to ACM"), () -> { });
+            upserts.add(ZoneRecords.upsert(set));
+        }
+        if (run.writing() && !upserts.isEmpty()) {
+            ZoneRecords.change(run, zone.id(), upserts, "https-setup " + spec.stack() + ": certificate validation", false);
+        }
+    }
+
+    private void awaitIssued(String arn, States.Zone zone) {
+        Duration limit = spec.certificate().validationTimeout();
+        run.await("certificate", "waiting for ACM to issue " + String.join(", ", spec.allNames()), limit,
+                Duration.ofSeconds(1), Duration.ofSeconds(15), () -> {
+                    CertificateDetail detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
+                    if (detail.status() == CertificateStatus.ISSUED) {
+                        return Optional.of(Boolean.TRUE);
+                    }
+                    if (detail.status() != CertificateStatus.PENDING_VALIDATION) {
+                        throw notIssued(arn, detail.statusAsString() + (detail.failureReasonAsString() == null ? ""
+                                : " (" + detail.failureReasonAsString() + ")"), detail, zone);
+                    }
+                    return Optional.empty();
+                }, () -> notIssued(arn, "still PENDING_VALIDATION after " + minutes(limit),
+                        run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate(), zone));
+    }
+
+    private HttpsSetupException notIssued(String arn, String state, CertificateDetail detail, States.Zone zone) {
+        String records = validationRecords(detail).entrySet().stream()
+                .map(e -> "\n    " + e.getKey() + " CNAME " + e.getValue()).collect(Collectors.joining());
+        return new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "Certificate " + arn + " for "
+                + String.join(", ", spec.allNames()) + " is " + state + ".\n  ACM looks up these records, which are in"
+                + " hosted zone " + zone.name() + " (" + zone.id() + "):" + records
+                + "\n  The domain's name servers at its registrar must be the zone's: " + String.join(", ", zone.nameServers())
+                + " (check with `dig NS " + zone.name() + "`)."
+                + "\n  Fix the delegation and run apply again (it keeps waiting), or raise certificate.validationTimeout.");
+    }
+
+    private static String minutes(Duration d) {
+        return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
+    // ---- deleting ----
+
+    /** After the listener uses the new certificate: delete the ones it replaced, and their validation records. */
+    void deleteReplaced(States.Certificate certificate, States.Zone zone) {
+        if (certificate.replacedArns().isEmpty()) {
+            return;
+        }
+        List<CertificateDetail> replaced = new ArrayList<>();
+        for (String arn : certificate.replacedArns()) {
+            if (!run.writing()) {
+                run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, arn, arn, "replaced"), () -> { });
+                continue;
+            }
+            replaced.add(run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate());
+        }
+        delete(replaced, zone);
+    }
+
+    /** Deletes every certificate the stack owns, and validation records no remaining certificate uses. */
+    void destroy(States.Zone zone) {
+        List<CertificateDetail> owned = owned(candidateSummaries(true)).stream().map(Owned::detail).toList();
+        delete(owned, zone);
+    }
+
+    private void delete(List<CertificateDetail> certificates, States.Zone zone) {
+        for (CertificateDetail detail : certificates) {
+            String arn = detail.certificateArn();
+            run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, String.join(", ", new Owned(detail).names()), arn,
+                    run.mode() == Run.Mode.DESTROY ? "destroy" : "replaced"),
+                    () -> run.retrying("certificate", "deleting certificate " + arn,
+                            () -> run.aws().acm().deleteCertificate(r -> r.certificateArn(arn)), "ResourceInUseException"));
+        }
+        if (zone == null || zone.id() == null || certificates.isEmpty()) {
+            return;
+        }
+        Set<String> deletedArns = certificates.stream().map(CertificateDetail::certificateArn).collect(Collectors.toSet());
+        Set<String> stillUsed = new TreeSet<>();
+        for (CertificateSummary other : candidateSummaries(false)) {
+            if (!deletedArns.contains(other.certificateArn())) {
+                stillUsed.addAll(validationRecords(run.aws().acm().describeCertificate(r -> r.certificateArn(other.certificateArn()))
+                        .certificate()).keySet());
+            }
+        }
+        ZoneRecords records = ZoneRecords.read(run, zone.id());
+        List<software.amazon.awssdk.services.route53.model.Change> deletes = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (CertificateDetail detail : certificates) {
+            for (Map.Entry<String, String> record : validationRecords(detail).entrySet()) {
+                if (stillUsed.contains(record.getKey()) || !seen.add(record.getKey())) {
+                    continue;
+                }
+                records.find(record.getKey(), RRType.CNAME)
+                        .filter(set -> set.resourceRecords().stream().anyMatch(v -> DnsNames.normalize(v.value())
+                                .equals(DnsNames.normalize(record.getValue()))))
+                        .ifPresent(set -> {
+                            run.change(Change.of(ChangeAction.DELETE, ResourceKind.VALIDATION_RECORD, record.getKey(), null,
+                                    "no remaining certificate uses it"), () -> { });
+                            deletes.add(ZoneRecords.delete(set));
+                        });
+            }
+        }
+        if (run.writing()) {
+            ZoneRecords.change(run, zone.id(), deletes, "https-setup " + spec.stack() + ": remove validation records", false);
+        }
+    }
+}

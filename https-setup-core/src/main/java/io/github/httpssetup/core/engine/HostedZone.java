@@ -1,0 +1,214 @@
+package io.github.httpssetup.core.engine;
+
+import io.github.httpssetup.core.Change;
+import io.github.httpssetup.core.ChangeAction;
+import io.github.httpssetup.core.ErrorCode;
+import io.github.httpssetup.core.HostedZoneSpec;
+import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ResourceKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
+import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
+import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.Route53Exception;
+import software.amazon.awssdk.services.route53.model.Tag;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
+
+/**
+ * The public hosted zone of the domain: found by id, by exact name, or as the closest enclosing zone;
+ * created only when asked (with a deterministic caller reference, so a retried create is safe).
+ */
+final class HostedZone {
+
+    private final Run run;
+    private final HttpsSetup spec;
+    private final HostedZoneSpec zoneSpec;
+
+    HostedZone(Run run) {
+        this.run = run;
+        this.spec = run.spec();
+        this.zoneSpec = spec.domain().hostedZone();
+    }
+
+    /** Finds the zone, or creates it when asked; in a plan, a zone to create has a null id. */
+    States.Zone converge() {
+        Optional<States.Zone> found = find();
+        if (found.isPresent()) {
+            States.Zone zone = found.get();
+            run.unchanged(ResourceKind.HOSTED_ZONE, zone.name(), zone.id());
+            run.outputs().hostedZoneId = zone.id();
+            run.outputs().nameServers = zone.nameServers();
+            return zone;
+        }
+        String name = zoneSpec.name().orElse(spec.domain().name());
+        if (spec.domain().registration().isPresent() && !run.writing()) {
+            // Registration creates the zone itself; a plan cannot see it yet.
+            run.change(Change.of(ChangeAction.CREATE, ResourceKind.HOSTED_ZONE, name, null,
+                    "created by Route 53 Domains with the registration"), () -> { });
+            return new States.Zone(null, name, List.of());
+        }
+        if (!zoneSpec.create()) {
+            throw new HttpsSetupException(ErrorCode.HOSTED_ZONE_NOT_FOUND, "No public Route 53 hosted zone for "
+                    + spec.domain().name() + " in this account" + (zoneSpec.name().isPresent() ? " (looked for " + name + ")" : "")
+                    + ". Create one by setting domain.hostedZone.create: true, give the id of an existing zone with"
+                    + " domain.hostedZone.id, or register the domain with domain.registration.");
+        }
+        States.Zone created = run.change(new Change(ChangeAction.CREATE, ResourceKind.HOSTED_ZONE, name, null,
+                Run.attributes("name", name, "id", null, "nameServers", null), "domain.hostedZone.create is set"),
+                () -> create(name));
+        States.Zone zone = created != null ? created : new States.Zone(null, name, List.of());
+        run.outputs().hostedZoneId = zone.id();
+        run.outputs().nameServers = zone.nameServers();
+        return zone;
+    }
+
+    /** The zone of the description, without creating anything. */
+    Optional<States.Zone> find() {
+        if (zoneSpec.id().isPresent()) {
+            String id = DnsNames.zoneId(zoneSpec.id().get());
+            try {
+                return Optional.of(describe(id));
+            } catch (NoSuchHostedZoneException e) {
+                throw new HttpsSetupException(ErrorCode.HOSTED_ZONE_NOT_FOUND, "domain.hostedZone.id " + id
+                        + " is not a hosted zone of this account. Check the id in the Route 53 console, or remove it"
+                        + " to look the zone up by name.", e);
+            }
+        }
+        List<String> candidates = new ArrayList<>();
+        if (zoneSpec.name().isPresent()) {
+            candidates.add(zoneSpec.name().get());
+        } else {
+            // The closest enclosing zone: example.com for app.example.com when there is no app.example.com zone.
+            String name = spec.domain().name();
+            while (name.contains(".")) {
+                candidates.add(name);
+                name = name.substring(name.indexOf('.') + 1);
+            }
+        }
+        for (String candidate : candidates) {
+            List<software.amazon.awssdk.services.route53.model.HostedZone> matches = byName(candidate);
+            if (matches.isEmpty() && spec.domain().registration().isPresent()) {
+                matches = byListing(candidate);
+            }
+            if (matches.size() > 1) {
+                throw new HttpsSetupException(ErrorCode.HOSTED_ZONE_AMBIGUOUS, matches.size() + " public hosted zones are named "
+                        + candidate + ": " + matches.stream().map(z -> DnsNames.zoneId(z.id())).collect(Collectors.joining(", "))
+                        + ". Set domain.hostedZone.id to the one whose name servers the registrar uses.");
+            }
+            if (matches.size() == 1) {
+                return Optional.of(describe(DnsNames.zoneId(matches.get(0).id())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<software.amazon.awssdk.services.route53.model.HostedZone> byName(String name) {
+        String wanted = DnsNames.normalize(name);
+        return run.aws().route53().listHostedZonesByName(r -> r.dnsName(DnsNames.absolute(wanted)).maxItems("100"))
+                .hostedZones().stream()
+                .filter(z -> DnsNames.normalize(z.name()).equals(wanted))
+                .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
+                .toList();
+    }
+
+    /** Every zone of the account: the zone a registration makes is not always found by name at once. */
+    private List<software.amazon.awssdk.services.route53.model.HostedZone> byListing(String name) {
+        String wanted = DnsNames.normalize(name);
+        List<software.amazon.awssdk.services.route53.model.HostedZone> found = new ArrayList<>();
+        String marker = null;
+        do {
+            String m = marker;
+            ListHostedZonesResponse page = run.aws().route53().listHostedZones(r -> {
+                if (m != null) {
+                    r.marker(m);
+                }
+            });
+            page.hostedZones().stream()
+                    .filter(z -> DnsNames.normalize(z.name()).equals(wanted))
+                    .filter(z -> z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
+                    .forEach(found::add);
+            marker = Boolean.TRUE.equals(page.isTruncated()) ? page.nextMarker() : null;
+        } while (marker != null);
+        return found;
+    }
+
+    private States.Zone describe(String id) {
+        GetHostedZoneResponse zone = run.aws().route53().getHostedZone(r -> r.id(id));
+        String name = DnsNames.normalize(zone.hostedZone().name());
+        if (!DnsNames.inZone(spec.domain().name(), name)) {
+            throw new HttpsSetupException(ErrorCode.HOSTED_ZONE_NOT_FOUND, "Hosted zone " + id + " is " + name + ", which does not"
+                    + " contain " + spec.domain().name() + ". Set domain.hostedZone.id to the zone of the domain.");
+        }
+        List<String> nameServers = zone.delegationSet() == null ? List.of()
+                : zone.delegationSet().nameServers().stream().map(DnsNames::normalize).toList();
+        return new States.Zone(DnsNames.zoneId(zone.hostedZone().id()), name, nameServers);
+    }
+
+    private States.Zone create(String name) {
+        try {
+            var response = run.aws().route53().createHostedZone(r -> r.name(name).callerReference(callerReference(name))
+                    .hostedZoneConfig(c -> c.comment("https-setup stack " + spec.stack()).privateZone(false)));
+            String id = DnsNames.zoneId(response.hostedZone().id());
+            run.aws().route53().changeTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(id)
+                    .addTags(run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                            .toList()));
+            return new States.Zone(id, DnsNames.normalize(response.hostedZone().name()),
+                    response.delegationSet().nameServers().stream().map(DnsNames::normalize).toList());
+        } catch (Route53Exception e) {
+            // A create that went through before a crash: the caller reference is spent, the zone exists.
+            if (e.awsErrorDetails() != null && "HostedZoneAlreadyExists".equals(e.awsErrorDetails().errorCode())) {
+                return find().orElseThrow(() -> e);
+            }
+            throw e;
+        }
+    }
+
+    /** Same stack and name → same reference, so a create retried after a crash cannot make a second zone. */
+    private String callerReference(String name) {
+        return "https-setup-" + spec.stack() + "-" + sha256(name).substring(0, 16);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the zone only when asked and created by this stack, and only once it holds nothing but NS and SOA. */
+    void destroy(States.Zone zone, List<String> kept) {
+        if (zone == null) {
+            return;
+        }
+        String label = "hosted zone " + zone.name() + " (" + zone.id() + ")";
+        if (!zoneSpec.deleteOnDestroy()) {
+            kept.add(label + ": zones are kept unless domain.hostedZone.deleteOnDestroy is set");
+            return;
+        }
+        boolean owned = run.aws().route53().listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE)
+                .resourceId(zone.id())).resourceTagSet().tags().stream()
+                .anyMatch(t -> HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
+        if (!owned) {
+            kept.add(label + ": not created by stack " + spec.stack());
+            return;
+        }
+        long others = ZoneRecords.read(run, zone.id()).all().stream()
+                .filter(r -> r.type() != RRType.NS && r.type() != RRType.SOA).count();
+        if (others > 0) {
+            kept.add(label + ": still holds " + others + " record sets the stack does not own");
+            return;
+        }
+        run.change(Change.of(ChangeAction.DELETE, ResourceKind.HOSTED_ZONE, zone.name(), zone.id(), "deleteOnDestroy"),
+                () -> run.aws().route53().deleteHostedZone(r -> r.id(zone.id())));
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.httpssetup.core.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What each resource hands to the ones that depend on it. In a plan, ids of resources not created yet
+ * are {@code null}: dependents then plan to create (or update) with values known after apply.
+ */
+final class States {
+
+    private States() {
+    }
+
+    /** The hosted zone: id (without {@code /hostedzone/}), name (no trailing dot), name servers. */
+    record Zone(String id, String name, List<String> nameServers) {
+    }
+
+    /** The certificate for the HTTPS listener, and certificates it replaces (deleted after the listener swap). */
+    record Certificate(String arn, List<String> replacedArns) {
+    }
+
+    /**
+     * Where the targets live: the VPC, the instances and their zones and security groups, and the
+     * subnets chosen for the load balancer.
+     */
+    record Network(String vpcId, List<String> instanceIds, Map<String, String> instanceZones,
+                   Set<String> instanceSecurityGroupIds, List<String> subnetIds) {
+    }
+
+    /** The target group, and groups it replaces (deleted after the listeners switch). */
+    record TargetGroup(String arn, List<String> replacedArns) {
+    }
+
+    /** The load balancer. */
+    record LoadBalancer(String arn, String dnsName, String canonicalHostedZoneId) {
+    }
+}
