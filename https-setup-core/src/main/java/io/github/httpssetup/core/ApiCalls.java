@@ -26,7 +26,7 @@ public final class ApiCalls {
         this.byOperation = Collections.unmodifiableMap(new TreeMap<>(byOperation));
     }
 
-    /** Service name (as the SDK names it, e.g. {@code Elastic Load Balancing v2}) → count. */
+    /** Service name (as the SDK names it, e.g. {@code ElasticLoadBalancingV2}) → count. */
     public Map<String, Count> byService() {
         return byService;
     }

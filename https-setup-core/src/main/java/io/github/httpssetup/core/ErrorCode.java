@@ -24,6 +24,8 @@ public enum ErrorCode {
     SUBNETS_INVALID,
     /** The security groups given cannot be used. */
     SECURITY_GROUPS_INVALID,
+    /** Destroy refused: the load balancer has deletion protection on. */
+    DELETION_PROTECTED,
     /** Something did not reach the expected state within its time limit. */
     WAIT_TIMEOUT,
     /** AWS refused a call, or kept failing after retries. */

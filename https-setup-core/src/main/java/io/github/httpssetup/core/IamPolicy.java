@@ -77,7 +77,7 @@ public final class IamPolicy {
 
     /**
      * The IAM prefix of an SDK service name as {@link ApiCalls#byOperation()} reports it, e.g.
-     * {@code Elastic Load Balancing v2} → {@code elasticloadbalancing}.
+     * {@code ElasticLoadBalancingV2} → {@code elasticloadbalancing}.
      */
     public static String iamPrefix(String sdkServiceName) {
         String s = sdkServiceName.toLowerCase().replace(" ", "");

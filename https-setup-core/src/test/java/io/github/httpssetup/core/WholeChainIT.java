@@ -153,8 +153,8 @@ class WholeChainIT {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE),
                         org.assertj.core.groups.Tuple.tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
-        assertThat(fix.apiCalls().byOperation()).containsKeys("Elastic Load Balancing v2:ModifyListener",
-                "Elastic Load Balancing v2:CreateListener");
+        assertThat(fix.apiCalls().byOperation()).containsKeys("ElasticLoadBalancingV2:ModifyListener",
+                "ElasticLoadBalancingV2:CreateListener");
         assertThat(fix.apiCalls().writes()).isEqualTo(2);
         assertThat(listener(listeners(first.outputs().loadBalancerArn()), 443).sslPolicy())
                 .isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY);

@@ -102,6 +102,7 @@ public final class Engine {
             Run run = new Run(spec, aws, Run.Mode.DESTROY, listener, clock, sleeper, eventualConsistency);
             List<String> kept = new ArrayList<>();
             translate(() -> {
+                new LoadBalancer(run).checkDestroyable(); // refuse before deleting anything
                 States.Zone zone = new HostedZone(run).find().orElse(null);
                 if (zone != null) {
                     new AliasRecords(run).destroy(zone);
