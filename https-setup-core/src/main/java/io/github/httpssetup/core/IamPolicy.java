@@ -45,10 +45,11 @@ public final class IamPolicy {
         if (setup.certificate().arn().isEmpty()) {
             add(a, "acm", "RequestCertificate", "AddTagsToCertificate");
         }
-        add(a, "ec2", "DescribeInstances", "DescribeSubnets", "DescribeRouteTables", "DescribeSecurityGroups");
+        // destroy also removes the group and rules an earlier run with securityGroups: auto created
+        add(a, "ec2", "DescribeInstances", "DescribeSubnets", "DescribeRouteTables", "DescribeSecurityGroups",
+                "DescribeSecurityGroupRules", "RevokeSecurityGroupIngress", "DeleteSecurityGroup");
         if (setup.loadBalancer().autoSecurityGroups()) {
-            add(a, "ec2", "DescribeSecurityGroupRules", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress",
-                    "RevokeSecurityGroupIngress", "DeleteSecurityGroup", "CreateTags");
+            add(a, "ec2", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "CreateTags");
         }
         add(a, "elasticloadbalancing", "DescribeTargetGroups", "DescribeTags", "CreateTargetGroup", "ModifyTargetGroup",
                 "DescribeTargetGroupAttributes", "ModifyTargetGroupAttributes", "DescribeTargetHealth", "RegisterTargets",

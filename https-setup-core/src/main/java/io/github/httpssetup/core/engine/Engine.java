@@ -138,16 +138,17 @@ public final class Engine {
             });
             CompletableFuture<States.Network> network = async(pool, run, () -> new Network(run).resolve());
             CompletableFuture<States.Certificate> certificate = zone.thenApplyAsync(z -> new Certificate(run).converge(z), pool);
-            CompletableFuture<List<String>> groups = network.thenApplyAsync(n -> new SecurityGroups(run).converge(n), pool);
+            CompletableFuture<States.SecurityGroups> groups = network.thenApplyAsync(n -> new SecurityGroups(run).converge(n), pool);
             CompletableFuture<States.TargetGroup> targetGroup = network.thenApplyAsync(n -> new TargetGroup(run).converge(n), pool);
             CompletableFuture<States.LoadBalancer> loadBalancer =
-                    network.thenCombineAsync(groups, (n, g) -> new LoadBalancer(run).converge(n, g), pool);
+                    network.thenCombineAsync(groups, (n, g) -> new LoadBalancer(run).converge(n, g.ids()), pool);
             CompletableFuture<Void> listeners = CompletableFuture.allOf(certificate, targetGroup, loadBalancer)
                     .thenRunAsync(() -> new Listeners(run).converge(certificate.join(), targetGroup.join(), loadBalancer.join()), pool);
             CompletableFuture<Void> records = listeners
                     .thenRunAsync(() -> new AliasRecords(run).converge(zone.join(), loadBalancer.join()), pool);
             CompletableFuture<Void> cleanup = listeners.thenRunAsync(() -> {
                 new TargetGroup(run).deleteReplaced(targetGroup.join());
+                new SecurityGroups(run).revokeStale(groups.join());
                 new Certificate(run).deleteReplaced(certificate.join(), zone.join());
             }, pool);
             List<CompletableFuture<?>> all = List.of(zone, network, certificate, groups, targetGroup, loadBalancer, listeners,

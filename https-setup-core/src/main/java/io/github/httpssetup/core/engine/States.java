@@ -29,6 +29,14 @@ final class States {
                    Set<String> instanceSecurityGroupIds, List<String> subnetIds) {
     }
 
+    /**
+     * The load balancer's security groups ({@code null} ids in a plan when still to be created), and the
+     * stack's rules on the instances' groups that are no longer wanted: revoked only after the listeners
+     * use the new target group, so traffic on the old port keeps flowing until then.
+     */
+    record SecurityGroups(List<String> ids, List<io.github.httpssetup.core.engine.SecurityGroups.Stale> stale) {
+    }
+
     /** The target group, and groups it replaces (deleted after the listeners switch). */
     record TargetGroup(String arn, List<String> replacedArns) {
     }

@@ -1,0 +1,146 @@
+package io.github.httpssetup.core.engine;
+
+import io.github.httpssetup.core.ErrorCode;
+import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.IpAddressType;
+import io.github.httpssetup.core.TargetsSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+
+/**
+ * Where the targets live: the instances (by id or by tags), which must all be running and in one VPC,
+ * and the subnets for the load balancer. Reads only, so that a plan detects every precondition before
+ * apply writes anything.
+ */
+final class Network {
+
+    /** EC2 takes at most 200 values per filter. */
+    private static final int FILTER_VALUES = 200;
+
+    private final Run run;
+    private final HttpsSetup spec;
+    private final TargetsSpec targets;
+
+    Network(Run run) {
+        this.run = run;
+        this.spec = run.spec();
+        this.targets = spec.targets();
+    }
+
+    States.Network resolve() {
+        List<Instance> instances = instances();
+        checkRunning(instances);
+        String vpcId = singleVpc(instances);
+        Map<String, String> zones = new TreeMap<>();
+        Map<String, String> subnets = new TreeMap<>();
+        Set<String> groups = new TreeSet<>();
+        for (Instance instance : instances) {
+            zones.put(instance.instanceId(), instance.placement().availabilityZone());
+            subnets.put(instance.instanceId(), instance.subnetId());
+            instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groups::add);
+        }
+        PublicSubnets.Targets placed = new PublicSubnets.Targets(vpcId, zones, subnets);
+        List<String> subnetIds = subnets(placed);
+        return new States.Network(vpcId, List.copyOf(zones.keySet()), zones, groups, subnetIds);
+    }
+
+    // ---- instances ----
+
+    private List<Instance> instances() {
+        if (!targets.instanceIds().isEmpty()) {
+            List<Instance> found = new ArrayList<>();
+            List<String> ids = targets.instanceIds().stream().distinct().toList();
+            // A filter, not InstanceIds: unknown ids are then simply absent instead of failing the whole call.
+            for (int i = 0; i < ids.size(); i += FILTER_VALUES) {
+                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + FILTER_VALUES));
+                found.addAll(describe(List.of(filter("instance-id", chunk))));
+            }
+            Set<String> seen = found.stream().map(Instance::instanceId).collect(Collectors.toSet());
+            List<String> missing = ids.stream().filter(id -> !seen.contains(id)).toList();
+            if (!missing.isEmpty()) {
+                throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "targets.instanceIds: " + String.join(", ", missing)
+                        + (missing.size() == 1 ? " does" : " do") + " not exist in " + spec.region() + ". Check the ids"
+                        + " and the region (aws ec2 describe-instances --region " + spec.region() + ").");
+            }
+            return found;
+        }
+        List<Filter> filters = new ArrayList<>();
+        targets.instanceTags().forEach((key, value) -> filters.add(filter("tag:" + key, List.of(value))));
+        filters.add(filter("instance-state-name", List.of("pending", "running", "stopping", "stopped")));
+        List<Instance> found = describe(filters);
+        if (found.isEmpty()) {
+            throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "targets.instanceTags: no instance in " + spec.region()
+                    + " carries " + targets.instanceTags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(", ")) + " (terminated instances are ignored). Tag the instances that serve"
+                    + " the application, or check targets.instanceTags and the region.");
+        }
+        return found;
+    }
+
+    private List<Instance> describe(List<Filter> filters) {
+        return run.aws().ec2().describeInstancesPaginator(r -> r.filters(filters)).reservations().stream()
+                .flatMap(reservation -> reservation.instances().stream())
+                .sorted(Comparator.comparing(Instance::instanceId))
+                .toList();
+    }
+
+    private void checkRunning(List<Instance> instances) {
+        List<Instance> notRunning = instances.stream().filter(i -> i.state().name() != InstanceStateName.RUNNING).toList();
+        if (!notRunning.isEmpty()) {
+            String property = targets.instanceIds().isEmpty() ? "targets (untag them, or change targets.instanceTags)"
+                    : "targets.instanceIds";
+            throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "Target instances must be running before anything is"
+                    + " changed, but " + notRunning.stream().map(i -> i.instanceId() + " is " + i.state().nameAsString())
+                    .collect(Collectors.joining(", ")) + ". Start them, or remove them from " + property + ".");
+        }
+    }
+
+    private String singleVpc(List<Instance> instances) {
+        Map<String, String> vpcs = new TreeMap<>();
+        instances.forEach(i -> vpcs.put(i.instanceId(), i.vpcId()));
+        if (new TreeSet<>(vpcs.values()).size() > 1) {
+            throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "Target instances are in several VPCs: "
+                    + vpcs.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "))
+                    + ". A load balancer serves one VPC: keep only the instances of one VPC in the targets.");
+        }
+        return vpcs.values().iterator().next();
+    }
+
+    // ---- subnets ----
+
+    private List<String> subnets(PublicSubnets.Targets placed) {
+        boolean dualstack = spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK;
+        List<PublicSubnets.Subnet> inVpc = run.aws().ec2().describeSubnetsPaginator(r -> r.filters(
+                filter("vpc-id", List.of(placed.vpcId())))).subnets().stream().map(PublicSubnets.Subnet::of).toList();
+        // Associations are resolved in Java: the emulator does not know every route-table filter.
+        List<PublicSubnets.RouteTable> tables = run.aws().ec2().describeRouteTablesPaginator(r -> r.filters(
+                filter("vpc-id", List.of(placed.vpcId())))).routeTables().stream().map(PublicSubnets.RouteTable::of).toList();
+        PublicSubnets subnets = new PublicSubnets(placed.vpcId(), inVpc, tables);
+        if (spec.loadBalancer().autoSubnets()) {
+            return subnets.choose(placed, dualstack);
+        }
+        Set<String> known = inVpc.stream().map(PublicSubnets.Subnet::id).collect(Collectors.toSet());
+        List<String> outside = spec.loadBalancer().subnets().stream().filter(id -> !known.contains(id)).distinct().toList();
+        Map<String, PublicSubnets.Subnet> elsewhere = new TreeMap<>();
+        if (!outside.isEmpty()) { // only on the way to an error: which ones exist in another VPC
+            run.aws().ec2().describeSubnetsPaginator(r -> r.filters(filter("subnet-id", outside))).subnets().stream()
+                    .map(PublicSubnets.Subnet::of).forEach(s -> elsewhere.put(s.id(), s));
+        }
+        return subnets.check(spec.loadBalancer().subnets(), elsewhere, placed, dualstack);
+    }
+
+    private static Filter filter(String name, List<String> values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+}
