@@ -1,0 +1,163 @@
+package io.github.httpssetup.maven;
+
+import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.HttpsSetupExecutor;
+import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ProgressListener;
+import io.github.httpssetup.yaml.HttpsSetupYaml;
+import io.github.httpssetup.yaml.YamlConfigException;
+import java.io.File;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every goal shares: where the description is, which environment of it, and how to reach AWS. Each
+ * parameter is also a user property {@code -Dhttps-setup.<name>}; a value given on the command line wins
+ * over the pom's {@code <configuration>}, which wins over the YAML file (for {@code region} and
+ * {@code waitTimeout}).
+ */
+abstract class AbstractHttpsSetupMojo extends AbstractMojo {
+
+    /** The description file. */
+    @Parameter(property = "https-setup.configFile", defaultValue = "${project.basedir}/https-setup.yaml")
+    File configFile;
+
+    /** The environment of the file's {@code environments:} section to apply over its base (none by default). */
+    @Parameter(property = "https-setup.environment")
+    String environment;
+
+    /** Overrides the file's {@code region}. */
+    @Parameter(property = "https-setup.region")
+    String region;
+
+    /** A profile of {@code ~/.aws/config}; the SDK's default credentials chain when absent. */
+    @Parameter(property = "https-setup.profile")
+    String profile;
+
+    /** One endpoint for every AWS service, e.g. a local emulator ({@code http://localhost:5000}). */
+    @Parameter(property = "https-setup.endpoint")
+    String endpoint;
+
+    /** Overrides the file's {@code waitTimeout}, e.g. {@code 20m}. */
+    @Parameter(property = "https-setup.waitTimeout")
+    String waitTimeout;
+
+    /** Skips the goal. */
+    @Parameter(property = "https-setup.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping https-setup:" + goal() + " (https-setup.skip is true)");
+            return;
+        }
+        if (project != null && "pom".equals(project.getPackaging()) && (configFile == null || !configFile.isFile())) {
+            getLog().info("Skipping https-setup:" + goal() + " for pom project " + project.getArtifactId()
+                    + ": it has no " + (configFile == null ? "https-setup.yaml" : configFile.getName()));
+            return;
+        }
+        try {
+            run();
+        } catch (YamlConfigException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (HttpsSetupException e) {
+            throw new MojoFailureException("https-setup:" + goal() + " failed [" + e.code() + "]: " + e.getMessage(), e);
+        }
+    }
+
+    abstract String goal();
+
+    abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    /** Loads and validates the description, with the command line's overrides. No AWS call. */
+    HttpsSetup setup() throws MojoFailureException {
+        if (configFile == null || !configFile.isFile()) {
+            throw new MojoFailureException("No https-setup description at " + configFile + ". Create https-setup.yaml next"
+                    + " to the pom (see the README for a minimal one) or point -Dhttps-setup.configFile at it.");
+        }
+        HttpsSetup setup = HttpsSetupYaml.load(configFile.toPath(), blankToNull(environment));
+        if (blankToNull(region) == null && blankToNull(waitTimeout) == null) {
+            return setup;
+        }
+        HttpsSetup.Builder builder = setup.toBuilder();
+        if (blankToNull(region) != null) {
+            builder.region(region.trim());
+        }
+        if (blankToNull(waitTimeout) != null) {
+            builder.waitTimeout(duration(waitTimeout.trim(), "https-setup.waitTimeout"));
+        }
+        return builder.build();
+    }
+
+    HttpsSetupExecutor executor() throws MojoFailureException {
+        HttpsSetupExecutor.Builder builder = HttpsSetupExecutor.builder().listener(progress());
+        if (blankToNull(profile) != null) {
+            builder.profile(profile.trim());
+        }
+        if (blankToNull(endpoint) != null) {
+            try {
+                URI uri = new URI(endpoint.trim());
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    throw new URISyntaxException(endpoint, "needs a scheme and a host");
+                }
+                builder.endpointOverride(uri);
+            } catch (URISyntaxException e) {
+                throw new MojoFailureException("https-setup.endpoint=" + endpoint + " is not a URL: use e.g. http://localhost:5000");
+            }
+        }
+        return builder.build();
+    }
+
+    /** Progress into the build log: waits show their elapsed time and limit. */
+    ProgressListener progress() {
+        return event -> {
+            if (event.type() == ProgressEvent.Type.WARNING) {
+                getLog().warn(event.toString());
+            } else if (event.type() == ProgressEvent.Type.RETRYING || event.type() == ProgressEvent.Type.STEP_STARTED) {
+                getLog().debug(event.toString());
+            } else {
+                getLog().info(event.toString());
+            }
+        };
+    }
+
+    void info(String text) {
+        for (String line : text.split("\n", -1)) {
+            getLog().info(line);
+        }
+    }
+
+    static Duration duration(String text, String name) throws MojoFailureException {
+        String t = text.trim().toLowerCase();
+        try {
+            if (t.matches("\\d+[smhd]")) {
+                long n = Long.parseLong(t.substring(0, t.length() - 1));
+                switch (t.charAt(t.length() - 1)) {
+                    case 's': return Duration.ofSeconds(n);
+                    case 'm': return Duration.ofMinutes(n);
+                    case 'h': return Duration.ofHours(n);
+                    default: return Duration.ofDays(n);
+                }
+            }
+            return Duration.parse(text.trim());
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new MojoFailureException(name + "=" + text + " is not a duration: use e.g. 90s, 20m or 1h");
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

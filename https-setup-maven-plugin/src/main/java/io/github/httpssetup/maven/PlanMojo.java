@@ -1,0 +1,31 @@
+package io.github.httpssetup.maven;
+
+import io.github.httpssetup.core.Plan;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Shows what apply would change, without changing anything. With failOnChanges it is a drift check for CI. */
+@Mojo(name = PlanMojo.GOAL, threadSafe = true, requiresProject = false)
+public final class PlanMojo extends AbstractHttpsSetupMojo {
+    static final String GOAL = "plan";
+
+    /** Fail the build when AWS differs from the description (or a conflict blocks apply). */
+    @Parameter(property = "https-setup.failOnChanges", defaultValue = "false")
+    boolean failOnChanges;
+
+    @Override
+    String goal() {
+        return GOAL;
+    }
+
+    @Override
+    void run() throws MojoFailureException {
+        Plan plan = executor().plan(setup());
+        info(plan.render());
+        if (failOnChanges && (plan.hasChanges() || plan.hasConflicts())) {
+            throw new MojoFailureException("AWS differs from " + configFile.getName() + ": " + plan.summary()
+                    + " Run mvn https-setup:apply to converge it (failOnChanges is set).");
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/** The https-setup Maven goals. */
-package io.github.httpssetup.maven;
