@@ -1,2 +1,0 @@
-/** Examples of https-setup. */
-package io.github.httpssetup.examples;
