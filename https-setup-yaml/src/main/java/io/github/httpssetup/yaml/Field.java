@@ -1,0 +1,69 @@
+package io.github.httpssetup.yaml;
+
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One key of the file, and what it maps to: a value set on a builder, a part described on its own builder, or a group
+ * of keys set on the same builder ({@code listeners}).
+ *
+ * @param <B> the builder the key's value is set on
+ * @param <T> the built description the value is read back from, to write the file
+ */
+sealed interface Field<B, T> permits Field.Value, Field.Part, Field.Group {
+
+    /** {@return the key, such as {@code port}} */
+    String key();
+
+    /** {@return the keys nested under this one; empty for a value} */
+    Optional<Fields<?, ?>> children();
+
+    /**
+     * A value: {@code port: 8080}.
+     *
+     * @param type            how the value is read and written
+     * @param setter          sets it on the builder
+     * @param getter          reads it back from the description; {@code null} when it has none
+     * @param explicitDefault the value that is not written, when the description holding it has no default of its own
+     *                        (the top level); {@code null} otherwise
+     */
+    record Value<B, T, V>(String key, ValueType<V> type, BiConsumer<B, V> setter, Function<T, V> getter,
+            V explicitDefault) implements Field<B, T> {
+        @Override
+        public Optional<Fields<?, ?>> children() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A part with its own builder: {@code healthCheck: {path: /health}}. Absent keys of the part keep the part's
+     * defaults, as with the builders' {@code Consumer} overloads.
+     *
+     * @param fields   the part's keys
+     * @param setter   sets the built part on the enclosing builder
+     * @param getter   reads the part back; {@code null} when the description has none
+     * @param optional whether the part is absent by default ({@code registration}), rather than present with
+     *                 defaults
+     */
+    record Part<B, T, C, S>(String key, Fields<C, S> fields, BiConsumer<B, S> setter, Function<T, S> getter,
+            boolean optional) implements Field<B, T> {
+        @Override
+        public Optional<Fields<?, ?>> children() {
+            return Optional.of(fields);
+        }
+    }
+
+    /**
+     * Keys grouped under one key in the file but set on the enclosing builder: {@code listeners: {https: ...}} sets
+     * {@code HttpsSetup.Builder#httpsListener}.
+     *
+     * @param fields the grouped keys, on the enclosing builder
+     */
+    record Group<B, T>(String key, Fields<B, T> fields) implements Field<B, T> {
+        @Override
+        public Optional<Fields<?, ?>> children() {
+            return Optional.of(fields);
+        }
+    }
+}
