@@ -112,7 +112,8 @@ public final class Plan {
     }
 
     private static String quote(String value) {
-        return AttributeChange.KNOWN_AFTER_APPLY.equals(value) ? value : "\"" + value + "\"";
+        boolean quoted = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"");
+        return AttributeChange.KNOWN_AFTER_APPLY.equals(value) || quoted ? value : "\"" + value + "\"";
     }
 
     @Override
