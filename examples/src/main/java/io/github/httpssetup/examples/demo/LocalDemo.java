@@ -177,7 +177,8 @@ public final class LocalDemo {
             var certificates = acm.listCertificates().certificateSummaryList();
             say("  certificates: " + certificates.size());
             certificates.forEach(c -> say("    " + c.domainName() + "  " + c.statusAsString() + "  " + c.certificateArn()));
-            String zoneId = route53.listHostedZonesByName(r -> r.dnsName(DOMAIN + ".")).hostedZones().get(0).id();
+            String zoneId = route53.listHostedZonesByName(r -> r.dnsName(DOMAIN + ".")).hostedZones().get(0).id()
+                    .replace("/hostedzone/", "");
             List<ResourceRecordSet> records = route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets();
             say("  records in " + DOMAIN + ": " + records.size());
             for (ResourceRecordSet r : records) {
