@@ -180,8 +180,12 @@ public final class LocalDemo {
             String zoneId = route53.listHostedZonesByName(r -> r.dnsName(DOMAIN + ".")).hostedZones().get(0).id()
                     .replace("/hostedzone/", "");
             List<ResourceRecordSet> records = route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets();
-            say("  records in " + DOMAIN + ": " + records.size());
+            long zoneRecords = records.stream().filter(r -> r.typeAsString().matches("NS|SOA")).count();
+            say("  records in " + DOMAIN + ": " + records.size() + " (" + zoneRecords + " of them the zone's own NS and SOA)");
             for (ResourceRecordSet r : records) {
+                if (r.typeAsString().matches("NS|SOA")) {
+                    continue;
+                }
                 String value = r.aliasTarget() != null ? "alias → " + r.aliasTarget().dnsName()
                         : r.resourceRecords().isEmpty() ? "" : r.resourceRecords().get(0).value();
                 say("    " + r.name() + "  " + r.typeAsString() + "  " + (value.length() > 70 ? value.substring(0, 67) + "..." : value));

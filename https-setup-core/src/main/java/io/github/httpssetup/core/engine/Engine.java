@@ -116,7 +116,7 @@ public final class Engine {
                 new DomainRegistration(run).destroy(kept);
                 return null;
             });
-            return new DestroyResult(run.changes().stream().filter(c -> c.action().writes()).toList(), kept,
+            return new DestroyResult(run.changesInOrder().stream().filter(c -> c.action().writes()).toList(), kept,
                     Duration.between(start, clock.instant()), aws.counter().snapshot());
         }
     }

@@ -95,6 +95,13 @@ public final class Run {
         return zoneRecords.computeIfAbsent(zoneId, id -> ZoneRecords.read(this, id));
     }
 
+    /** Changes recorded so far, in the order they happened (destroy reports deletions this way). */
+    public List<Change> changesInOrder() {
+        synchronized (changes) {
+            return new ArrayList<>(changes);
+        }
+    }
+
     /** The tags every owned, taggable resource carries: the user's, plus the ownership tag. */
     public Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
