@@ -1,0 +1,95 @@
+package io.github.httpssetup.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MojoParametersTest {
+
+    /** Captures what a goal logs at INFO. */
+    static final class CapturingLog extends SystemStreamLog {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void info(CharSequence content) {
+            lines.add(content.toString());
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void skip_isHonouredAndLogged_beforeTheFileIsRead() throws Exception {
+        ApplyMojo mojo = new ApplyMojo();
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        mojo.skip = true;
+        mojo.configFile = dir.resolve("missing.yaml").toFile();
+
+        mojo.execute();
+
+        assertThat(log.lines).containsExactly("Skipping https-setup:apply (https-setup.skip is true)");
+    }
+
+    @Test
+    void pomPackaging_withoutAFile_isSkippedAndLogged() throws Exception {
+        PlanMojo mojo = new PlanMojo();
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        mojo.project = new MavenProject();
+        mojo.project.setArtifactId("parent");
+        mojo.project.setPackaging("pom");
+        mojo.configFile = dir.resolve("https-setup.yaml").toFile();
+
+        mojo.execute();
+
+        assertThat(log.lines).containsExactly("Skipping https-setup:plan for pom project parent: it has no https-setup.yaml");
+    }
+
+    @Test
+    void missingFile_failsWithWhereToPutIt() {
+        ValidateMojo mojo = new ValidateMojo();
+        mojo.configFile = dir.resolve("https-setup.yaml").toFile();
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("No https-setup description at")
+                .hasMessageContaining("-Dhttps-setup.configFile");
+    }
+
+    @Test
+    void commandLineRegionAndWaitTimeout_overrideTheFile() throws Exception {
+        File file = dir.resolve("https-setup.yaml").toFile();
+        Files.writeString(file.toPath(), "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
+                + "targets: { instanceIds: [i-0123456789abcdef0], port: 8080 }\n");
+        ValidateMojo mojo = new ValidateMojo();
+        mojo.configFile = file;
+        mojo.region = "us-east-2";
+        mojo.waitTimeout = "20m";
+
+        assertThat(mojo.setup().region()).isEqualTo("us-east-2");
+        assertThat(mojo.setup().waitTimeout()).isEqualTo(Duration.ofMinutes(20));
+    }
+
+    @Test
+    void badEndpointOrDuration_failWithTheParameterName() {
+        ApplyMojo mojo = new ApplyMojo();
+        mojo.endpoint = "localhost:5000";
+
+        assertThatThrownBy(mojo::executor).isInstanceOf(MojoFailureException.class)
+                .hasMessage("https-setup.endpoint=localhost:5000 is not a URL: use e.g. http://localhost:5000");
+        assertThatThrownBy(() -> AbstractHttpsSetupMojo.duration("soon", "https-setup.waitTimeout"))
+                .hasMessage("https-setup.waitTimeout=soon is not a duration: use e.g. 90s, 20m or 1h");
+    }
+}
