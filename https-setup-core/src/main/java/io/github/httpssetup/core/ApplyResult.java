@@ -34,7 +34,7 @@ public record ApplyResult(List<Change> changes, Outputs outputs, Duration durati
             out.append("No changes: AWS already matches the description.\n");
         } else {
             out.append(Plan.renderChanges("Applied " + changes.stream().filter(c -> c.action().writes()).count()
-                    + " changes:", changes.stream().filter(c -> c.action().writes()).toList()));
+                    + " changes:", changes.stream().filter(c -> c.action().writes()).toList(), false));
         }
         out.append("URL: ").append(outputs.url()).append('\n');
         if (outputs.loadBalancerDnsName() != null) {

@@ -24,7 +24,7 @@ public record DestroyResult(List<Change> deleted, List<String> kept, Duration du
         if (deleted.isEmpty()) {
             out.append("Nothing to destroy: the stack owns no resource.\n");
         } else {
-            out.append(Plan.renderChanges("Deleted " + deleted.size() + " resources:", deleted));
+            out.append(Plan.renderChanges("Deleted " + deleted.size() + " resources:", deleted, false));
         }
         for (String k : kept) {
             out.append("Kept: ").append(k).append('\n');

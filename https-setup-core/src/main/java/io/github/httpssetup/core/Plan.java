@@ -75,13 +75,13 @@ public final class Plan {
 
     /** A Terraform-like text: one line per resource, its attribute differences below, then {@link #summary()}. */
     public String render() {
-        return renderChanges("https-setup plan for stack \"" + stack + "\" in " + region, changes) + "\n" + summary()
+        return renderChanges("https-setup plan for stack \"" + stack + "\" in " + region, changes, true) + "\n" + summary()
                 + (hasConflicts() ? "\nApply refuses to run while there are conflicts: set adopt: true to take the"
                         + " resources over, or remove or rename them." : "")
                 + (!hasChanges() && !hasConflicts() ? "\nNo changes. AWS matches the description." : "");
     }
 
-    static String renderChanges(String title, List<Change> changes) {
+    static String renderChanges(String title, List<Change> changes, boolean withAttributes) {
         StringBuilder out = new StringBuilder(title).append("\n\n");
         for (Change change : changes) {
             out.append(String.format("  %-3s %s %s", change.action().symbol(), change.kind().label(), change.name()));
@@ -94,7 +94,7 @@ public final class Plan {
                 out.append(" (").append(change.reason()).append(')');
             }
             out.append('\n');
-            if (change.action() != ChangeAction.UNCHANGED) {
+            if (withAttributes && change.action() != ChangeAction.UNCHANGED) {
                 for (AttributeChange attribute : change.attributes()) {
                     out.append("        ").append(attribute.attribute()).append(": ");
                     if (attribute.before() == null) {
