@@ -12,7 +12,7 @@ import org.testcontainers.utility.DockerImageName;
 final class LocalStackEmulator implements AutoCloseable {
 
     static final String IMAGE_VARIABLE = "HTTPS_SETUP_LOCALSTACK_IMAGE";
-    static final String DEFAULT_IMAGE = "localstack/localstack-pro:4.10";
+    static final String DEFAULT_IMAGE = "localstack/localstack-pro:4.5";
 
     private final LocalStackContainer container;
 
