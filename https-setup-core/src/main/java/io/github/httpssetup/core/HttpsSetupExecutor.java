@@ -37,6 +37,24 @@ public final class HttpsSetupExecutor {
     /** Independent branches run at once on this many threads unless told otherwise. */
     public static final int DEFAULT_PARALLELISM = 4;
 
+    /**
+     * At DEBUG, the AWS SDK's request signers log each canonical request, session token included. With the
+     * simple SLF4J backends (slf4j-simple, Maven's own), those loggers stay at INFO unless the user set a
+     * level for them: a DEBUG run then never prints a secret. Other backends: keep
+     * {@code software.amazon.awssdk} at INFO or above in logs that others read.
+     */
+    static final java.util.List<String> SIGNER_LOGGERS = java.util.List.of("software.amazon.awssdk.http.auth",
+            "software.amazon.awssdk.auth.signer");
+
+    static {
+        for (String logger : SIGNER_LOGGERS) {
+            String property = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "info");
+            }
+        }
+    }
+
     private final Engine engine;
 
     private HttpsSetupExecutor(Builder builder) {

@@ -52,7 +52,7 @@ final class Certificate {
     }
 
     /** An owned certificate: its details (names, status, validation records). */
-    private record Owned(CertificateDetail detail) {
+    record Owned(CertificateDetail detail) {
         Set<String> names() {
             Set<String> names = new TreeSet<>();
             names.add(DnsNames.normalize(detail.domainName()));
@@ -62,7 +62,7 @@ final class Certificate {
     }
 
     States.Certificate converge(States.Zone zone) {
-        List<Owned> owned = owned(candidateSummaries(false));
+        List<Owned> owned = owned();
         if (spec.certificate().arn().isPresent()) {
             String arn = spec.certificate().arn().get();
             checkGiven(arn);
@@ -169,6 +169,11 @@ final class Certificate {
         return result;
     }
 
+    /** The stack's certificates named like the description's names, read once per run (see {@link Run#observe}). */
+    List<Owned> owned() {
+        return run.observe(ResourceKind.CERTIFICATE, "owned certificates", () -> owned(candidateSummaries(false)));
+    }
+
     private List<Owned> owned(List<CertificateSummary> summaries) {
         List<Owned> owned = new ArrayList<>();
         for (CertificateSummary summary : summaries) {
@@ -261,7 +266,7 @@ final class Certificate {
     private void awaitIssued(String arn, States.Zone zone) {
         Duration limit = spec.certificate().validationTimeout();
         run.await("certificate", "waiting for ACM to issue " + String.join(", ", spec.allNames()), limit,
-                Duration.ofSeconds(1), Duration.ofSeconds(15), () -> {
+                Duration.ofMillis(500), Duration.ofSeconds(15), () -> {
                     CertificateDetail detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
                     if (detail.status() == CertificateStatus.ISSUED) {
                         return Optional.of(Boolean.TRUE);

@@ -91,6 +91,10 @@ final class DomainRegistration {
     }
 
     private Optional<GetDomainDetailResponse> detail(String domain) {
+        return run.observe(ResourceKind.DOMAIN_REGISTRATION, "domain " + domain, () -> readDetail(domain));
+    }
+
+    private Optional<GetDomainDetailResponse> readDetail(String domain) {
         try {
             return Optional.of(run.aws().domains().getDomainDetail(r -> r.domainName(domain)));
         } catch (InvalidInputException e) {

@@ -76,7 +76,9 @@ public final class Engine {
     public ApplyResult apply(HttpsSetup spec) {
         Instant start = clock.instant();
         try (AwsClients aws = clients(spec)) {
-            Run planning = new Run(spec, aws, Run.Mode.PLAN, listener, clock, sleeper, eventualConsistency);
+            // The apply run reuses what the plan run read, until it writes something of that kind.
+            Run.Observations observations = new Run.Observations();
+            Run planning = new Run(spec, aws, Run.Mode.PLAN, listener, clock, sleeper, eventualConsistency, observations);
             converge(planning);
             Plan plan = new Plan(spec.stack(), spec.region(), planning.changes());
             if (plan.hasConflicts()) {
@@ -88,7 +90,7 @@ public final class Engine {
                         Duration.between(start, clock.instant()), aws.counter().snapshot());
             }
             listener.onEvent(ProgressEvent.of(ProgressEvent.Type.INFO, "apply", plan.summary()));
-            Run applying = new Run(spec, aws, Run.Mode.APPLY, listener, clock, sleeper, eventualConsistency);
+            Run applying = new Run(spec, aws, Run.Mode.APPLY, listener, clock, sleeper, eventualConsistency, observations);
             converge(applying);
             return new ApplyResult(applying.changes(), applying.outputs().toOutputs(spec.url()),
                     Duration.between(start, clock.instant()), aws.counter().snapshot());
@@ -101,7 +103,7 @@ public final class Engine {
         try (AwsClients aws = clients(spec)) {
             Run run = new Run(spec, aws, Run.Mode.DESTROY, listener, clock, sleeper, eventualConsistency);
             List<String> kept = new ArrayList<>();
-            translate(() -> {
+            translate(() -> step(run, "destroy", () -> {
                 new LoadBalancer(run).checkDestroyable(); // refuse before deleting anything
                 States.Zone zone = new HostedZone(run).find().orElse(null);
                 if (zone != null) {
@@ -115,7 +117,7 @@ public final class Engine {
                 new HostedZone(run).destroy(zone, kept);
                 new DomainRegistration(run).destroy(kept);
                 return null;
-            });
+            }));
             return new DestroyResult(run.changesInOrder().stream().filter(c -> c.action().writes()).toList(), kept,
                     Duration.between(start, clock.instant()), aws.counter().snapshot());
         }
@@ -129,30 +131,53 @@ public final class Engine {
     private void converge(Run run) {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads(run.spec().stack()));
         try {
-            CompletableFuture<States.Zone> zone = async(pool, run, () -> {
+            // Reads that depend on nothing start at once; the steps that need them find them done or in flight.
+            CompletableFuture<Void> readLoadBalancer = prefetch(pool, run, "read-load-balancer", () -> {
+                LoadBalancer loadBalancer = new LoadBalancer(run);
+                loadBalancer.find().ifPresent(lb -> {
+                    if (run.owns(lb.tags()) || run.spec().adopt()) {
+                        loadBalancer.attributes(lb.arn());
+                    }
+                    new Listeners(run).observe(lb.arn());
+                });
+            });
+            CompletableFuture<Void> readTargetGroups = prefetch(pool, run, "read-target-groups",
+                    () -> new TargetGroup(run).observed());
+            CompletableFuture<Void> readCertificates = prefetch(pool, run, "read-certificates",
+                    () -> new Certificate(run).owned());
+            CompletableFuture<States.Zone> zone = async(pool, run, "zone", () -> {
                 DomainRegistration registration = new DomainRegistration(run);
                 registration.converge();
                 States.Zone z = new HostedZone(run).converge();
                 registration.convergeNameServers(z);
                 return z;
             });
-            CompletableFuture<States.Network> network = async(pool, run, () -> new Network(run).resolve());
-            CompletableFuture<States.Certificate> certificate = zone.thenApplyAsync(z -> new Certificate(run).converge(z), pool);
-            CompletableFuture<States.SecurityGroups> groups = network.thenApplyAsync(n -> new SecurityGroups(run).converge(n), pool);
-            CompletableFuture<States.TargetGroup> targetGroup = network.thenApplyAsync(n -> new TargetGroup(run).converge(n), pool);
-            CompletableFuture<States.LoadBalancer> loadBalancer =
-                    network.thenCombineAsync(groups, (n, g) -> new LoadBalancer(run).converge(n, g.ids()), pool);
+            CompletableFuture<States.Network> network = async(pool, run, "network", () -> new Network(run).resolve());
+            CompletableFuture<States.Certificate> certificate = zone.thenApplyAsync(
+                    z -> step(run, "certificate", () -> new Certificate(run).converge(z)), pool);
+            CompletableFuture<States.SecurityGroups> groups = network.thenApplyAsync(
+                    n -> step(run, "security-groups", () -> new SecurityGroups(run).converge(n)), pool);
+            CompletableFuture<States.TargetGroup> targetGroup = network.thenApplyAsync(
+                    n -> step(run, "target-group", () -> new TargetGroup(run).converge(n)), pool);
+            CompletableFuture<States.LoadBalancer> loadBalancer = network.thenCombineAsync(groups,
+                    (n, g) -> step(run, "load-balancer", () -> new LoadBalancer(run).converge(n, g.ids())), pool);
             CompletableFuture<Void> listeners = CompletableFuture.allOf(certificate, targetGroup, loadBalancer)
-                    .thenRunAsync(() -> new Listeners(run).converge(certificate.join(), targetGroup.join(), loadBalancer.join()), pool);
-            CompletableFuture<Void> records = listeners
-                    .thenRunAsync(() -> new AliasRecords(run).converge(zone.join(), loadBalancer.join()), pool);
-            CompletableFuture<Void> cleanup = listeners.thenRunAsync(() -> {
+                    .thenRunAsync(() -> step(run, "listeners", () -> {
+                        new Listeners(run).converge(certificate.join(), targetGroup.join(), loadBalancer.join());
+                        return null;
+                    }), pool);
+            CompletableFuture<Void> records = listeners.thenRunAsync(() -> step(run, "records", () -> {
+                new AliasRecords(run).converge(zone.join(), loadBalancer.join());
+                return null;
+            }), pool);
+            CompletableFuture<Void> cleanup = listeners.thenRunAsync(() -> step(run, "cleanup", () -> {
                 new TargetGroup(run).deleteReplaced(targetGroup.join());
                 new SecurityGroups(run).revokeStale(groups.join());
                 new Certificate(run).deleteReplaced(certificate.join(), zone.join());
-            }, pool);
+                return null;
+            }), pool);
             List<CompletableFuture<?>> all = List.of(zone, network, certificate, groups, targetGroup, loadBalancer, listeners,
-                    records, cleanup);
+                    records, cleanup, readLoadBalancer, readTargetGroups, readCertificates);
             all.forEach(f -> f.whenComplete((v, e) -> {
                 if (e != null) {
                     run.cancel();
@@ -164,8 +189,40 @@ public final class Engine {
         }
     }
 
-    private static <T> CompletableFuture<T> async(ExecutorService pool, Run run, Supplier<T> step) {
-        return CompletableFuture.supplyAsync(step, pool);
+    /**
+     * A read a step will make, started early; its failure is not reported here (the step reads again, or
+     * gets the same AWS error, and reports it).
+     */
+    private static CompletableFuture<Void> prefetch(ExecutorService pool, Run run, String name, Runnable read) {
+        return CompletableFuture.runAsync(() -> step(run, name, () -> {
+            try {
+                run.checkCancelled();
+                read.run();
+            } catch (RuntimeException e) {
+                // reported by the step that needs the read
+            }
+            return null;
+        }), pool);
+    }
+
+    private static <T> CompletableFuture<T> async(ExecutorService pool, Run run, String name, Supplier<T> body) {
+        return CompletableFuture.supplyAsync(() -> step(run, name, body), pool);
+    }
+
+    /**
+     * Runs one step of the graph with the thread named after it ({@code ... plan/certificate}): thread
+     * dumps then say what each thread does, and SDK interceptors can attribute each call to its step
+     * (the benchmark derives the critical path from that).
+     */
+    static <T> T step(Run run, String name, Supplier<T> body) {
+        Thread thread = Thread.currentThread();
+        String before = thread.getName();
+        thread.setName(before + " " + run.mode().name().toLowerCase(java.util.Locale.ROOT) + "/" + name);
+        try {
+            return body.get();
+        } finally {
+            thread.setName(before);
+        }
     }
 
     /** Waits for every branch; rethrows the first real failure (not a cancellation caused by it). */

@@ -71,8 +71,12 @@ final class HostedZone {
         return zone;
     }
 
-    /** The zone of the description, without creating anything. */
+    /** The zone of the description, without creating anything (read once per run, see {@link Run#observe}). */
     Optional<States.Zone> find() {
+        return run.observe(ResourceKind.HOSTED_ZONE, "hosted zone", this::lookUp);
+    }
+
+    private Optional<States.Zone> lookUp() {
         if (zoneSpec.id().isPresent()) {
             String id = DnsNames.zoneId(zoneSpec.id().get());
             try {

@@ -53,7 +53,7 @@ final class Listeners {
     }
 
     /** A listener of the load balancer, with its tags. */
-    private record Observed(Listener listener, Map<String, String> tags) {
+    record Observed(Listener listener, Map<String, String> tags) {
         String arn() {
             return listener.listenerArn();
         }
@@ -111,7 +111,14 @@ final class Listeners {
     }
 
     /** Every listener of the load balancer (one DescribeListeners per page) and their tags (one DescribeTags). */
-    private List<Observed> observe(String loadBalancerArn) {
+    List<Observed> observe(String loadBalancerArn) {
+        if (run.createdHere(loadBalancerArn)) {
+            return List.of(); // a load balancer this run created has no listener yet
+        }
+        return run.observe(ResourceKind.HTTPS_LISTENER, "listeners " + loadBalancerArn, () -> read(loadBalancerArn));
+    }
+
+    private List<Observed> read(String loadBalancerArn) {
         ElasticLoadBalancingV2Client elb = run.aws().elb();
         List<Listener> listeners = new ArrayList<>();
         String marker = null;

@@ -87,8 +87,12 @@ final class LoadBalancer {
         return lb.state();
     }
 
-    /** The load balancer with the expected name, if any. */
+    /** The load balancer with the expected name, if any (read once per run, see {@link Run#observe}). */
     Optional<Found> find() {
+        return run.observe(ResourceKind.LOAD_BALANCER, "load balancer " + name, this::lookUp);
+    }
+
+    private Optional<Found> lookUp() {
         ElasticLoadBalancingV2Client elb = run.aws().elb();
         software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb;
         try {
@@ -158,6 +162,7 @@ final class LoadBalancer {
                         .securityGroups(securityGroupIds)
                         .tags(tags(run.tags())))
                 .loadBalancers().get(0).loadBalancerArn();
+        run.created(arn);
         software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer active = awaitActive(arn);
         Map<String, String> attributes = attributeChanges(AWS_DEFAULTS, wantedAttributes(spec.loadBalancer()));
         if (!attributes.isEmpty()) {
@@ -232,9 +237,7 @@ final class LoadBalancer {
             writes.add(() -> elb.setIpAddressType(r -> r.loadBalancerArn(arn).ipAddressType(ipAddressType)));
         }
 
-        Map<String, String> currentAttributes = elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn)).attributes()
-                .stream().filter(a -> a.key() != null && a.value() != null)
-                .collect(Collectors.toMap(LoadBalancerAttribute::key, LoadBalancerAttribute::value, (a, b) -> b));
+        Map<String, String> currentAttributes = attributes(arn);
         Map<String, String> attributes = attributeChanges(currentAttributes, wantedAttributes(spec.loadBalancer()));
         attributes.forEach((key, value) -> changes.add(new AttributeChange(key,
                 currentAttributes.getOrDefault(key, AWS_DEFAULTS.get(key)), value)));
@@ -250,6 +253,14 @@ final class LoadBalancer {
         // Tags first, so that a run stopped half-way finds the load balancer owned next time.
         run.change(new Change(ChangeAction.UPDATE, ResourceKind.LOAD_BALANCER, name, arn, changes, reason),
                 () -> writes.forEach(Runnable::run));
+    }
+
+    /** The load balancer's attributes as ELB lists them (read once per run, see {@link Run#observe}). */
+    Map<String, String> attributes(String arn) {
+        return run.observe(ResourceKind.LOAD_BALANCER, "attributes " + arn, () -> run.aws().elb()
+                .describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn)).attributes()
+                .stream().filter(a -> a.key() != null && a.value() != null)
+                .collect(Collectors.toMap(LoadBalancerAttribute::key, LoadBalancerAttribute::value, (a, b) -> b)));
     }
 
     /** The attributes the description sets, as ELB spells them. */
@@ -314,9 +325,7 @@ final class LoadBalancer {
      * enforces it), before anything of it is deleted.
      */
     void refuseIfProtected(Found lb) {
-        String protection = run.aws().elb().describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.arn())).attributes()
-                .stream().filter(a -> DELETION_PROTECTION.equals(a.key())).map(LoadBalancerAttribute::value).findFirst()
-                .orElse("false");
+        String protection = attributes(lb.arn()).getOrDefault(DELETION_PROTECTION, "false");
         if (Boolean.parseBoolean(protection.trim())) {
             throw new HttpsSetupException(ErrorCode.DELETION_PROTECTED, "Load balancer " + name + " (" + lb.arn() + ") has deletion"
                     + " protection on, so destroy stopped before deleting it or its listeners. Set"

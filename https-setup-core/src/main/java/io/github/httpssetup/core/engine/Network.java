@@ -38,7 +38,12 @@ final class Network {
         this.targets = spec.targets();
     }
 
+    /** Read once per apply: the stack never changes instances, subnets or route tables. */
     States.Network resolve() {
+        return run.observe(null, "network", this::read);
+    }
+
+    private States.Network read() {
         List<Instance> instances = instances();
         checkRunning(instances);
         String vpcId = singleVpc(instances);

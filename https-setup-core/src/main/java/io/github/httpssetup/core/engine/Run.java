@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -46,10 +47,22 @@ public final class Run {
     private final List<Change> changes = Collections.synchronizedList(new ArrayList<>());
     private final OutputsCollector outputs = new OutputsCollector();
     private final Map<String, ZoneRecords> zoneRecords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Observations observations;
+    private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     Run(HttpsSetup spec, AwsClients aws, Mode mode, ProgressListener listener, Clock clock, Sleeper sleeper,
         RetryConfig eventualConsistency) {
+        this(spec, aws, mode, listener, clock, sleeper, eventualConsistency, new Observations());
+    }
+
+    /**
+     * A run that shares {@code observations} with another: the apply run of an apply reuses what its plan
+     * run read, as long as nothing of that kind was written since.
+     */
+    Run(HttpsSetup spec, AwsClients aws, Mode mode, ProgressListener listener, Clock clock, Sleeper sleeper,
+        RetryConfig eventualConsistency, Observations observations) {
+        this.observations = observations;
         this.spec = spec;
         this.aws = aws;
         this.mode = mode;
@@ -90,9 +103,129 @@ public final class Run {
         return copy;
     }
 
-    /** The zone's record sets as read once in this run (before this run's own DNS writes). */
+    /**
+     * The zone's record sets as read once in this run (before this run's own DNS writes); the apply run of
+     * an apply starts from the plan run's read.
+     */
     ZoneRecords zoneRecords(String zoneId) {
-        return zoneRecords.computeIfAbsent(zoneId, id -> ZoneRecords.read(this, id));
+        return zoneRecords.computeIfAbsent(zoneId, id -> observe(ResourceKind.ALIAS_RECORD, "records " + id,
+                () -> ZoneRecords.read(this, id)));
+    }
+
+    // ---- observations ----
+
+    /**
+     * What a read returned, read once: the same key again (in this run, or in the apply run after its plan
+     * run) gets the same answer until a write of a related kind (see {@link Observations#related}). For
+     * the reads a resource starts with, never for polls.
+     *
+     * @param kind what the read observes; {@code null} for what the stack never writes (instances, subnets)
+     */
+    <T> T observe(ResourceKind kind, Object key, Supplier<T> read) {
+        return observations.get(kind, key, read);
+    }
+
+    /** Forgets the observations a write of this kind may have made stale. */
+    void invalidate(ResourceKind kind) {
+        observations.invalidate(kind);
+    }
+
+    /** Notes that this run created the resource (e.g. a load balancer: it then has no listeners yet). */
+    void created(String id) {
+        if (id != null) {
+            created.add(id);
+        }
+    }
+
+    /** Whether this run created the resource. */
+    boolean createdHere(String id) {
+        return id != null && created.contains(id);
+    }
+
+    /** Read results keyed by what was asked, grouped by the kind of resource they observe. Thread-safe. */
+    static final class Observations {
+        private record Key(ResourceKind kind, Object key) {
+        }
+
+        /** A read's outcome: its value, or the AWS error it ended with (e.g. "not found"). */
+        private record Outcome(Object value, RuntimeException error) {
+        }
+
+        /** Completed, or in flight: a second caller of an in-flight read waits for it instead of reading again. */
+        private final Map<Key, java.util.concurrent.CompletableFuture<Outcome>> outcomes =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T get(ResourceKind kind, Object key, Supplier<T> read) {
+            Key k = new Key(kind, key);
+            java.util.concurrent.CompletableFuture<Outcome> mine = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<Outcome> existing = outcomes.putIfAbsent(k, mine);
+            Outcome outcome;
+            if (existing != null) {
+                outcome = existing.join();
+                if (outcome == null) { // the read failed otherwise (no answer from AWS): read again
+                    return read.get();
+                }
+            } else {
+                try {
+                    outcome = new Outcome(read.get(), null);
+                } catch (AwsServiceException e) {
+                    if (!answered(e)) { // throttled or failing: whoever asks next asks AWS again
+                        outcomes.remove(k, mine);
+                        mine.complete(null);
+                        throw e;
+                    }
+                    outcome = new Outcome(null, e);
+                } catch (RuntimeException | Error e) {
+                    outcomes.remove(k, mine);
+                    mine.complete(null);
+                    throw e;
+                }
+                mine.complete(outcome);
+            }
+            if (outcome.error() != null) {
+                throw outcome.error();
+            }
+            return (T) outcome.value();
+        }
+
+        /** An answer about the resource (e.g. not found), as opposed to throttling or a server error. */
+        private static boolean answered(AwsServiceException e) {
+            return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException();
+        }
+
+        void invalidate(ResourceKind kind) {
+            Set<ResourceKind> stale = related(kind);
+            outcomes.keySet().removeIf(k -> k.kind() != null && stale.contains(k.kind()));
+        }
+
+        /** The kinds whose reads a write of this kind can change. */
+        static Set<ResourceKind> related(ResourceKind kind) {
+            switch (kind) {
+                case DOMAIN_REGISTRATION:
+                case HOSTED_ZONE:
+                    return java.util.EnumSet.of(ResourceKind.DOMAIN_REGISTRATION, ResourceKind.HOSTED_ZONE);
+                case VALIDATION_RECORD:
+                case ALIAS_RECORD:
+                case OWNERSHIP_RECORD:
+                    return java.util.EnumSet.of(ResourceKind.VALIDATION_RECORD, ResourceKind.ALIAS_RECORD,
+                            ResourceKind.OWNERSHIP_RECORD);
+                case SECURITY_GROUP:
+                case SECURITY_GROUP_RULE:
+                    return java.util.EnumSet.of(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
+                case TARGET_GROUP:
+                case TARGETS:
+                    return java.util.EnumSet.of(ResourceKind.TARGET_GROUP, ResourceKind.TARGETS);
+                case LOAD_BALANCER: // deleting it deletes its listeners
+                    return java.util.EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER,
+                            ResourceKind.HTTP_LISTENER);
+                case HTTPS_LISTENER:
+                case HTTP_LISTENER:
+                    return java.util.EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                default:
+                    return java.util.EnumSet.of(kind);
+            }
+        }
     }
 
     /** Changes recorded so far, in the order they happened (destroy reports deletions this way). */
@@ -134,7 +267,12 @@ public final class Run {
         }
         checkCancelled();
         event(ProgressEvent.Type.STEP_STARTED, change.kind().label(), describe(change));
-        T result = write.get();
+        T result;
+        try {
+            result = write.get();
+        } finally {
+            invalidate(change.kind());
+        }
         changes.add(change);
         event(ProgressEvent.Type.CHANGE_APPLIED, change.kind().label(), describe(change) + ": done");
         return result;
@@ -209,15 +347,16 @@ public final class Run {
     // ---- waiting ----
 
     /**
-     * Polls until {@code poll} returns a value, reporting progress, with a growing interval (from
-     * {@code first} to {@code max}), bounded by {@code limit}.
+     * Polls until {@code poll} returns a value, reporting progress, bounded by {@code limit}. The first
+     * poll is immediate; then the interval is a tenth of the time waited so far, at least {@code first} and
+     * at most {@code max}: the wait ends at most 10% (or {@code first}) after the awaited state is reached,
+     * with a number of polls that grows only with the logarithm of the wait until {@code max} is reached.
      *
      * @param onTimeout builds the error when the limit passes
      */
     public <T> T await(String step, String what, Duration limit, Duration first, Duration max,
                        Supplier<Optional<T>> poll, Supplier<HttpsSetupException> onTimeout) {
         Instant start = clock.instant();
-        Duration interval = first;
         while (true) {
             checkCancelled();
             Optional<T> value = poll.get();
@@ -230,12 +369,18 @@ public final class Run {
             }
             listener.onEvent(new ProgressEvent(ProgressEvent.Type.WAITING, step, what, elapsed, limit, null));
             Duration left = limit.minus(elapsed);
+            Duration interval = pollInterval(elapsed, first, max);
             sleep(interval.compareTo(left) < 0 ? interval : left);
-            interval = interval.multipliedBy(3).dividedBy(2);
-            if (interval.compareTo(max) > 0) {
-                interval = max;
-            }
         }
+    }
+
+    /** A tenth of the time waited, within {@code first} and {@code max}. */
+    static Duration pollInterval(Duration elapsed, Duration first, Duration max) {
+        Duration interval = elapsed.dividedBy(10);
+        if (interval.compareTo(first) < 0) {
+            interval = first;
+        }
+        return interval.compareTo(max) > 0 ? max : interval;
     }
 
     public void sleep(Duration duration) {
@@ -265,10 +410,38 @@ public final class Run {
         retry.getEventPublisher().onRetry(e -> listener.onEvent(new ProgressEvent(ProgressEvent.Type.RETRYING, step,
                 what + ": AWS is not ready yet (attempt " + e.getNumberOfRetryAttempts() + ", next in "
                         + e.getWaitInterval().toMillis() + " ms)", Duration.ZERO, Duration.ZERO, e.getLastThrowable())));
-        return Retry.decorateSupplier(retry, () -> {
-            checkCancelled();
-            return call.get();
-        }).get();
+        try {
+            return Retry.decorateSupplier(retry, () -> {
+                checkCancelled();
+                return call.get();
+            }).get();
+        } catch (AwsServiceException e) {
+            if (!notYet.test(e)) {
+                throw e;
+            }
+            String code = e.awsErrorDetails().errorCode();
+            throw new HttpsSetupException(ErrorCode.AWS_ERROR, what + ": AWS still answered " + code + " ("
+                    + e.awsErrorDetails().errorMessage() + ") after " + eventualConsistency.getMaxAttempts()
+                    + " attempts. " + notYetHint(code) + " The run is safe to repeat.", e);
+        }
+    }
+
+    private String notYetHint(String code) {
+        switch (code) {
+            case "TargetGroupNotFound":
+                return "Check that the target group still exists in " + spec.region()
+                        + " (aws elbv2 describe-target-groups) and that nothing else deletes it.";
+            case "CertificateNotFound":
+                return "Check that the certificate is ISSUED in " + spec.region() + " (aws acm describe-certificate).";
+            case "ResourceInUse":
+            case "ResourceInUseException":
+            case "DependencyViolation":
+                return "Something still uses it: check the listeners, rules and network interfaces that refer to it.";
+            case "InvalidTarget":
+                return "Check that the instances are running, in the target group's VPC.";
+            default:
+                return "Check it in the AWS console.";
+        }
     }
 
     public void retrying(String step, String what, Runnable call, String... errorCodes) {

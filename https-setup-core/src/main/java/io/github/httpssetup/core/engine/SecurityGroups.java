@@ -118,11 +118,10 @@ final class SecurityGroups {
             return given(network);
         }
         String name = albGroupName();
-        Optional<SecurityGroup> existing = run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(
-                filter("vpc-id", network.vpcId()), filter("group-name", name))).securityGroups().stream().findFirst();
-        Set<String> groupIds = new TreeSet<>(network.instanceSecurityGroupIds());
-        existing.ifPresent(g -> groupIds.add(g.groupId()));
-        List<SecurityGroupRule> rules = rules(filter("group-id", groupIds));
+        Observed observed = run.observe(ResourceKind.SECURITY_GROUP, "groups " + network.vpcId() + " " + name + " "
+                + new TreeSet<>(network.instanceSecurityGroupIds()), () -> observe(network, name));
+        Optional<SecurityGroup> existing = observed.albGroup();
+        List<SecurityGroupRule> rules = observed.rules();
 
         String albGroupId;
         if (existing.isEmpty()) {
@@ -147,6 +146,18 @@ final class SecurityGroups {
         }
         convergeInstanceRules(network, name, albGroupId, rules, stale);
         return albGroupId == null ? null : List.of(albGroupId);
+    }
+
+    /** The load balancer's group, if it exists, and the inbound and outbound rules of it and the instances' groups. */
+    private record Observed(Optional<SecurityGroup> albGroup, List<SecurityGroupRule> rules) {
+    }
+
+    private Observed observe(States.Network network, String name) {
+        Optional<SecurityGroup> existing = run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(
+                filter("vpc-id", network.vpcId()), filter("group-name", name))).securityGroups().stream().findFirst();
+        Set<String> groupIds = new TreeSet<>(network.instanceSecurityGroupIds());
+        existing.ifPresent(g -> groupIds.add(g.groupId()));
+        return new Observed(existing, rules(filter("group-id", groupIds)));
     }
 
     static String albGroupName(String stack) {
@@ -220,11 +231,36 @@ final class SecurityGroups {
                 "ingress", ingress.stream().map(Ingress::toString).collect(Collectors.joining(", ")),
                 "id", null), "admits the listener ports");
         return run.change(change, () -> {
-            String id = run.aws().ec2().createSecurityGroup(r -> r.groupName(name).description(description).vpcId(vpcId)
-                    .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP))).groupId();
+            String id;
+            try {
+                id = run.aws().ec2().createSecurityGroup(r -> r.groupName(name).description(description).vpcId(vpcId)
+                        .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP))).groupId();
+            } catch (AwsServiceException e) {
+                if (!"InvalidGroup.Duplicate".equals(code(e))) {
+                    throw e;
+                }
+                id = createdConcurrently(name, vpcId, e);
+            }
             authorize(id, ingress, "https-setup " + spec.stack() + ": clients");
             return id;
         });
+    }
+
+    /** Another run of the same stack created the group between this run's read and its create: use it. */
+    private String createdConcurrently(String name, String vpcId, AwsServiceException cause) {
+        SecurityGroup group = run.aws().ec2().describeSecurityGroups(r -> r.filters(filter("vpc-id", vpcId),
+                filter("group-name", name))).securityGroups().stream().findFirst().orElseThrow(() -> cause);
+        if (!run.owns(tags(group.tags()))) {
+            throw new HttpsSetupException(ErrorCode.CONFLICT, "Security group " + name + " (" + group.groupId()
+                    + ") appeared in " + vpcId + " while this run was creating it (another run at the same time?), without the tag "
+                    + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack() + ". Run plan to see it; set adopt: true to take it"
+                    + " over, or delete or rename it.", cause);
+        }
+        return group.groupId();
+    }
+
+    private static String code(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
     }
 
     /** The whole group is the stack's: inbound rules it does not want are revoked. */
@@ -359,9 +395,26 @@ final class SecurityGroups {
 
     private void authorize(String groupId, List<Ingress> rules, String description) {
         List<IpPermission> permissions = rules.stream().map(r -> r.permission(description)).toList();
-        run.retrying(STEP, "adding inbound rules to " + groupId, () -> run.aws().ec2().authorizeSecurityGroupIngress(r -> r
-                .groupId(groupId).ipPermissions(permissions)
-                .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP_RULE))), GROUP_NOT_FOUND);
+        try {
+            run.retrying(STEP, "adding inbound rules to " + groupId, () -> run.aws().ec2().authorizeSecurityGroupIngress(r -> r
+                    .groupId(groupId).ipPermissions(permissions)
+                    .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP_RULE))), GROUP_NOT_FOUND);
+        } catch (AwsServiceException e) {
+            // A concurrent run of the stack added some of them: AWS refuses the whole call, so add the rest one by one.
+            if (!"InvalidPermission.Duplicate".equals(code(e))) {
+                throw e;
+            }
+            for (IpPermission permission : permissions) {
+                try {
+                    run.aws().ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission)
+                            .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP_RULE)));
+                } catch (AwsServiceException duplicate) {
+                    if (!"InvalidPermission.Duplicate".equals(code(duplicate))) {
+                        throw duplicate;
+                    }
+                }
+            }
+        }
     }
 
     private void revoke(String name, String groupId, Ingress rule, String ruleId, String reason) {

@@ -5,6 +5,8 @@ import io.github.httpssetup.core.Change;
 import io.github.httpssetup.core.ChangeAction;
 import io.github.httpssetup.core.HealthCheckSpec;
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.core.TargetsSpec;
@@ -19,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
@@ -92,8 +95,9 @@ final class TargetGroup {
 
     States.TargetGroup converge(States.Network network) {
         String name = name(spec.stack(), targets.protocol(), targets.port(), network.vpcId());
-        Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> stackGroups = stackGroups();
-        Map<String, Map<String, String>> tags = tags(stackGroups.keySet());
+        Observed observed = observed();
+        Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> stackGroups = observed.groups();
+        Map<String, Map<String, String>> tags = observed.tags();
         Optional<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> existing = stackGroups.values()
                 .stream().filter(g -> g.targetGroupName().equals(name)).findFirst();
         List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> others = stackGroups.values().stream()
@@ -123,6 +127,21 @@ final class TargetGroup {
         convergeTargets(name, arn, network);
         run.outputs().targetGroupArn = arn;
         return new States.TargetGroup(arn, replaced);
+    }
+
+    /** The stack's target groups by name prefix (owned or not) and their tags, by ARN. */
+    record Observed(Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> groups,
+                            Map<String, Map<String, String>> tags) {
+    }
+
+    /** The stack's target groups and their tags, read once per run (see {@link Run#observe}). */
+    Observed observed() {
+        return run.observe(ResourceKind.TARGET_GROUP, "target groups", this::observe);
+    }
+
+    private Observed observe() {
+        Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> groups = stackGroups();
+        return new Observed(groups, tags(groups.keySet()));
     }
 
     /** The stack's target groups by name prefix (owned or not), ARN → group. */
@@ -168,7 +187,52 @@ final class TargetGroup {
         String reason = previous.isPresent() ? "protocol, port or VPC changed: the listeners switch to the new group, then "
                 + previous.get().targetGroupName() + " is deleted" : "";
         String arn = run.change(new Change(action, ResourceKind.TARGET_GROUP, name, null, shown, reason), () -> {
-            String created = run.aws().elb().createTargetGroup(r -> r.name(name)
+            Optional<String> concurrent = Optional.empty();
+            String created;
+            try {
+                created = createGroup(name, network, healthCheck);
+            } catch (AwsServiceException e) {
+                if (e.awsErrorDetails() == null || !"DuplicateTargetGroupName".equals(e.awsErrorDetails().errorCode())) {
+                    throw e;
+                }
+                created = createdConcurrently(name, e);
+                concurrent = Optional.of(created);
+            }
+            if (concurrent.isPresent()) {
+                return created; // the other run sets its attributes; the next apply converges any difference
+            }
+            Map<String, String> changed = new LinkedHashMap<>();
+            differences(ELB_DEFAULTS, attributes).forEach(c -> changed.put(c.attribute(), c.after()));
+            if (!changed.isEmpty()) {
+                modifyAttributes(created, changed);
+            }
+            return created;
+        });
+        List<String> ids = network.instanceIds();
+        run.change(new Change(ChangeAction.CREATE, ResourceKind.TARGETS, name, arn, ids.stream()
+                .map(id -> new AttributeChange("target", null, id + ":" + targets.port())).toList(),
+                ids.size() == 1 ? "instance added" : "instances added"), () -> register(arn, ids));
+        return arn;
+    }
+
+    /** Another run of the same stack created the group between this run's read and its create: use it. */
+    private String createdConcurrently(String name, AwsServiceException cause) {
+        var group = run.aws().elb().describeTargetGroups(r -> r.names(name)).targetGroups().stream().findFirst()
+                .orElseThrow(() -> cause);
+        Map<String, String> tags = new LinkedHashMap<>();
+        run.aws().elb().describeTags(r -> r.resourceArns(group.targetGroupArn())).tagDescriptions()
+                .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
+        if (!run.owns(tags)) {
+            throw new HttpsSetupException(ErrorCode.CONFLICT,
+                    "Target group " + name + " appeared while this run was creating it (another run at the same time?), without the tag "
+                            + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack()
+                            + ". Run plan to see it; set adopt: true to take it over, or delete it.", cause);
+        }
+        return group.targetGroupArn();
+    }
+
+    private String createGroup(String name, States.Network network, Map<String, String> healthCheck) {
+            return run.aws().elb().createTargetGroup(r -> r.name(name)
                     .protocol(ProtocolEnum.fromValue(targets.protocol().name()))
                     .port(targets.port())
                     .vpcId(network.vpcId())
@@ -184,18 +248,6 @@ final class TargetGroup {
                     .unhealthyThresholdCount(Integer.valueOf(healthCheck.get("healthCheck.unhealthyThreshold")))
                     .tags(elbTags()))
                     .targetGroups().get(0).targetGroupArn();
-            Map<String, String> changed = new LinkedHashMap<>();
-            differences(ELB_DEFAULTS, attributes).forEach(c -> changed.put(c.attribute(), c.after()));
-            if (!changed.isEmpty()) {
-                modifyAttributes(created, changed);
-            }
-            return created;
-        });
-        List<String> ids = network.instanceIds();
-        run.change(new Change(ChangeAction.CREATE, ResourceKind.TARGETS, name, arn, ids.stream()
-                .map(id -> new AttributeChange("target", null, id + ":" + targets.port())).toList(),
-                ids.size() == 1 ? "instance added" : "instances added"), () -> register(arn, ids));
-        return arn;
     }
 
     // ---- update ----
@@ -204,9 +256,10 @@ final class TargetGroup {
     private void update(String name, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup group) {
         String arn = group.targetGroupArn();
         List<AttributeChange> healthCheck = differences(actualHealthCheck(group), wantedHealthCheck());
-        Map<String, String> actualAttributes = run.aws().elb().describeTargetGroupAttributes(r -> r.targetGroupArn(arn))
-                .attributes().stream().collect(Collectors.toMap(TargetGroupAttribute::key,
-                        a -> a.value() == null ? "" : a.value(), (a, b) -> b));
+        Map<String, String> actualAttributes = run.observe(ResourceKind.TARGET_GROUP, "attributes " + arn,
+                () -> run.aws().elb().describeTargetGroupAttributes(r -> r.targetGroupArn(arn))
+                        .attributes().stream().collect(Collectors.toMap(TargetGroupAttribute::key,
+                                a -> a.value() == null ? "" : a.value(), (a, b) -> b)));
         List<AttributeChange> attributes = differences(actualAttributes, wantedAttributes());
         if (healthCheck.isEmpty() && attributes.isEmpty()) {
             run.unchanged(ResourceKind.TARGET_GROUP, name, arn);
@@ -260,8 +313,9 @@ final class TargetGroup {
     private void convergeTargets(String name, String arn, States.Network network) {
         Set<String> registered = new TreeSet<>();
         List<TargetDescription> extra = new ArrayList<>();
-        for (TargetHealthDescription d : run.aws().elb().describeTargetHealth(r -> r.targetGroupArn(arn))
-                .targetHealthDescriptions()) {
+        List<TargetHealthDescription> health = run.observe(ResourceKind.TARGETS, "targets " + arn,
+                () -> run.aws().elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions());
+        for (TargetHealthDescription d : health) {
             String reason = d.targetHealth() == null ? null : d.targetHealth().reasonAsString();
             if (reason != null && NOT_REGISTERED.contains(reason)) {
                 continue;
@@ -344,7 +398,7 @@ final class TargetGroup {
         }
         List<TargetDescription> list = instanceIds.stream()
                 .map(id -> TargetDescription.builder().id(id).port(targets.port()).build()).toList();
-        run.retrying(STEP, "registering " + String.join(", ", instanceIds), () -> run.aws().elb()
+        run.retrying(STEP, "registering " + String.join(", ", instanceIds) + " in target group " + nameOf(arn), () -> run.aws().elb()
                 .registerTargets(r -> r.targetGroupArn(arn).targets(list)), "TargetGroupNotFound", "InvalidTarget");
     }
 

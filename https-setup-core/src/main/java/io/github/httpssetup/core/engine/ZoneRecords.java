@@ -71,8 +71,13 @@ final class ZoneRecords {
         if (changes.isEmpty()) {
             return;
         }
-        ChangeResourceRecordSetsResponse response = run.aws().route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                .changeBatch(b -> b.comment(comment).changes(changes)));
+        ChangeResourceRecordSetsResponse response;
+        try {
+            response = run.aws().route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
+                    .changeBatch(b -> b.comment(comment).changes(changes)));
+        } finally {
+            run.invalidate(io.github.httpssetup.core.ResourceKind.ALIAS_RECORD);
+        }
         if (!waitInSync || response.changeInfo().status() == ChangeStatus.INSYNC) {
             return;
         }
