@@ -107,6 +107,7 @@ final class TargetGroup {
 
         if (existing.isEmpty()) {
             String arn = create(name, network, others.stream().findFirst());
+            awaitHealthyBeforeSwitch(name, arn, replaced);
             run.outputs().targetGroupArn = arn;
             return new States.TargetGroup(arn, replaced);
         }
@@ -125,8 +126,30 @@ final class TargetGroup {
         }
         update(name, group);
         convergeTargets(name, arn, network);
+        awaitHealthyBeforeSwitch(name, arn, replaced);
         run.outputs().targetGroupArn = arn;
         return new States.TargetGroup(arn, replaced);
+    }
+
+    /**
+     * A replacement group takes traffic only once its targets pass their health checks: the listeners keep
+     * forwarding to the old group until then, so a port change causes no 502s. Nothing to wait for on a
+     * first create (there is no traffic yet) or in a plan.
+     */
+    private void awaitHealthyBeforeSwitch(String name, String arn, List<String> replaced) {
+        if (replaced.isEmpty() || arn == null || !run.writing()) {
+            return;
+        }
+        run.await(STEP, "waiting for the targets of " + name + " to pass their health checks before the listeners switch",
+                spec.waitTimeout(), java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(15), () -> {
+                    var health = run.aws().elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions();
+                    boolean healthy = health.stream().allMatch(d -> "healthy".equals(d.targetHealth().stateAsString()));
+                    return healthy ? Optional.of(Boolean.TRUE) : Optional.empty();
+                }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "The targets of " + name + " did not pass their"
+                        + " health checks within " + spec.waitTimeout().toMinutes() + " min, so the listeners still forward to"
+                        + " the previous target group. Check that the application answers on port " + targets.port()
+                        + " at " + spec.targets().healthCheck().path() + " and that the instances' security group admits"
+                        + " the load balancer, then run apply again."));
     }
 
     /** The stack's target groups by name prefix (owned or not) and their tags, by ARN. */
