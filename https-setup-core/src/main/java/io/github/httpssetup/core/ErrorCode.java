@@ -26,6 +26,8 @@ public enum ErrorCode {
     SECURITY_GROUPS_INVALID,
     /** Destroy refused: the load balancer has deletion protection on. */
     DELETION_PROTECTED,
+    /** An AWS account quota stands in the way (e.g. ACM's domain names per certificate); the message names it. */
+    QUOTA_EXCEEDED,
     /** Something did not reach the expected state within its time limit. */
     WAIT_TIMEOUT,
     /** AWS refused a call, or kept failing after retries. */

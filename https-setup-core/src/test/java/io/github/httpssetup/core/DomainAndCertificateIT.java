@@ -208,6 +208,29 @@ class DomainAndCertificateIT {
     }
 
     @Test
+    void apply_whenAcmRefusesTheNumberOfNames_namesTheQuotaAndHowToRaiseIt_andTheNextApplyWithFewerNamesConverges() {
+        fx.withZone();
+        List<String> eleven = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> "n" + i + ".example.com").toList();
+        HttpsSetup tooMany = fx.spec().domain(d -> d.name("example.com").alternativeNames(eleven)).build();
+
+        fx.executor().plan(tooMany);
+        assertThat(fx.events).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(ProgressEvent.Type.WARNING);
+            assertThat(e.message()).contains("covers 12 names").contains("Domain names per ACM certificate");
+        });
+        assertThatThrownBy(() -> fx.executor().apply(tooMany))
+                .isInstanceOfSatisfying(HttpsSetupException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+                    assertThat(e.getMessage()).contains("12 names", "Domain names per ACM certificate", "Service Quotas",
+                            "domain.alternativeNames");
+                });
+        assertThat(ownedCertificates()).isEmpty();
+
+        fx.executor().apply(fx.spec().build());
+        assertThat(onlyOwnedCertificate().status()).isEqualTo(CertificateStatus.ISSUED);
+    }
+
+    @Test
     void build_whenInvalid_reportsEveryViolation_beforeAnyAwsCall() {
         ApiCallCounter calls = new ApiCallCounter();
         HttpsSetupExecutor executor = fx.executor(calls, 4);

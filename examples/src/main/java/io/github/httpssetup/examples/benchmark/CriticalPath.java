@@ -31,13 +31,18 @@ public final class CriticalPath {
         graph.put("read-target-groups", List.of());
         graph.put("read-certificates", List.of());
         graph.put("zone", List.of());
-        graph.put("network", List.of());
-        graph.put("certificate", List.of("zone", "read-certificates"));
-        graph.put("security-groups", List.of("network"));
-        graph.put("target-group", List.of("network", "read-target-groups"));
-        graph.put("load-balancer", List.of("network", "security-groups", "read-load-balancer"));
-        graph.put("listeners", List.of("certificate", "target-group", "load-balancer"));
-        graph.put("records", List.of("listeners"));
+        graph.put("targets", List.of());
+        // Reads started as soon as what they need is known.
+        graph.put("read-records", List.of("zone"));
+        graph.put("read-route-tables", List.of("targets"));
+        graph.put("network", List.of("targets"));
+        graph.put("certificate", List.of("zone", "read-certificates", "read-records"));
+        graph.put("security-groups", List.of("targets"));
+        graph.put("target-group", List.of("targets", "read-target-groups"));
+        graph.put("load-balancer", List.of("network", "read-route-tables", "security-groups", "read-load-balancer"));
+        graph.put("http-listener", List.of("target-group", "load-balancer"));
+        graph.put("listeners", List.of("certificate", "http-listener"));
+        graph.put("records", List.of("listeners", "read-records"));
         graph.put("cleanup", List.of("listeners"));
         GRAPH = Collections.unmodifiableMap(graph);
     }
@@ -77,6 +82,17 @@ public final class CriticalPath {
 
     /** The bound, and the chain of steps that makes it (e.g. {@code plan/network 3 calls 150 ms}). */
     public record Result(long millis, List<String> chain) {
+    }
+
+    /**
+     * The steps of a plan or apply run that are not in {@link #GRAPH}: none, unless the engine's graph
+     * changed and this copy of it did not (the bound would then be wrong).
+     */
+    public static Set<String> unknownSteps(List<Call> calls) {
+        Set<String> unknown = new java.util.TreeSet<>();
+        calls.stream().filter(c -> c.phase().equals("plan") || c.phase().equals("apply"))
+                .filter(c -> !GRAPH.containsKey(c.step())).forEach(c -> unknown.add(c.phase() + "/" + c.step()));
+        return unknown;
     }
 
     /** The critical path of the calls of one plan, apply or destroy (phases in the order they ran). */

@@ -30,17 +30,30 @@ class CriticalPathTest {
     @Test
     void of_independentBranches_takesTheLongestChainNotTheSum() {
         List<CriticalPath.Call> all = new ArrayList<>();
-        all.addAll(calls("plan", "network", "DescribeInstances", "DescribeSubnets", "DescribeRouteTables"));
+        all.addAll(calls("plan", "targets", "DescribeInstances"));
+        all.addAll(calls("plan", "network", "DescribeSubnets"));
+        all.addAll(calls("plan", "read-route-tables", "DescribeRouteTables"));
         all.addAll(calls("plan", "zone", "ListHostedZonesByName"));
-        all.addAll(calls("plan", "security-groups", "DescribeSecurityGroups"));
+        all.addAll(calls("plan", "security-groups", "DescribeSecurityGroups", "DescribeSecurityGroupRules"));
         all.addAll(calls("plan", "load-balancer", "DescribeLoadBalancers"));
 
         CriticalPath.Result result = CriticalPath.of(all, 50, 5000);
 
-        // network (3) -> security groups (1) -> load balancer (1); the zone (1) runs beside them
-        assertThat(result.millis()).isEqualTo(250);
-        assertThat(result.chain()).containsExactly("plan/network 3 calls 150 ms", "plan/security-groups 1 calls 50 ms",
+        // targets (1) -> security groups (2) -> load balancer (1); subnets and route tables (1 each) run beside
+        // the security groups, the zone (1) beside everything
+        assertThat(result.millis()).isEqualTo(200);
+        assertThat(result.chain()).containsExactly("plan/targets 1 calls 50 ms", "plan/security-groups 2 calls 100 ms",
                 "plan/load-balancer 1 calls 50 ms");
+    }
+
+    @Test
+    void unknownSteps_namesPlanAndApplyStepsMissingFromTheGraph_notDestroy() {
+        List<CriticalPath.Call> all = new ArrayList<>();
+        all.addAll(calls("plan", "targets", "DescribeInstances"));
+        all.addAll(calls("apply", "renamed-step", "CreateListener"));
+        all.addAll(calls("destroy", "destroy", "DeleteListener"));
+
+        assertThat(CriticalPath.unknownSteps(all)).containsExactly("apply/renamed-step");
     }
 
     @Test

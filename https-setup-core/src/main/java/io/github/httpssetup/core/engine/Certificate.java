@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.acm.model.CertificateDetail;
 import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
+import software.amazon.awssdk.services.acm.model.LimitExceededException;
 import software.amazon.awssdk.services.acm.model.ListCertificatesResponse;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;
 import software.amazon.awssdk.services.acm.model.Tag;
@@ -42,6 +43,9 @@ final class Certificate {
             "EC_prime256v1", "EC_secp384r1", "EC_secp521r1");
     private static final Set<CertificateStatus> USABLE = Set.of(CertificateStatus.ISSUED, CertificateStatus.PENDING_VALIDATION);
     private static final long VALIDATION_RECORD_TTL = 300;
+    private static final String STEP = "certificate";
+    /** ACM's default quota of names on one certificate (the domain name included); accounts can have it raised. */
+    static final int DEFAULT_NAMES_QUOTA = 10;
 
     private final Run run;
     private final HttpsSetup spec;
@@ -95,6 +99,11 @@ final class Certificate {
         attributes.add(new AttributeChange("validation", null, "DNS"));
         attributes.add(new AttributeChange("arn", previous.map(p -> p.detail().certificateArn()).orElse(null),
                 AttributeChange.KNOWN_AFTER_APPLY));
+        if (spec.allNames().size() > DEFAULT_NAMES_QUOTA && run.mode() != Run.Mode.APPLY) { // apply starts with a plan: warn once
+            run.warn(STEP, "The certificate covers " + spec.allNames().size() + " names; ACM allows " + DEFAULT_NAMES_QUOTA
+                    + " per certificate unless the account's quota \"Domain names per ACM certificate\" was raised"
+                    + " (Service Quotas, AWS Certificate Manager). Without it, apply stops when requesting the certificate.");
+        }
         ChangeAction action = previous.isPresent() ? ChangeAction.REPLACE : ChangeAction.CREATE;
         String reason = previous.isPresent() ? "names changed; the old certificate is deleted after the listener uses the new one"
                 : "";
@@ -203,13 +212,30 @@ final class Certificate {
 
     private String request(List<Owned> owned) {
         List<String> alternatives = spec.allNames().subList(1, spec.allNames().size());
-        return run.aws().acm().requestCertificate(r -> r.domainName(spec.domain().name())
-                .subjectAlternativeNames(alternatives.isEmpty() ? null : alternatives)
-                .validationMethod(ValidationMethod.DNS)
-                .keyAlgorithm(spec.certificate().keyAlgorithm().awsName())
-                .idempotencyToken(idempotencyToken(owned))
-                .tags(run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()))
-                .certificateArn();
+        try {
+            return run.aws().acm().requestCertificate(r -> r.domainName(spec.domain().name())
+                    .subjectAlternativeNames(alternatives.isEmpty() ? null : alternatives)
+                    .validationMethod(ValidationMethod.DNS)
+                    .keyAlgorithm(spec.certificate().keyAlgorithm().awsName())
+                    .idempotencyToken(idempotencyToken(owned))
+                    .tags(run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                            .toList()))
+                    .certificateArn();
+        } catch (LimitExceededException e) {
+            throw quotaExceeded(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+        }
+    }
+
+    /** ACM's quotas that RequestCertificate can hit, and what to do about each. */
+    HttpsSetupException quotaExceeded(String awsMessage) {
+        int names = spec.allNames().size();
+        return new HttpsSetupException(ErrorCode.QUOTA_EXCEEDED, "ACM refused to request a certificate for " + names
+                + " name" + (names == 1 ? "" : "s") + " (domain.name and domain.alternativeNames) in " + spec.region() + ": "
+                + awsMessage + ". An account may put " + DEFAULT_NAMES_QUOTA + " names on a certificate unless the quota \"Domain names per ACM"
+                + " certificate\" was raised: ask for more in Service Quotas (AWS Certificate Manager) or list fewer"
+                + " domain.alternativeNames (a wildcard such as *." + spec.domain().name() + " covers every first-level"
+                + " name). ACM also limits how many certificates an account may hold and request a year; Service Quotas"
+                + " shows those too. What this apply created so far stays and is reused by the next apply.");
     }
 
     /**

@@ -152,18 +152,33 @@ public final class Engine {
                 registration.convergeNameServers(z);
                 return z;
             });
-            CompletableFuture<States.Network> network = async(pool, run, "network", () -> new Network(run).resolve());
+            // The zone's records are needed by the validation records and the alias records: read them as soon
+            // as the zone is known (a zone still to be created has none).
+            CompletableFuture<Void> readRecords = prefetchAfter(zone, pool, run, "read-records", z -> {
+                if (z.id() != null) {
+                    run.zoneRecords(z.id());
+                }
+            });
+            CompletableFuture<States.Targets> targets = async(pool, run, "targets", () -> new Network(run).targets());
+            CompletableFuture<Void> readRouteTables = prefetchAfter(targets, pool, run, "read-route-tables",
+                    t -> new Network(run).routeTables(t.vpcId()));
+            CompletableFuture<States.Network> network = targets.thenApplyAsync(
+                    t -> step(run, "network", () -> new Network(run).resolve(t)), pool);
             CompletableFuture<States.Certificate> certificate = zone.thenApplyAsync(
                     z -> step(run, "certificate", () -> new Certificate(run).converge(z)), pool);
-            CompletableFuture<States.SecurityGroups> groups = network.thenApplyAsync(
-                    n -> step(run, "security-groups", () -> new SecurityGroups(run).converge(n)), pool);
-            CompletableFuture<States.TargetGroup> targetGroup = network.thenApplyAsync(
-                    n -> step(run, "target-group", () -> new TargetGroup(run).converge(n)), pool);
+            CompletableFuture<States.SecurityGroups> groups = targets.thenApplyAsync(
+                    t -> step(run, "security-groups", () -> new SecurityGroups(run).converge(t)), pool);
+            CompletableFuture<States.TargetGroup> targetGroup = targets.thenApplyAsync(
+                    t -> step(run, "target-group", () -> new TargetGroup(run).converge(t)), pool);
             CompletableFuture<States.LoadBalancer> loadBalancer = network.thenCombineAsync(groups,
                     (n, g) -> step(run, "load-balancer", () -> new LoadBalancer(run).converge(n, g.ids())), pool);
-            CompletableFuture<Void> listeners = CompletableFuture.allOf(certificate, targetGroup, loadBalancer)
+            // The HTTP listener needs no certificate: it is in place while ACM validates.
+            CompletableFuture<List<Listeners.Observed>> httpListener = targetGroup.thenCombineAsync(loadBalancer,
+                    (g, lb) -> step(run, "http-listener", () -> new Listeners(run).convergeHttp(g, lb)), pool);
+            CompletableFuture<Void> listeners = CompletableFuture.allOf(certificate, httpListener)
                     .thenRunAsync(() -> step(run, "listeners", () -> {
-                        new Listeners(run).converge(certificate.join(), targetGroup.join(), loadBalancer.join());
+                        new Listeners(run).convergeHttps(certificate.join(), targetGroup.join(), loadBalancer.join(),
+                                httpListener.join());
                         return null;
                     }), pool);
             CompletableFuture<Void> records = listeners.thenRunAsync(() -> step(run, "records", () -> {
@@ -176,8 +191,9 @@ public final class Engine {
                 new Certificate(run).deleteReplaced(certificate.join(), zone.join());
                 return null;
             }), pool);
-            List<CompletableFuture<?>> all = List.of(zone, network, certificate, groups, targetGroup, loadBalancer, listeners,
-                    records, cleanup, readLoadBalancer, readTargetGroups, readCertificates);
+            List<CompletableFuture<?>> all = List.of(zone, targets, network, certificate, groups, targetGroup, loadBalancer,
+                    httpListener, listeners, records, cleanup, readLoadBalancer, readTargetGroups, readCertificates, readRecords,
+                    readRouteTables);
             all.forEach(f -> f.whenComplete((v, e) -> {
                 if (e != null) {
                     run.cancel();
@@ -198,6 +214,20 @@ public final class Engine {
             try {
                 run.checkCancelled();
                 read.run();
+            } catch (RuntimeException e) {
+                // reported by the step that needs the read
+            }
+            return null;
+        }), pool);
+    }
+
+    /** A prefetch that needs what {@code after} yields; it fails only with {@code after} (which reports). */
+    private static <T> CompletableFuture<Void> prefetchAfter(CompletableFuture<T> after, ExecutorService pool, Run run,
+                                                             String name, java.util.function.Consumer<T> read) {
+        return after.thenAcceptAsync(value -> step(run, name, () -> {
+            try {
+                run.checkCancelled();
+                read.accept(value);
             } catch (RuntimeException e) {
                 // reported by the step that needs the read
             }

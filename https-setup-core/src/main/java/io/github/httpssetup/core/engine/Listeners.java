@@ -59,18 +59,55 @@ final class Listeners {
         }
     }
 
+    /** Both listeners, the HTTP one first. */
     void converge(States.Certificate certificate, States.TargetGroup targetGroup, States.LoadBalancer loadBalancer) {
+        convergeHttps(certificate, targetGroup, loadBalancer, convergeHttp(targetGroup, loadBalancer));
+    }
+
+    /**
+     * The HTTP listener: it needs no certificate, so it is created while ACM validates. Returns the load
+     * balancer's listeners as read, for {@link #convergeHttps}.
+     */
+    List<Observed> convergeHttp(States.TargetGroup targetGroup, States.LoadBalancer loadBalancer) {
+        List<Observed> existing = loadBalancer.arn() == null ? List.of() : observe(loadBalancer.arn());
+        converge(desired(null, targetGroup), ResourceKind.HTTP_LISTENER, loadBalancer, existing);
+        return existing;
+    }
+
+    /**
+     * The HTTPS listener, then the owned listeners nothing asks for any more (the HTTP listener after
+     * {@code http.action: none}, an old port).
+     *
+     * @param existing the load balancer's listeners as {@link #convergeHttp} read them
+     */
+    void convergeHttps(States.Certificate certificate, States.TargetGroup targetGroup, States.LoadBalancer loadBalancer,
+                       List<Observed> existing) {
         List<Desired> desired = desired(certificate, targetGroup);
-        String lbName = LoadBalancer.name(spec);
-        if (loadBalancer.arn() == null) { // a plan: the load balancer is created first
-            desired.forEach(d -> create(lbName, null, d));
+        converge(desired, ResourceKind.HTTPS_LISTENER, loadBalancer, existing);
+        if (loadBalancer.arn() == null) {
             return;
         }
-        List<Observed> existing = observe(loadBalancer.arn());
+        Set<Integer> ports = desired.stream().map(Desired::port).collect(Collectors.toSet());
         Set<String> matched = new HashSet<>();
+        ports.forEach(port -> onPort(existing, port).ifPresent(o -> matched.add(o.arn())));
+        for (Observed o : existing) {
+            if (!matched.contains(o.arn()) && run.owns(o.tags())) {
+                delete(LoadBalancer.name(spec), o, "no longer in the description");
+            }
+        }
+    }
+
+    private void converge(List<Desired> desired, ResourceKind kind, States.LoadBalancer loadBalancer, List<Observed> existing) {
+        String lbName = LoadBalancer.name(spec);
         for (Desired d : desired) {
+            if (d.kind() != kind) {
+                continue;
+            }
+            if (loadBalancer.arn() == null) { // a plan: the load balancer is created first
+                create(lbName, null, d);
+                continue;
+            }
             Optional<Observed> current = onPort(existing, d.port());
-            current.ifPresent(o -> matched.add(o.arn()));
             if (current.isEmpty()) {
                 create(lbName, loadBalancer.arn(), d);
             } else if (!run.owns(current.get().tags()) && !spec.adopt()) {
@@ -78,12 +115,6 @@ final class Listeners {
                         + spec.stack());
             } else {
                 update(lbName, current.get(), d);
-            }
-        }
-        // Owned listeners nothing asks for any more: the HTTP listener after http.action: none, an old port.
-        for (Observed o : existing) {
-            if (!matched.contains(o.arn()) && run.owns(o.tags())) {
-                delete(lbName, o, "no longer in the description");
             }
         }
     }

@@ -38,12 +38,26 @@ final class Network {
         this.targets = spec.targets();
     }
 
-    /** Read once per apply: the stack never changes instances, subnets or route tables. */
-    States.Network resolve() {
-        return run.observe(null, "network", this::read);
+    /**
+     * The instances: one DescribeInstances (per 200 ids), read once per apply, as the stack never changes
+     * instances. Security groups and the target group start from this; the subnets read in parallel.
+     */
+    States.Targets targets() {
+        return run.observe(null, "targets", this::readTargets);
     }
 
-    private States.Network read() {
+    /** The targets and the load balancer's subnets. */
+    States.Network resolve() {
+        return resolve(targets());
+    }
+
+    /** The load balancer's subnets for these targets: the VPC's subnets and route tables, read once per apply. */
+    States.Network resolve(States.Targets targets) {
+        return run.observe(null, "network", () -> new States.Network(targets, subnets(new PublicSubnets.Targets(
+                targets.vpcId(), targets.instanceZones(), targets.instanceSubnetIds()))));
+    }
+
+    private States.Targets readTargets() {
         List<Instance> instances = instances();
         checkRunning(instances);
         String vpcId = singleVpc(instances);
@@ -55,9 +69,7 @@ final class Network {
             subnets.put(instance.instanceId(), instance.subnetId());
             instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groups::add);
         }
-        PublicSubnets.Targets placed = new PublicSubnets.Targets(vpcId, zones, subnets);
-        List<String> subnetIds = subnets(placed);
-        return new States.Network(vpcId, List.copyOf(zones.keySet()), zones, groups, subnetIds);
+        return new States.Targets(vpcId, List.copyOf(zones.keySet()), zones, subnets, groups);
     }
 
     // ---- instances ----
@@ -128,9 +140,7 @@ final class Network {
         boolean dualstack = spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK;
         List<PublicSubnets.Subnet> inVpc = run.aws().ec2().describeSubnetsPaginator(r -> r.filters(
                 filter("vpc-id", List.of(placed.vpcId())))).subnets().stream().map(PublicSubnets.Subnet::of).toList();
-        // Associations are resolved in Java: the emulator does not know every route-table filter.
-        List<PublicSubnets.RouteTable> tables = run.aws().ec2().describeRouteTablesPaginator(r -> r.filters(
-                filter("vpc-id", List.of(placed.vpcId())))).routeTables().stream().map(PublicSubnets.RouteTable::of).toList();
+        List<PublicSubnets.RouteTable> tables = routeTables(placed.vpcId());
         PublicSubnets subnets = new PublicSubnets(placed.vpcId(), inVpc, tables);
         if (spec.loadBalancer().autoSubnets()) {
             return subnets.choose(placed, dualstack);
@@ -143,6 +153,15 @@ final class Network {
                     .map(PublicSubnets.Subnet::of).forEach(s -> elsewhere.put(s.id(), s));
         }
         return subnets.check(spec.loadBalancer().subnets(), elsewhere, placed, dualstack);
+    }
+
+    /**
+     * The VPC's route tables, read once per apply; the engine starts this read together with the subnets'.
+     * Associations are resolved in Java: the emulator does not know every route-table filter.
+     */
+    List<PublicSubnets.RouteTable> routeTables(String vpcId) {
+        return run.observe(null, "route tables " + vpcId, () -> run.aws().ec2().describeRouteTablesPaginator(r -> r.filters(
+                filter("vpc-id", List.of(vpcId)))).routeTables().stream().map(PublicSubnets.RouteTable::of).toList());
     }
 
     private static Filter filter(String name, List<String> values) {

@@ -99,7 +99,7 @@ final class SecurityGroups {
      * The groups for the load balancer; {@code null} in a plan when the stack's group is still to be
      * created (known after apply).
      */
-    States.SecurityGroups converge(States.Network network) {
+    States.SecurityGroups converge(States.Targets network) {
         List<Stale> stale = new ArrayList<>();
         return new States.SecurityGroups(groupIds(network, stale), stale);
     }
@@ -113,7 +113,7 @@ final class SecurityGroups {
         groups.stale().forEach(s -> revoke(s.groupId(), s.groupId(), s.rule(), s.ruleId(), "no longer needed"));
     }
 
-    private List<String> groupIds(States.Network network, List<Stale> stale) {
+    private List<String> groupIds(States.Targets network, List<Stale> stale) {
         if (!spec.loadBalancer().autoSecurityGroups()) {
             return given(network);
         }
@@ -152,7 +152,7 @@ final class SecurityGroups {
     private record Observed(Optional<SecurityGroup> albGroup, List<SecurityGroupRule> rules) {
     }
 
-    private Observed observe(States.Network network, String name) {
+    private Observed observe(States.Targets network, String name) {
         Optional<SecurityGroup> existing = run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(
                 filter("vpc-id", network.vpcId()), filter("group-name", name))).securityGroups().stream().findFirst();
         Set<String> groupIds = new TreeSet<>(network.instanceSecurityGroupIds());
@@ -170,7 +170,7 @@ final class SecurityGroups {
 
     // ---- given groups ----
 
-    private List<String> given(States.Network network) {
+    private List<String> given(States.Targets network) {
         List<String> ids = spec.loadBalancer().securityGroups().stream().distinct().toList();
         // A filter, not GroupIds: unknown ids are then simply absent instead of failing the whole call.
         List<SecurityGroup> found = run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(filter("group-id", ids)))
@@ -291,7 +291,7 @@ final class SecurityGroups {
         return ports;
     }
 
-    private void convergeInstanceRules(States.Network network, String albName, String albGroupId, List<SecurityGroupRule> rules,
+    private void convergeInstanceRules(States.Targets network, String albName, String albGroupId, List<SecurityGroupRule> rules,
                                        List<Stale> stale) {
         for (String groupId : new TreeSet<>(network.instanceSecurityGroupIds())) {
             Map<Ingress, String> owned = ingressOf(rules, groupId, true);

@@ -22,11 +22,37 @@ final class States {
     }
 
     /**
-     * Where the targets live: the VPC, the instances and their zones and security groups, and the
-     * subnets chosen for the load balancer.
+     * Where the targets live: the VPC, the instances (sorted) with their zones and subnets, and their
+     * security groups. Known after one DescribeInstances: security groups and target group start from it.
      */
-    record Network(String vpcId, List<String> instanceIds, Map<String, String> instanceZones,
-                   Set<String> instanceSecurityGroupIds, List<String> subnetIds) {
+    record Targets(String vpcId, List<String> instanceIds, Map<String, String> instanceZones,
+                   Map<String, String> instanceSubnetIds, Set<String> instanceSecurityGroupIds) {
+    }
+
+    /** The targets, and the subnets chosen for the load balancer. */
+    record Network(Targets targets, List<String> subnetIds) {
+
+        /** Targets whose instance subnets do not matter (the subnets are already chosen). */
+        Network(String vpcId, List<String> instanceIds, Map<String, String> instanceZones,
+                Set<String> instanceSecurityGroupIds, List<String> subnetIds) {
+            this(new Targets(vpcId, instanceIds, instanceZones, Map.of(), instanceSecurityGroupIds), subnetIds);
+        }
+
+        String vpcId() {
+            return targets.vpcId();
+        }
+
+        List<String> instanceIds() {
+            return targets.instanceIds();
+        }
+
+        Map<String, String> instanceZones() {
+            return targets.instanceZones();
+        }
+
+        Set<String> instanceSecurityGroupIds() {
+            return targets.instanceSecurityGroupIds();
+        }
     }
 
     /**

@@ -93,7 +93,7 @@ final class TargetGroup {
 
     // ---- converge ----
 
-    States.TargetGroup converge(States.Network network) {
+    States.TargetGroup converge(States.Targets network) {
         String name = name(spec.stack(), targets.protocol(), targets.port(), network.vpcId());
         Observed observed = observed();
         Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> stackGroups = observed.groups();
@@ -193,7 +193,7 @@ final class TargetGroup {
 
     // ---- create ----
 
-    private String create(String name, States.Network network,
+    private String create(String name, States.Targets network,
                           Optional<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> previous) {
         Map<String, String> healthCheck = wantedHealthCheck();
         Map<String, String> attributes = wantedAttributes();
@@ -254,7 +254,7 @@ final class TargetGroup {
         return group.targetGroupArn();
     }
 
-    private String createGroup(String name, States.Network network, Map<String, String> healthCheck) {
+    private String createGroup(String name, States.Targets network, Map<String, String> healthCheck) {
             return run.aws().elb().createTargetGroup(r -> r.name(name)
                     .protocol(ProtocolEnum.fromValue(targets.protocol().name()))
                     .port(targets.port())
@@ -333,7 +333,7 @@ final class TargetGroup {
     }
 
     /** Registers missing instances, deregisters the others (and any registered on another port). */
-    private void convergeTargets(String name, String arn, States.Network network) {
+    private void convergeTargets(String name, String arn, States.Targets network) {
         Set<String> registered = new TreeSet<>();
         List<TargetDescription> extra = new ArrayList<>();
         List<TargetHealthDescription> health = run.observe(ResourceKind.TARGETS, "targets " + arn,

@@ -72,7 +72,7 @@ class SecurityGroupsIT {
             last = Runs.run(clients, spec, mode, events);
             try {
                 SecurityGroups groups = new SecurityGroups(last);
-                States.SecurityGroups result = groups.converge(network);
+                States.SecurityGroups result = groups.converge(network.targets());
                 groups.revokeStale(result); // what the engine does after the listeners switched
                 return result.ids();
             } finally {

@@ -76,7 +76,7 @@ class TargetGroupIT {
         try (AwsClients clients = Runs.clients(aws, spec)) {
             last = Runs.run(clients, spec, mode, null);
             try {
-                return new TargetGroup(last).converge(network(spec));
+                return new TargetGroup(last).converge(network(spec).targets());
             } finally {
                 calls = clients.counter().snapshot();
             }
