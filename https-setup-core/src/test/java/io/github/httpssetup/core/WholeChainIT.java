@@ -59,6 +59,14 @@ class WholeChainIT {
         assertThat(out.loadBalancerDnsName()).isNotBlank();
         assertThat(out.targetGroupArn()).isNotBlank();
         assertThat(out.certificateArn()).isNotBlank();
+        // what apply reports carries the ids of what it created
+        java.util.Map<ResourceKind, String> created = new java.util.EnumMap<>(ResourceKind.class);
+        result.changes().stream().filter(c -> c.action() == ChangeAction.CREATE).forEach(c -> created.put(c.kind(), c.id()));
+        assertThat(created).containsEntry(ResourceKind.LOAD_BALANCER, out.loadBalancerArn())
+                .containsEntry(ResourceKind.TARGET_GROUP, out.targetGroupArn())
+                .containsEntry(ResourceKind.CERTIFICATE, out.certificateArn());
+        assertThat(created.get(ResourceKind.SECURITY_GROUP)).startsWith("sg-");
+        assertThat(result.render()).contains(out.loadBalancerArn()).doesNotContain("arn: (known after apply)");
         // load balancer
         LoadBalancer lb = fx.elb.describeLoadBalancers(r -> r.loadBalancerArns(out.loadBalancerArn())).loadBalancers().get(0);
         assertThat(lb.loadBalancerName()).isEqualTo("shop-https");

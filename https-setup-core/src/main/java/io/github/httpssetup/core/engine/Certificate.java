@@ -108,7 +108,7 @@ final class Certificate {
         String reason = previous.isPresent() ? "names changed; the old certificate is deleted after the listener uses the new one"
                 : "";
         String arn = run.change(new Change(action, ResourceKind.CERTIFICATE, name, null, attributes, reason),
-                () -> request(owned));
+                () -> request(owned), created -> created);
         if (arn == null) { // a plan
             run.change(Change.of(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD, "CNAME records for " + name, null,
                     "values known after the certificate is requested"), () -> { });

@@ -64,7 +64,7 @@ final class HostedZone {
         }
         States.Zone created = run.change(new Change(ChangeAction.CREATE, ResourceKind.HOSTED_ZONE, name, null,
                 Run.attributes("name", name, "id", null, "nameServers", null), "domain.hostedZone.create is set"),
-                () -> create(name));
+                () -> create(name), States.Zone::id);
         States.Zone zone = created != null ? created : new States.Zone(null, name, List.of());
         run.outputs().hostedZoneId = zone.id();
         run.outputs().nameServers = zone.nameServers();

@@ -143,7 +143,8 @@ final class LoadBalancer {
                 "deletionProtection", lbSpec.deletionProtection(),
                 "dnsName", null,
                 "arn", null), "");
-        States.LoadBalancer created = run.change(change, () -> createAndWait(subnets, securityGroupIds));
+        States.LoadBalancer created = run.change(change, () -> createAndWait(subnets, securityGroupIds),
+                States.LoadBalancer::arn);
         if (created == null) { // a plan
             return new States.LoadBalancer(null, null, null);
         }

@@ -261,6 +261,17 @@ public final class Run {
 
     /** Records the change and, unless planning, runs the write. Returns the write's result (null in a plan). */
     public <T> T change(Change change, Supplier<T> write) {
+        return change(change, write, null);
+    }
+
+    /**
+     * Like {@link #change(Change, Supplier)} for a write that creates a resource: the change recorded
+     * (and reported) carries the new resource's id, taken from what the write returned, in place of
+     * "known after apply".
+     *
+     * @param idOf the new resource's id or ARN, from the write's result
+     */
+    public <T> T change(Change change, Supplier<T> write, java.util.function.Function<T, String> idOf) {
         if (!writing()) {
             changes.add(change);
             return null;
@@ -273,9 +284,23 @@ public final class Run {
         } finally {
             invalidate(change.kind());
         }
-        changes.add(change);
-        event(ProgressEvent.Type.CHANGE_APPLIED, change.kind().label(), describe(change) + ": done");
+        Change done = idOf == null || result == null ? change : withId(change, idOf.apply(result));
+        changes.add(done);
+        event(ProgressEvent.Type.CHANGE_APPLIED, change.kind().label(), describe(done) + ": done"
+                + (done.id() == null ? "" : " (" + done.id() + ")"));
         return result;
+    }
+
+    /** The change with the id now known, also in its {@code arn}/{@code id} attribute. */
+    static Change withId(Change change, String id) {
+        if (id == null) {
+            return change;
+        }
+        List<AttributeChange> attributes = change.attributes().stream()
+                .map(a -> AttributeChange.KNOWN_AFTER_APPLY.equals(a.after()) && ("arn".equals(a.attribute())
+                        || "id".equals(a.attribute())) ? new AttributeChange(a.attribute(), a.before(), id) : a)
+                .toList();
+        return new Change(change.action(), change.kind(), change.name(), id, attributes, change.reason());
     }
 
     public void change(Change change, Runnable write) {

@@ -243,7 +243,7 @@ final class SecurityGroups {
             }
             authorize(id, ingress, "https-setup " + spec.stack() + ": clients");
             return id;
-        });
+        }, created -> created);
     }
 
     /** Another run of the same stack created the group between this run's read and its create: use it. */

@@ -230,7 +230,7 @@ final class TargetGroup {
                 modifyAttributes(created, changed);
             }
             return created;
-        });
+        }, created -> created);
         List<String> ids = network.instanceIds();
         run.change(new Change(ChangeAction.CREATE, ResourceKind.TARGETS, name, arn, ids.stream()
                 .map(id -> new AttributeChange("target", null, id + ":" + targets.port())).toList(),

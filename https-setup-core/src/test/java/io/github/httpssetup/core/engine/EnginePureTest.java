@@ -2,6 +2,11 @@ package io.github.httpssetup.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.httpssetup.core.AttributeChange;
+import io.github.httpssetup.core.Change;
+import io.github.httpssetup.core.ChangeAction;
+import io.github.httpssetup.core.ResourceKind;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +44,21 @@ class EnginePureTest {
         assertThat(ApiCallCounter.isRead("GetChange")).isTrue();
         assertThat(ApiCallCounter.isRead("CreateListener")).isFalse();
         assertThat(ApiCallCounter.isRead("ChangeResourceRecordSets")).isFalse();
+    }
+
+    @Test
+    void withId_fillsTheIdAndTheKnownAfterApplyArn_only() {
+        Change planned = new Change(ChangeAction.CREATE, ResourceKind.TARGET_GROUP, "shop-tg", null, List.of(
+                new AttributeChange("port", null, "8080"),
+                new AttributeChange("dnsName", null, AttributeChange.KNOWN_AFTER_APPLY),
+                new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY)), "");
+
+        Change done = Run.withId(planned, "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/shop-tg/1");
+
+        assertThat(done.id()).isEqualTo("arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/shop-tg/1");
+        assertThat(done.attributes()).containsExactly(new AttributeChange("port", null, "8080"),
+                new AttributeChange("dnsName", null, AttributeChange.KNOWN_AFTER_APPLY),
+                new AttributeChange("arn", null, "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/shop-tg/1"));
+        assertThat(Run.withId(planned, null)).isSameAs(planned);
     }
 }
