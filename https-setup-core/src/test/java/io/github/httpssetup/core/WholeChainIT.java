@@ -66,6 +66,7 @@ class WholeChainIT {
                 .containsEntry(ResourceKind.TARGET_GROUP, out.targetGroupArn())
                 .containsEntry(ResourceKind.CERTIFICATE, out.certificateArn());
         assertThat(created.get(ResourceKind.SECURITY_GROUP)).startsWith("sg-");
+        assertThat(created.get(ResourceKind.HTTPS_LISTENER)).startsWith("arn:aws:elasticloadbalancing:").contains(":listener/");
         assertThat(result.render()).contains(out.loadBalancerArn()).doesNotContain("arn: (known after apply)");
         // load balancer
         LoadBalancer lb = fx.elb.describeLoadBalancers(r -> r.loadBalancerArns(out.loadBalancerArn())).loadBalancers().get(0);

@@ -185,7 +185,9 @@ final class Listeners {
                                 r.certificates(Certificate.builder().certificateArn(d.certificateArn()).build())
                                         .sslPolicy(d.sslPolicy());
                             }
-                        }), NOT_YET));
+                        }), NOT_YET),
+                created -> created.hasListeners() && !created.listeners().isEmpty()
+                        ? created.listeners().get(0).listenerArn() : null);
     }
 
     // ---- updating ----
