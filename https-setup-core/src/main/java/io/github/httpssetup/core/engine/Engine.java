@@ -210,15 +210,7 @@ public final class Engine {
      * gets the same AWS error, and reports it).
      */
     private static CompletableFuture<Void> prefetch(ExecutorService pool, Run run, String name, Runnable read) {
-        return CompletableFuture.runAsync(() -> step(run, name, () -> {
-            try {
-                run.checkCancelled();
-                read.run();
-            } catch (RuntimeException e) {
-                // reported by the step that needs the read
-            }
-            return null;
-        }), pool);
+        return prefetchAfter(CompletableFuture.completedFuture(null), pool, run, name, ignored -> read.run());
     }
 
     /** A prefetch that needs what {@code after} yields; it fails only with {@code after} (which reports). */
