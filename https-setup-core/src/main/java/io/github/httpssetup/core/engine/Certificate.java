@@ -99,7 +99,8 @@ final class Certificate {
         attributes.add(new AttributeChange("validation", null, "DNS"));
         attributes.add(new AttributeChange("arn", previous.map(p -> p.detail().certificateArn()).orElse(null),
                 AttributeChange.KNOWN_AFTER_APPLY));
-        if (spec.allNames().size() > DEFAULT_NAMES_QUOTA && run.mode() != Run.Mode.APPLY) { // apply starts with a plan: warn once
+        // apply starts with a plan: warn once
+        if (spec.allNames().size() > DEFAULT_NAMES_QUOTA && run.mode() != Run.Mode.APPLY) {
             run.warn(STEP, "The certificate covers " + spec.allNames().size() + " names; ACM allows " + DEFAULT_NAMES_QUOTA
                     + " per certificate unless the account's quota \"Domain names per ACM certificate\" was raised"
                     + " (Service Quotas, AWS Certificate Manager). Without it, apply stops when requesting the certificate.");
@@ -227,12 +228,12 @@ final class Certificate {
     }
 
     /** ACM's quotas that RequestCertificate can hit, and what to do about each. */
-    HttpsSetupException quotaExceeded(String awsMessage) {
+    private HttpsSetupException quotaExceeded(String awsMessage) {
         int names = spec.allNames().size();
         return new HttpsSetupException(ErrorCode.QUOTA_EXCEEDED, "ACM refused to request a certificate for " + names
                 + " name" + (names == 1 ? "" : "s") + " (domain.name and domain.alternativeNames) in " + spec.region() + ": "
-                + awsMessage + ". An account may put " + DEFAULT_NAMES_QUOTA + " names on a certificate unless the quota \"Domain names per ACM"
-                + " certificate\" was raised: ask for more in Service Quotas (AWS Certificate Manager) or list fewer"
+                + awsMessage + ". An account may put " + DEFAULT_NAMES_QUOTA + " names on a certificate unless the quota"
+                + " \"Domain names per ACM certificate\" was raised: ask for more in Service Quotas (AWS Certificate Manager) or list fewer"
                 + " domain.alternativeNames (a wildcard such as *." + spec.domain().name() + " covers every first-level"
                 + " name). ACM also limits how many certificates an account may hold and request a year; Service Quotas"
                 + " shows those too. What this apply created so far stays and is reused by the next apply.");
