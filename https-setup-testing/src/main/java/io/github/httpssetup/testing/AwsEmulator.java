@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.regions.Region;
  * }
  * }</pre>
  */
-public final class AwsEmulator {
+public final class AwsEmulator implements AutoCloseable {
 
     /** The region tests use unless they ask for another: {@code HTTPS_SETUP_TEST_REGION}, else us-east-1. */
     public static final String DEFAULT_REGION = "us-east-1";
@@ -50,15 +51,24 @@ public final class AwsEmulator {
     private static EmulatorUnavailableException sharedFailure;
 
     private final EmulatorKind kind;
+    private final EmulatorProfile profile;
     private final URI endpoint;
     private final String region;
     private final AwsCredentialsProvider credentials;
+    private final AutoCloseable owned;
 
-    private AwsEmulator(EmulatorKind kind, URI endpoint, String region) {
+    private AwsEmulator(EmulatorKind kind, EmulatorProfile profile, URI endpoint, String region, AwsCredentialsProvider credentials,
+            AutoCloseable owned) {
         this.kind = kind;
+        this.profile = profile;
         this.endpoint = endpoint;
         this.region = region;
-        this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        this.credentials = credentials;
+        this.owned = owned;
+    }
+
+    private static AwsCredentialsProvider testCredentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
     }
 
     /**
@@ -72,7 +82,9 @@ public final class AwsEmulator {
         }
         if (shared == null) {
             try {
-                shared = start(new SystemHost());
+                AwsEmulator started = start(new SystemHost(), Map.of());
+                shared = started.withOwner(null); // stopped by the JVM's shutdown hook, never by a test
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "https-setup-emulator-stop"));
             } catch (EmulatorUnavailableException e) {
                 sharedFailure = e;
                 throw e;
@@ -81,8 +93,50 @@ public final class AwsEmulator {
         return shared;
     }
 
-    static AwsEmulator start(EmulatorSelector.Host host) {
-        List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host);
+    /**
+     * Starts an emulator of its own for a test that must not share one, e.g. because it needs moto's IAM
+     * enforcement ({@code INITIAL_NO_AUTH_ACTION_COUNT}) or its own delays. The caller closes it.
+     *
+     * <pre>{@code
+     * try (AwsEmulator aws = AwsEmulator.startDedicated(EmulatorProfile.STRICT,
+     *         Map.of("INITIAL_NO_AUTH_ACTION_COUNT", "10"))) {
+     *     IamClient iam = aws.client(IamClient.builder().region(Region.AWS_GLOBAL));
+     * }
+     * }</pre>
+     *
+     * @param profile lenient or strict
+     * @param environment variables added to the server's environment
+     */
+    public static AwsEmulator startDedicated(EmulatorProfile profile, Map<String, String> environment) {
+        SystemHost system = new SystemHost();
+        EmulatorSelector.Host host = new EmulatorSelector.Host() {
+            @Override
+            public java.util.Optional<String> variable(String name) {
+                if (name.equals(EmulatorProfile.VARIABLE)) {
+                    return java.util.Optional.of(profile.name());
+                }
+                return name.equals(EmulatorSelector.ENDPOINT_VARIABLE) ? java.util.Optional.empty() : system.variable(name);
+            }
+
+            @Override
+            public java.util.Optional<Path> onPath(String executable) {
+                return system.onPath(executable);
+            }
+
+            @Override
+            public boolean dockerAvailable() {
+                return false;
+            }
+        };
+        return start(host, Map.copyOf(environment), profile);
+    }
+
+    static AwsEmulator start(EmulatorSelector.Host host, Map<String, String> environment) {
+        return start(host, environment, EmulatorProfile.of(host));
+    }
+
+    private static AwsEmulator start(EmulatorSelector.Host host, Map<String, String> environment, EmulatorProfile profile) {
+        List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, profile);
         if (candidates.isEmpty()) {
             throw new EmulatorUnavailableException(EmulatorSelector.noEmulatorMessage());
         }
@@ -90,7 +144,8 @@ public final class AwsEmulator {
         List<String> failures = new ArrayList<>();
         for (EmulatorSelector.Selection candidate : candidates) {
             try {
-                return new AwsEmulator(candidate.kind(), startOne(candidate, host), region);
+                Started started = startOne(candidate, host, environment, profile);
+                return new AwsEmulator(candidate.kind(), profile, started.endpoint(), region, testCredentials(), started.process());
             } catch (EmulatorUnavailableException e) {
                 LOG.warn("{} could not be used: {}", candidate.kind(), e.getMessage());
                 failures.add(candidate.kind() + ": " + e.getMessage());
@@ -99,33 +154,46 @@ public final class AwsEmulator {
         throw new EmulatorUnavailableException("No AWS emulator could be started. Tried " + String.join("; ", failures));
     }
 
-    private static URI startOne(EmulatorSelector.Selection candidate, EmulatorSelector.Host host) {
+    private record Started(URI endpoint, AutoCloseable process) {
+    }
+
+    private static Started startOne(EmulatorSelector.Selection candidate, EmulatorSelector.Host host,
+            Map<String, String> environment, EmulatorProfile profile) {
         switch (candidate.kind()) {
             case ENDPOINT:
                 LOG.info("Using the AWS emulator at {} ({})", candidate.endpoint(), EmulatorSelector.ENDPOINT_VARIABLE);
-                return candidate.endpoint();
+                return new Started(candidate.endpoint(), null);
             case MOTO_ON_PATH:
-                return startMoto(candidate.executable(), host);
+                return startMoto(List.of(candidate.executable().toString()), host, environment);
             case MOTO_VIRTUALENV:
-                Path moto = new MotoInstallation(candidate.executable(), MotoInstallation.defaultCacheRoot(host)).ensureInstalled();
-                return startMoto(moto, host);
+                MotoInstallation installation = new MotoInstallation(candidate.executable(), MotoInstallation.defaultCacheRoot(host));
+                Path moto = installation.ensureInstalled();
+                if (profile == EmulatorProfile.STRICT) {
+                    Path launcher = StrictLauncher.extract(logDirectory().resolve("strict-launcher-" + ProcessHandle.current().pid()));
+                    return startMoto(List.of(installation.python().toString(), launcher.toString()), host, environment);
+                }
+                return startMoto(List.of(moto.toString()), host, environment);
             case LOCALSTACK:
                 String image = host.variable(LocalStackEmulator.IMAGE_VARIABLE).filter(s -> !s.isBlank())
                         .orElse(LocalStackEmulator.DEFAULT_IMAGE);
                 LocalStackEmulator localStack = LocalStackEmulator.start(image,
                         host.variable(EmulatorSelector.LOCALSTACK_TOKEN_VARIABLE).orElseThrow());
-                Runtime.getRuntime().addShutdownHook(new Thread(localStack::close, "https-setup-localstack-stop"));
-                return localStack.endpoint();
+                return new Started(localStack.endpoint(), localStack::close);
             default:
                 throw new IllegalStateException("unknown emulator kind " + candidate.kind());
         }
     }
 
-    private static URI startMoto(Path executable, EmulatorSelector.Host host) {
-        Path logDirectory = Paths.get(System.getProperty(LOG_DIR_PROPERTY, Paths.get("target", "aws-emulator").toString()));
-        MotoServer server = MotoServer.start(executable, logDirectory, acmValidationWaitSeconds(host));
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "https-setup-moto-stop"));
-        return server.endpoint();
+    private static Path logDirectory() {
+        return Paths.get(System.getProperty(LOG_DIR_PROPERTY, Paths.get("target", "aws-emulator").toString()));
+    }
+
+    private static Started startMoto(List<String> command, EmulatorSelector.Host host, Map<String, String> extra) {
+        Map<String, String> environment = new java.util.HashMap<>();
+        environment.put(ACM_WAIT_VARIABLE, Integer.toString(acmValidationWaitSeconds(host)));
+        environment.putAll(extra);
+        MotoServer server = MotoServer.start(command, logDirectory(), environment);
+        return new Started(server.endpoint(), server);
     }
 
     static int acmValidationWaitSeconds(EmulatorSelector.Host host) {
@@ -150,6 +218,11 @@ public final class AwsEmulator {
         return kind;
     }
 
+    /** How closely the emulator answers like AWS. */
+    public EmulatorProfile profile() {
+        return profile;
+    }
+
     /** The base URL every service answers on. */
     public URI endpoint() {
         return endpoint;
@@ -167,7 +240,16 @@ public final class AwsEmulator {
 
     /** The same emulator, with clients in another region. */
     public AwsEmulator withRegion(String region) {
-        return new AwsEmulator(kind, endpoint, Objects.requireNonNull(region, "region"));
+        return new AwsEmulator(kind, profile, endpoint, Objects.requireNonNull(region, "region"), credentials, owned);
+    }
+
+    /** The same emulator, with clients signing with these credentials (e.g. an IAM user's keys). */
+    public AwsEmulator withCredentials(AwsCredentialsProvider credentials) {
+        return new AwsEmulator(kind, profile, endpoint, region, Objects.requireNonNull(credentials, "credentials"), owned);
+    }
+
+    private AwsEmulator withOwner(AutoCloseable owner) {
+        return new AwsEmulator(kind, profile, endpoint, region, credentials, owner);
     }
 
     /**
@@ -201,8 +283,23 @@ public final class AwsEmulator {
         }
     }
 
+    /**
+     * Stops the emulator if this instance started it ({@link #startDedicated}); the {@link #shared()} one
+     * is stopped when the JVM exits, and closing it does nothing.
+     */
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the emulator at {} failed: {}", endpoint, e.getMessage());
+            }
+        }
+    }
+
     @Override
     public String toString() {
-        return "AwsEmulator[" + kind + " " + endpoint + " " + region + "]";
+        return "AwsEmulator[" + kind + " " + profile.name().toLowerCase(java.util.Locale.ROOT) + " " + endpoint + " " + region + "]";
     }
 }

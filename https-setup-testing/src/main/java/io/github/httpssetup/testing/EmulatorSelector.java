@@ -47,16 +47,25 @@ final class EmulatorSelector {
 
     /** The emulator to use: the first of {@link #candidates}, or none with the reason. */
     static Selection select(Host host) {
-        List<Selection> candidates = candidates(host);
+        List<Selection> candidates = candidates(host, EmulatorProfile.of(host));
         return candidates.isEmpty() ? Selection.none(noEmulatorMessage()) : candidates.get(0);
     }
 
     /**
      * Every emulator this machine could provide, in the order they are tried. An explicit endpoint is
-     * the only candidate when set: the user asked for it, nothing else is tried behind their back.
+     * the only candidate when set: the user asked for it, nothing else is tried behind their back. The
+     * strict profile patches moto before it starts, so it can only use the pinned moto the harness installs.
      */
-    static List<Selection> candidates(Host host) {
+    static List<Selection> candidates(Host host, EmulatorProfile profile) {
         Optional<String> endpoint = host.variable(ENDPOINT_VARIABLE).map(String::trim).filter(s -> !s.isEmpty());
+        if (profile == EmulatorProfile.STRICT) {
+            if (endpoint.isPresent()) {
+                throw new EmulatorUnavailableException("The strict emulator profile starts its own moto, but "
+                        + ENDPOINT_VARIABLE + " names one to use as is. Unset " + ENDPOINT_VARIABLE + ", or set "
+                        + EmulatorProfile.VARIABLE + "=lenient to test against that endpoint.");
+            }
+            return host.onPath("python3").map(p -> List.of(Selection.of(EmulatorKind.MOTO_VIRTUALENV, null, p))).orElse(List.of());
+        }
         if (endpoint.isPresent()) {
             return List.of(Selection.of(EmulatorKind.ENDPOINT, parseEndpoint(endpoint.get()), null));
         }

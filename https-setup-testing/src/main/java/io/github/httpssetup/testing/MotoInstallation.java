@@ -59,6 +59,12 @@ final class MotoInstallation {
         return windows ? directory.resolve("Scripts").resolve("moto_server.exe") : directory.resolve("bin").resolve("moto_server");
     }
 
+    /** The environment's Python interpreter, which can import the pinned moto. */
+    Path python() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        return windows ? directory.resolve("Scripts").resolve("python.exe") : directory.resolve("bin").resolve("python");
+    }
+
     /** Creates the environment unless a complete one exists; returns the {@code moto_server} executable. */
     Path ensureInstalled() {
         if (installed()) {
@@ -90,9 +96,7 @@ final class MotoInstallation {
         deleteRecursively(directory); // a partial environment from an interrupted install
         Path log = directory.getParent().resolve("moto-" + MOTO_VERSION + "-install.log");
         run(List.of(python.toString(), "-m", "venv", directory.toString()), log);
-        Path venvPython = System.getProperty("os.name", "").toLowerCase().startsWith("windows")
-                ? directory.resolve("Scripts").resolve("python.exe") : directory.resolve("bin").resolve("python");
-        run(List.of(venvPython.toString(), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
+        run(List.of(python().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
                 "moto[server]==" + MOTO_VERSION), log);
         if (!Files.isExecutable(motoServer())) {
             throw new IOException("pip finished but " + motoServer() + " is missing; see " + log);

@@ -31,9 +31,12 @@ final class MotoServer implements AutoCloseable {
     /**
      * Starts the server and waits until it answers.
      *
-     * @param acmValidationWaitSeconds seconds after which moto reports a requested certificate ISSUED
+     * @param command the server's command line without the address arguments: {@code moto_server}, or the
+     *     pinned Python and the strict launcher
+     * @param environment variables added to the server's environment, e.g. {@code MOTO_ACM_VALIDATION_WAIT}
      */
-    static MotoServer start(Path executable, Path logDirectory, int acmValidationWaitSeconds) {
+    static MotoServer start(List<String> command, Path logDirectory, Map<String, String> environment) {
+        String executable = command.get(0);
         int port = freePort();
         try {
             Files.createDirectories(logDirectory);
@@ -41,13 +44,14 @@ final class MotoServer implements AutoCloseable {
             throw new EmulatorUnavailableException("Cannot create " + logDirectory + " for the moto log: " + e.getMessage(), e);
         }
         Path log = logDirectory.resolve("moto-server-" + port + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port)))
+        List<String> commandLine = new java.util.ArrayList<>(command);
+        commandLine.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
+        ProcessBuilder builder = new ProcessBuilder(commandLine)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.put("MOTO_ACM_VALIDATION_WAIT", Integer.toString(acmValidationWaitSeconds));
+        builder.environment().putAll(environment);
         // The server must not pick up a user's AWS endpoint or profile and forward anything anywhere.
-        environment.remove(EmulatorSelector.ENDPOINT_VARIABLE);
+        builder.environment().remove(EmulatorSelector.ENDPOINT_VARIABLE);
         Process process;
         try {
             process = builder.start();
@@ -57,7 +61,7 @@ final class MotoServer implements AutoCloseable {
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         MotoServer server = new MotoServer(process, endpoint, log);
         server.awaitHealthy(executable);
-        LOG.info("moto server {} answering at {} (log: {})", executable, endpoint, log);
+        LOG.info("moto server {} answering at {} (log: {})", String.join(" ", command), endpoint, log);
         return server;
     }
 
@@ -69,7 +73,7 @@ final class MotoServer implements AutoCloseable {
         return log;
     }
 
-    private void awaitHealthy(Path executable) {
+    private void awaitHealthy(String executable) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -57,7 +57,7 @@ class EmulatorSelectorTest {
         FakeHost host = new FakeHost().variable("AWS_ENDPOINT_URL", " http://localhost:4566 ")
                 .executable("moto_server").executable("python3").docker().variable("LOCALSTACK_AUTH_TOKEN", "t");
 
-        List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host);
+        List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, EmulatorProfile.LENIENT);
 
         assertThat(candidates).hasSize(1);
         assertThat(candidates.get(0).kind()).isEqualTo(EmulatorKind.ENDPOINT);
@@ -78,7 +78,7 @@ class EmulatorSelectorTest {
     void select_whenMotoOnPath_startsIt_thenVirtualEnvAsFallback() {
         FakeHost host = new FakeHost().executable("moto_server").executable("python3");
 
-        List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host);
+        List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, EmulatorProfile.LENIENT);
 
         assertThat(candidates).extracting(EmulatorSelector.Selection::kind)
                 .containsExactly(EmulatorKind.MOTO_ON_PATH, EmulatorKind.MOTO_VIRTUALENV);
@@ -115,10 +115,36 @@ class EmulatorSelectorTest {
 
     @Test
     void start_whenNothingAvailable_throwsWithHowToGetOne() {
-        assertThatThrownBy(() -> AwsEmulator.start(new FakeHost()))
+        assertThatThrownBy(() -> AwsEmulator.start(new FakeHost(), java.util.Map.of()))
                 .isInstanceOf(EmulatorUnavailableException.class)
                 .hasMessageStartingWith("No AWS emulator available")
                 .hasMessageContaining("set AWS_ENDPOINT_URL=");
+    }
+
+    @Test
+    void candidates_underStrictProfile_onlyThePinnedMotoItCanPatch() {
+        FakeHost host = new FakeHost().executable("moto_server").executable("python3").docker().variable("LOCALSTACK_AUTH_TOKEN", "t");
+
+        List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, EmulatorProfile.STRICT);
+
+        assertThat(candidates).extracting(EmulatorSelector.Selection::kind).containsExactly(EmulatorKind.MOTO_VIRTUALENV);
+    }
+
+    @Test
+    void candidates_underStrictProfileWithAnEndpoint_refusesAndSaysWhy() {
+        FakeHost host = new FakeHost().variable("AWS_ENDPOINT_URL", "http://localhost:4566").executable("python3");
+
+        assertThatThrownBy(() -> EmulatorSelector.candidates(host, EmulatorProfile.STRICT))
+                .isInstanceOf(EmulatorUnavailableException.class)
+                .hasMessageContaining("AWS_ENDPOINT_URL")
+                .hasMessageContaining("HTTPS_SETUP_EMULATOR_PROFILE=lenient");
+    }
+
+    @Test
+    void profile_readsTheVariable_lenientByDefault_rejectsGarbage() {
+        assertThat(EmulatorProfile.of(new FakeHost().variable("HTTPS_SETUP_EMULATOR_PROFILE", " Strict "))).isEqualTo(EmulatorProfile.STRICT);
+        assertThat(EmulatorProfile.parse("lenient")).isEqualTo(EmulatorProfile.LENIENT);
+        assertThatThrownBy(() -> EmulatorProfile.parse("picky")).hasMessageContaining("'picky'").hasMessageContaining("strict or lenient");
     }
 
     @Test
