@@ -427,14 +427,42 @@ public final class Run {
      * @param errorCodes the AWS error codes that mean "not yet"
      */
     public <T> T retrying(String step, String what, Supplier<T> call, String... errorCodes) {
+        return retry(step, what, call, null, errorCodes);
+    }
+
+    /**
+     * Like {@link #retrying}, for refusals AWS keeps up for minutes (a certificate ACM still sees in use, a
+     * certificate the load balancer cannot see yet): retried with the same backoff until {@code budget} has
+     * passed, e.g. the spec's {@code waitTimeout}.
+     */
+    public <T> T retryingFor(Duration budget, String step, String what, Supplier<T> call, String... errorCodes) {
+        return retry(step, what, call, clock.instant().plus(budget), errorCodes);
+    }
+
+    /** {@link #retryingFor} for a call without a result. */
+    public void retryingFor(Duration budget, String step, String what, Runnable call, String... errorCodes) {
+        retryingFor(budget, step, what, () -> {
+            call.run();
+            return null;
+        }, errorCodes);
+    }
+
+    private <T> T retry(String step, String what, Supplier<T> call, Instant deadline, String... errorCodes) {
         List<String> codes = List.of(errorCodes);
         Predicate<Throwable> notYet = e -> e instanceof AwsServiceException
                 && ((AwsServiceException) e).awsErrorDetails() != null
                 && codes.contains(((AwsServiceException) e).awsErrorDetails().errorCode());
-        Retry retry = Retry.of(what, RetryConfig.from(eventualConsistency).retryOnException(notYet).build());
+        RetryConfig.Builder<Object> config = RetryConfig.from(eventualConsistency);
+        if (deadline == null) {
+            config.retryOnException(notYet);
+        } else {
+            config.maxAttempts(Integer.MAX_VALUE).retryOnException(e -> notYet.test(e) && clock.instant().isBefore(deadline));
+        }
+        Retry retry = Retry.of(what, config.build());
         retry.getEventPublisher().onRetry(e -> listener.onEvent(new ProgressEvent(ProgressEvent.Type.RETRYING, step,
                 what + ": AWS is not ready yet (attempt " + e.getNumberOfRetryAttempts() + ", next in "
                         + e.getWaitInterval().toMillis() + " ms)", Duration.ZERO, Duration.ZERO, e.getLastThrowable())));
+        Instant started = clock.instant();
         try {
             return Retry.decorateSupplier(retry, () -> {
                 checkCancelled();
@@ -445,9 +473,11 @@ public final class Run {
                 throw e;
             }
             String code = e.awsErrorDetails().errorCode();
+            String after = deadline == null ? eventualConsistency.getMaxAttempts() + " attempts"
+                    : Duration.between(started, clock.instant()).toSeconds() + " s";
             throw new HttpsSetupException(ErrorCode.AWS_ERROR, what + ": AWS still answered " + code + " ("
-                    + e.awsErrorDetails().errorMessage() + ") after " + eventualConsistency.getMaxAttempts()
-                    + " attempts. " + notYetHint(code) + " The run is safe to repeat.", e);
+                    + e.awsErrorDetails().errorMessage() + ") after " + after + ". " + notYetHint(code)
+                    + " The run is safe to repeat.", e);
         }
     }
 
