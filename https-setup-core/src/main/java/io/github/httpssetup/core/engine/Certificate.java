@@ -235,7 +235,7 @@ final class Certificate {
                 + " \"Domain names per ACM certificate\" was raised: ask for more in Service Quotas (AWS Certificate Manager) or list fewer"
                 + " domain.alternativeNames (a wildcard such as *." + spec.domain().name() + " covers every first-level"
                 + " name). ACM also limits how many certificates an account may hold and request a year; Service Quotas"
-                + " shows those too. What this apply created so far stays and is reused by the next apply.");
+                + " shows those too.");
     }
 
     /**
@@ -307,6 +307,7 @@ final class Certificate {
         }
         ZoneRecords existing = run.zoneRecords(zone.id());
         List<software.amazon.awssdk.services.route53.model.Change> upserts = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> record : records.entrySet()) {
             Optional<ResourceRecordSet> current = existing.find(record.getKey(), RRType.CNAME);
             String value = current.flatMap(c -> c.resourceRecords().stream().findFirst()).map(v -> v.value()).orElse(null);
@@ -316,14 +317,15 @@ final class Certificate {
             }
             ResourceRecordSet set = ResourceRecordSet.builder().name(DnsNames.absolute(record.getKey())).type(RRType.CNAME)
                     .ttl(VALIDATION_RECORD_TTL).resourceRecords(v -> v.value(record.getValue())).build();
-            run.change(new Change(value == null ? ChangeAction.CREATE : ChangeAction.UPDATE, ResourceKind.VALIDATION_RECORD,
+            changes.add(new Change(value == null ? ChangeAction.CREATE : ChangeAction.UPDATE, ResourceKind.VALIDATION_RECORD,
                     record.getKey(), null, List.of(new AttributeChange("CNAME", value, record.getValue())),
-                    "proves control of the domain to ACM"), () -> { });
+                    "proves control of the domain to ACM"));
             upserts.add(ZoneRecords.upsert(set));
         }
         if (run.writing() && !upserts.isEmpty()) {
             ZoneRecords.change(run, zone.id(), upserts, "https-setup " + spec.stack() + ": certificate validation", false);
         }
+        changes.forEach(c -> run.change(c, () -> { })); // after the batch: only what Route 53 took counts as made
     }
 
     private void awaitIssued(String arn, States.Zone zone) {
