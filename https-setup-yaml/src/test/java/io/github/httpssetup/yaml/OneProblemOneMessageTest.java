@@ -3,6 +3,7 @@ package io.github.httpssetup.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.httpssetup.core.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,9 @@ class OneProblemOneMessageTest {
         assertThat(e).as(c.name() + " must not load").isNotNull();
         assertThat(e.problems()).as(e.getMessage()).hasSize(c.problems());
         assertThat(e.problems()).extracting(YamlProblem::message).as(e.getMessage()).doesNotHaveDuplicates();
+        if (e.getCause() instanceof InvalidSpecException invalid) {
+            assertThat(invalid.violations()).as("the core's own checks").doesNotHaveDuplicates();
+        }
         assertThat(e.getMessage()).endsWith(c.problems() + (c.problems() == 1 ? " problem" : " problems") + " in https-setup.yaml");
     }
 }
