@@ -79,7 +79,9 @@ public final class HttpsSetupExecutor {
      * Converges AWS to the description. Plans first: conflicts stop it before any write
      * ({@link ConflictException}); when nothing differs it makes no write call.
      *
-     * @throws HttpsSetupException with an {@link ErrorCode} and a message that says what to do
+     * @throws HttpsSetupException with an {@link ErrorCode} and a message that says what to do; when it stops after
+     *                             changing something, the message also lists those changes (what now exists, with ids)
+     *                             and says that a rerun continues from there ({@link HttpsSetupException#changesMade()})
      */
     public ApplyResult apply(HttpsSetup setup) {
         return engine.apply(Objects.requireNonNull(setup, "setup"));

@@ -71,10 +71,22 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
         try {
             run();
         } catch (YamlConfigException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw failure(e.getMessage(), e);
         } catch (HttpsSetupException e) {
-            throw new MojoFailureException("https-setup:" + goal() + " failed [" + e.code() + "]: " + e.getMessage(), e);
+            throw failure("https-setup:" + goal() + " failed [" + e.code() + "]: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The build's failure, saying each problem once. Maven prints the message followed by the message of every cause
+     * it does not already contain: the core's own wording of the problems a YAML file's message already shows (with
+     * follow-ons the file's message leaves out), or the AWS SDK's wording of an error the message already explains.
+     * So the exception is attached as suppressed, not as the cause: {@code -e} still prints it with its causes.
+     */
+    static MojoFailureException failure(String message, HttpsSetupException e) {
+        MojoFailureException failure = new MojoFailureException(message);
+        failure.addSuppressed(e);
+        return failure;
     }
 
     abstract String goal();

@@ -141,6 +141,9 @@ final class Binder {
         List<String> known = path.isEmpty() ? FileFormat.topLevelKeys() : List.copyOf(fields.keys());
         Optional<String> suggestion = Suggestions.nearest(key, known);
         List<String> elsewhere = FileFormat.mappingsWithKey(key);
+        if (missingColon(known, keyNode, key, path)) {
+            return;
+        }
         String message;
         if (key.equals("<<")) {
             message = "merge keys (<<) are not supported: write the keys out, or use environments: for variants";
@@ -160,6 +163,30 @@ final class Binder {
                     + String.join(", ", known);
         }
         problem(keyNode, Paths.child(path, key), message);
+    }
+
+    /**
+     * A known key written without its ':' before a value that holds one: {@code healthCheck { path: /health }} is valid
+     * YAML, the key {@code "healthCheck { path"}. Reported at the known key, where the ':' belongs.
+     *
+     * @return whether it was such a key (and was reported)
+     */
+    private boolean missingColon(List<String> known, Node keyNode, String key, String path) {
+        int space = key.indexOf(' ');
+        if (space <= 0 || !Scalars.isPlain((ScalarNode) keyNode) || !known.contains(key.substring(0, space))) {
+            return false;
+        }
+        String name = key.substring(0, space);
+        Mark start = keyNode.getStartMark();
+        String line = source.line(start.getLine() + 1);
+        String written = line.substring(Math.min(line.length(), line.offsetByCodePoints(0,
+                Math.min(start.getColumn(), line.codePointCount(0, line.length())))));
+        int comment = written.indexOf(" #");
+        written = (comment >= 0 ? written.substring(0, comment) : written).trim();
+        String fixed = name + ": " + written.substring(name.length()).trim();
+        problems.add(source.problem(start.getLine() + 1, start.getColumn() + name.length() + 1, Paths.child(path, name),
+                "`" + written + "` has no ':' after the key; write `" + fixed + "`"));
+        return true;
     }
 
     /** {@return the paths as a phrase: {@code targets, listeners.https or listeners.http}} */

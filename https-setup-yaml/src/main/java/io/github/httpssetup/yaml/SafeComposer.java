@@ -168,6 +168,10 @@ final class SafeComposer {
         Mark at = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         Mark contextMark = e.getContextMark();
         String message;
+        YamlProblem missingColon = missingColon(problem, context, at, contextMark);
+        if (missingColon != null) {
+            return missingColon;
+        }
         if (problem.contains("'\\t(TAB)'")) {
             message = "a tab character cannot indent YAML: indent with spaces";
         } else if (context.contains("quoted scalar") && problem.contains("end of stream") && contextMark != null) {
@@ -205,6 +209,69 @@ final class SafeComposer {
             message += "; inside [ ] or { }, put a ${VAR} in quotes: \"${VAR}\"";
         }
         return source.problem(at, "", message);
+    }
+
+    /**
+     * A key written without its ':' ({@code port 8080}). SnakeYAML reads such a line as the start of a key that runs on
+     * into the next line, and reports the next line: "could not find expected ':'" (the line is a later key of its
+     * mapping; the context mark is where it starts) or "mapping values are not allowed here" (the line is the first key
+     * of its mapping, and the next key's ':' ends a value that started on it). Points at the line without the colon.
+     *
+     * @return the problem, or {@code null} when the error is not a missing colon
+     */
+    private YamlProblem missingColon(String problem, String context, Mark at, Mark contextMark) {
+        int line;
+        if (problem.startsWith("could not find expected ':'") && context.contains("simple key") && contextMark != null) {
+            line = contextMark.getLine() + 1;
+        } else if (problem.equals("mapping values are not allowed here") && at != null) {
+            line = previousContentLine(at.getLine() + 1);
+            if (line < 1 || indentation(source.line(line)) != indentation(source.line(at.getLine() + 1))) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        String text = source.line(line);
+        int start = indentation(text);
+        String content = text.substring(start);
+        if (content.startsWith("- ")) { // a list item's first key
+            start += 2 + indentation(content.substring(2));
+            content = text.substring(start);
+        }
+        if (content.isEmpty() || "#[{\"'|>&*!%@`".indexOf(content.charAt(0)) >= 0) {
+            return null;
+        }
+        int space = content.indexOf(' ');
+        String key = space < 0 ? content : content.substring(0, space);
+        if (key.contains(":")) { // the colon is there: something else is wrong
+            return null;
+        }
+        String value = space < 0 ? "" : content.substring(space).trim();
+        int hash = value.indexOf(" #");
+        value = hash >= 0 ? value.substring(0, hash).trim() : value.startsWith("#") ? "" : value;
+        String written = value.isEmpty() ? key : key + " " + value;
+        String fixed = value.isEmpty() ? key + ":" : key + ": " + value;
+        return source.problem(line, text.codePointCount(0, start + key.length()) + 1, "",
+                "`" + written + "` has no ':' after the key; write `" + fixed + "`");
+    }
+
+    /** {@return the last line before {@code line} that holds more than spaces and a comment, or 0} */
+    private int previousContentLine(int line) {
+        for (int l = line - 1; l >= 1; l--) {
+            String content = source.line(l).trim();
+            if (!content.isEmpty() && !content.startsWith("#")) {
+                return l;
+            }
+        }
+        return 0;
+    }
+
+    private static int indentation(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
     }
 
     private String quoteAt(Mark mark) {

@@ -60,6 +60,9 @@ class BadInputCorpusTest {
         c.add(Arguments.of("bad indentation", replace(8, "    port: 8080"), 8, ""));
         c.add(Arguments.of("tab indentation", replace(8, "\tport: 8080"), 8, ""));
         c.add(Arguments.of("unclosed flow list", replace(7, "  instanceIds: [i-0123456789abcdef0"), 8, ""));
+        c.add(Arguments.of("missing colon after a key", replace(8, "  port 8080"), 8, ""));
+        c.add(Arguments.of("missing colon after a mapping's first key", replace(4, "  name example.com"), 4, ""));
+        c.add(Arguments.of("missing colon on the last line", replace(9, "  healthCheck { path: /health }"), 9, ""));
         c.add(Arguments.of("duplicate key", append("stack: other"), 10, "stack"));
         c.add(Arguments.of("list at top level", "- stack: shop\n", 1, ""));
         c.add(Arguments.of("scalar at top level", "just a string\n", 1, ""));

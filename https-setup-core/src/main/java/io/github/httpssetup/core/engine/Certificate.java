@@ -111,8 +111,7 @@ final class Certificate {
         String arn = run.change(new Change(action, ResourceKind.CERTIFICATE, name, null, attributes, reason),
                 () -> request(owned), created -> created);
         if (arn == null) { // a plan
-            run.change(Change.of(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD, "CNAME records for " + name, null,
-                    "values known after the certificate is requested"), () -> { });
+            planValidationRecords(zone, owned);
             return new States.Certificate(null, replaced);
         }
         run.outputs().certificateArn = arn;
@@ -236,7 +235,7 @@ final class Certificate {
                 + " \"Domain names per ACM certificate\" was raised: ask for more in Service Quotas (AWS Certificate Manager) or list fewer"
                 + " domain.alternativeNames (a wildcard such as *." + spec.domain().name() + " covers every first-level"
                 + " name). ACM also limits how many certificates an account may hold and request a year; Service Quotas"
-                + " shows those too. What this apply created so far stays and is reused by the next apply.");
+                + " shows those too.");
     }
 
     /**
@@ -263,14 +262,52 @@ final class Certificate {
                         + arn + " within 5 min. Run apply again; if it persists, check the certificate in the ACM console."));
     }
 
+    /**
+     * The plan of the validation records of a certificate still to be requested, one change per record as apply
+     * makes them: one per name, {@code *.x} and {@code x} sharing one. ACM gives a name the same record in every
+     * certificate of the account, so a record an owned certificate already has is planned by its name and value
+     * (unchanged when the zone has it); the others become known when the certificate is requested.
+     */
+    private void planValidationRecords(States.Zone zone, List<Owned> owned) {
+        Map<String, ResourceRecord> known = new LinkedHashMap<>();
+        for (Owned o : owned) {
+            for (DomainValidation validation : o.detail().domainValidationOptions()) {
+                if (validation.resourceRecord() != null) {
+                    known.putIfAbsent(validationDomain(validation.domainName()), validation.resourceRecord());
+                }
+            }
+        }
+        Map<String, String> records = new LinkedHashMap<>();
+        Set<String> domains = new LinkedHashSet<>();
+        spec.allNames().forEach(n -> domains.add(validationDomain(n)));
+        for (String domain : domains) {
+            ResourceRecord record = known.get(domain);
+            if (record != null) {
+                records.put(DnsNames.normalize(record.name()), record.value());
+            } else {
+                run.change(Change.of(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD, "CNAME for " + domain, null,
+                        "value known after the certificate is requested"), () -> { });
+            }
+        }
+        ensureValidationRecords(zone, records);
+    }
+
+    /** The name whose validation record covers {@code name}: {@code *.x} is validated with {@code x}'s record. */
+    static String validationDomain(String name) {
+        String normalized = DnsNames.normalize(name);
+        return normalized.startsWith("*.") ? normalized.substring(2) : normalized;
+    }
+
     private void ensureValidationRecords(States.Zone zone, Map<String, String> records) {
         if (zone.id() == null) {
-            run.change(Change.of(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD, "CNAME records for "
-                    + String.join(", ", spec.allNames()), null, "in the hosted zone to be created"), () -> { });
+            records.forEach((recordName, value) -> run.change(new Change(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD,
+                    recordName, null, List.of(new AttributeChange("CNAME", null, value)), "in the hosted zone to be created"),
+                    () -> { }));
             return;
         }
         ZoneRecords existing = run.zoneRecords(zone.id());
         List<software.amazon.awssdk.services.route53.model.Change> upserts = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> record : records.entrySet()) {
             Optional<ResourceRecordSet> current = existing.find(record.getKey(), RRType.CNAME);
             String value = current.flatMap(c -> c.resourceRecords().stream().findFirst()).map(v -> v.value()).orElse(null);
@@ -280,14 +317,15 @@ final class Certificate {
             }
             ResourceRecordSet set = ResourceRecordSet.builder().name(DnsNames.absolute(record.getKey())).type(RRType.CNAME)
                     .ttl(VALIDATION_RECORD_TTL).resourceRecords(v -> v.value(record.getValue())).build();
-            run.change(new Change(value == null ? ChangeAction.CREATE : ChangeAction.UPDATE, ResourceKind.VALIDATION_RECORD,
+            changes.add(new Change(value == null ? ChangeAction.CREATE : ChangeAction.UPDATE, ResourceKind.VALIDATION_RECORD,
                     record.getKey(), null, List.of(new AttributeChange("CNAME", value, record.getValue())),
-                    "proves control of the domain to ACM"), () -> { });
+                    "proves control of the domain to ACM"));
             upserts.add(ZoneRecords.upsert(set));
         }
         if (run.writing() && !upserts.isEmpty()) {
             ZoneRecords.change(run, zone.id(), upserts, "https-setup " + spec.stack() + ": certificate validation", false);
         }
+        changes.forEach(c -> run.change(c, () -> { })); // after the batch: only what Route 53 took counts as made
     }
 
     private void awaitIssued(String arn, States.Zone zone) {

@@ -91,7 +91,11 @@ public final class Engine {
             }
             listener.onEvent(ProgressEvent.of(ProgressEvent.Type.INFO, "apply", plan.summary()));
             Run applying = new Run(spec, aws, Run.Mode.APPLY, listener, clock, sleeper, eventualConsistency, observations);
-            converge(applying);
+            try {
+                converge(applying);
+            } catch (HttpsSetupException e) {
+                throw partial(e, writes(applying.changes()));
+            }
             return new ApplyResult(applying.changes(), applying.outputs().toOutputs(spec.url()),
                     Duration.between(start, clock.instant()), aws.counter().snapshot());
         }
@@ -340,6 +344,11 @@ public final class Engine {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** An apply's failure, with what it had already changed (the user sees what exists now, and that a rerun continues). */
+    static HttpsSetupException partial(HttpsSetupException failure, List<Change> changesMade) {
+        return changesMade.isEmpty() ? failure : new HttpsSetupException(failure, changesMade);
     }
 
     static List<Change> writes(List<Change> changes) {

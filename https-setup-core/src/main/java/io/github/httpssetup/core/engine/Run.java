@@ -49,6 +49,8 @@ public final class Run {
     private final Map<String, ZoneRecords> zoneRecords = new java.util.concurrent.ConcurrentHashMap<>();
     private final Observations observations;
     private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The resource the write running on this thread created, if it said so (see {@link #created}). */
+    private final ThreadLocal<String> createdByWrite = new ThreadLocal<>();
     private volatile boolean cancelled;
 
     Run(HttpsSetup spec, AwsClients aws, Mode mode, ProgressListener listener, Clock clock, Sleeper sleeper,
@@ -130,10 +132,14 @@ public final class Run {
         observations.invalidate(kind);
     }
 
-    /** Notes that this run created the resource (e.g. a load balancer: it then has no listeners yet). */
+    /**
+     * Notes that this run created the resource (e.g. a load balancer: it then has no listeners yet). Called inside a
+     * write, it also keeps the write's change among the changes made if the write fails after creating it.
+     */
     void created(String id) {
         if (id != null) {
             created.add(id);
+            createdByWrite.set(id);
         }
     }
 
@@ -279,9 +285,17 @@ public final class Run {
         checkCancelled();
         event(ProgressEvent.Type.STEP_STARTED, change.kind().label(), describe(change));
         T result;
+        createdByWrite.remove();
         try {
             result = write.get();
+        } catch (RuntimeException e) {
+            String id = createdByWrite.get();
+            if (id != null) { // created, then the write failed or stopped (e.g. waiting for it): it exists all the same
+                changes.add(withId(change, id));
+            }
+            throw e;
         } finally {
+            createdByWrite.remove();
             invalidate(change.kind());
         }
         Change done = idOf == null || result == null ? change : withId(change, idOf.apply(result));
