@@ -39,6 +39,8 @@ final class SpecValidator {
 
     private static final int MAX_DOMAIN_NAME_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
+    /** ACM's limit on a certificate's first name (its common name). */
+    private static final int MAX_COMMON_NAME_LENGTH = 64;
     /** ACM covers at most 100 names per certificate, the domain name included. */
     private static final int MAX_ALTERNATIVE_NAMES = 99;
     private static final int MAX_INSTANCES = 500;
@@ -109,6 +111,7 @@ final class SpecValidator {
         boolean regionValid = checkRegion(setup.region());
         checkDomain(setup.domain());
         checkCertificate(setup.certificate(), regionValid ? setup.region() : null);
+        checkCommonName(setup.domain(), setup.certificate());
         checkTargets(setup.targets());
         checkLoadBalancer(setup.loadBalancer());
         checkListeners(setup.httpsListener(), setup.httpListener());
@@ -376,6 +379,30 @@ final class SpecValidator {
         }
         checkDuration("certificate.validationTimeout", certificate.validationTimeout(), Duration.ofSeconds(1),
                 Duration.ofHours(72), "1s-72h", "ACM gives up a pending DNS validation after 72 hours", false);
+    }
+
+    /**
+     * ACM puts the certificate's first name (domain.name) in its common name, which holds at most 64 characters
+     * (RFC 5280's ub-common-name; ACM's RequestCertificate DomainName); alternative names may be up to 253.
+     */
+    private void checkCommonName(DomainSpec domain, CertificateSpec certificate) {
+        if (domain == null || isBlank(domain.name()) || certificate.arn().isPresent()
+                || domainNameProblem(domain.name(), "domain name", false) != null) {
+            return; // a bad name is reported once, as such
+        }
+        String name = domain.name().endsWith(".") ? domain.name().substring(0, domain.name().length() - 1) : domain.name();
+        try {
+            name = IDN.toASCII(name);
+        } catch (IllegalArgumentException e) {
+            return; // reported as a bad domain name
+        }
+        if (name.length() > MAX_COMMON_NAME_LENGTH) {
+            add("domain.name", "is " + name.length() + " characters long; ACM requests the certificate with domain.name as its"
+                    + " first name (the common name), which holds at most " + MAX_COMMON_NAME_LENGTH + ". Names that long can"
+                    + " only be alternative names, and https-setup always puts domain.name first: use a domain.name of at most "
+                    + MAX_COMMON_NAME_LENGTH + " characters, or give certificate.arn of a certificate requested with a shorter"
+                    + " first name and this one among its alternative names");
+        }
     }
 
     // --------------------------------------------------------------------------------------------------- targets

@@ -280,7 +280,9 @@ class WholeChainIT {
         assertThat(fx.ec2.describeSecurityGroupRules(r -> r.filters(Filter.builder().name("group-id")
                 .values(fx.world.appSecurityGroupId()).build())).securityGroupRules())
                 .noneSatisfy(rule -> assertThat(rule.fromPort()).isEqualTo(8080));
+        // the validation CNAMEs stay: ACM uses them for every certificate of these names in the account
         assertThat(fx.route53.listResourceRecordSets(r -> r.hostedZoneId(fx.zoneId)).resourceRecordSets())
+                .filteredOn(set -> set.type() != RRType.CNAME || !set.name().startsWith("_"))
                 .extracting(ResourceRecordSet::typeAsString).containsOnly("NS", "SOA");
         assertThat(destroyed.kept()).anySatisfy(k -> assertThat(k).contains("hosted zone example.com"));
         assertThat(again.deleted()).isEmpty();

@@ -46,6 +46,10 @@ final class Certificate {
     private static final String STEP = "certificate";
     /** ACM's default quota of names on one certificate (the domain name included); accounts can have it raised. */
     static final int DEFAULT_NAMES_QUOTA = 10;
+    /** The longest a just-requested certificate may stay unknown before its ARN counts as a stale answer. */
+    private static final Duration MAX_UNKNOWN = Duration.ofMinutes(2);
+    /** Stale answers in a row before giving up: each is a certificate of the same names deleted within the hour. */
+    private static final int MAX_STALE_ANSWERS = 5;
 
     private final Run run;
     private final HttpsSetup spec;
@@ -122,8 +126,15 @@ final class Certificate {
     }
 
     private boolean sameKey(CertificateDetail detail) {
-        KeyAlgorithm wanted = spec.certificate().keyAlgorithm();
-        return detail.keyAlgorithmAsString() == null || wanted.awsName().equals(detail.keyAlgorithmAsString());
+        return sameKey(spec.certificate().keyAlgorithm(), detail.keyAlgorithmAsString());
+    }
+
+    /**
+     * Whether ACM's key algorithm is the wanted one. RequestCertificate takes {@code RSA_2048}, but
+     * DescribeCertificate answers {@code RSA-2048} (and {@code EC-prime256v1}): compare them alike.
+     */
+    static boolean sameKey(KeyAlgorithm wanted, String acmSpelling) {
+        return acmSpelling == null || wanted.awsName().equalsIgnoreCase(acmSpelling.replace('-', '_'));
     }
 
     private void checkGiven(String arn) {
@@ -210,14 +221,69 @@ final class Certificate {
 
     // ---- writing ----
 
+    /**
+     * Requests the certificate and returns its ARN once ACM knows it. ACM answers a token used in the last hour
+     * with that request's certificate, even when it was deleted since (destroy then apply, or names A, B, A):
+     * such an ARN never becomes known, so after {@link #unknownLimit()} the request is made again with a token
+     * that also names the stale ARN (still deterministic, so a rerun after a crash finds the same certificate).
+     */
     private String request(List<Owned> owned) {
+        List<String> stale = new ArrayList<>();
+        while (true) {
+            String arn = requestOnce(idempotencyToken(owned, stale));
+            if (stale.contains(arn) || !known(arn)) {
+                if (stale.contains(arn) || stale.size() >= MAX_STALE_ANSWERS) {
+                    throw new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "ACM answered the certificate request for "
+                            + String.join(", ", spec.allNames()) + " with " + arn + ", which it does not know (a request"
+                            + " made within the hour whose certificate was deleted since). Run apply again in an hour, or"
+                            + " check the certificate in the ACM console of " + spec.region() + ".");
+                }
+                stale.add(arn);
+                run.info(STEP, "ACM answered the request with " + arn + ", a certificate deleted since (idempotency tokens"
+                        + " last an hour): requesting a new one");
+                continue;
+            }
+            return arn;
+        }
+    }
+
+    /** How long a just-requested certificate may stay unknown: ACM documents seconds; Terraform waits up to 5 min. */
+    private Duration unknownLimit() {
+        Duration limit = spec.waitTimeout();
+        return limit.compareTo(MAX_UNKNOWN) < 0 ? limit : MAX_UNKNOWN;
+    }
+
+    /** Whether ACM knows the certificate within {@link #unknownLimit()} (it answers "not found" for a few seconds). */
+    private boolean known(String arn) {
+        HttpsSetupException unknown = new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, arn + " unknown");
+        try {
+            return run.await(STEP, "waiting for ACM to know the new certificate " + arn, unknownLimit(), Duration.ofMillis(500),
+                    Duration.ofSeconds(5), () -> describeIfKnown(arn).map(d -> Boolean.TRUE), () -> unknown);
+        } catch (HttpsSetupException e) {
+            if (e == unknown) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The certificate's details, or empty while ACM answers ResourceNotFoundException. */
+    private Optional<CertificateDetail> describeIfKnown(String arn) {
+        try {
+            return Optional.of(run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate());
+        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String requestOnce(String token) {
         List<String> alternatives = spec.allNames().subList(1, spec.allNames().size());
         try {
             return run.aws().acm().requestCertificate(r -> r.domainName(spec.domain().name())
                     .subjectAlternativeNames(alternatives.isEmpty() ? null : alternatives)
                     .validationMethod(ValidationMethod.DNS)
                     .keyAlgorithm(spec.certificate().keyAlgorithm().awsName())
-                    .idempotencyToken(idempotencyToken(owned))
+                    .idempotencyToken(token)
                     .tags(run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                             .toList()))
                     .certificateArn();
@@ -241,13 +307,14 @@ final class Certificate {
     /**
      * Same stack, names and key → same token, so a request retried after a crash returns the same
      * certificate. Owned certificates that are no longer usable (failed, expired) change it, so that a
-     * new request is not answered with the failed one.
+     * new request is not answered with the failed one; so do the ARNs ACM answered that no longer exist.
      */
-    private String idempotencyToken(List<Owned> owned) {
+    private String idempotencyToken(List<Owned> owned, List<String> stale) {
         String unusable = owned.stream().filter(o -> !USABLE.contains(o.detail().status()))
                 .map(o -> o.detail().certificateArn()).sorted().collect(Collectors.joining(","));
         return HostedZone.sha256(spec.stack() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
-                + spec.certificate().keyAlgorithm().awsName() + "|" + unusable).substring(0, 32);
+                + spec.certificate().keyAlgorithm().awsName() + "|" + unusable
+                + (stale.isEmpty() ? "" : "|" + String.join(",", stale))).substring(0, 32);
     }
 
     /** ACM adds the validation records to the certificate a few seconds after the request. */
@@ -255,9 +322,10 @@ final class Certificate {
         int names = new TreeSet<>(spec.allNames()).size();
         return run.await("certificate", "waiting for ACM to publish the DNS validation records", Duration.ofMinutes(5),
                 Duration.ofMillis(500), Duration.ofSeconds(5), () -> {
-                    CertificateDetail detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
-                    long withRecords = detail.domainValidationOptions().stream().filter(v -> v.resourceRecord() != null).count();
-                    return withRecords >= names ? Optional.of(detail) : Optional.empty();
+                    Optional<CertificateDetail> detail = describeIfKnown(arn);
+                    long withRecords = detail.map(d -> d.domainValidationOptions().stream().filter(v -> v.resourceRecord() != null)
+                            .count()).orElse(0L);
+                    return withRecords >= names ? detail : Optional.empty();
                 }, () -> new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "ACM published no DNS validation records for "
                         + arn + " within 5 min. Run apply again; if it persists, check the certificate in the ACM console."));
     }
@@ -336,6 +404,9 @@ final class Certificate {
                     if (detail.status() == CertificateStatus.ISSUED) {
                         return Optional.of(Boolean.TRUE);
                     }
+                    if (detail.status() == CertificateStatus.FAILED && failureHint(detail.failureReasonAsString()) != null) {
+                        throw failed(arn, detail, zone);
+                    }
                     if (detail.status() != CertificateStatus.PENDING_VALIDATION) {
                         throw notIssued(arn, detail.statusAsString() + (detail.failureReasonAsString() == null ? ""
                                 : " (" + detail.failureReasonAsString() + ")"), detail, zone);
@@ -354,6 +425,56 @@ final class Certificate {
                 + "\n  The domain's name servers at its registrar must be the zone's: " + String.join(", ", zone.nameServers())
                 + " (check with `dig NS " + zone.name() + "`)."
                 + "\n  Fix the delegation and run apply again (it keeps waiting), or raise certificate.validationTimeout.");
+    }
+
+    /** A FAILED certificate whose reason is not the delegation: ACM's reason, and what to do about it. */
+    private HttpsSetupException failed(String arn, CertificateDetail detail, States.Zone zone) {
+        String records = validationRecords(detail).entrySet().stream()
+                .map(e -> "\n    " + e.getKey() + " CNAME " + e.getValue()).collect(Collectors.joining());
+        return new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "Certificate " + arn + " for "
+                + String.join(", ", spec.allNames()) + " is FAILED: ACM's reason is " + detail.failureReasonAsString() + ".\n  "
+                + failureHint(detail.failureReasonAsString())
+                + "\n  The validation records are in hosted zone " + zone.name() + " (" + zone.id() + "):" + records
+                + "\n  A failed certificate cannot be retried: once the cause is fixed, apply requests a new one (and"
+                + " deletes the failed one after the listener uses the new one).");
+    }
+
+    /**
+     * What to do about ACM's {@code FailureReason} of a FAILED public certificate (API reference:
+     * CertificateDetail.FailureReason); {@code null} for reasons that say nothing more than "validation failed",
+     * where the delegation is the likely cause.
+     */
+    static String failureHint(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        switch (reason) {
+            case "CAA_ERROR":
+                return "A CAA record of one of the names, or of a parent domain, does not allow Amazon to issue certificates."
+                        + " Add one such as `0 issue \"amazon.com\"` next to the existing CAA records (amazontrust.com,"
+                        + " awstrust.com and amazonaws.com are accepted too), or remove them; check with `dig CAA <name>`.";
+            case "ADDITIONAL_VERIFICATION_REQUIRED":
+                return "ACM needs more information before it issues a certificate for one of these names (it reviews some"
+                        + " well-known domains by hand): open a case with AWS Support, then run apply again.";
+            case "DOMAIN_NOT_ALLOWED":
+                return "ACM does not issue certificates for one of these names (for example names under amazonaws.com, or"
+                        + " names reported for abuse): use names of a domain you own, or ask AWS Support.";
+            case "INVALID_PUBLIC_DOMAIN":
+                return "One of the names is not a valid public domain name (its top-level domain is not public, or a label"
+                        + " is invalid): check domain.name and domain.alternativeNames.";
+            case "DOMAIN_VALIDATION_DENIED":
+                return "Validation was denied for one of the names (the domain's owner or AWS refused it): check that the"
+                        + " domain is yours and not blocked, then ask AWS Support.";
+            case "NO_AVAILABLE_CONTACTS":
+                return "ACM found no contact for one of the names; this happens with email validation, and https-setup uses"
+                        + " DNS validation: check the certificate in the ACM console, then run apply again.";
+            case "SLR_NOT_FOUND":
+                return "ACM's service-linked role is missing from the account: let ACM create AWSServiceRoleForCertificateManager"
+                        + " (IAM), then run apply again.";
+            default:
+                return reason.startsWith("PCA_") ? "This is a private CA's error, which a public certificate should not have:"
+                        + " check the certificate in the ACM console." : null;
+        }
     }
 
     private static String minutes(Duration d) {
@@ -387,28 +508,26 @@ final class Certificate {
     private void delete(List<CertificateDetail> certificates, States.Zone zone) {
         for (CertificateDetail detail : certificates) {
             String arn = detail.certificateArn();
-            run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, String.join(", ", new Owned(detail).names()), arn,
-                    run.mode() == Run.Mode.DESTROY ? "destroy" : "replaced"),
-                    () -> run.retrying("certificate", "deleting certificate " + arn,
-                            () -> run.aws().acm().deleteCertificate(r -> r.certificateArn(arn)), "ResourceInUseException"));
-        }
-        if (zone == null || zone.id() == null || certificates.isEmpty()) {
-            return;
-        }
-        Set<String> deletedArns = certificates.stream().map(CertificateDetail::certificateArn).collect(Collectors.toSet());
-        Set<String> stillUsed = new TreeSet<>();
-        for (CertificateSummary other : candidateSummaries(false)) {
-            if (!deletedArns.contains(other.certificateArn())) {
-                stillUsed.addAll(validationRecords(run.aws().acm().describeCertificate(r -> r.certificateArn(other.certificateArn()))
-                        .certificate()).keySet());
+            List<String> foreign = foreignUsers(detail.inUseBy());
+            if (!foreign.isEmpty()) {
+                run.warn(STEP, "Certificate " + arn + " is not deleted: " + String.join(", ", foreign) + " uses it, and stack "
+                        + spec.stack() + " does not own " + (foreign.size() == 1 ? "it" : "them") + ". Point "
+                        + (foreign.size() == 1 ? "it" : "them") + " at another certificate and run "
+                        + (run.mode() == Run.Mode.DESTROY ? "destroy" : "apply") + " again to delete it.");
+                continue;
             }
+            run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, String.join(", ", new Owned(detail).names()), arn,
+                    run.mode() == Run.Mode.DESTROY ? "destroy" : "replaced"), () -> deleteCertificate(arn));
+        }
+        if (zone == null || zone.id() == null || certificates.isEmpty() || !deletesZone(zone)) {
+            return; // validation records are kept: see deletesZone
         }
         ZoneRecords records = ZoneRecords.read(run, zone.id());
         List<software.amazon.awssdk.services.route53.model.Change> deletes = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (CertificateDetail detail : certificates) {
             for (Map.Entry<String, String> record : validationRecords(detail).entrySet()) {
-                if (stillUsed.contains(record.getKey()) || !seen.add(record.getKey())) {
+                if (!seen.add(record.getKey())) {
                     continue;
                 }
                 records.find(record.getKey(), RRType.CNAME)
@@ -416,7 +535,7 @@ final class Certificate {
                                 .equals(DnsNames.normalize(record.getValue()))))
                         .ifPresent(set -> {
                             run.change(Change.of(ChangeAction.DELETE, ResourceKind.VALIDATION_RECORD, record.getKey(), null,
-                                    "no remaining certificate uses it"), () -> { });
+                                    "the hosted zone is deleted"), () -> { });
                             deletes.add(ZoneRecords.delete(set));
                         });
             }
@@ -424,5 +543,71 @@ final class Certificate {
         if (run.writing()) {
             ZoneRecords.change(run, zone.id(), deletes, "https-setup " + spec.stack() + ": remove validation records", false);
         }
+    }
+
+    /**
+     * Whether this destroy deletes the zone (created by the stack, {@code deleteOnDestroy}): only then do the
+     * validation records go. Otherwise they stay, as Terraform and the CDK leave them: ACM uses one record per
+     * name for every certificate of the account in every region, also to renew them, and which of those exist
+     * cannot be known from one region.
+     */
+    private boolean deletesZone(States.Zone zone) {
+        if (run.mode() != Run.Mode.DESTROY || !spec.domain().hostedZone().deleteOnDestroy()) {
+            return false;
+        }
+        return run.aws().route53().listTagsForResource(r -> r.resourceType(
+                        software.amazon.awssdk.services.route53.model.TagResourceType.HOSTEDZONE).resourceId(zone.id()))
+                .resourceTagSet().tags().stream()
+                .anyMatch(t -> HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
+    }
+
+    /**
+     * Deletes the certificate, retrying while ACM still sees it in use: its view lags the load balancer by
+     * seconds to minutes (Terraform retries for 20 min), so the retries last up to the description's
+     * {@code waitTimeout}. A certificate already gone counts as deleted.
+     */
+    private void deleteCertificate(String arn) {
+        try {
+            run.retryingFor(spec.waitTimeout(), STEP, "deleting certificate " + arn, () -> {
+                try {
+                    run.aws().acm().deleteCertificate(r -> r.certificateArn(arn));
+                } catch (software.amazon.awssdk.services.acm.model.ResourceInUseException e) {
+                    List<String> foreign = describeIfKnown(arn).map(d -> foreignUsers(d.inUseBy())).orElse(List.of());
+                    if (!foreign.isEmpty()) {
+                        throw new HttpsSetupException(ErrorCode.AWS_ERROR, "Certificate " + arn + " cannot be deleted: "
+                                + String.join(", ", foreign) + " uses it, and stack " + spec.stack() + " does not own it."
+                                + " Point it at another certificate and run again.", e);
+                    }
+                    throw e;
+                }
+            }, "ResourceInUseException");
+        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+            // deleted meanwhile: what was wanted
+        }
+    }
+
+    /**
+     * The resources in {@code inUseBy} that the stack does not own. A load balancer that no longer exists is
+     * not one of them (ACM has not noticed yet that the stack deleted it).
+     */
+    private List<String> foreignUsers(List<String> inUseBy) {
+        List<String> foreign = new ArrayList<>();
+        for (String user : inUseBy) {
+            if (!user.contains(":elasticloadbalancing:") || !user.contains(":loadbalancer/")) {
+                foreign.add(user);
+                continue;
+            }
+            try {
+                Map<String, String> tags = new LinkedHashMap<>();
+                run.aws().elb().describeTags(r -> r.resourceArns(user)).tagDescriptions()
+                        .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
+                if (!run.owns(tags)) {
+                    foreign.add(user);
+                }
+            } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException e) {
+                // gone
+            }
+        }
+        return foreign;
     }
 }

@@ -348,8 +348,33 @@ class ListenersIT {
                 .targetGroups().get(0).targetGroupArn();
     }
 
+    /**
+     * A certificate the load balancer accepts: ELB answers CertificateNotFound for a while after ACM issues one
+     * (the strict profile does too), so a scratch listener is tried until it is accepted, then removed.
+     */
     private String certificate(String name) {
-        return acm.requestCertificate(r -> r.domainName(name).validationMethod(ValidationMethod.DNS)).certificateArn();
+        String arn = acm.requestCertificate(r -> r.domainName(name).validationMethod(ValidationMethod.DNS)).certificateArn();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                String probe = elb.createListener(r -> r.loadBalancerArn(lb.arn()).protocol(ProtocolEnum.HTTPS).port(8443)
+                        .certificates(c -> c.certificateArn(arn))
+                        .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200"))))
+                        .listeners().get(0).listenerArn();
+                elb.deleteListener(r -> r.listenerArn(probe));
+                return arn;
+            } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(interrupted);
+                }
+            }
+        }
     }
 
     private List<Listener> listeners() {

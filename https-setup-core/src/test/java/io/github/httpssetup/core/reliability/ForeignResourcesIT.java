@@ -145,6 +145,12 @@ class ForeignResourcesIT {
     private void foreignCertificate() {
         String arn = w.acm.requestCertificate(r -> r.domainName(World.DOMAIN).subjectAlternativeNames("www." + World.DOMAIN)
                 .validationMethod(ValidationMethod.DNS).tags(t -> t.key("owner").value("someone-else"))).certificateArn();
+        // ACM lists a new certificate only after a few seconds: snapshot it once it is there
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (w.acm.listCertificates().certificateSummaryList().stream().noneMatch(c -> c.certificateArn().equals(arn))
+                && System.nanoTime() < deadline) {
+            sleepQuietly();
+        }
         foreign.put(arn, "certificate");
     }
 
@@ -158,5 +164,14 @@ class ForeignResourcesIT {
         String id = w.ec2.createSecurityGroup(r -> r.groupName(name).description("someone else's").vpcId(w.network.vpcId())).groupId();
         foreign.put(id, "security group");
         return id;
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
