@@ -160,8 +160,13 @@ final class SecurityGroups {
         return new Observed(existing, rules(filter("group-id", groupIds)));
     }
 
+    /**
+     * {@code <stack>-alb}; {@code https-setup-<stack>-alb} for a stack named {@code sg-...}: EC2 refuses group
+     * names in the format of a group id (CreateSecurityGroup: "cannot start with sg-").
+     */
     static String albGroupName(String stack) {
-        return stack + "-alb";
+        String name = stack + "-alb";
+        return name.regionMatches(true, 0, "sg-", 0, 3) ? "https-setup-" + name : name;
     }
 
     private String albGroupName() {

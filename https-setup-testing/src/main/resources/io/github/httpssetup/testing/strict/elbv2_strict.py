@@ -12,6 +12,7 @@ PROVISIONING = "ELB_PROVISIONING"
 def install():
     _target_health()
     _provisioning()
+    _describe_tags_limit()
 
 
 def _target_health():
@@ -91,3 +92,21 @@ def _provisioning():
 
     FakeLoadBalancer.__init__ = init
     FakeLoadBalancer.activate = activate
+
+
+def _describe_tags_limit():
+    """DescribeTags (API reference: DescribeTags, ResourceArns "Maximum number of 20 items"; error
+    ``ValidationError``). No delay. Without this, moto answers for any number of ARNs.
+    """
+    from moto.elbv2.exceptions import ValidationError
+    from moto.elbv2.models import ELBv2Backend
+
+    original = ELBv2Backend.describe_tags
+
+    def describe_tags(self, resource_arns):
+        if len(resource_arns or []) > 20:
+            raise ValidationError("1 validation error detected: Value at 'resourceArns' failed to satisfy constraint:"
+                                  " Member must have length less than or equal to 20")
+        return original(self, resource_arns)
+
+    ELBv2Backend.describe_tags = describe_tags
