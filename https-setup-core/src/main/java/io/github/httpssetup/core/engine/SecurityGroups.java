@@ -357,7 +357,7 @@ final class SecurityGroups {
     private void deleteGroup(SecurityGroup group) {
         Duration limit = spec.waitTimeout();
         run.await(STEP, "waiting until nothing uses security group " + group.groupName() + " (" + group.groupId() + ")",
-                limit, Duration.ofSeconds(5), Duration.ofSeconds(30), () -> {
+                limit, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> {
                     try {
                         run.aws().ec2().deleteSecurityGroup(r -> r.groupId(group.groupId()));
                         return Optional.of(Boolean.TRUE);

@@ -141,7 +141,8 @@ final class TargetGroup {
                 spec.waitTimeout(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(15), () -> {
                     var health = run.aws().elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions();
                     boolean healthy = health.stream()
-                            .filter(d -> d.targetHealth() == null || !NOT_REGISTERED.contains(d.targetHealth().reasonAsString()))
+                            .filter(d -> d.targetHealth() == null || d.targetHealth().reasonAsString() == null
+                                    || !NOT_REGISTERED.contains(d.targetHealth().reasonAsString()))
                             .allMatch(d -> d.targetHealth() != null && "healthy".equals(d.targetHealth().stateAsString()));
                     return healthy ? Optional.of(Boolean.TRUE) : Optional.empty();
                 }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "The targets of " + name + " did not pass their"
