@@ -41,12 +41,12 @@ final class PublicSubnets {
 
     /**
      * An IPv6 block counts once associated: one still associating, or disassociating, disassociated or failed
-     * does not. A state that does not parse (moto nests it one level too deep) counts: moto lists only
-     * associated blocks.
+     * does not. A missing state, or one that is none of AWS's (moto nests it one level too deep and sends
+     * {@code {'State': 'associated'}}), counts: moto lists only associated blocks.
      */
     static boolean associated(SubnetIpv6CidrBlockAssociation association) {
         SubnetCidrBlockState state = association.ipv6CidrBlockState();
-        if (state == null || state.stateAsString() == null || state.stateAsString().isBlank()) {
+        if (state == null || state.state() == null || state.state() == SubnetCidrBlockStateCode.UNKNOWN_TO_SDK_VERSION) {
             return true;
         }
         return state.state() == SubnetCidrBlockStateCode.ASSOCIATED;
