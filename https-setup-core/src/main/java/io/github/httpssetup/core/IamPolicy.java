@@ -46,7 +46,7 @@ public final class IamPolicy {
             add(a, "acm", "RequestCertificate", "AddTagsToCertificate");
         }
         // destroy also removes the group and rules an earlier run with securityGroups: auto created
-        add(a, "ec2", "DescribeInstances", "DescribeSubnets", "DescribeRouteTables", "DescribeSecurityGroups",
+        add(a, "ec2", "DescribeInstances", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeRouteTables", "DescribeSecurityGroups",
                 "DescribeSecurityGroupRules", "RevokeSecurityGroupIngress", "DeleteSecurityGroup");
         if (setup.loadBalancer().autoSecurityGroups()) {
             add(a, "ec2", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "CreateTags");

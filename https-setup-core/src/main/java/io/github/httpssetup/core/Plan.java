@@ -89,7 +89,7 @@ public final class Plan {
                 out.append(" [").append(change.id()).append(']');
             }
             if (change.action() == ChangeAction.UNCHANGED) {
-                out.append(" (unchanged)");
+                out.append(change.reason().isEmpty() ? " (unchanged)" : " (unchanged; " + change.reason() + ")");
             } else if (!change.reason().isEmpty()) {
                 out.append(" (").append(change.reason()).append(')');
             }

@@ -1,10 +1,16 @@
 package io.github.httpssetup.core.engine;
 
 import io.github.httpssetup.core.AttributeChange;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -79,6 +85,55 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
                     ? Optional.of(action.targetGroupArn()) : Optional.empty();
         }
         return groups.isEmpty() ? Optional.empty() : Optional.ofNullable(groups.get(0).targetGroupArn());
+    }
+
+    /**
+     * Every target group the default actions forward to, whether as one group or weighted among several
+     * (the intermediate state of a target group replacement).
+     */
+    static Set<String> forwardedGroups(List<Action> actions) {
+        Set<String> arns = new TreeSet<>();
+        if (actions == null) {
+            return arns;
+        }
+        for (Action action : actions) {
+            if (action.type() != ActionTypeEnum.FORWARD) {
+                continue;
+            }
+            if (action.targetGroupArn() != null) {
+                arns.add(action.targetGroupArn());
+            }
+            if (action.forwardConfig() != null) {
+                action.forwardConfig().targetGroups().forEach(t -> arns.add(t.targetGroupArn()));
+            }
+        }
+        return arns;
+    }
+
+    /**
+     * The forward that puts a replacement target group in use without sending it traffic: the groups it
+     * replaces keep weight 1, the new one joins with weight 0. ELB health-checks the targets of a group only
+     * while a listener or rule uses it; until then they are {@code unused}.
+     */
+    static Action joining(Collection<String> replacedArns, String newArn) {
+        List<TargetGroupTuple> groups = new ArrayList<>();
+        replacedArns.stream().sorted().forEach(arn -> groups.add(TargetGroupTuple.builder().targetGroupArn(arn).weight(1).build()));
+        groups.add(TargetGroupTuple.builder().targetGroupArn(newArn).weight(0).build());
+        return Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(c -> c.targetGroups(groups)).build();
+    }
+
+    /** Whether the default actions already are {@link #joining}: a crashed run left the listener there. */
+    static boolean isJoining(List<Action> actions, Collection<String> replacedArns, String newArn) {
+        if (actions == null || actions.size() != 1 || actions.get(0).type() != ActionTypeEnum.FORWARD
+                || actions.get(0).forwardConfig() == null) {
+            return false;
+        }
+        Map<String, Integer> weights = new TreeMap<>();
+        actions.get(0).forwardConfig().targetGroups().forEach(t -> weights.put(t.targetGroupArn(),
+                t.weight() == null ? 1 : t.weight()));
+        Integer newWeight = weights.remove(newArn);
+        return newWeight != null && newWeight == 0 && !weights.isEmpty() && replacedArns.containsAll(weights.keySet())
+                && weights.values().stream().allMatch(w -> w > 0);
     }
 
     private static String orDefault(String value, String fallback) {

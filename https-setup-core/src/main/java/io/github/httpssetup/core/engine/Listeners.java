@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -35,6 +37,10 @@ final class Listeners {
     /** Just-issued certificates and just-created target groups are not visible to ELB at once. */
     private static final String[] NOT_YET = {"CertificateNotFound", "TargetGroupNotFound"};
     private static final String STEP = "listeners";
+    /** ELBv2 DescribeTags takes at most 20 ARNs. */
+    private static final int TAGS_PER_CALL = 20;
+    private static final String SWITCH_REASON = "the new target group joins with weight 0 until its targets are healthy,"
+            + " then takes every request";
 
     private final Run run;
     private final HttpsSetup spec;
@@ -44,9 +50,12 @@ final class Listeners {
         this.spec = run.spec();
     }
 
-    /** What one listener should be; certificate and target group are null while not known (a plan). */
+    /**
+     * What one listener should be; certificate and target group are null while not known (a plan).
+     * {@code replacedGroups}: the target groups the one to forward to replaces (see {@link #switchTargetGroup}).
+     */
     private record Desired(ResourceKind kind, int port, ProtocolEnum protocol, String certificateArn, String sslPolicy,
-                           ListenerAction action) {
+                           ListenerAction action, List<String> replacedGroups) {
         boolean https() {
             return protocol == ProtocolEnum.HTTPS;
         }
@@ -121,15 +130,16 @@ final class Listeners {
 
     private List<Desired> desired(States.Certificate certificate, States.TargetGroup targetGroup) {
         String targetGroupArn = targetGroup == null ? null : targetGroup.arn();
+        List<String> replaced = targetGroup == null ? List.of() : targetGroup.replacedArns();
         List<Desired> desired = new ArrayList<>();
         desired.add(new Desired(ResourceKind.HTTPS_LISTENER, spec.httpsListener().port(), ProtocolEnum.HTTPS,
                 certificate == null ? null : certificate.arn(), spec.httpsListener().sslPolicy(),
-                ListenerAction.forward(targetGroupArn)));
+                ListenerAction.forward(targetGroupArn), replaced));
         HttpAction http = spec.httpListener().action();
         if (http != HttpAction.NONE) {
             desired.add(new Desired(ResourceKind.HTTP_LISTENER, spec.httpListener().port(), ProtocolEnum.HTTP, null, null,
                     http == HttpAction.REDIRECT ? ListenerAction.redirectToHttps(spec.httpsListener().port())
-                            : ListenerAction.forward(targetGroupArn)));
+                            : ListenerAction.forward(targetGroupArn), http == HttpAction.REDIRECT ? List.of() : replaced));
         }
         return desired;
     }
@@ -141,7 +151,7 @@ final class Listeners {
         return onPort.stream().filter(o -> run.owns(o.tags())).findFirst().or(() -> onPort.stream().findFirst());
     }
 
-    /** Every listener of the load balancer (one DescribeListeners per page) and their tags (one DescribeTags). */
+    /** Every listener of the load balancer (one DescribeListeners per page) and their tags (one DescribeTags per 20). */
     List<Observed> observe(String loadBalancerArn) {
         if (run.createdHere(loadBalancerArn)) {
             return List.of(); // a load balancer this run created has no listener yet
@@ -163,9 +173,13 @@ final class Listeners {
             return List.of();
         }
         Map<String, Map<String, String>> tags = new LinkedHashMap<>();
-        elb.describeTags(r -> r.resourceArns(listeners.stream().map(Listener::listenerArn).toList())).tagDescriptions()
-                .forEach(d -> tags.put(d.resourceArn(), d.tags().stream().collect(Collectors.toMap(Tag::key,
-                        t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new))));
+        List<String> arns = listeners.stream().map(Listener::listenerArn).toList();
+        for (int i = 0; i < arns.size(); i += TAGS_PER_CALL) {
+            List<String> chunk = arns.subList(i, Math.min(arns.size(), i + TAGS_PER_CALL));
+            elb.describeTags(r -> r.resourceArns(chunk)).tagDescriptions()
+                    .forEach(d -> tags.put(d.resourceArn(), d.tags().stream().collect(Collectors.toMap(Tag::key,
+                            t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new))));
+        }
         return listeners.stream().map(l -> new Observed(l, tags.getOrDefault(l.listenerArn(), Map.of()))).toList();
     }
 
@@ -177,7 +191,7 @@ final class Listeners {
                         "sslPolicy", d.sslPolicy(), "defaultAction", d.action())
                 : Run.attributes("protocol", d.protocol(), "port", d.port(), "defaultAction", d.action());
         run.change(new Change(ChangeAction.CREATE, d.kind(), name(lbName, d.port()), null, attributes, ""),
-                () -> run.retrying(STEP, "creating the " + d.kind().label() + " on port " + d.port(),
+                () -> run.retryingFor(spec.waitTimeout(), STEP, "creating the " + d.kind().label() + " on port " + d.port(),
                         () -> run.aws().elb().createListener(r -> {
                             r.loadBalancerArn(loadBalancerArn).protocol(d.protocol()).port(d.port())
                                     .defaultActions(d.action().toAws()).tags(LoadBalancer.tags(run.tags()));
@@ -229,6 +243,10 @@ final class Listeners {
             changes.add(new AttributeChange("defaultAction", ListenerAction.describe(current.defaultActions()),
                     d.action().toString()));
         }
+        // Forwarding to a group being replaced: the new group joins at weight 0 until its targets are healthy.
+        Set<String> replacedInUse = new java.util.TreeSet<>(ListenerAction.forwardedGroups(current.defaultActions()));
+        replacedInUse.retainAll(d.replacedGroups());
+        boolean switching = action && d.action().type() == ActionTypeEnum.FORWARD && !replacedInUse.isEmpty();
 
         String name = name(lbName, d.port());
         if (changes.isEmpty()) {
@@ -239,10 +257,16 @@ final class Listeners {
         boolean setCertificate = certificate || (protocol && d.https());
         boolean setPolicy = sslPolicy || (protocol && d.https());
         String reason = owned ? "" : "adopt: true; tagged for stack " + spec.stack() + " and changed to match";
+        if (switching) {
+            reason = (reason.isEmpty() ? "" : reason + "; ") + SWITCH_REASON;
+        }
         run.change(new Change(ChangeAction.UPDATE, d.kind(), name, observed.arn(), changes, reason), () -> {
             ElasticLoadBalancingV2Client elb = run.aws().elb();
             if (!missingTags.isEmpty()) {
                 elb.addTags(r -> r.resourceArns(observed.arn()).tags(LoadBalancer.tags(missingTags)));
+            }
+            if (switching) {
+                switchTargetGroup(observed, d);
             }
             if (setProtocol || setCertificate || setPolicy || action) {
                 // Only the parts that differ: the rest of the listener stays as it is.
@@ -259,10 +283,32 @@ final class Listeners {
                 if (action) {
                     request.defaultActions(d.action().toAws());
                 }
-                run.retrying(STEP, "modifying the " + d.kind().label() + " on port " + d.port(),
+                run.retryingFor(spec.waitTimeout(), STEP, "modifying the " + d.kind().label() + " on port " + d.port(),
                         () -> elb.modifyListener(request.build()), NOT_YET);
             }
         });
+    }
+
+    /**
+     * The first half of switching a listener from a replaced target group to its replacement. ELB health-checks
+     * the targets of a group only while a listener or rule uses it (until then they are {@code unused}, for
+     * ever), so the new group first joins the listener's forward with weight 0 — used, but sent no request —
+     * and the switch waits until its targets are healthy; the caller then forwards to the new group alone.
+     * A listener a stopped run left in the weighted state is not written again.
+     */
+    private void switchTargetGroup(Observed observed, Desired d) {
+        String newArn = d.action().targetGroupArn();
+        List<Action> current = observed.listener().defaultActions();
+        Set<String> old = new java.util.TreeSet<>(ListenerAction.forwardedGroups(current));
+        old.remove(newArn);
+        if (!ListenerAction.isJoining(current, d.replacedGroups(), newArn)) {
+            run.info(STEP, "The " + d.kind().label() + " on port " + d.port() + " forwards to " + TargetGroup.nameOf(newArn)
+                    + " with weight 0 while its targets pass their health checks");
+            run.retryingFor(spec.waitTimeout(), STEP, "adding " + TargetGroup.nameOf(newArn) + " to the " + d.kind().label()
+                    + " on port " + d.port() + " with weight 0", () -> run.aws().elb().modifyListener(r -> r
+                    .listenerArn(observed.arn()).defaultActions(ListenerAction.joining(old, newArn))), NOT_YET);
+        }
+        new TargetGroup(run).awaitHealthy(newArn);
     }
 
     private static String defaultCertificate(Listener listener) {

@@ -4,6 +4,7 @@ import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
+import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.core.TargetsSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
  */
 final class Network {
 
+    private static final String STEP = "targets";
     /** EC2 takes at most 200 values per filter. */
     private static final int FILTER_VALUES = 200;
 
@@ -43,7 +45,27 @@ final class Network {
      * instances. Security groups and the target group start from this; the subnets read in parallel.
      */
     States.Targets targets() {
-        return run.observe(null, "targets", this::readTargets);
+        Read read = run.observe(null, "targets", this::readTargets);
+        if (!read.leftOut().isEmpty()) {
+            String tags = tags();
+            String leftOut = read.leftOut().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
+            run.unchanged(ResourceKind.TARGETS, "instances tagged " + tags, null, "left out, not running: " + leftOut);
+            if (run.mode() != Run.Mode.APPLY) { // apply starts with a plan: warn once
+                run.warn(STEP, "targets.instanceTags selects the running instances with " + tags + "; left out, as they are"
+                        + " not running: " + leftOut + ". Start them and run apply again to add them to the target group.");
+            }
+        }
+        return read.targets();
+    }
+
+    /** The targets, and the instances with the target tags left out as they are not running (id → state). */
+    private record Read(States.Targets targets, Map<String, String> leftOut) {
+    }
+
+    private String tags() {
+        return targets.instanceTags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** The targets and the load balancer's subnets. */
@@ -57,8 +79,21 @@ final class Network {
                 targets.vpcId(), targets.instanceZones(), targets.instanceSubnetIds()))));
     }
 
-    private States.Targets readTargets() {
-        List<Instance> instances = instances();
+    private Read readTargets() {
+        List<Instance> found = instances();
+        Map<String, String> leftOut = new TreeMap<>();
+        List<Instance> instances = found;
+        if (targets.instanceIds().isEmpty()) { // by tags: the running ones
+            instances = found.stream().filter(i -> i.state().name() == InstanceStateName.RUNNING).toList();
+            found.stream().filter(i -> i.state().name() != InstanceStateName.RUNNING)
+                    .forEach(i -> leftOut.put(i.instanceId(), i.state().nameAsString()));
+            if (instances.isEmpty()) {
+                throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "targets.instanceTags: no running instance in "
+                        + spec.region() + " carries " + tags() + "; " + leftOut.entrySet().stream().map(e -> e.getKey()
+                        + " is " + e.getValue()).collect(Collectors.joining(", ")) + ". Start them, or check"
+                        + " targets.instanceTags and the region.");
+            }
+        }
         checkRunning(instances);
         String vpcId = singleVpc(instances);
         Map<String, String> zones = new TreeMap<>();
@@ -69,7 +104,7 @@ final class Network {
             subnets.put(instance.instanceId(), instance.subnetId());
             instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groups::add);
         }
-        return new States.Targets(vpcId, List.copyOf(zones.keySet()), zones, subnets, groups);
+        return new Read(new States.Targets(vpcId, List.copyOf(zones.keySet()), zones, subnets, groups), leftOut);
     }
 
     // ---- instances ----
@@ -143,7 +178,7 @@ final class Network {
         List<PublicSubnets.RouteTable> tables = routeTables(placed.vpcId());
         PublicSubnets subnets = new PublicSubnets(placed.vpcId(), inVpc, tables);
         if (spec.loadBalancer().autoSubnets()) {
-            return subnets.choose(placed, dualstack);
+            return subnets.inAvailabilityZones(availabilityZones()).choose(placed, dualstack);
         }
         Set<String> known = inVpc.stream().map(PublicSubnets.Subnet::id).collect(Collectors.toSet());
         List<String> outside = spec.loadBalancer().subnets().stream().filter(id -> !known.contains(id)).distinct().toList();
@@ -153,6 +188,14 @@ final class Network {
                     .map(PublicSubnets.Subnet::of).forEach(s -> elsewhere.put(s.id(), s));
         }
         return subnets.check(spec.loadBalancer().subnets(), elsewhere, placed, dualstack);
+    }
+
+    /** The names of the region's zones of type {@code availability-zone} (not Local or Wavelength Zones). */
+    private Set<String> availabilityZones() {
+        return run.observe(null, "availability zones", () -> run.aws().ec2().describeAvailabilityZones(r -> r.filters(
+                filter("zone-type", List.of("availability-zone")))).availabilityZones().stream()
+                .map(software.amazon.awssdk.services.ec2.model.AvailabilityZone::zoneName)
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     /**

@@ -15,6 +15,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.RouteState;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.model.SubnetCidrBlockState;
+import software.amazon.awssdk.services.ec2.model.SubnetCidrBlockStateCode;
+import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 
 /**
  * Which subnets of the targets' VPC can hold an internet-facing load balancer, and the choice of one per
@@ -28,12 +31,25 @@ final class PublicSubnets {
     static final String ANYWHERE = "0.0.0.0/0";
     private static final String HOW_PUBLIC = "a route 0.0.0.0/0 to an internet gateway";
 
-    /** A subnet: id, availability zone, VPC, and whether it has an IPv6 block. */
+    /** A subnet: id, availability zone, VPC, and whether it has an associated IPv6 block. */
     record Subnet(String id, String zone, String vpcId, boolean ipv6) {
         static Subnet of(software.amazon.awssdk.services.ec2.model.Subnet s) {
-            // Only the presence of a block counts: moto returns garbage in its state.
-            return new Subnet(s.subnetId(), s.availabilityZone(), s.vpcId(), !s.ipv6CidrBlockAssociationSet().isEmpty());
+            return new Subnet(s.subnetId(), s.availabilityZone(), s.vpcId(),
+                    s.ipv6CidrBlockAssociationSet().stream().anyMatch(PublicSubnets::associated));
         }
+    }
+
+    /**
+     * An IPv6 block counts once associated: one still associating, or disassociating, disassociated or failed
+     * does not. A missing state, or one that is none of AWS's (moto nests it one level too deep and sends
+     * {@code {'State': 'associated'}}), counts: moto lists only associated blocks.
+     */
+    static boolean associated(SubnetIpv6CidrBlockAssociation association) {
+        SubnetCidrBlockState state = association.ipv6CidrBlockState();
+        if (state == null || state.state() == null || state.state() == SubnetCidrBlockStateCode.UNKNOWN_TO_SDK_VERSION) {
+            return true;
+        }
+        return state.state() == SubnetCidrBlockStateCode.ASSOCIATED;
     }
 
     /** A route table: whether it is the VPC's main one, the subnets explicitly associated, and whether it reaches the internet. */
@@ -82,6 +98,17 @@ final class PublicSubnets {
 
     boolean isPublic(String subnetId) {
         return tableOf(subnetId).map(RouteTable::internetRoute).orElse(false);
+    }
+
+    /**
+     * Only the subnets of availability zones: a Local Zone's or Wavelength Zone's subnets (zone type
+     * {@code local-zone}, {@code wavelength-zone}) cannot be mixed with them in one load balancer.
+     *
+     * @param availabilityZones the names of the region's zones of type {@code availability-zone}
+     */
+    PublicSubnets inAvailabilityZones(Set<String> availabilityZones) {
+        return new PublicSubnets(vpcId, subnets.values().stream().filter(s -> availabilityZones.contains(s.zone())).toList(),
+                tables);
     }
 
     /**

@@ -257,7 +257,12 @@ public final class Run {
 
     /** Records that the resource already matches. */
     public void unchanged(ResourceKind kind, String name, String id) {
-        changes.add(Change.of(ChangeAction.UNCHANGED, kind, name, id, ""));
+        unchanged(kind, name, id, "");
+    }
+
+    /** Records that the resource already matches, with a note the plan shows (e.g. what was left out and why). */
+    public void unchanged(ResourceKind kind, String name, String id, String note) {
+        changes.add(Change.of(ChangeAction.UNCHANGED, kind, name, id, note));
     }
 
     /** Records a conflict: a same-named resource the stack does not own. */

@@ -160,8 +160,13 @@ final class SecurityGroups {
         return new Observed(existing, rules(filter("group-id", groupIds)));
     }
 
+    /**
+     * {@code <stack>-alb}; {@code https-setup-<stack>-alb} for a stack named {@code sg-...}: EC2 refuses group
+     * names in the format of a group id (CreateSecurityGroup: "cannot start with sg-").
+     */
     static String albGroupName(String stack) {
-        return stack + "-alb";
+        String name = stack + "-alb";
+        return name.regionMatches(true, 0, "sg-", 0, 3) ? "https-setup-" + name : name;
     }
 
     private String albGroupName() {
@@ -352,7 +357,7 @@ final class SecurityGroups {
     private void deleteGroup(SecurityGroup group) {
         Duration limit = spec.waitTimeout();
         run.await(STEP, "waiting until nothing uses security group " + group.groupName() + " (" + group.groupId() + ")",
-                limit, Duration.ofSeconds(5), Duration.ofSeconds(30), () -> {
+                limit, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> {
                     try {
                         run.aws().ec2().deleteSecurityGroup(r -> r.groupId(group.groupId()));
                         return Optional.of(Boolean.TRUE);

@@ -107,7 +107,6 @@ final class TargetGroup {
 
         if (existing.isEmpty()) {
             String arn = create(name, network, others.stream().findFirst());
-            awaitHealthyBeforeSwitch(name, arn, replaced);
             run.outputs().targetGroupArn = arn;
             return new States.TargetGroup(arn, replaced);
         }
@@ -126,30 +125,35 @@ final class TargetGroup {
         }
         update(name, group);
         convergeTargets(name, arn, network);
-        awaitHealthyBeforeSwitch(name, arn, replaced);
         run.outputs().targetGroupArn = arn;
         return new States.TargetGroup(arn, replaced);
     }
 
     /**
-     * A replacement group takes traffic only once its targets pass their health checks: the listeners keep
-     * forwarding to the old group until then, so a port change causes no 502s. Nothing to wait for on a
-     * first create (there is no traffic yet) or in a plan.
+     * A replacement group takes traffic only once its targets pass their health checks, so a port change
+     * causes no 502s. ELB checks them only while the group is in use: {@link Listeners} puts it in the
+     * listener's forward with weight 0 first, then waits here, then forwards to it alone. Targets leaving
+     * the group (draining, not registered) do not count.
      */
-    private void awaitHealthyBeforeSwitch(String name, String arn, List<String> replaced) {
-        if (replaced.isEmpty() || arn == null || !run.writing()) {
-            return;
-        }
+    void awaitHealthy(String arn) {
+        String name = nameOf(arn);
         run.await(STEP, "waiting for the targets of " + name + " to pass their health checks before the listeners switch",
-                spec.waitTimeout(), java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(15), () -> {
+                spec.waitTimeout(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(15), () -> {
                     var health = run.aws().elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions();
-                    boolean healthy = health.stream().allMatch(d -> "healthy".equals(d.targetHealth().stateAsString()));
+                    boolean healthy = health.stream()
+                            .filter(d -> d.targetHealth() == null || d.targetHealth().reasonAsString() == null
+                                    || !NOT_REGISTERED.contains(d.targetHealth().reasonAsString()))
+                            .allMatch(d -> d.targetHealth() != null && "healthy".equals(d.targetHealth().stateAsString()));
                     return healthy ? Optional.of(Boolean.TRUE) : Optional.empty();
                 }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "The targets of " + name + " did not pass their"
-                        + " health checks within " + spec.waitTimeout().toMinutes() + " min, so the listeners still forward to"
+                        + " health checks within " + minutesOrSeconds(spec.waitTimeout()) + ", so the listeners still forward to"
                         + " the previous target group. Check that the application answers on port " + targets.port()
                         + " at " + spec.targets().healthCheck().path() + " and that the instances' security group admits"
                         + " the load balancer, then run apply again."));
+    }
+
+    private static String minutesOrSeconds(java.time.Duration d) {
+        return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     /** The stack's target groups by name prefix (owned or not) and their tags, by ARN. */

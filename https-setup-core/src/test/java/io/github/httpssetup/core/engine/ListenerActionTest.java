@@ -107,4 +107,21 @@ class ListenerActionTest {
         return Action.builder().type(ActionTypeEnum.REDIRECT)
                 .redirectConfig(c -> c.protocol("HTTPS").port(port).path(path).statusCode(status)).build();
     }
+
+    // ---- the weight-0 step of a target group replacement ----
+
+    @Test
+    void joining_keepsTheReplacedGroupsAtWeight1_andAddsTheNewOneAtWeight0_whichIsJoiningRecognises() {
+        software.amazon.awssdk.services.elasticloadbalancingv2.model.Action joining =
+                ListenerAction.joining(java.util.List.of("arn:old"), "arn:new");
+
+        assertThat(joining.forwardConfig().targetGroups()).extracting(t -> t.targetGroupArn() + "=" + t.weight())
+                .containsExactly("arn:old=1", "arn:new=0");
+        assertThat(ListenerAction.forwardedGroups(java.util.List.of(joining))).containsExactly("arn:new", "arn:old");
+        assertThat(ListenerAction.isJoining(java.util.List.of(joining), java.util.List.of("arn:old"), "arn:new")).isTrue();
+        assertThat(ListenerAction.isJoining(java.util.List.of(joining), java.util.List.of("arn:other"), "arn:new")).isFalse();
+        assertThat(ListenerAction.isJoining(java.util.List.of(ListenerAction.forward("arn:old").toAws()),
+                java.util.List.of("arn:old"), "arn:new")).isFalse();
+        assertThat(ListenerAction.of(java.util.List.of(joining))).as("a weighted forward is not a plain forward").isEmpty();
+    }
 }

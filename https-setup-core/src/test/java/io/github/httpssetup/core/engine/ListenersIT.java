@@ -175,7 +175,7 @@ class ListenersIT {
     }
 
     @Test
-    void converge_whenCertificateAndTargetGroupAreReplaced_swapsBothInOneModifyListener() {
+    void converge_whenCertificateAndTargetGroupAreReplaced_swapsBoth_theNewGroupJoiningAtWeightZeroFirst() {
         converge(spec().build(), Run.Mode.APPLY);
         String oldCertificate = certificate.arn();
         certificate = new States.Certificate(certificate("www.example.com"), List.of(oldCertificate));
@@ -190,7 +190,9 @@ class ListenersIT {
         assertThat(apply.changes().get(0).attributes()).extracting(AttributeChange::attribute)
                 .containsExactly("certificate", "defaultAction");
         assertThat(apply.changes().get(0).attributes().get(0).before()).isEqualTo(oldCertificate);
-        assertThat(apply.writes()).containsExactly(Map.entry("ModifyListener", 2));
+        // HTTP: redirect -> forward at once (it forwarded to no replaced group); HTTPS: weight 0 first, then the swap.
+        assertThat(apply.writes()).containsExactly(Map.entry("ModifyListener", 3));
+        assertThat(apply.changes().get(0).reason()).contains("weight 0");
     }
 
     @Test

@@ -65,7 +65,7 @@ class NetworkIT {
     }
 
     @Test
-    void resolve_withThreePublicZones_picksOnePublicSubnetPerZone_inThreeReads() {
+    void resolve_withThreePublicZones_picksOnePublicSubnetPerZone_inFourReads() {
         Ec2World world = seed(f -> f.instances(2).publicZones(3).instanceZoneIndex(1));
 
         States.Network network = resolve(spec(world.instanceIds()).build());
@@ -79,7 +79,7 @@ class NetworkIT {
         assertThat(network.instanceSecurityGroupIds()).containsExactly(world.appSecurityGroupId());
         assertThat(calls.writes()).isZero();
         assertThat(calls.byOperation()).containsOnly(Map.entry("Ec2:DescribeInstances", 1), Map.entry("Ec2:DescribeSubnets", 1),
-                Map.entry("Ec2:DescribeRouteTables", 1));
+                Map.entry("Ec2:DescribeRouteTables", 1), Map.entry("Ec2:DescribeAvailabilityZones", 1));
     }
 
     @Test

@@ -87,7 +87,7 @@ class NetworkTest {
     }
 
     @Test
-    void subnet_hasIpv6WhenAnyBlockIsAssociated_whateverItsStateSays() {
+    void subnet_hasIpv6WhenABlockIsAssociated_evenInTheStateMotoMisspells() {
         software.amazon.awssdk.services.ec2.model.Subnet sdk = software.amazon.awssdk.services.ec2.model.Subnet.builder()
                 .subnetId("subnet-a").availabilityZone("z-a").vpcId(VPC)
                 .ipv6CidrBlockAssociationSet(SubnetIpv6CidrBlockAssociation.builder().ipv6CidrBlock("2001:db8::/64")
@@ -219,5 +219,32 @@ class NetworkTest {
         assertThat(subnets.check(List.of("subnet-a", "subnet-b"), Map.of(), targets("i-1", "z-a", "subnet-a"), false)).hasSize(2);
         assertThatThrownBy(() -> subnets.check(List.of("subnet-a", "subnet-b"), Map.of(), targets("i-1", "z-a", "subnet-a"), true))
                 .hasMessageContaining("dualstack, but subnet-b (z-b) has no IPv6 CIDR block");
+    }
+
+    // ---- zone types and IPv6 association states (issue 13, item 17) ----
+
+    @Test
+    void choose_leavesOutLocalZoneSubnets_evenWhenTheyComeFirst() {
+        PublicSubnets subnets = new PublicSubnets(VPC, List.of(subnet("subnet-a", "z-a"), subnet("subnet-b", "z-b"),
+                subnet("subnet-0lax", "z-lax-1a")), List.of(internet("rtb-pub", "subnet-a", "subnet-b", "subnet-0lax")));
+
+        assertThat(subnets.inAvailabilityZones(Set.of("z-a", "z-b")).choose(targets("i-1", "z-a", "subnet-a"), false))
+                .containsExactly("subnet-a", "subnet-b");
+    }
+
+    @Test
+    void ipv6_countsOnlyAnAssociatedBlock() {
+        assertThat(PublicSubnets.associated(ipv6Block("associated"))).isTrue();
+        assertThat(PublicSubnets.associated(ipv6Block("associating"))).isFalse();
+        assertThat(PublicSubnets.associated(ipv6Block("disassociated"))).isFalse();
+        assertThat(PublicSubnets.associated(ipv6Block("failed"))).isFalse();
+        assertThat(PublicSubnets.Subnet.of(software.amazon.awssdk.services.ec2.model.Subnet.builder().subnetId("subnet-a")
+                .availabilityZone("z-a").vpcId(VPC).ipv6CidrBlockAssociationSet(ipv6Block("disassociated")).build()).ipv6())
+                .isFalse();
+    }
+
+    private static SubnetIpv6CidrBlockAssociation ipv6Block(String state) {
+        return SubnetIpv6CidrBlockAssociation.builder().ipv6CidrBlock("2600:1f18::/64")
+                .ipv6CidrBlockState(s -> s.state(state)).build();
     }
 }

@@ -68,4 +68,10 @@ class SecurityGroupsTest {
         assertThat(v4.fromPort()).isEqualTo(443);
         assertThat(v4.toPort()).isEqualTo(443);
     }
+
+    @Test
+    void albGroupName_ofAStackNamedLikeAGroupId_doesNotStartWithSg() {
+        assertThat(SecurityGroups.albGroupName("shop")).isEqualTo("shop-alb");
+        assertThat(SecurityGroups.albGroupName("sg-shop")).isEqualTo("https-setup-sg-shop-alb");
+    }
 }

@@ -114,7 +114,9 @@ class TargetGroupIT {
 
     private List<String> registered(String arn) {
         return elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions().stream()
-                .filter(d -> d.targetHealth().stateAsString().matches("healthy|initial|unhealthy"))
+                // A group no listener uses reports its registered targets unused (Target.NotInUse), as AWS does.
+                .filter(d -> d.targetHealth().stateAsString().matches("healthy|initial|unhealthy")
+                        || "Target.NotInUse".equals(d.targetHealth().reasonAsString()))
                 .map(d -> d.target().id() + ":" + d.target().port()).sorted().toList();
     }
 
