@@ -228,6 +228,49 @@ class IamPolicyEnforcedIT {
         assertThat(refused).containsOnly("ElasticLoadBalancingV2:CreateListener");
     }
 
+    @Test
+    void apply_whenThePolicyLacksRequestCertificate_isRefusedAsAcmRefuses_withTheHintToPrintThePolicy() {
+        seed(false);
+        createZone(DOMAIN);
+        HttpsSetup spec = reference().build();
+        String policy = IamPolicy.of(spec).toJson();
+        String withoutRequest = policy.replace("\"acm:RequestCertificate\",\n", "").replace(",\n        \"acm:RequestCertificate\"", "");
+        assertThat(withoutRequest).isNotEqualTo(policy).doesNotContain("acm:RequestCertificate");
+
+        HttpsSetupExecutor user = executorFor(withoutRequest);
+        enforce(true);
+        try {
+            assertThatThrownBy(() -> user.apply(spec))
+                    .isInstanceOf(HttpsSetupException.class)
+                    .hasMessageContaining("AccessDeniedException")
+                    .hasMessageContaining("acm:RequestCertificate")
+                    .hasMessageContaining("https-setup:iam-policy");
+        } finally {
+            enforce(false);
+        }
+        assertThat(refused).containsOnly("ACM:RequestCertificate");
+    }
+
+    @Test
+    void apply_whenTheLoadBalancerIsNamedOtherThanInThePolicy_isRefusedOnThatLoadBalancer() {
+        seed(false);
+        createZone(DOMAIN);
+        HttpsSetup spec = reference().build();
+        HttpsSetup renamed = reference().loadBalancer(lb -> lb.name("someone-elses")).build();
+
+        HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
+        enforce(true);
+        try {
+            assertThatThrownBy(() -> user.apply(renamed))
+                    .isInstanceOf(HttpsSetupException.class)
+                    .hasMessageContaining("AccessDenied")
+                    .hasMessageContaining("loadbalancer/app/someone-elses/");
+        } finally {
+            enforce(false);
+        }
+        assertThat(refused).containsOnly("ElasticLoadBalancingV2:CreateLoadBalancer");
+    }
+
     // --- the world, the user, enforcement ---
 
     private HttpsSetup.Builder reference() {
