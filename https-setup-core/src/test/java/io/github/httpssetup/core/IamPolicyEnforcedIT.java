@@ -248,7 +248,7 @@ class IamPolicyEnforcedIT {
         } finally {
             enforce(false);
         }
-        assertThat(refused).containsOnly("ACM:RequestCertificate");
+        assertThat(refused).containsOnly("Acm:RequestCertificate");
     }
 
     @Test
