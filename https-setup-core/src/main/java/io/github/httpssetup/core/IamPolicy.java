@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 public final class IamPolicy {
 
     private final Map<String, Set<String>> actionsByService;
+    private final Scope scope;
 
-    private IamPolicy(Map<String, Set<String>> actionsByService) {
+    private IamPolicy(Map<String, Set<String>> actionsByService, Scope scope) {
         this.actionsByService = actionsByService;
+        this.scope = scope;
     }
 
     /** The policy for this description. */
@@ -57,7 +59,7 @@ public final class IamPolicy {
                 "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes", "SetSecurityGroups", "SetSubnets",
                 "SetIpAddressType", "DeleteLoadBalancer", "DescribeListeners", "CreateListener", "ModifyListener",
                 "DeleteListener");
-        return new IamPolicy(a);
+        return new IamPolicy(a, Scope.of(setup));
     }
 
     private static void add(Map<String, Set<String>> actions, String service, String... names) {
@@ -94,13 +96,26 @@ public final class IamPolicy {
         return s;
     }
 
-    /** The policy document, pretty-printed JSON. */
+    /**
+     * The policy document, pretty-printed JSON. Actions that AWS authorizes against a resource ARN are
+     * limited to this description's resources where the ARN can name them (see {@link Scope}); the rest
+     * take {@code "*"}, as AWS requires for them.
+     */
     public String toJson() {
         List<String> statements = new ArrayList<>();
-        actionsByService.forEach((service, names) -> statements.add("    {\n      \"Sid\": \"HttpsSetup" + sid(service)
-                + "\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n"
-                + names.stream().map(n -> "        \"" + service + ":" + n + "\"").collect(Collectors.joining(",\n"))
-                + "\n      ],\n      \"Resource\": \"*\"\n    }"));
+        actionsByService.forEach((service, names) -> {
+            Map<String, Set<String>> byScope = new TreeMap<>();
+            names.forEach(n -> byScope.computeIfAbsent(scope.of(service, n), k -> new TreeSet<>()).add(n));
+            byScope.forEach((key, actions) -> {
+                List<String> resources = scope.resources(key);
+                statements.add("    {\n      \"Sid\": \"HttpsSetup" + sid(service) + key
+                        + "\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n"
+                        + actions.stream().map(n -> "        \"" + service + ":" + n + "\"").collect(Collectors.joining(",\n"))
+                        + "\n      ],\n      \"Resource\": " + (resources.size() == 1 ? "\"" + resources.get(0) + "\""
+                        : "[\n" + resources.stream().map(r -> "        \"" + r + "\"").collect(Collectors.joining(",\n")) + "\n      ]")
+                        + "\n    }");
+            });
+        });
         if (actionsByService.getOrDefault("elasticloadbalancing", Set.of()).contains("CreateLoadBalancer")) {
             // The first load balancer of an account creates the ELB service-linked role.
             statements.add("    {\n      \"Sid\": \"HttpsSetupElbServiceLinkedRole\",\n      \"Effect\": \"Allow\",\n"
@@ -108,6 +123,80 @@ public final class IamPolicy {
                     + "      \"Condition\": { \"StringEquals\": { \"iam:AWSServiceName\": \"elasticloadbalancing.amazonaws.com\" } }\n    }");
         }
         return "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n" + String.join(",\n", statements) + "\n  ]\n}\n";
+    }
+
+    /**
+     * Which resources each action may touch. AWS checks the Route 53 zone actions against the zone's ARN
+     * and the Elastic Load Balancing writes against the ARN of the load balancer, listener or target group,
+     * which carry their names; these are limited to the zone (by id when the description gives it) and to
+     * this stack's load balancer name and target-group name prefix. Reads that AWS authorizes only against
+     * {@code "*"} (Describe*, List*, CreateHostedZone, RequestCertificate, Route 53 Domains) stay {@code "*"};
+     * ACM certificate and EC2 security-group ARNs carry no name, so those actions stay {@code "*"} too.
+     */
+    record Scope(String partition, String region, String loadBalancerName, String targetGroupPrefix, String zoneId) {
+
+        static Scope of(HttpsSetup setup) {
+            String region = setup.region();
+            String partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+            // the same names as the engine's LoadBalancer.name and TargetGroup.prefix
+            String loadBalancer = setup.loadBalancer().name().orElse(setup.stack() + "-https");
+            return new Scope(partition, region, loadBalancer, setup.stack() + "-tg-", setup.domain().hostedZone().id().orElse(null));
+        }
+
+        /** The statement key (Sid suffix) of an action: "" for {@code "*"}, else what it is limited to. */
+        String of(String service, String action) {
+            if (service.equals("route53")) {
+                switch (action) {
+                    case "GetHostedZone": case "ListResourceRecordSets": case "ChangeResourceRecordSets":
+                    case "ChangeTagsForResource": case "ListTagsForResource": case "DeleteHostedZone":
+                        return "Zone";
+                    case "GetChange":
+                        return "Changes";
+                    default:
+                        return "";
+                }
+            }
+            if (service.equals("elasticloadbalancing")) {
+                switch (action) {
+                    case "CreateLoadBalancer": case "SetSecurityGroups": case "SetSubnets": case "SetIpAddressType":
+                    case "ModifyLoadBalancerAttributes": case "DeleteLoadBalancer": case "CreateListener":
+                        return "LoadBalancer";
+                    case "ModifyListener": case "DeleteListener":
+                        return "Listeners";
+                    case "CreateTargetGroup": case "ModifyTargetGroup": case "ModifyTargetGroupAttributes":
+                    case "DeleteTargetGroup": case "RegisterTargets": case "DeregisterTargets":
+                        return "TargetGroups";
+                    case "AddTags":
+                        return "Tagging";
+                    default:
+                        return "";
+                }
+            }
+            return "";
+        }
+
+        List<String> resources(String key) {
+            String elb = "arn:" + partition + ":elasticloadbalancing:" + region + ":*:";
+            String loadBalancer = elb + "loadbalancer/app/" + loadBalancerName + "/*";
+            String listeners = elb + "listener/app/" + loadBalancerName + "/*";
+            String targetGroups = elb + "targetgroup/" + targetGroupPrefix + "*";
+            switch (key) {
+                case "Zone":
+                    return List.of("arn:" + partition + ":route53:::hostedzone/" + (zoneId == null ? "*" : zoneId));
+                case "Changes":
+                    return List.of("arn:" + partition + ":route53:::change/*");
+                case "LoadBalancer":
+                    return List.of(loadBalancer);
+                case "Listeners":
+                    return List.of(listeners);
+                case "TargetGroups":
+                    return List.of(targetGroups);
+                case "Tagging":
+                    return List.of(loadBalancer, listeners, targetGroups);
+                default:
+                    return List.of("*");
+            }
+        }
     }
 
     private static String sid(String service) {

@@ -1,0 +1,52 @@
+package io.github.httpssetup.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** How the printed policy limits resources (the enforcement itself is proven in {@link IamPolicyEnforcedIT}). */
+class IamPolicyTest {
+
+    private static HttpsSetup.Builder spec() {
+        return HttpsSetup.builder().stack("shop").region("eu-west-1")
+                .domain(d -> d.name("example.com"))
+                .targets(t -> t.instanceIds("i-0123456789abcdef0").port(8080));
+    }
+
+    @Test
+    void toJson_limitsLoadBalancerWritesToTheStacksNames_andLeavesReadsOnStar() {
+        String json = IamPolicy.of(spec().build()).toJson();
+
+        assertThat(json).contains("\"Sid\": \"HttpsSetupElasticLoadBalancingLoadBalancer\"")
+                .contains("\"Resource\": \"arn:aws:elasticloadbalancing:eu-west-1:*:loadbalancer/app/shop-https/*\"")
+                .contains("\"Resource\": \"arn:aws:elasticloadbalancing:eu-west-1:*:listener/app/shop-https/*\"")
+                .contains("\"Resource\": \"arn:aws:elasticloadbalancing:eu-west-1:*:targetgroup/shop-tg-*\"")
+                .contains("\"Resource\": \"arn:aws:route53:::hostedzone/*\"")
+                .contains("\"Resource\": \"arn:aws:route53:::change/*\"");
+        int describe = json.indexOf("\"elasticloadbalancing:DescribeLoadBalancers\"");
+        assertThat(json.substring(describe, json.indexOf('}', describe))).contains("\"Resource\": \"*\"");
+        int create = json.indexOf("\"elasticloadbalancing:CreateLoadBalancer\"");
+        assertThat(json.substring(create, json.indexOf('}', create))).contains("loadbalancer/app/shop-https/*");
+    }
+
+    @Test
+    void toJson_withAGivenZoneIdAndLoadBalancerName_namesThem_andUsesThePartitionOfTheRegion() {
+        String json = IamPolicy.of(spec().region("cn-north-1").domain(d -> d.name("example.com").hostedZone(z -> z.id("Z0123456789ABC")))
+                .loadBalancer(lb -> lb.name("web")).build()).toJson();
+
+        assertThat(json).contains("\"Resource\": \"arn:aws-cn:route53:::hostedzone/Z0123456789ABC\"")
+                .contains("arn:aws-cn:elasticloadbalancing:cn-north-1:*:loadbalancer/app/web/*")
+                .doesNotContain("shop-https");
+    }
+
+    @Test
+    void toJson_everyActionIsInExactlyOneStatement() {
+        IamPolicy policy = IamPolicy.of(spec().build());
+        String json = policy.toJson();
+
+        assertThat(policy.actions()).allSatisfy(action -> {
+            String quoted = "\"" + action + "\"";
+            assertThat(json.indexOf(quoted)).isNotNegative().isEqualTo(json.lastIndexOf(quoted));
+        });
+    }
+}
