@@ -371,8 +371,10 @@ class SpecValidatorTest {
 
     @Test
     void build_whenRegistrationComesWithAHostedZoneId_acceptsIt_toDelegateTheDomainToThatZone() {
-        assertViolations(valid().domain(domain().hostedZone(z -> z.id("Z0123456789ABCDEFGHIJ"))
-                .registration(r -> r.contact(contact().build()).durationInYears(2)).build()));
+        HttpsSetup setup = valid().domain(domain().hostedZone(z -> z.id("Z0123456789ABCDEFGHIJ"))
+                .registration(r -> r.contact(contact().build()).durationInYears(2)).build()).build();
+
+        assertThat(setup.domain().hostedZone().id()).contains("Z0123456789ABCDEFGHIJ");
     }
 
     @Test
