@@ -181,10 +181,10 @@ final class HostedZone {
             }
         }
         for (String candidate : candidates) {
-            List<software.amazon.awssdk.services.route53.model.HostedZone> matches = byName(candidate);
-            if (matches.isEmpty() && spec.domain().registration().isPresent()) {
-                matches = byListing(candidate);
-            }
+            // With a registration, every zone of the account: the one it makes is not always found by name at once,
+            // and it may sit next to an older zone of the same name.
+            List<software.amazon.awssdk.services.route53.model.HostedZone> matches = spec.domain().registration().isPresent()
+                    ? byListing(candidate) : byName(candidate);
             if (matches.size() > 1 && spec.domain().registration().isPresent()) {
                 // Registration makes a zone of its own, next to one that may exist: use the one the domain delegates to.
                 Optional<Set<String>> delegatedTo = new DomainRegistration(run).registeredNameServers();

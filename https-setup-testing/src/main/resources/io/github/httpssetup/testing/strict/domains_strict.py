@@ -2,7 +2,7 @@
 
 A registration is an operation that stays IN_PROGRESS for a while; the domain joins the account only when it
 succeeds; a second RegisterDomain meanwhile is a DuplicateRequest; the registration creates the domain's hosted zone
-(moto does that already, with name servers the registered domain then uses). Also CheckDomainAvailability, which moto
+(moto does that already; here the registered domain delegates to that zone's name servers). Also CheckDomainAvailability, which moto
 lacks. State lives on moto's Route 53 Domains backend, so ``/moto-api/reset`` clears it.
 """
 import json
@@ -45,21 +45,22 @@ def registration_in_progress():
     progress and completion of the action"; errors ``DuplicateRequest`` "The request is already in progress for the
     domain") and GetOperationDetail (``Status``: SUBMITTED | IN_PROGRESS | ERROR | SUCCESSFUL | FAILED); the Route 53
     Developer Guide, "Registering a new domain" (Route 53 creates a hosted zone with the domain's name).
-    Delay: ``HTTPS_SETUP_STRICT_DOMAINS_REGISTRATION_SECONDS`` (default 2). Without it moto registers at once, with no
-    name servers on the domain.
+    Delay: ``HTTPS_SETUP_STRICT_DOMAINS_REGISTRATION_SECONDS`` (default 2). Without it moto registers at once, and the
+    domain has fixed name servers unrelated to its zone.
     """
     delay = settings.seconds("DOMAINS_REGISTRATION", 2)
     original_register = Route53DomainsBackend.register_domain
 
     def register_domain(self, domain_name, *args, **kwargs):
         _settle(self)
+        zones = route53_backends[self.account_id][self.partition].zones
+        before = set(zones)
         operation = original_register(self, domain_name, *args, **kwargs)
         domain = _domains(self)[domain_name]
-        zones = [z for z in route53_backends[self.account_id][self.partition].zones.values()
-                 if z.name.rstrip(".") == domain_name.rstrip(".") and z.delegation_set is not None]
-        if zones and not domain.nameservers:
-            zone = zones[-1]  # the one the registration just made
-            domain.nameservers = [NameServer.validate_dict({"Name": n}) for n in zone.delegation_set.name_servers]
+        made = [zones[i] for i in zones if i not in before and zones[i].delegation_set is not None]
+        if made:
+            # the domain delegates to the zone the registration made (moto gives it fixed, unrelated name servers)
+            domain.nameservers = [NameServer.validate_dict({"Name": n}) for n in made[0].delegation_set.name_servers]
         if delay > 0:
             operation.status = "IN_PROGRESS"
             del _domains(self)[domain_name]

@@ -1,4 +1,4 @@
-"""Route 53 as AWS answers it, where moto is lenient (behaviours S9, S10 and S11 of the fidelity table).
+"""Route 53 as AWS answers it, where moto is lenient (behaviours S9, S9b, S10 and S11 of the fidelity table).
 
 Each behaviour is one function below; ``install()`` applies them all. State (caller references used, when
 each change was submitted) is kept on moto's Route 53 backend, so ``/moto-api/reset`` clears it.
@@ -8,7 +8,7 @@ import string
 
 import strict_settings as settings
 from moto.route53.exceptions import Route53ClientError
-from moto.route53.models import Route53Backend
+from moto.route53.models import DelegationSet, Route53Backend
 from moto.route53.responses import Route53
 
 #: Route 53 takes at most this many tags (and tag keys to remove) per ChangeTagsForResource call.
@@ -43,6 +43,27 @@ def refuse_reused_caller_reference():
         return zone
 
     Route53Backend.create_hosted_zone = create_hosted_zone
+
+
+def own_name_servers_per_zone():
+    """S9b: every public hosted zone gets its own delegation set, four name servers of Route 53's pool, so two zones
+    of one name (e.g. the one a domain registration makes next to an older one) have different name servers.
+
+    AWS source: Route 53 API reference, CreateHostedZone ("Route 53 automatically creates a default delegation set
+    that has four name servers"; DelegationSetId "If you want to associate a reusable delegation set") and
+    DelegationSet.NameServers; Developer Guide, "NS and SOA records that Amazon Route 53 creates for a public hosted
+    zone". Delay: none. Without it moto gives every zone the same four name servers.
+    """
+    original = DelegationSet.__init__
+
+    def __init__(self, caller_reference, name_servers, delegation_set_id):
+        if not name_servers:
+            first = random.randrange(0, 2044)
+            name_servers = ["ns-%d.awsdns-%02d.%s" % (first + i, (first + i) % 64, tld)
+                            for i, tld in enumerate(("com", "net", "org", "co.uk"))]
+        original(self, caller_reference, name_servers, delegation_set_id)
+
+    DelegationSet.__init__ = __init__
 
 
 def limit_tags_per_call():
@@ -141,6 +162,7 @@ def pending_changes():
 
 def install():
     refuse_reused_caller_reference()
+    own_name_servers_per_zone()
     limit_tags_per_call()
     refuse_names_outside_zone()
     pending_changes()
