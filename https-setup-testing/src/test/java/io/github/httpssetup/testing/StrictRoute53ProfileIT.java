@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.route53domains.model.ContactDetail;
 import software.amazon.awssdk.services.route53domains.model.DomainAvailability;
 import software.amazon.awssdk.services.route53domains.model.OperationStatus;
 
-/** The strict profile's Route 53 and Route 53 Domains behaviours (S9, S9b, S10, S11, S13), seen through the SDK. */
+/** The strict profile's Route 53 and Route 53 Domains behaviours (S9, S9b, S10, S11, S11b, S13), seen through the SDK. */
 @AwsEmulatorTest
 class StrictRoute53ProfileIT {
 
@@ -109,6 +109,24 @@ class StrictRoute53ProfileIT {
             assertThat(System.nanoTime()).as("INSYNC within 30 s").isLessThan(deadline);
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    void s11b_recordSetsArePagedByRecordIdentifierInsideAGroupOfWeightedRecords() {
+        String id = zone("example.com");
+        route53.changeResourceRecordSets(r -> r.hostedZoneId(id).changeBatch(b -> b.changes(IntStream.range(0, 5)
+                .mapToObj(i -> software.amazon.awssdk.services.route53.model.Change.builder().action("CREATE")
+                        .resourceRecordSet(s -> s.name("w.example.com").type(RRType.A).setIdentifier("w" + i).weight(1L)
+                                .ttl(60L).resourceRecords(v -> v.value("10.0.0." + i))).build()).toList())));
+
+        var first = route53.listResourceRecordSets(r -> r.hostedZoneId(id).maxItems("4"));
+        var second = route53.listResourceRecordSets(r -> r.hostedZoneId(id).maxItems("4")
+                .startRecordName(first.nextRecordName()).startRecordType(first.nextRecordType())
+                .startRecordIdentifier(first.nextRecordIdentifier()));
+
+        assertThat(first.isTruncated()).isTrue();
+        assertThat(first.nextRecordIdentifier()).isEqualTo("w2");
+        assertThat(second.resourceRecordSets()).extracting(s -> s.setIdentifier()).containsExactly("w2", "w3", "w4");
     }
 
     @Test

@@ -149,6 +149,28 @@ class Route53StrictIT {
                         .contains("\"app.sub.example.com\" is below \"sub.example.com\"", "It needs the zone \"sub.example.com\""));
     }
 
+    // ---- defect 17: S11b, paging inside a group of weighted record sets
+
+    @Test
+    void zoneRecords_whenAPageEndsInsideAGroupOfWeightedRecords_readsEachRecordSetOnce() {
+        String zoneId = zone("example.com");
+        List<software.amazon.awssdk.services.route53.model.Change> changes = new java.util.ArrayList<>();
+        IntStream.range(0, 295).forEach(i -> changes.add(create(s -> s.name(String.format("a%03d.example.com", i))
+                .type(RRType.TXT).ttl(60L).resourceRecords(v -> v.value("\"x\"")))));
+        IntStream.range(0, 10).forEach(i -> changes.add(create(s -> s.name("w.example.com").type(RRType.A)
+                .setIdentifier("weight-" + i).weight(1L).ttl(60L).resourceRecords(v -> v.value("10.0.0." + i)))));
+        route53.changeResourceRecordSets(r -> r.hostedZoneId(zoneId).changeBatch(b -> b.changes(changes)));
+        HttpsSetup spec = spec(d -> d.name("example.com")).build();
+
+        try (AwsClients clients = Runs.clients(aws, spec)) {
+            List<software.amazon.awssdk.services.route53.model.ResourceRecordSet> read =
+                    ZoneRecords.read(Runs.run(clients, spec, Run.Mode.PLAN, null), zoneId).all();
+
+            assertThat(read).hasSize(295 + 10 + 2); // with the zone's NS and SOA
+            assertThat(read.stream().map(r -> r.name() + " " + r.type() + " " + r.setIdentifier())).doesNotHaveDuplicates();
+        }
+    }
+
     // ---- defect 13: S13, a registration that outlasts the wait is resumed, not repeated
 
     @Test
@@ -282,6 +304,11 @@ class Route53StrictIT {
                 .parallelism(4)
                 .listener(events::add)
                 .build();
+    }
+
+    private static software.amazon.awssdk.services.route53.model.Change create(
+            Consumer<software.amazon.awssdk.services.route53.model.ResourceRecordSet.Builder> set) {
+        return software.amazon.awssdk.services.route53.model.Change.builder().action("CREATE").resourceRecordSet(set).build();
     }
 
     private String zone(String name) {

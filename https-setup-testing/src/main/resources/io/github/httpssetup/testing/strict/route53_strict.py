@@ -1,4 +1,4 @@
-"""Route 53 as AWS answers it, where moto is lenient (behaviours S9, S9b, S10 and S11 of the fidelity table).
+"""Route 53 as AWS answers it, where moto is lenient (behaviours S9, S9b, S10, S11 and S11b of the fidelity table).
 
 Each behaviour is one function below; ``install()`` applies them all. State (caller references used, when
 each change was submitted) is kept on moto's Route 53 backend, so ``/moto-api/reset`` clears it.
@@ -7,8 +7,9 @@ import random
 import string
 
 import strict_settings as settings
-from moto.route53.exceptions import Route53ClientError
-from moto.route53.models import DelegationSet, Route53Backend
+from moto.core.responses import ActionResult
+from moto.route53.exceptions import InvalidInput, Route53ClientError
+from moto.route53.models import DelegationSet, Route53Backend, reverse_domain_name
 from moto.route53.responses import Route53
 
 #: Route 53 takes at most this many tags (and tag keys to remove) per ChangeTagsForResource call.
@@ -160,9 +161,51 @@ def pending_changes():
     Route53.get_change = get_change
 
 
+def page_by_record_identifier():
+    """S11b: ``ListResourceRecordSets`` pages by name, type and record identifier: a page that ends inside a group of
+    record sets of one name and type (weighted, latency, failover...) answers ``NextRecordIdentifier``, and
+    ``StartRecordIdentifier`` starts the next page there.
+
+    AWS source: Route 53 API reference, ListResourceRecordSets (``StartRecordIdentifier``; response
+    ``NextRecordIdentifier``: "returned only if IsTruncated is true and the next record set has a SetIdentifier").
+    Delay: none. Without it moto ignores ``StartRecordIdentifier`` and never answers ``NextRecordIdentifier``, so the
+    next page starts again at the beginning of the group.
+    """
+
+    def key(record):
+        return reverse_domain_name(record.name), record.type or "", record.set_identifier or ""
+
+    def list_resource_record_sets(self):
+        zone_id = self._get_param("HostedZoneId")
+        start_type = self._get_param("StartRecordType")
+        start_name = self._get_param("StartRecordName")
+        start_identifier = self._get_param("StartRecordIdentifier")
+        max_items = self._get_int_param("MaxItems", 300)
+        if start_type and not start_name:
+            raise InvalidInput("The input is not valid")
+        records = sorted(self.backend.get_hosted_zone(zone_id).rrsets, key=key)
+        if start_name:
+            name = start_name if start_name.endswith(".") else start_name + "."
+            start = (reverse_domain_name(name), start_type or "", start_identifier or "")
+            records = [r for r in records if key(r) >= start]
+        page, rest = records[:max_items], records[max_items:]
+        following = rest[0] if rest else None
+        return ActionResult({
+            "ResourceRecordSets": page,
+            "IsTruncated": following is not None,
+            "NextRecordName": following.name if following else None,
+            "NextRecordType": following.type if following else None,
+            "NextRecordIdentifier": following.set_identifier if following else None,
+            "MaxItems": max_items,
+        })
+
+    Route53.list_resource_record_sets = list_resource_record_sets
+
+
 def install():
     refuse_reused_caller_reference()
     own_name_servers_per_zone()
     limit_tags_per_call()
     refuse_names_outside_zone()
     pending_changes()
+    page_by_record_identifier()
