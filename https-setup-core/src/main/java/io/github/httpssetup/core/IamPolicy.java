@@ -34,14 +34,16 @@ public final class IamPolicy {
         add(a, "route53", "ListHostedZonesByName", "GetHostedZone", "ListResourceRecordSets", "ChangeResourceRecordSets",
                 "GetChange");
         if (zone.create()) {
-            add(a, "route53", "CreateHostedZone", "ChangeTagsForResource");
+            add(a, "route53", "CreateHostedZone", "ChangeTagsForResource", "ListTagsForResource");
         }
         if (zone.deleteOnDestroy()) {
             add(a, "route53", "ListTagsForResource", "DeleteHostedZone");
         }
         if (setup.domain().registration().isPresent()) {
-            add(a, "route53", "ListHostedZones");
-            add(a, "route53domains", "GetDomainDetail", "RegisterDomain", "GetOperationDetail", "UpdateDomainNameservers");
+            // RegisterDomain creates the domain's hosted zone with the caller's permissions
+            add(a, "route53", "ListHostedZones", "CreateHostedZone");
+            add(a, "route53domains", "GetDomainDetail", "RegisterDomain", "GetOperationDetail", "UpdateDomainNameservers",
+                    "ListOperations", "CheckDomainAvailability");
         }
         add(a, "acm", "ListCertificates", "ListTagsForCertificate", "DescribeCertificate", "DeleteCertificate");
         if (setup.certificate().arn().isEmpty()) {

@@ -205,7 +205,7 @@ final class SpecValidator {
         }
 
         checkHostedZone(zone);
-        domain.registration().ifPresent(registration -> checkRegistration(registration, zone));
+        domain.registration().ifPresent(registration -> checkRegistration(registration, domain));
     }
 
     private void checkHostedZone(HostedZoneSpec zone) {
@@ -227,11 +227,22 @@ final class SpecValidator {
         }
     }
 
-    private void checkRegistration(RegistrationSpec registration, HostedZoneSpec zone) {
-        if (zone.id().isPresent()) {
-            add("domain.registration", "cannot be combined with domain.hostedZone.id, as registering a domain creates"
-                    + " its own hosted zone: remove hostedZone.id, or remove registration if the domain is already"
-                    + " registered");
+    private void checkRegistration(RegistrationSpec registration, DomainSpec domain) {
+        // hostedZone.id is allowed: registration then still makes a zone of its own, and the domain is delegated to
+        // the given one.
+        String registered = domain.hostedZone().name().orElse(domain.name());
+        if (!isBlank(registered) && domainNameProblem(registered, "domain name", false) == null) {
+            String root = registrableDomain(registered);
+            if (root == null) {
+                add("domain.registration", quote(registered) + " is a public suffix (like \"com\" or \"co.uk\"),"
+                        + " which cannot be registered: register a name directly below it, such as "
+                        + quote("example." + registered));
+            } else if (!root.equals(registered)) {
+                add("domain.registration", quote(registered) + " is not a registrable domain: Route 53 Domains"
+                        + " registers " + quote(root) + ", whose sub-domains then need no registration. Set"
+                        + " domain.hostedZone.name to " + quote(root) + " to register it (the certificate still covers "
+                        + quote(domain.name()) + "), or remove registration if " + quote(root) + " is already registered");
+            }
         }
         checkContact(registration.contact());
         int years = registration.durationInYears();
@@ -346,6 +357,25 @@ final class SpecValidator {
         } catch (IllegalArgumentException e) {
             return "(xn--...)";
         }
+    }
+
+    /**
+     * The registrable domain of {@code name} (one label below its public suffix, by the Public Suffix List that the
+     * SDK's HTTP client bundles): {@code example.co.uk} for {@code app.example.co.uk}; {@code null} for a public suffix.
+     */
+    static String registrableDomain(String name) {
+        String ascii;
+        try {
+            ascii = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+        String root = org.apache.http.conn.util.PublicSuffixMatcherLoader.getDefault()
+                .getDomainRoot(ascii, org.apache.http.conn.util.DomainType.ICANN);
+        if (root == null) {
+            return null;
+        }
+        return ascii.equals(name) ? root : IDN.toUnicode(root, IDN.ALLOW_UNASSIGNED);
     }
 
     private static boolean inZone(String name, String zoneName) {

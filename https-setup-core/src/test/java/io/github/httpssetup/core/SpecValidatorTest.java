@@ -373,12 +373,37 @@ class SpecValidatorTest {
     }
 
     @Test
-    void build_whenRegistrationComesWithAHostedZoneId_reportsRegistration() {
-        assertViolations(valid().domain(domain().hostedZone(z -> z.id("Z0123456789ABCDEFGHIJ"))
-                        .registration(r -> r.contact(contact().build())).build()),
-                "domain.registration: cannot be combined with domain.hostedZone.id, as registering a domain creates"
-                        + " its own hosted zone: remove hostedZone.id, or remove registration if the domain is"
-                        + " already registered");
+    void build_whenRegistrationComesWithAHostedZoneId_acceptsIt_toDelegateTheDomainToThatZone() {
+        HttpsSetup setup = valid().domain(domain().hostedZone(z -> z.id("Z0123456789ABCDEFGHIJ"))
+                .registration(r -> r.contact(contact().build()).durationInYears(2)).build()).build();
+
+        assertThat(setup.domain().hostedZone().id()).contains("Z0123456789ABCDEFGHIJ");
+    }
+
+    @Test
+    void build_whenRegistrationNamesASubDomain_namesTheRegistrableDomainAndHowToRegisterIt() {
+        assertViolations(valid().domain(DomainSpec.builder().name("app.example.co.uk")
+                        .registration(r -> r.contact(contact().build()).durationInYears(2)).build()),
+                "domain.registration: \"app.example.co.uk\" is not a registrable domain: Route 53 Domains registers"
+                        + " \"example.co.uk\", whose sub-domains then need no registration. Set domain.hostedZone.name to"
+                        + " \"example.co.uk\" to register it (the certificate still covers \"app.example.co.uk\"), or"
+                        + " remove registration if \"example.co.uk\" is already registered");
+    }
+
+    @Test
+    void build_whenRegistrationNamesAPublicSuffix_saysItCannotBeRegistered() {
+        assertViolations(valid().domain(DomainSpec.builder().name("app.co.uk").hostedZone(z -> z.name("co.uk"))
+                        .registration(r -> r.contact(contact().build()).durationInYears(2)).build()),
+                "domain.registration: \"co.uk\" is a public suffix (like \"com\" or \"co.uk\"), which cannot be"
+                        + " registered: register a name directly below it, such as \"example.co.uk\"");
+    }
+
+    @Test
+    void registrableDomain_isOneLabelBelowThePublicSuffix() {
+        assertThat(SpecValidator.registrableDomain("example.com")).isEqualTo("example.com");
+        assertThat(SpecValidator.registrableDomain("www.shop.example.com")).isEqualTo("example.com");
+        assertThat(SpecValidator.registrableDomain("a.b.example.co.uk")).isEqualTo("example.co.uk");
+        assertThat(SpecValidator.registrableDomain("co.uk")).isNull();
     }
 
     // ------------------------------------------------------------------------------------------------ certificate

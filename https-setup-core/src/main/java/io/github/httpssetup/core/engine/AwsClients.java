@@ -9,6 +9,9 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import io.github.httpssetup.core.ErrorCode;
+import io.github.httpssetup.core.HttpsSetupException;
+import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -42,8 +45,34 @@ public final class AwsClients implements AutoCloseable {
         this.ec2 = configure(Ec2Client.builder(), r, credentials, endpoint, interceptors);
         this.elb = configure(ElasticLoadBalancingV2Client.builder(), r, credentials, endpoint, interceptors);
         this.acm = configure(AcmClient.builder(), r, credentials, endpoint, interceptors);
-        this.route53 = configure(Route53Client.builder(), Region.AWS_GLOBAL, credentials, endpoint, interceptors);
+        this.route53 = configure(Route53Client.builder(), route53Region(region), credentials, endpoint, interceptors);
         this.domains = configure(Route53DomainsClient.builder(), DOMAINS_REGION, credentials, endpoint, interceptors);
+    }
+
+    /** The partition of a region: {@code aws}, {@code aws-cn}, {@code aws-us-gov}, ... */
+    static String partition(String region) {
+        return PartitionMetadata.of(Region.of(region)).id();
+    }
+
+    /**
+     * Route 53 is a global service with one endpoint per partition: the commercial one, China's and GovCloud's. Its
+     * client's region is that partition's global region; other partitions are refused before any call.
+     */
+    static Region route53Region(String region) {
+        String partition = partition(region);
+        switch (partition) {
+            case "aws":
+                return Region.AWS_GLOBAL;
+            case "aws-cn":
+                return Region.AWS_CN_GLOBAL;
+            case "aws-us-gov":
+                return Region.AWS_US_GOV_GLOBAL;
+            default:
+                throw new HttpsSetupException(ErrorCode.CONFIGURATION, "region " + region + " is in the " + partition
+                        + " partition, which https-setup does not support (Route 53 there is not reached through a"
+                        + " global endpoint it knows). Use a region of the commercial (aws), China (aws-cn) or GovCloud"
+                        + " (aws-us-gov) partition.");
+        }
     }
 
     private <B extends AwsClientBuilder<B, C> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, C>, C> C configure(

@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.services.route53domains.model.CheckDomainAvailabilityResponse;
 import software.amazon.awssdk.services.route53domains.model.ContactDetail;
+import software.amazon.awssdk.services.route53domains.model.DomainAvailability;
+import software.amazon.awssdk.services.route53domains.model.ListOperationsResponse;
+import software.amazon.awssdk.services.route53domains.model.OperationSummary;
+import software.amazon.awssdk.services.route53domains.model.OperationType;
 import software.amazon.awssdk.services.route53domains.model.GetDomainDetailResponse;
 import software.amazon.awssdk.services.route53domains.model.InvalidInputException;
 import software.amazon.awssdk.services.route53domains.model.Nameserver;
@@ -38,12 +43,32 @@ final class DomainRegistration {
             return;
         }
         String domain = registrableDomain();
+        String partition = AwsClients.partition(run.spec().region());
+        if (!"aws".equals(partition)) {
+            throw new HttpsSetupException(ErrorCode.DOMAIN_REGISTRATION, "domain.registration: Route 53 Domains exists only"
+                    + " in the commercial AWS partition (us-east-1), not in " + partition + " where region "
+                    + run.spec().region() + " is. Register " + domain + " elsewhere, remove domain.registration, and"
+                    + " delegate the domain to the hosted zone's name servers.");
+        }
         if (detail(domain).isPresent()) {
             run.unchanged(ResourceKind.DOMAIN_REGISTRATION, domain, null);
             run.outputs().domainRegisteredInAccount = true;
             return;
         }
         RegistrationSpec r = registration.get();
+        Optional<OperationSummary> inProgress = registrationInProgress(domain);
+        if (inProgress.isPresent()) {
+            // An earlier apply registered it and stopped waiting: registering again would be a DuplicateRequest.
+            String operation = inProgress.get().operationId();
+            run.change(Change.of(ChangeAction.CREATE, ResourceKind.DOMAIN_REGISTRATION, domain, null,
+                    "registration in progress (operation " + operation + "): waiting for it"), () -> {
+                        awaitOperation(operation, "registering " + domain);
+                        run.outputs().domainRegisteredInAccount = true;
+                    });
+            run.outputs().domainRegisteredInAccount = run.writing();
+            return;
+        }
+        checkAvailable(domain);
         run.change(new Change(ChangeAction.CREATE, ResourceKind.DOMAIN_REGISTRATION, domain, null,
                 Run.attributes("durationInYears", r.durationInYears(), "autoRenew", r.autoRenew(),
                         "privacyProtection", r.privacyProtection()),
@@ -75,6 +100,84 @@ final class DomainRegistration {
                             .nameservers(wanted.stream().map(n -> Nameserver.builder().name(n).build()).toList())).operationId();
                     awaitOperation(operation, "updating the name servers of " + domain);
                 });
+    }
+
+    /** The name servers the registered domain delegates to; empty when the account does not hold the domain (yet). */
+    Optional<Set<String>> registeredNameServers() {
+        if (run.spec().domain().registration().isEmpty()) {
+            return Optional.empty();
+        }
+        return detail(registrableDomain()).map(d -> {
+            Set<String> servers = new TreeSet<>();
+            d.nameservers().forEach(n -> servers.add(DnsNames.normalize(n.name())));
+            return Set.copyOf(servers);
+        });
+    }
+
+    /** A registration of the domain that Route 53 Domains is still working on (submitted or in progress). */
+    private Optional<OperationSummary> registrationInProgress(String domain) {
+        return run.observe(ResourceKind.DOMAIN_REGISTRATION, "registration in progress " + domain, () -> {
+            String marker = null;
+            do {
+                String m = marker;
+                ListOperationsResponse page = run.aws().domains().listOperations(r -> {
+                    r.status(OperationStatus.IN_PROGRESS, OperationStatus.SUBMITTED).type(OperationType.REGISTER_DOMAIN);
+                    if (m != null) {
+                        r.marker(m);
+                    }
+                });
+                Optional<OperationSummary> found = page.operations().stream()
+                        .filter(o -> o.type() == OperationType.REGISTER_DOMAIN)
+                        .filter(o -> o.status() == OperationStatus.IN_PROGRESS || o.status() == OperationStatus.SUBMITTED)
+                        .filter(o -> o.domainName() != null && DnsNames.normalize(o.domainName()).equals(domain))
+                        .findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+                marker = page.nextPageMarker();
+            } while (marker != null && !marker.isEmpty());
+            return Optional.<OperationSummary>empty();
+        });
+    }
+
+    /** Before anything is billed: the name must be free to register. */
+    private void checkAvailable(String domain) {
+        CheckDomainAvailabilityResponse answer = run.observe(ResourceKind.DOMAIN_REGISTRATION, "availability " + domain,
+                () -> run.aws().domains().checkDomainAvailability(r -> r.domainName(domain)));
+        DomainAvailability availability = answer.availability();
+        if (availability == DomainAvailability.AVAILABLE) {
+            return;
+        }
+        String why;
+        switch (availability == null ? DomainAvailability.UNKNOWN_TO_SDK_VERSION : availability) {
+            case UNAVAILABLE:
+                why = "someone else holds it. Choose another name; or, if it is yours at another registrar or in another"
+                        + " AWS account, remove domain.registration and delegate the domain to the hosted zone's name servers";
+                break;
+            case UNAVAILABLE_PREMIUM:
+                why = "it is a premium name, which Route 53 does not sell. Choose another name";
+                break;
+            case UNAVAILABLE_RESTRICTED:
+                why = "its registry restricts who may register it. Choose another name";
+                break;
+            case RESERVED:
+            case AVAILABLE_RESERVED:
+            case AVAILABLE_PREORDER:
+                why = "its registry reserves it or offers it only by pre-order, which Route 53 does not handle. Choose"
+                        + " another name";
+                break;
+            case INVALID_NAME_FOR_TLD:
+                why = "the name is not valid for its top-level domain. Check the spelling";
+                break;
+            case PENDING:
+            case DONT_KNOW:
+                why = "Route 53 Domains could not tell yet. Run plan again in a few minutes";
+                break;
+            default:
+                why = "Route 53 Domains answered " + answer.availabilityAsString() + ". Choose another name";
+        }
+        throw new HttpsSetupException(ErrorCode.DOMAIN_REGISTRATION, "domain.registration: " + domain + " cannot be"
+                + " registered (" + answer.availabilityAsString() + "): " + why + ".");
     }
 
     /** The domain is never deleted: it was paid for. */
@@ -128,9 +231,14 @@ final class DomainRegistration {
                         + status + "): " + detail.message() + ". See the Route 53 Domains console for details.");
             }
             return Optional.empty();
-        }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, what + " is still in progress after " + limit.toMinutes()
-                + " min (operation " + operationId + "). Registrations can take longer for some top-level domains; run"
-                + " apply again later, it continues where this one stopped."));
+        }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, what + " is still in progress after "
+                + format(limit) + " (operation " + operationId
+                + "); Route 53 Domains goes on with it. Registrations can take longer for some top-level domains: run"
+                + " apply again later (or raise waitTimeout); it waits for this operation instead of registering again."));
+    }
+
+    private static String format(Duration d) {
+        return d.toMinutes() > 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 
     private static ContactDetail contact(ContactSpec c) {

@@ -153,6 +153,7 @@ public final class Engine {
                 DomainRegistration registration = new DomainRegistration(run);
                 registration.converge();
                 States.Zone z = new HostedZone(run).converge();
+                new ZoneScope(run).check(z); // before the certificate: names the zone cannot hold fail the plan
                 registration.convergeNameServers(z);
                 return z;
             });

@@ -12,8 +12,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
@@ -25,13 +29,22 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
  * The public hosted zone of the domain: found by id, by exact name, or as the closest enclosing zone;
- * created only when asked (with a deterministic caller reference, so a retried create is safe).
+ * created only when asked. Route 53 never accepts a caller reference twice, even after the zone was deleted, so
+ * each create uses a new one; a create that went through before a crash is found again by name, and its caller
+ * reference (which starts with {@link #callerReferencePrefix()}) shows it is the stack's even before it is tagged.
  */
 final class HostedZone {
+
+    /** Route 53 takes at most 10 tags per ChangeTagsForResource call. */
+    static final int MAX_TAGS_PER_CALL = 10;
 
     private final Run run;
     private final HttpsSetup spec;
     private final HostedZoneSpec zoneSpec;
+
+    /** A zone as read: what dependents need, and the caller reference it was created with. */
+    private record Found(States.Zone zone, String callerReference) {
+    }
 
     HostedZone(Run run) {
         this.run = run;
@@ -41,10 +54,12 @@ final class HostedZone {
 
     /** Finds the zone, or creates it when asked; in a plan, a zone to create has a null id. */
     States.Zone converge() {
-        Optional<States.Zone> found = find();
+        Optional<Found> found = observed();
         if (found.isPresent()) {
-            States.Zone zone = found.get();
-            run.unchanged(ResourceKind.HOSTED_ZONE, zone.name(), zone.id());
+            States.Zone zone = found.get().zone();
+            if (!convergeTags(found.get())) {
+                run.unchanged(ResourceKind.HOSTED_ZONE, zone.name(), zone.id());
+            }
             run.outputs().hostedZoneId = zone.id();
             run.outputs().nameServers = zone.nameServers();
             return zone;
@@ -73,10 +88,77 @@ final class HostedZone {
 
     /** The zone of the description, without creating anything (read once per run, see {@link Run#observe}). */
     Optional<States.Zone> find() {
+        return observed().map(Found::zone);
+    }
+
+    private Optional<Found> observed() {
         return run.observe(ResourceKind.HOSTED_ZONE, "hosted zone", this::lookUp);
     }
 
-    private Optional<States.Zone> lookUp() {
+    /**
+     * With {@code create}: a zone this stack created (by its caller reference) or owns (by its tag) gets the stack's
+     * tags; a zone the stack created but a crash left untagged is tagged here. Returns whether a change was recorded.
+     */
+    private boolean convergeTags(Found found) {
+        boolean createdByStack = found.callerReference() != null
+                && found.callerReference().startsWith(callerReferencePrefix());
+        if (!zoneSpec.create()) {
+            return false; // a zone the stack is not asked to manage: its tags are not the stack's business
+        }
+        String id = found.zone().id();
+        Map<String, String> current = new LinkedHashMap<>();
+        run.observe(ResourceKind.HOSTED_ZONE, "hosted zone tags " + id, () -> run.aws().route53()
+                .listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(id))
+                .resourceTagSet().tags()).forEach(t -> current.put(t.key(), t.value()));
+        boolean owned = spec.stack().equals(current.get(HttpsSetup.OWNERSHIP_TAG));
+        if (!owned && !createdByStack) {
+            return false; // found by name but made by someone else: not the stack's to tag
+        }
+        Map<String, String> missing = new LinkedHashMap<>();
+        run.tags().forEach((k, v) -> {
+            if (!v.equals(current.get(k))) {
+                missing.put(k, v);
+            }
+        });
+        if (missing.isEmpty()) {
+            return false;
+        }
+        List<io.github.httpssetup.core.AttributeChange> attributes = missing.entrySet().stream()
+                .map(e -> new io.github.httpssetup.core.AttributeChange("tags." + e.getKey(), current.get(e.getKey()),
+                        e.getValue()))
+                .toList();
+        run.change(new Change(ChangeAction.UPDATE, ResourceKind.HOSTED_ZONE, found.zone().name(), id, attributes,
+                owned ? "tags differ" : "created by stack " + spec.stack() + " but not tagged yet"), () -> tag(id, missing));
+        return true;
+    }
+
+    /** Tags the zone, at most {@value #MAX_TAGS_PER_CALL} per call, the ownership tag in the first call. */
+    private void tag(String id, Map<String, String> tags) {
+        for (List<Tag> chunk : tagChunks(tags)) {
+            run.aws().route53().changeTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(id)
+                    .addTags(chunk));
+        }
+    }
+
+    /** The tags in calls of at most {@value #MAX_TAGS_PER_CALL}; the ownership tag first, so one call marks the zone. */
+    static List<List<Tag>> tagChunks(Map<String, String> tags) {
+        List<Tag> ordered = new ArrayList<>();
+        if (tags.containsKey(HttpsSetup.OWNERSHIP_TAG)) {
+            ordered.add(Tag.builder().key(HttpsSetup.OWNERSHIP_TAG).value(tags.get(HttpsSetup.OWNERSHIP_TAG)).build());
+        }
+        tags.forEach((k, v) -> {
+            if (!HttpsSetup.OWNERSHIP_TAG.equals(k)) {
+                ordered.add(Tag.builder().key(k).value(v).build());
+            }
+        });
+        List<List<Tag>> chunks = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i += MAX_TAGS_PER_CALL) {
+            chunks.add(List.copyOf(ordered.subList(i, Math.min(ordered.size(), i + MAX_TAGS_PER_CALL))));
+        }
+        return chunks;
+    }
+
+    private Optional<Found> lookUp() {
         if (zoneSpec.id().isPresent()) {
             String id = DnsNames.zoneId(zoneSpec.id().get());
             try {
@@ -99,14 +181,27 @@ final class HostedZone {
             }
         }
         for (String candidate : candidates) {
-            List<software.amazon.awssdk.services.route53.model.HostedZone> matches = byName(candidate);
-            if (matches.isEmpty() && spec.domain().registration().isPresent()) {
-                matches = byListing(candidate);
+            // With a registration, every zone of the account: the one it makes is not always found by name at once,
+            // and it may sit next to an older zone of the same name.
+            List<software.amazon.awssdk.services.route53.model.HostedZone> matches = spec.domain().registration().isPresent()
+                    ? byListing(candidate) : byName(candidate);
+            if (matches.size() > 1 && spec.domain().registration().isPresent()) {
+                // Registration makes a zone of its own, next to one that may exist: use the one the domain delegates to.
+                Optional<Set<String>> delegatedTo = new DomainRegistration(run).registeredNameServers();
+                if (delegatedTo.isPresent()) {
+                    List<Found> delegated = matches.stream().map(z -> describe(DnsNames.zoneId(z.id())))
+                            .filter(f -> Set.copyOf(f.zone().nameServers()).equals(delegatedTo.get())).toList();
+                    if (delegated.size() == 1) {
+                        return Optional.of(delegated.get(0));
+                    }
+                }
             }
             if (matches.size() > 1) {
                 throw new HttpsSetupException(ErrorCode.HOSTED_ZONE_AMBIGUOUS, matches.size() + " public hosted zones are named "
                         + candidate + ": " + matches.stream().map(z -> DnsNames.zoneId(z.id())).collect(Collectors.joining(", "))
-                        + ". Set domain.hostedZone.id to the one whose name servers the registrar uses.");
+                        + ". Set domain.hostedZone.id to the one whose name servers the registrar uses"
+                        + (spec.domain().registration().isPresent() ? " (the registered domain's name servers match none"
+                                + " of them; the stack then sets them to that zone's)" : "") + ".");
             }
             if (matches.size() == 1) {
                 return Optional.of(describe(DnsNames.zoneId(matches.get(0).id())));
@@ -145,7 +240,7 @@ final class HostedZone {
         return found;
     }
 
-    private States.Zone describe(String id) {
+    private Found describe(String id) {
         GetHostedZoneResponse zone = run.aws().route53().getHostedZone(r -> r.id(id));
         String name = DnsNames.normalize(zone.hostedZone().name());
         if (!DnsNames.inZone(spec.domain().name(), name)) {
@@ -154,31 +249,38 @@ final class HostedZone {
         }
         List<String> nameServers = zone.delegationSet() == null ? List.of()
                 : zone.delegationSet().nameServers().stream().map(DnsNames::normalize).toList();
-        return new States.Zone(DnsNames.zoneId(zone.hostedZone().id()), name, nameServers);
+        return new Found(new States.Zone(DnsNames.zoneId(zone.hostedZone().id()), name, nameServers),
+                zone.hostedZone().callerReference());
     }
 
     private States.Zone create(String name) {
+        String reference = callerReferencePrefix() + UUID.randomUUID();
         try {
-            var response = run.aws().route53().createHostedZone(r -> r.name(name).callerReference(callerReference(name))
+            var response = run.aws().route53().createHostedZone(r -> r.name(name).callerReference(reference)
                     .hostedZoneConfig(c -> c.comment("https-setup stack " + spec.stack()).privateZone(false)));
             String id = DnsNames.zoneId(response.hostedZone().id());
-            run.aws().route53().changeTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(id)
-                    .addTags(run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                            .toList()));
+            tag(id, run.tags());
             return new States.Zone(id, DnsNames.normalize(response.hostedZone().name()),
                     response.delegationSet().nameServers().stream().map(DnsNames::normalize).toList());
         } catch (Route53Exception e) {
-            // A create that went through before a crash: the caller reference is spent, the zone exists.
+            // The SDK resent a create that had gone through (same reference): find the zone, past the plan's
+            // "not found", and finish it.
             if (e.awsErrorDetails() != null && "HostedZoneAlreadyExists".equals(e.awsErrorDetails().errorCode())) {
-                return find().orElseThrow(() -> e);
+                run.invalidate(ResourceKind.HOSTED_ZONE);
+                Found found = lookUp().orElseThrow(() -> e);
+                tag(found.zone().id(), run.tags());
+                return found.zone();
             }
             throw e;
         }
     }
 
-    /** Same stack and name → same reference, so a create retried after a crash cannot make a second zone. */
-    private String callerReference(String name) {
-        return "https-setup-" + spec.stack() + "-" + sha256(name).substring(0, 16);
+    /**
+     * The start of every caller reference this stack creates zones with (a random part follows): a zone found with it
+     * was created by the stack, even if a crash came before its tags.
+     */
+    private String callerReferencePrefix() {
+        return "https-setup-" + spec.stack() + "-" + sha256(zoneSpec.name().orElse(spec.domain().name())).substring(0, 8) + "-";
     }
 
     static String sha256(String text) {

@@ -30,24 +30,30 @@ final class ZoneRecords {
         this.records = records;
     }
 
-    /** Reads every record set of the zone (one call per 300 records). */
+    /**
+     * Reads every record set of the zone (one call per 300 records). A page can end inside a group of record sets of
+     * one name and type (weighted, latency, failover... records): the next page then starts at its identifier too.
+     */
     static ZoneRecords read(Run run, String zoneId) {
         List<ResourceRecordSet> all = new ArrayList<>();
         String nextName = null;
         RRType nextType = null;
+        String nextIdentifier = null;
         do {
             String name = nextName;
             RRType type = nextType;
+            String identifier = nextIdentifier;
             ListResourceRecordSetsResponse page = run.aws().route53().listResourceRecordSets(r -> {
                 r.hostedZoneId(zoneId).maxItems("300");
                 if (name != null) {
-                    r.startRecordName(name).startRecordType(type);
+                    r.startRecordName(name).startRecordType(type).startRecordIdentifier(identifier);
                 }
             });
             all.addAll(page.resourceRecordSets());
             boolean more = Boolean.TRUE.equals(page.isTruncated()) && page.nextRecordName() != null;
             nextName = more ? page.nextRecordName() : null;
             nextType = more ? page.nextRecordType() : null;
+            nextIdentifier = more ? page.nextRecordIdentifier() : null;
         } while (nextName != null);
         return new ZoneRecords(run, zoneId, all);
     }
