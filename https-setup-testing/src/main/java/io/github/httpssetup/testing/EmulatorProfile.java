@@ -13,6 +13,30 @@ import java.util.Optional;
  * their AWS sources and their delay settings are listed in the README's testing section; each delay is read
  * from {@code HTTPS_SETUP_STRICT_<NAME>_SECONDS}.
  *
+ * <table>
+ * <caption>The strict profile's behaviours (the README has their AWS sources in full)</caption>
+ * <tr><th>#</th><th>behaviour</th><th>AWS call</th><th>emulated in</th><th>delay setting (default s)</th></tr>
+ * <tr><td>S1</td><td>ACM spells KeyAlgorithm with a hyphen (RSA-2048, EC-prime256v1) and honours the requested one</td><td>ACM DescribeCertificate</td><td>acm_strict.py</td><td>none</td></tr>
+ * <tr><td>S2</td><td>a new certificate is unknown for a while, then described without validation records</td><td>ACM RequestCertificate, DescribeCertificate</td><td>acm_strict.py</td><td>ACM_NOT_FOUND (2), ACM_NO_RECORD (1)</td></tr>
+ * <tr><td>S3</td><td>a certificate a listener uses, or used a moment ago, cannot be deleted (ResourceInUseException)</td><td>ACM DeleteCertificate</td><td>acm_strict.py</td><td>ACM_IN_USE_AFTER_DETACH (2)</td></tr>
+ * <tr><td>S4</td><td>an idempotency token used in the last hour returns the earlier ARN, even if deleted since</td><td>ACM RequestCertificate</td><td>acm_strict.py</td><td>none</td></tr>
+ * <tr><td>S5</td><td>one validation CNAME per domain name, account-wide, in every region</td><td>ACM DomainValidation</td><td>acm_strict.py</td><td>none</td></tr>
+ * <tr><td>S6</td><td>targets of an unused group are unused; in a used group initial, then healthy</td><td>ELBv2 DescribeTargetHealth</td><td>elbv2_strict.py</td><td>ELB_TARGET_INITIAL (2)</td></tr>
+ * <tr><td>S7</td><td>a new load balancer is provisioning, then active</td><td>ELBv2 DescribeLoadBalancers</td><td>elbv2_strict.py</td><td>ELB_PROVISIONING (2)</td></tr>
+ * <tr><td>S7b</td><td>DescribeTags takes at most 20 ARNs</td><td>ELBv2 DescribeTags</td><td>elbv2_strict.py</td><td>none</td></tr>
+ * <tr><td>S8</td><td>a certificate issued seconds ago is CertificateNotFound to the load balancer</td><td>ELBv2 CreateListener, ModifyListener</td><td>acm_strict.py</td><td>ELB_CERT_NOT_FOUND (2)</td></tr>
+ * <tr><td>S9</td><td>a hosted-zone caller reference is never accepted twice (HostedZoneAlreadyExists)</td><td>Route 53 CreateHostedZone</td><td>route53_strict.py</td><td>none</td></tr>
+ * <tr><td>S9b</td><td>each zone has its own name servers</td><td>Route 53 CreateHostedZone</td><td>route53_strict.py</td><td>none</td></tr>
+ * <tr><td>S10</td><td>at most 10 tags per call (InvalidInput)</td><td>Route 53 ChangeTagsForResource</td><td>route53_strict.py</td><td>none</td></tr>
+ * <tr><td>S11</td><td>names outside the zone at a dot boundary refused (InvalidChangeBatch); changes PENDING, then INSYNC</td><td>Route 53 ChangeResourceRecordSets, GetChange</td><td>route53_strict.py</td><td>ROUTE53_PENDING (1)</td></tr>
+ * <tr><td>S11b</td><td>record sets paged by record identifier</td><td>Route 53 ListResourceRecordSets</td><td>route53_strict.py</td><td>none</td></tr>
+ * <tr><td>S12</td><td>a security group stays held (DependencyViolation) while and a while after a load balancer used it</td><td>EC2 DeleteSecurityGroup</td><td>ec2_strict.py</td><td>EC2_SG_DEPENDENCY (2)</td></tr>
+ * <tr><td>S12b</td><td>group names starting with sg- refused</td><td>EC2 CreateSecurityGroup</td><td>ec2_strict.py</td><td>none</td></tr>
+ * <tr><td>S13</td><td>a registration is IN_PROGRESS for a while (DuplicateRequest meanwhile) and creates the zone; CheckDomainAvailability</td><td>Route 53 Domains RegisterDomain, GetOperationDetail</td><td>domains_strict.py</td><td>DOMAINS_REGISTRATION (2)</td></tr>
+ * <tr><td>S14</td><td>with IAM enforced, requests are authorized against the resource ARNs AWS checks</td><td>IAM (Service Authorization Reference)</td><td>iam_strict.py</td><td>none</td></tr>
+ * <tr><td>S15</td><td>IAM refusals in each service's own error shape</td><td>each service's Common Errors</td><td>iam_strict.py</td><td>none</td></tr>
+ * </table>
+ *
  * <p>Chosen with the system property {@code https-setup.emulator.profile} or the environment variable
  * {@code HTTPS_SETUP_EMULATOR_PROFILE} ({@code strict} or {@code lenient}); lenient when neither is set.
  * In Maven:
