@@ -1,6 +1,12 @@
 package io.github.httpssetup.core.reliability;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The figures of the reliability suite, accumulated across the test classes of one JVM and written to
- * {@code target/reliability-summary.json} after each class (the last write holds every class's figures).
+ * The figures of the reliability suite, accumulated across the test classes of one JVM and written after
+ * each class to {@code target/reliability/fork-<n>.json}; {@code target/reliability-summary.json} is then
+ * rewritten as the sum of every fork's file, so it holds the figures of all classes whichever JVM ran them.
  */
 final class ReliabilitySummary {
 
@@ -47,19 +54,50 @@ final class ReliabilitySummary {
     }
 
     static synchronized void flush() {
+        Path target = Paths.get(System.getProperty("basedir", "."), "target");
+        Path forks = target.resolve("reliability");
+        try {
+            Files.createDirectories(forks);
+            Path own = forks.resolve("fork-" + System.getProperty("https-setup.fork", "1") + ".json");
+            Map<String, Integer> mine = new LinkedHashMap<>();
+            COUNTS.forEach((k, v) -> mine.put(k, v.get()));
+            try (FileChannel channel = FileChannel.open(forks.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                Files.writeString(own, json(mine), StandardCharsets.UTF_8);
+                Map<String, Integer> total = new LinkedHashMap<>();
+                for (String key : KEYS) {
+                    total.put(key, 0);
+                }
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(forks, "fork-*.json")) {
+                    for (Path file : files) {
+                        if (Files.getLastModifiedTime(file).toMillis() < THIS_BUILD) {
+                            continue; // a fork of an earlier build
+                        }
+                        Matcher m = FIGURE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                        while (m.find()) {
+                            total.merge(m.group(1), Integer.parseInt(m.group(2)), Integer::sum);
+                        }
+                    }
+                }
+                Files.writeString(target.resolve("reliability-summary.json"), json(total), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the reliability figures under " + target, e);
+        }
+    }
+
+    /** Files older than this JVM's start (less a margin for the other fork's start) are an earlier build's. */
+    private static final long THIS_BUILD = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - 60_000;
+
+    private static final Pattern FIGURE = Pattern.compile("\"(\\w+)\": (\\d+)");
+
+    private static String json(Map<String, Integer> figures) {
         StringBuilder json = new StringBuilder("{\n");
         int i = 0;
-        for (Map.Entry<String, AtomicInteger> e : COUNTS.entrySet()) {
-            json.append("  \"").append(e.getKey()).append("\": ").append(e.getValue().get())
-                    .append(++i < COUNTS.size() ? ",\n" : "\n");
+        for (Map.Entry<String, Integer> e : figures.entrySet()) {
+            json.append("  \"").append(e.getKey()).append("\": ").append(e.getValue())
+                    .append(++i < figures.size() ? ",\n" : "\n");
         }
-        json.append("}\n");
-        Path file = Paths.get(System.getProperty("basedir", "."), "target", "reliability-summary.json");
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, json, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write " + file, e);
-        }
+        return json.append("}\n").toString();
     }
 }
