@@ -54,7 +54,9 @@ final class ResourceCensus {
             c.add("load balancer " + lb.loadBalancerName(), tags);
             Map<String, String> attributes = w.elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))
                     .attributes().stream().collect(Collectors.toMap(a -> a.key(), a -> String.valueOf(a.value()), (a, b) -> b, TreeMap::new));
-            c.details.put(lb.loadBalancerArn(), lb + " " + tags + " " + attributes);
+            // the provisioning → active state is AWS's progress, not a change anyone made
+            c.details.put(lb.loadBalancerArn(), lb.toBuilder().state((software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerState) null)
+                    .build() + " " + tags + " " + attributes);
             for (Listener l : w.elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners()) {
                 Map<String, String> listenerTags = elbTags(w, l.listenerArn());
                 c.add("listener " + lb.loadBalancerName() + ":" + l.port(), listenerTags);
