@@ -74,7 +74,7 @@ class BadInputIT {
         c.put("registration bad email", new Object[] {"domain.registration.contact.email", (Consumer<HttpsSetup.Builder>) b -> b.domain(d -> d.name("example.com").registration(r -> r.contact(k -> contact(k).email("jane at example.com"))))});
         c.put("registration bad phone", new Object[] {"domain.registration.contact.phoneNumber", (Consumer<HttpsSetup.Builder>) b -> b.domain(d -> d.name("example.com").registration(r -> r.contact(k -> contact(k).phoneNumber("555-0100"))))});
         c.put("registration bad country", new Object[] {"domain.registration.contact.countryCode", (Consumer<HttpsSetup.Builder>) b -> b.domain(d -> d.name("example.com").registration(r -> r.contact(k -> contact(k).countryCode("usa"))))});
-        c.put("registration with zone id", new Object[] {"domain.registration", (Consumer<HttpsSetup.Builder>) b -> b.domain(d -> d.name("example.com").hostedZone(z -> z.id("Z0123456789ABCDEFGHIJ")).registration(r -> r.contact(BadInputIT::contact)))});
+        c.put("registration of a sub-domain", new Object[] {"domain.registration", (Consumer<HttpsSetup.Builder>) b -> b.domain(d -> d.name("app.example.co.uk").registration(r -> r.contact(BadInputIT::contact)))});
         // certificate
         c.put("certificate arn not an arn", new Object[] {"certificate.arn", (Consumer<HttpsSetup.Builder>) b -> b.certificate(k -> k.arn("my-certificate"))});
         c.put("certificate arn other region", new Object[] {"certificate.arn", (Consumer<HttpsSetup.Builder>) b -> b.certificate(k -> k.arn("arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012"))});
