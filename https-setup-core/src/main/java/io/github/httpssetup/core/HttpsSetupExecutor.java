@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -94,6 +95,19 @@ public final class HttpsSetupExecutor {
      */
     public DestroyResult destroy(HttpsSetup setup) {
         return engine.destroy(Objects.requireNonNull(setup, "setup"));
+    }
+
+    /**
+     * The steps of a plan or apply run, as the executor runs them: each step's name, with the steps and early
+     * reads it waits for, in an order where every step comes after what it waits for. These are the names that
+     * {@link ProgressEvent.Type#STEP_STARTED} and {@link ProgressEvent.Type#STEP_FINISHED} events carry. Read-only.
+     *
+     * <pre>{@code
+     * HttpsSetupExecutor.steps().get("network");   // [targets, read-route-tables]
+     * }</pre>
+     */
+    public static Map<String, List<String>> steps() {
+        return Engine.steps();
     }
 
     /** Builder of {@link HttpsSetupExecutor}. */

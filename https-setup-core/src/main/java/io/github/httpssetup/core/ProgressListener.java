@@ -9,13 +9,17 @@ public interface ProgressListener {
 
     void onEvent(ProgressEvent event);
 
-    /** Logs warnings at WARN, waits and retries at INFO (DEBUG for the cause), the rest at INFO. */
+    /** Logs warnings at WARN, steps starting and ending at DEBUG, waits and retries at INFO (DEBUG for the cause), the rest at INFO. */
     static ProgressListener slf4j() {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.github.httpssetup.progress");
         return event -> {
             switch (event.type()) {
                 case WARNING:
                     log.warn("{}", event);
+                    break;
+                case STEP_STARTED:
+                case STEP_FINISHED:
+                    log.debug("{}", event);
                     break;
                 case RETRYING:
                     log.info("{}", event);

@@ -137,7 +137,8 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
         return event -> {
             if (event.type() == ProgressEvent.Type.WARNING) {
                 getLog().warn(event.toString());
-            } else if (event.type() == ProgressEvent.Type.RETRYING || event.type() == ProgressEvent.Type.STEP_STARTED) {
+            } else if (event.type() == ProgressEvent.Type.RETRYING || event.type() == ProgressEvent.Type.CHANGE_STARTED
+                    || event.type() == ProgressEvent.Type.STEP_STARTED || event.type() == ProgressEvent.Type.STEP_FINISHED) {
                 getLog().debug(event.toString());
             } else {
                 getLog().info(event.toString());

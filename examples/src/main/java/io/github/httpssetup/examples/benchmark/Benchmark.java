@@ -5,7 +5,6 @@ import io.github.httpssetup.core.HttpAction;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.IpAddressType;
-import io.github.httpssetup.core.ProgressListener;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;
@@ -100,8 +99,8 @@ public final class Benchmark {
         CallRecorder.Counts fresh = measure(() -> executor.apply(reference));
         List<CriticalPath.Call> freshCalls = recorder.calls();
         if (!CriticalPath.unknownSteps(freshCalls).isEmpty()) {
-            throw new IllegalStateException("The engine ran steps that CriticalPath.GRAPH does not know: "
-                    + CriticalPath.unknownSteps(freshCalls) + ". Add them with what they wait for (see Engine.converge).");
+            throw new IllegalStateException("The engine ran steps that HttpsSetupExecutor.steps() does not list: "
+                    + CriticalPath.unknownSteps(freshCalls));
         }
         CriticalPath.Result path = CriticalPath.of(freshCalls, latencyMs, waitMs);
         CallRecorder.Counts noop = measure(() -> requireNoChange(executor.apply(reference)));
@@ -212,7 +211,7 @@ public final class Benchmark {
                 .credentialsProvider(aws.credentialsProvider())
                 .endpointOverride(aws.endpoint())
                 .parallelism(parallelism)
-                .listener(ProgressListener.none())
+                .listener(recorder) // STEP_STARTED / STEP_FINISHED attribute each call to its step
                 .addExecutionInterceptor(new FixedLatency(Duration.ofMillis(latencyMs)))
                 .addExecutionInterceptor(recorder)
                 .build();

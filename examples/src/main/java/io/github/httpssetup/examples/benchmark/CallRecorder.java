@@ -1,5 +1,7 @@
 package io.github.httpssetup.examples.benchmark;
 
+import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ProgressListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,20 +15,37 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Records every attempt sent to AWS: service, operation, and the engine step that made it. The engine
- * names its threads after the step they run ({@code https-setup-bench-2 apply/certificate}), which is
- * how a call is attributed to its place in the dependency graph.
+ * sends {@code STEP_STARTED} and {@code STEP_FINISHED} on the thread that runs a step, and the SDK sends a
+ * call on the thread that makes it: a call belongs to the step started last on its thread and not yet
+ * finished (a call outside any step to {@code other/other}). Give it to the executor both as an
+ * execution interceptor and as the progress listener.
  */
-public final class CallRecorder implements ExecutionInterceptor {
+public final class CallRecorder implements ExecutionInterceptor, ProgressListener {
 
     private static final ExecutionAttribute<Integer> INDEX = new ExecutionAttribute<>("benchmark-call-index");
 
     private final List<CriticalPath.Call> calls = new ArrayList<>();
+    /** The run ({@code plan}, {@code apply}, ...) and step running on this thread; {@code null} outside a step. */
+    private final ThreadLocal<String[]> step = new ThreadLocal<>();
+
+    @Override
+    public void onEvent(ProgressEvent event) {
+        if (event.type() == ProgressEvent.Type.STEP_STARTED) {
+            String message = event.message();
+            int colon = message.indexOf(':');
+            step.set(new String[] {colon < 0 ? message : message.substring(0, colon), event.step()});
+        } else if (event.type() == ProgressEvent.Type.STEP_FINISHED) {
+            step.remove();
+        }
+    }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        CriticalPath.Call call = CriticalPath.Call.of(Thread.currentThread().getName(), service, operation);
+        String[] current = step.get();
+        CriticalPath.Call call = current == null ? new CriticalPath.Call("other", "other", service, operation, System.nanoTime(), 0)
+                : new CriticalPath.Call(current[0], current[1], service, operation, System.nanoTime(), 0);
         synchronized (calls) {
             attributes.putAttribute(INDEX, calls.size());
             calls.add(call);

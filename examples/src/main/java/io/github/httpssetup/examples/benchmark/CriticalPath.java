@@ -1,7 +1,7 @@
 package io.github.httpssetup.examples.benchmark;
 
+import io.github.httpssetup.core.HttpsSetupExecutor;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The lower bound of a run's wall time from the dependency graph: for each engine step, the round trips
- * it makes one after another (its calls × the latency) plus the waits on it; a step starts when the
- * steps it depends on end; the run lasts until the last step ends. An apply is a plan run, then an apply
- * run: their bounds add up.
+ * The lower bound of a run's wall time from the engine's dependency graph ({@link HttpsSetupExecutor#steps()}):
+ * for each step, the round trips it makes one after another (its calls × the latency) plus the waits on it;
+ * a step starts when the steps and early reads it waits for end; the run lasts until the last step ends. An
+ * apply is a plan run, then an apply run: their bounds add up. Other runs (destroy) make their calls one
+ * after another.
  *
  * <p>The certificate step holds the one wait: ACM (moto: {@code MOTO_ACM_VALIDATION_WAIT}) issues the
  * certificate a fixed time after {@code RequestCertificate}. The calls between that request and the
@@ -21,31 +22,8 @@ import java.util.Set;
  */
 public final class CriticalPath {
 
-    /** The engine's graph ({@code Engine.converge}): each step and the steps it waits for. */
-    public static final Map<String, List<String>> GRAPH;
-
-    static {
-        Map<String, List<String>> graph = new LinkedHashMap<>();
-        // Reads that depend on nothing, started at once; the steps that use them wait for them.
-        graph.put("read-load-balancer", List.of());
-        graph.put("read-target-groups", List.of());
-        graph.put("read-certificates", List.of());
-        graph.put("zone", List.of());
-        graph.put("targets", List.of());
-        // Reads started as soon as what they need is known.
-        graph.put("read-records", List.of("zone"));
-        graph.put("read-route-tables", List.of("targets"));
-        graph.put("network", List.of("targets"));
-        graph.put("certificate", List.of("zone", "read-certificates", "read-records"));
-        graph.put("security-groups", List.of("targets"));
-        graph.put("target-group", List.of("targets", "read-target-groups"));
-        graph.put("load-balancer", List.of("network", "read-route-tables", "security-groups", "read-load-balancer"));
-        graph.put("http-listener", List.of("target-group", "load-balancer"));
-        graph.put("listeners", List.of("certificate", "http-listener"));
-        graph.put("records", List.of("listeners", "read-records"));
-        graph.put("cleanup", List.of("listeners"));
-        GRAPH = Collections.unmodifiableMap(graph);
-    }
+    /** The runs whose steps run as the graph says; the steps of other runs run one after another. */
+    private static final Set<String> GRAPH_RUNS = Set.of("plan", "apply");
 
     private CriticalPath() {
     }
@@ -62,17 +40,6 @@ public final class CriticalPath {
             return new Call(phase, step, service, operation, nanos, answerNanos);
         }
 
-        /** From the sending thread's name: the engine appends {@code " <phase>/<step>"} while a step runs. */
-        public static Call of(String threadName, String service, String operation) {
-            int space = threadName.lastIndexOf(' ');
-            String label = space < 0 ? "" : threadName.substring(space + 1);
-            int slash = label.indexOf('/');
-            if (slash < 0) {
-                return new Call("other", "other", service, operation, System.nanoTime(), 0);
-            }
-            return new Call(label.substring(0, slash), label.substring(slash + 1), service, operation, System.nanoTime(), 0);
-        }
-
         /** Describe*, List*, Get*, Check* only read. */
         public boolean read() {
             return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
@@ -85,13 +52,17 @@ public final class CriticalPath {
     }
 
     /**
-     * The steps of a plan or apply run that are not in {@link #GRAPH}: none, unless the engine's graph
-     * changed and this copy of it did not (the bound would then be wrong).
+     * The steps of a plan or apply run that the engine's graph does not list: none, unless a call was made
+     * outside the engine's steps (the bound would then miss it).
      */
     public static Set<String> unknownSteps(List<Call> calls) {
+        return unknownSteps(calls, HttpsSetupExecutor.steps());
+    }
+
+    static Set<String> unknownSteps(List<Call> calls, Map<String, List<String>> graph) {
         Set<String> unknown = new java.util.TreeSet<>();
-        calls.stream().filter(c -> c.phase().equals("plan") || c.phase().equals("apply"))
-                .filter(c -> !GRAPH.containsKey(c.step())).forEach(c -> unknown.add(c.phase() + "/" + c.step()));
+        calls.stream().filter(c -> GRAPH_RUNS.contains(c.phase()))
+                .filter(c -> !graph.containsKey(c.step())).forEach(c -> unknown.add(c.phase() + "/" + c.step()));
         return unknown;
     }
 
@@ -109,6 +80,12 @@ public final class CriticalPath {
     }
 
     static Result of(List<Call> calls, java.util.function.ToLongFunction<Call> cost, long waitMs) {
+        return of(calls, cost, waitMs, HttpsSetupExecutor.steps());
+    }
+
+    /** The bound with {@code allSteps}: each step and what it waits for, each after what it waits for. */
+    static Result of(List<Call> calls, java.util.function.ToLongFunction<Call> cost, long waitMs,
+                     Map<String, List<String>> allSteps) {
         Set<String> phases = new LinkedHashSet<>();
         calls.forEach(c -> phases.add(c.phase()));
         long total = 0;
@@ -117,11 +94,12 @@ public final class CriticalPath {
             Map<String, List<Call>> bySteps = new LinkedHashMap<>();
             calls.stream().filter(c -> c.phase().equals(phase))
                     .forEach(c -> bySteps.computeIfAbsent(c.step(), s -> new ArrayList<>()).add(c));
+            Map<String, List<String>> graph = GRAPH_RUNS.contains(phase) ? allSteps : Map.of();
             Map<String, Long> finish = new LinkedHashMap<>();
             Map<String, String> previous = new LinkedHashMap<>();
-            for (String step : GRAPH.keySet()) { // GRAPH is in topological order
+            for (String step : graph.keySet()) { // each step comes after what it waits for
                 long start = 0;
-                for (String dependency : GRAPH.get(step)) {
+                for (String dependency : graph.get(step)) {
                     if (finish.get(dependency) >= start) {
                         start = finish.get(dependency);
                         previous.put(step, dependency);
@@ -129,10 +107,10 @@ public final class CriticalPath {
                 }
                 finish.put(step, start + stepMillis(bySteps.getOrDefault(step, List.of()), cost, waitMs));
             }
-            // Calls outside the graph (a destroy runs as one sequential step) run one after another.
+            // Calls outside the graph (a destroy deletes step after step) run one after another.
             long outside = 0;
             for (Map.Entry<String, List<Call>> e : bySteps.entrySet()) {
-                if (!GRAPH.containsKey(e.getKey())) {
+                if (!graph.containsKey(e.getKey())) {
                     outside += stepMillis(e.getValue(), cost, waitMs);
                     chain.add(phase + "/" + e.getKey() + " " + e.getValue().size() + " calls " + stepMillis(e.getValue(),
                             cost, waitMs) + " ms");
@@ -153,7 +131,7 @@ public final class CriticalPath {
                 }
             }
             chain.addAll(phaseChain);
-            total += finish.get(last) + outside;
+            total += (last == null ? 0 : finish.get(last)) + outside;
         }
         return new Result(total, chain);
     }

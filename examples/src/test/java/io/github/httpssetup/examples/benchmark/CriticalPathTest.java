@@ -2,9 +2,13 @@ package io.github.httpssetup.examples.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.httpssetup.core.HttpsSetupExecutor;
+import io.github.httpssetup.core.ProgressEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 class CriticalPathTest {
 
@@ -17,14 +21,57 @@ class CriticalPathTest {
     }
 
     @Test
-    void call_fromThreadName_takesPhaseAndStepFromTheEngineLabel() {
-        CriticalPath.Call call = CriticalPath.Call.of("https-setup-bench-3 apply/certificate", "acm", "RequestCertificate");
+    void callRecorder_stepEvents_attributeEachCallToTheStepRunningOnItsThread() throws Exception {
+        CallRecorder recorder = new CallRecorder();
+        recorder.onEvent(ProgressEvent.of(ProgressEvent.Type.STEP_STARTED, "certificate", "apply: started"));
+        recorder.onEvent(ProgressEvent.of(ProgressEvent.Type.CHANGE_STARTED, "certificate", "creating example.com"));
+        send(recorder, "ACM", "RequestCertificate");
+        Thread other = new Thread(() -> send(recorder, "Route53", "ListHostedZonesByName"));
+        other.start();
+        other.join();
+        recorder.onEvent(ProgressEvent.of(ProgressEvent.Type.STEP_FINISHED, "certificate", "apply: finished in 5 ms"));
+        send(recorder, "ACM", "ListCertificates");
 
-        assertThat(call.phase()).isEqualTo("apply");
-        assertThat(call.step()).isEqualTo("certificate");
-        assertThat(call.read()).isFalse();
-        assertThat(CriticalPath.Call.of("main", "acm", "ListCertificates").step()).isEqualTo("other");
-        assertThat(CriticalPath.Call.of("main", "acm", "ListCertificates").read()).isTrue();
+        assertThat(recorder.calls()).extracting(c -> c.phase() + "/" + c.step() + " " + c.service() + ":" + c.operation())
+                .containsExactly("apply/certificate acm:RequestCertificate", "other/other route53:ListHostedZonesByName",
+                        "other/other acm:ListCertificates");
+        assertThat(recorder.calls().get(0).read()).isFalse();
+        assertThat(recorder.calls().get(2).read()).isTrue();
+    }
+
+    private static void send(CallRecorder recorder, String service, String operation) {
+        ExecutionAttributes attributes = new ExecutionAttributes();
+        attributes.putAttribute(SdkExecutionAttribute.SERVICE_NAME, service);
+        attributes.putAttribute(SdkExecutionAttribute.OPERATION_NAME, operation);
+        recorder.beforeTransmission(null, attributes);
+    }
+
+    @Test
+    void of_engineGraph_syntheticCostTable_followsTheLongestChainThroughTheEarlyReads() {
+        // One call per step, except: the route tables take 5 round trips, the certificate 3.
+        List<CriticalPath.Call> all = new ArrayList<>();
+        for (String step : HttpsSetupExecutor.steps().keySet()) {
+            int n = step.equals("read-route-tables") ? 5 : step.equals("certificate") ? 3 : 1;
+            all.addAll(calls("apply", step, java.util.Collections.nCopies(n, "Describe").toArray(String[]::new)));
+        }
+
+        CriticalPath.Result result = CriticalPath.of(all, 10, 0);
+
+        // targets 1, route tables 5, network 1 (it waits for the route tables), load balancer 1,
+        // HTTP listener 1, listeners 1, records 1 = 11 round trips; zone 1 + certificate 3 is shorter
+        assertThat(result.millis()).isEqualTo(110);
+        assertThat(result.chain()).containsExactly("apply/targets 1 calls 10 ms", "apply/read-route-tables 5 calls 50 ms",
+                "apply/network 1 calls 10 ms", "apply/load-balancer 1 calls 10 ms", "apply/http-listener 1 calls 10 ms",
+                "apply/listeners 1 calls 10 ms", "apply/records 1 calls 10 ms");
+    }
+
+    @Test
+    void of_destroy_runsItsStepsOneAfterAnother() {
+        List<CriticalPath.Call> all = new ArrayList<>();
+        all.addAll(calls("destroy", "records", "ChangeResourceRecordSets"));
+        all.addAll(calls("destroy", "certificate", "DeleteCertificate"));
+
+        assertThat(CriticalPath.of(all, 10, 0).millis()).isEqualTo(20);
     }
 
     @Test
@@ -51,7 +98,7 @@ class CriticalPathTest {
         List<CriticalPath.Call> all = new ArrayList<>();
         all.addAll(calls("plan", "targets", "DescribeInstances"));
         all.addAll(calls("apply", "renamed-step", "CreateListener"));
-        all.addAll(calls("destroy", "destroy", "DeleteListener"));
+        all.addAll(calls("destroy", "other", "DescribeLoadBalancers"));
 
         assertThat(CriticalPath.unknownSteps(all)).containsExactly("apply/renamed-step");
     }

@@ -17,7 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -32,10 +37,8 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * Runs the chain as a dependency graph on a bounded pool: independent branches (DNS and certificate on
- * one side, EC2, security groups, target group and load balancer on the other) run at once; the
- * listeners wait for the certificate, target group and load balancer; the alias records for the
- * listeners. Internal: use {@link io.github.httpssetup.core.HttpsSetupExecutor}.
+ * Runs the chain ({@link Chain}, a {@link StepGraph}) on a bounded pool for plan and apply, and backwards
+ * for destroy. Internal: use {@link io.github.httpssetup.core.HttpsSetupExecutor}.
  */
 public final class Engine {
 
@@ -101,104 +104,60 @@ public final class Engine {
         }
     }
 
-    /** Deletes what the stack owns, in reverse order of the chain. */
+    /**
+     * Deletes what the stack owns, step by step in the reverse order of the chain ({@link Chain}): records,
+     * listeners, load balancer, target group, security groups, certificate, hosted zone and registration.
+     */
     public DestroyResult destroy(HttpsSetup spec) {
         Instant start = clock.instant();
         try (AwsClients aws = clients(spec)) {
             Run run = new Run(spec, aws, Run.Mode.DESTROY, listener, clock, sleeper, eventualConsistency);
             List<String> kept = new ArrayList<>();
-            translate(() -> step(run, "destroy", () -> {
+            translate(() -> {
                 new LoadBalancer(run).checkDestroyable(); // refuse before deleting anything
                 States.Zone zone = new HostedZone(run).find().orElse(null);
-                if (zone != null) {
-                    new AliasRecords(run).destroy(zone);
+                for (StepGraph.Step s : Chain.GRAPH.destroyOrder()) {
+                    step(run, s.name(), () -> {
+                        s.teardown().run(run, zone, kept);
+                        return null;
+                    });
                 }
-                new Listeners(run).destroy();
-                new LoadBalancer(run).destroy();
-                new TargetGroup(run).destroy();
-                new SecurityGroups(run).destroy();
-                new Certificate(run).destroy(zone);
-                new HostedZone(run).destroy(zone, kept);
-                new DomainRegistration(run).destroy(kept);
                 return null;
-            }));
+            });
             return new DestroyResult(run.changesInOrder().stream().filter(c -> c.action().writes()).toList(), kept,
                     Duration.between(start, clock.instant()), aws.counter().snapshot());
         }
+    }
+
+    /**
+     * The steps of a plan or apply run, each with the steps and early reads it waits for, in an order where
+     * each comes after what it waits for. Unmodifiable.
+     */
+    public static Map<String, List<String>> steps() {
+        return Chain.GRAPH.waitsFor();
     }
 
     private AwsClients clients(HttpsSetup spec) {
         return new AwsClients(spec.region(), credentials, endpoint, interceptors, parallelism * 4);
     }
 
-    /** The graph. Writes happen only when the run's mode is not PLAN. */
+    /**
+     * Runs {@link Chain#GRAPH}: each node starts, in the graph's order, as soon as the nodes it needs have
+     * ended, on a pool of {@code parallelism} threads. Writes happen only when the run's mode is not PLAN.
+     * The first failure cancels the other branches (before their next write or poll).
+     */
     private void converge(Run run) {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads(run.spec().stack()));
         try {
-            // Reads that depend on nothing start at once; the steps that need them find them done or in flight.
-            CompletableFuture<Void> readLoadBalancer = prefetch(pool, run, "read-load-balancer", () -> {
-                LoadBalancer loadBalancer = new LoadBalancer(run);
-                loadBalancer.find().ifPresent(lb -> {
-                    if (run.owns(lb.tags()) || run.spec().adopt()) {
-                        loadBalancer.attributes(lb.arn());
-                    }
-                    new Listeners(run).observe(lb.arn());
-                });
-            });
-            CompletableFuture<Void> readTargetGroups = prefetch(pool, run, "read-target-groups",
-                    () -> new TargetGroup(run).observed());
-            CompletableFuture<Void> readCertificates = prefetch(pool, run, "read-certificates",
-                    () -> new Certificate(run).owned());
-            CompletableFuture<States.Zone> zone = async(pool, run, "zone", () -> {
-                DomainRegistration registration = new DomainRegistration(run);
-                registration.converge();
-                States.Zone z = new HostedZone(run).converge();
-                new ZoneScope(run).check(z); // before the certificate: names the zone cannot hold fail the plan
-                registration.convergeNameServers(z);
-                return z;
-            });
-            // The zone's records are needed by the validation records and the alias records: read them as soon
-            // as the zone is known (a zone still to be created has none).
-            CompletableFuture<Void> readRecords = prefetchAfter(zone, pool, run, "read-records", z -> {
-                if (z.id() != null) {
-                    run.zoneRecords(z.id());
-                }
-            });
-            CompletableFuture<States.Targets> targets = async(pool, run, "targets", () -> new Network(run).targets());
-            CompletableFuture<Void> readRouteTables = prefetchAfter(targets, pool, run, "read-route-tables",
-                    t -> new Network(run).routeTables(t.vpcId()));
-            CompletableFuture<States.Network> network = targets.thenApplyAsync(
-                    t -> step(run, "network", () -> new Network(run).resolve(t)), pool);
-            CompletableFuture<States.Certificate> certificate = zone.thenApplyAsync(
-                    z -> step(run, "certificate", () -> new Certificate(run).converge(z)), pool);
-            CompletableFuture<States.SecurityGroups> groups = targets.thenApplyAsync(
-                    t -> step(run, "security-groups", () -> new SecurityGroups(run).converge(t)), pool);
-            CompletableFuture<States.TargetGroup> targetGroup = targets.thenApplyAsync(
-                    t -> step(run, "target-group", () -> new TargetGroup(run).converge(t)), pool);
-            CompletableFuture<States.LoadBalancer> loadBalancer = network.thenCombineAsync(groups,
-                    (n, g) -> step(run, "load-balancer", () -> new LoadBalancer(run).converge(n, g.ids())), pool);
-            // The HTTP listener needs no certificate: it is in place while ACM validates.
-            CompletableFuture<List<Listeners.Observed>> httpListener = targetGroup.thenCombineAsync(loadBalancer,
-                    (g, lb) -> step(run, "http-listener", () -> new Listeners(run).convergeHttp(g, lb)), pool);
-            CompletableFuture<Void> listeners = CompletableFuture.allOf(certificate, httpListener)
-                    .thenRunAsync(() -> step(run, "listeners", () -> {
-                        new Listeners(run).convergeHttps(certificate.join(), targetGroup.join(), loadBalancer.join(),
-                                httpListener.join());
-                        return null;
-                    }), pool);
-            CompletableFuture<Void> records = listeners.thenRunAsync(() -> step(run, "records", () -> {
-                new AliasRecords(run).converge(zone.join(), loadBalancer.join());
-                return null;
-            }), pool);
-            CompletableFuture<Void> cleanup = listeners.thenRunAsync(() -> step(run, "cleanup", () -> {
-                new TargetGroup(run).deleteReplaced(targetGroup.join());
-                new SecurityGroups(run).revokeStale(groups.join());
-                new Certificate(run).deleteReplaced(certificate.join(), zone.join());
-                return null;
-            }), pool);
-            List<CompletableFuture<?>> all = List.of(zone, targets, network, certificate, groups, targetGroup, loadBalancer,
-                    httpListener, listeners, records, cleanup, readLoadBalancer, readTargetGroups, readCertificates, readRecords,
-                    readRouteTables);
+            Map<String, CompletableFuture<Object>> started = new LinkedHashMap<>();
+            for (StepGraph.Step s : Chain.GRAPH.steps()) {
+                started.put(s.name(), start(s, started, pool, run));
+            }
+            // Steps first, then reads: the first failure of a step is the one reported.
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (StepGraph.Kind kind : List.of(StepGraph.Kind.STEP, StepGraph.Kind.READ)) {
+                Chain.GRAPH.steps().stream().filter(s -> s.kind() == kind).forEach(s -> all.add(started.get(s.name())));
+            }
             all.forEach(f -> f.whenComplete((v, e) -> {
                 if (e != null) {
                     run.cancel();
@@ -210,44 +169,60 @@ public final class Engine {
         }
     }
 
+    /** Starts one node once what it needs has ended; a read fails only with what it needs (which reports). */
+    private CompletableFuture<Object> start(StepGraph.Step s, Map<String, CompletableFuture<Object>> started,
+                                            ExecutorService pool, Run run) {
+        List<CompletableFuture<Object>> needs = s.needs().stream().map(started::get).toList();
+        Map<String, CompletableFuture<Object>> upstream = new HashMap<>();
+        Chain.GRAPH.upstream(s.name()).forEach(name -> upstream.put(name, started.get(name)));
+        Supplier<Object> body = () -> {
+            Map<String, Object> results = new HashMap<>();
+            upstream.forEach((name, result) -> results.put(name, result.join())); // all ended: they precede a need
+            StepGraph.Inputs inputs = new StepGraph.Inputs(s.name(), upstream.keySet(), results);
+            return step(run, s.name(), () -> {
+                if (s.kind() == StepGraph.Kind.STEP) {
+                    return s.body().run(run, inputs);
+                }
+                try {
+                    run.checkCancelled();
+                    s.body().run(run, inputs);
+                } catch (RuntimeException e) {
+                    // reported by the step that needs the read
+                }
+                return null;
+            });
+        };
+        if (needs.isEmpty()) {
+            return CompletableFuture.supplyAsync(body, pool);
+        }
+        CompletableFuture<?> ready = needs.size() == 1 ? needs.get(0)
+                : CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new));
+        return ready.thenApplyAsync(ignored -> body.get(), pool);
+    }
+
     /**
-     * A read a step will make, started early; its failure is not reported here (the step reads again, or
-     * gets the same AWS error, and reports it).
+     * Runs one step with the thread named after it ({@code ... plan/certificate}, for thread dumps), between a
+     * {@link ProgressEvent.Type#STEP_STARTED} and a {@link ProgressEvent.Type#STEP_FINISHED} event that name
+     * the step, on the thread that runs it (listeners can attribute what happens in between, e.g. the
+     * benchmark the calls to AWS). The message starts with the run: {@code plan}, {@code apply} or
+     * {@code destroy}.
      */
-    private static CompletableFuture<Void> prefetch(ExecutorService pool, Run run, String name, Runnable read) {
-        return prefetchAfter(CompletableFuture.completedFuture(null), pool, run, name, ignored -> read.run());
-    }
-
-    /** A prefetch that needs what {@code after} yields; it fails only with {@code after} (which reports). */
-    private static <T> CompletableFuture<Void> prefetchAfter(CompletableFuture<T> after, ExecutorService pool, Run run,
-                                                             String name, java.util.function.Consumer<T> read) {
-        return after.thenAcceptAsync(value -> step(run, name, () -> {
-            try {
-                run.checkCancelled();
-                read.accept(value);
-            } catch (RuntimeException e) {
-                // reported by the step that needs the read
-            }
-            return null;
-        }), pool);
-    }
-
-    private static <T> CompletableFuture<T> async(ExecutorService pool, Run run, String name, Supplier<T> body) {
-        return CompletableFuture.supplyAsync(() -> step(run, name, body), pool);
-    }
-
-    /**
-     * Runs one step of the graph with the thread named after it ({@code ... plan/certificate}): thread
-     * dumps then say what each thread does, and SDK interceptors can attribute each call to its step
-     * (the benchmark derives the critical path from that).
-     */
-    static <T> T step(Run run, String name, Supplier<T> body) {
+    private <T> T step(Run run, String name, Supplier<T> body) {
         Thread thread = Thread.currentThread();
         String before = thread.getName();
-        thread.setName(before + " " + run.mode().name().toLowerCase(java.util.Locale.ROOT) + "/" + name);
+        String mode = run.mode().name().toLowerCase(Locale.ROOT);
+        thread.setName(before + " " + mode + "/" + name);
+        long start = System.nanoTime();
+        listener.onEvent(ProgressEvent.of(ProgressEvent.Type.STEP_STARTED, name, mode + ": started"));
+        boolean finished = false;
         try {
-            return body.get();
+            T result = body.get();
+            finished = true;
+            return result;
         } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            listener.onEvent(new ProgressEvent(ProgressEvent.Type.STEP_FINISHED, name, mode + (finished ? ": finished"
+                    : ": stopped by an error") + " in " + took.toMillis() + " ms", took, Duration.ZERO, null));
             thread.setName(before);
         }
     }

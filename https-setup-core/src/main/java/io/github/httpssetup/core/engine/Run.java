@@ -288,7 +288,7 @@ public final class Run {
             return null;
         }
         checkCancelled();
-        event(ProgressEvent.Type.STEP_STARTED, change.kind().label(), describe(change));
+        event(ProgressEvent.Type.CHANGE_STARTED, change.kind().label(), describe(change));
         T result;
         createdByWrite.remove();
         try {
