@@ -1,6 +1,5 @@
 package io.github.httpssetup.core;
 
-import java.math.BigDecimal;
 import java.net.IDN;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,37 +72,6 @@ final class SpecValidator {
         SpecValidator validator = new SpecValidator();
         validator.check(setup);
         return List.copyOf(validator.violations);
-    }
-
-    /**
-     * Writes a duration the way the YAML file does: {@code 30s}, {@code 15m}, {@code 2h}, {@code 1500ms}.
-     *
-     * @param duration the duration
-     * @return the duration in the largest unit that holds it exactly
-     */
-    static String format(Duration duration) {
-        if (duration == null) {
-            return "null";
-        }
-        if (duration.isNegative()) {
-            return duration.getSeconds() == Long.MIN_VALUE ? duration.toString() : "-" + format(duration.negated());
-        }
-        long seconds = duration.getSeconds();
-        int nanos = duration.getNano();
-        if (nanos == 0) {
-            if (seconds == 0) {
-                return "0s";
-            }
-            if (seconds % 3600 == 0) {
-                return seconds / 3600 + "h";
-            }
-            return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
-        }
-        if (nanos % 1_000_000 == 0 && seconds < Long.MAX_VALUE / 1000) {
-            return seconds * 1000 + nanos / 1_000_000 + "ms";
-        }
-        return BigDecimal.valueOf(seconds).add(BigDecimal.valueOf(nanos, 9)).stripTrailingZeros().toPlainString()
-                + "s";
     }
 
     private void check(HttpsSetup setup) {
@@ -490,8 +458,8 @@ final class SpecValidator {
         boolean timeoutValid = checkDuration(path + ".timeout", healthCheck.timeout(), Duration.ofSeconds(2),
                 Duration.ofSeconds(120), "2s-120s", null, true);
         if (intervalValid && timeoutValid && healthCheck.timeout().compareTo(healthCheck.interval()) >= 0) {
-            add(path + ".timeout", format(healthCheck.timeout()) + " is not less than the interval ("
-                    + format(healthCheck.interval()) + "): a check must time out before the next one starts;"
+            add(path + ".timeout", Durations.format(healthCheck.timeout()) + " is not less than the interval ("
+                    + Durations.format(healthCheck.interval()) + "): a check must time out before the next one starts;"
                     + " shorten timeout or lengthen interval");
         }
         checkRange(path + ".healthyThreshold", healthCheck.healthyThreshold(), 2, 10);
@@ -683,12 +651,13 @@ final class SpecValidator {
     private boolean checkDuration(String path, Duration value, Duration min, Duration max, String range, String why,
             boolean wholeSeconds) {
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            add(path, format(value) + " is out of range (" + range + ")" + (why == null ? "" : ": " + why));
+            add(path, Durations.format(value) + " is out of range (" + range + ")" + (why == null ? "" : ": " + why));
             return false;
         }
         if (wholeSeconds && value.getNano() != 0) {
-            add(path, format(value) + " is not a whole number of seconds: use " + format(value.withNanos(0))
-                    + " or " + format(value.withNanos(0).plusSeconds(1)) + " (AWS takes this setting in seconds)");
+            add(path, Durations.format(value) + " is not a whole number of seconds: use "
+                    + Durations.format(value.withNanos(0)) + " or " + Durations.format(value.withNanos(0).plusSeconds(1))
+                    + " (AWS takes this setting in seconds)");
             return false;
         }
         return true;
