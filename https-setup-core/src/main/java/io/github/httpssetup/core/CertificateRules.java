@@ -17,6 +17,7 @@ final class CertificateRules extends Rules {
         super(violations);
     }
 
+    /** @param region the description's region when it is valid, else {@code null} */
     void check(CertificateSpec certificate, String region) {
         Optional<String> arn = certificate.arn();
         if (arn.isPresent()) {

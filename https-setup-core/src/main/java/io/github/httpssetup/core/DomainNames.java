@@ -4,8 +4,10 @@ import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** What makes a domain name valid (DNS's lengths and labels, ACM's wildcards), and which zone and registrable domain
- * a name falls in. */
+/**
+ * What makes a domain name valid (DNS's lengths and labels, ACM's wildcards), and which hosted zone and registrable
+ * domain a name falls in.
+ */
 final class DomainNames {
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private static final Pattern DIGITS = Pattern.compile("\\d+");

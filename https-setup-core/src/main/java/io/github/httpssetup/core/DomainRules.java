@@ -19,6 +19,7 @@ final class DomainRules extends Rules {
         super(violations);
     }
 
+    /** Checks {@code domain}, reporting it as required when it is {@code null}. */
     void check(DomainSpec domain) {
         if (domain == null) {
             add("domain", "is required; set at least its name, such as \"example.com\"");

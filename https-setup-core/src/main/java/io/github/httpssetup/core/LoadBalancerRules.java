@@ -17,6 +17,7 @@ final class LoadBalancerRules extends Rules {
         super(violations);
     }
 
+    /** Checks {@code loadBalancer}. */
     void check(LoadBalancerSpec loadBalancer) {
         loadBalancer.name().ifPresent(name -> {
             if (!LOAD_BALANCER_NAME.matcher(name).matches()) {
@@ -48,6 +49,7 @@ final class LoadBalancerRules extends Rules {
         checkDuration("loadBalancer.idleTimeout", loadBalancer.idleTimeout(), Limits.IDLE_TIMEOUT);
     }
 
+    /** Checks {@code listeners.https} and {@code listeners.http}, and that their ports differ. */
     void checkListeners(HttpsListenerSpec https, HttpListenerSpec http) {
         boolean httpsPortValid = checkPort("listeners.https.port", https.port());
         String sslPolicy = https.sslPolicy();

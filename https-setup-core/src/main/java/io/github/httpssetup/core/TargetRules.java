@@ -20,6 +20,7 @@ final class TargetRules extends Rules {
         super(violations);
     }
 
+    /** Checks {@code targets}, reporting it as required when it is {@code null}. */
     void check(TargetsSpec targets) {
         if (targets == null) {
             add("targets", "is required; set instanceIds, such as [\"" + EXAMPLE_INSTANCE_ID + "\"], or"
