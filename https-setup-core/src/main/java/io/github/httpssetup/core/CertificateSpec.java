@@ -96,7 +96,7 @@ public final class CertificateSpec {
             s.add("arn=" + arn);
         }
         return s.add("keyAlgorithm=" + keyAlgorithm)
-                .add("validationTimeout=" + SpecValidator.format(validationTimeout))
+                .add("validationTimeout=" + Durations.format(validationTimeout))
                 .toString();
     }
 

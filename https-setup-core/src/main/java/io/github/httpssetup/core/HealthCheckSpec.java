@@ -165,8 +165,8 @@ public final class HealthCheckSpec {
             s.add("protocol=" + protocol);
         }
         return s.add("matcher=" + matcher)
-                .add("interval=" + SpecValidator.format(interval))
-                .add("timeout=" + SpecValidator.format(timeout))
+                .add("interval=" + Durations.format(interval))
+                .add("timeout=" + Durations.format(timeout))
                 .add("healthyThreshold=" + healthyThreshold)
                 .add("unhealthyThreshold=" + unhealthyThreshold)
                 .toString();

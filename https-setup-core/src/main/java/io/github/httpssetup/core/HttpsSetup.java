@@ -255,7 +255,7 @@ public final class HttpsSetup {
         if (!tags.isEmpty()) {
             s.add("tags=" + tags);
         }
-        return s.add("adopt=" + adopt).add("waitTimeout=" + SpecValidator.format(waitTimeout)).toString();
+        return s.add("adopt=" + adopt).add("waitTimeout=" + Durations.format(waitTimeout)).toString();
     }
 
     /**

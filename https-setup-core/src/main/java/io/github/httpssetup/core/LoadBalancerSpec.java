@@ -162,7 +162,7 @@ public final class LoadBalancerSpec {
         return s.add("ipAddressType=" + ipAddressType)
                 .add("subnets=" + (subnets.isEmpty() ? "auto" : subnets))
                 .add("securityGroups=" + (securityGroups.isEmpty() ? "auto" : securityGroups))
-                .add("idleTimeout=" + SpecValidator.format(idleTimeout))
+                .add("idleTimeout=" + Durations.format(idleTimeout))
                 .add("deletionProtection=" + deletionProtection)
                 .toString();
     }

@@ -159,9 +159,9 @@ public final class TargetsSpec {
             s.add("instanceTags=" + instanceTags);
         }
         s.add("port=" + port).add("protocol=" + protocol).add("healthCheck=" + healthCheck)
-                .add("deregistrationDelay=" + SpecValidator.format(deregistrationDelay));
+                .add("deregistrationDelay=" + Durations.format(deregistrationDelay));
         if (stickiness != null) {
-            s.add("stickiness=" + SpecValidator.format(stickiness));
+            s.add("stickiness=" + Durations.format(stickiness));
         }
         return s.toString();
     }

@@ -448,16 +448,4 @@ class HttpsSetupTest {
         assertThat(HttpsSetup.OWNERSHIP_TAG).isEqualTo("https-setup:stack");
         assertThat(HttpsSetup.MAX_STACK_LENGTH).isEqualTo(20);
     }
-
-    @Test
-    void durations_areWrittenInTheLargestExactUnit() {
-        assertThat(SpecValidator.format(Duration.ZERO)).isEqualTo("0s");
-        assertThat(SpecValidator.format(Duration.ofSeconds(90))).isEqualTo("90s");
-        assertThat(SpecValidator.format(Duration.ofMinutes(15))).isEqualTo("15m");
-        assertThat(SpecValidator.format(Duration.ofHours(72))).isEqualTo("72h");
-        assertThat(SpecValidator.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
-        assertThat(SpecValidator.format(Duration.ofNanos(1_500_000_001L))).isEqualTo("1.500000001s");
-        assertThat(SpecValidator.format(Duration.ofSeconds(-5))).isEqualTo("-5s");
-        assertThat(SpecValidator.format(Duration.ofMillis(-1500))).isEqualTo("-1500ms");
-    }
 }

@@ -400,10 +400,10 @@ class SpecValidatorTest {
 
     @Test
     void registrableDomain_isOneLabelBelowThePublicSuffix() {
-        assertThat(SpecValidator.registrableDomain("example.com")).isEqualTo("example.com");
-        assertThat(SpecValidator.registrableDomain("www.shop.example.com")).isEqualTo("example.com");
-        assertThat(SpecValidator.registrableDomain("a.b.example.co.uk")).isEqualTo("example.co.uk");
-        assertThat(SpecValidator.registrableDomain("co.uk")).isNull();
+        assertThat(DomainNames.registrableDomain("example.com")).isEqualTo("example.com");
+        assertThat(DomainNames.registrableDomain("www.shop.example.com")).isEqualTo("example.com");
+        assertThat(DomainNames.registrableDomain("a.b.example.co.uk")).isEqualTo("example.co.uk");
+        assertThat(DomainNames.registrableDomain("co.uk")).isNull();
     }
 
     // ------------------------------------------------------------------------------------------------ certificate

@@ -1,5 +1,6 @@
 package io.github.httpssetup.maven;
 
+import io.github.httpssetup.core.Durations;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
@@ -11,7 +12,6 @@ import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -46,7 +46,7 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
     @Parameter(property = "https-setup.endpoint")
     String endpoint;
 
-    /** Overrides the file's {@code waitTimeout}, e.g. {@code 20m}. */
+    /** Overrides the file's {@code waitTimeout}, written as in the file: {@code 20m}, {@code 1h30m}, {@code PT20M}. */
     @Parameter(property = "https-setup.waitTimeout")
     String waitTimeout;
 
@@ -152,21 +152,12 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
         }
     }
 
+    /** A duration as the YAML file writes it, see {@link Durations}; the failure names the parameter. */
     static Duration duration(String text, String name) throws MojoFailureException {
-        String t = text.trim().toLowerCase();
         try {
-            if (t.matches("\\d+[smhd]")) {
-                long n = Long.parseLong(t.substring(0, t.length() - 1));
-                switch (t.charAt(t.length() - 1)) {
-                    case 's': return Duration.ofSeconds(n);
-                    case 'm': return Duration.ofMinutes(n);
-                    case 'h': return Duration.ofHours(n);
-                    default: return Duration.ofDays(n);
-                }
-            }
-            return Duration.parse(text.trim());
-        } catch (DateTimeParseException | NumberFormatException e) {
-            throw new MojoFailureException(name + "=" + text + " is not a duration: use e.g. 90s, 20m or 1h");
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(name + ": " + e.getMessage());
         }
     }
 

@@ -14,6 +14,8 @@ import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MojoParametersTest {
 
@@ -90,6 +92,27 @@ class MojoParametersTest {
         assertThatThrownBy(mojo::executor).isInstanceOf(MojoFailureException.class)
                 .hasMessage("https-setup.endpoint=localhost:5000 is not a URL: use e.g. http://localhost:5000");
         assertThatThrownBy(() -> AbstractHttpsSetupMojo.duration("soon", "https-setup.waitTimeout"))
-                .hasMessage("https-setup.waitTimeout=soon is not a duration: use e.g. 90s, 20m or 1h");
+                .hasMessage("https-setup.waitTimeout: \"soon\" is not a duration: use a whole number and a unit"
+                        + " (d, h, m, s, ms), such as 30s, 5m, 1h or 1h30m, or ISO-8601 such as PT1M30S");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1h30m, PT1H30M",
+        "250ms, PT0.25S",
+        "90s, PT90S",
+        "20m, PT20M",
+        "PT1M30S, PT1M30S",
+        "' 2h ', PT2H",
+    })
+    void waitTimeout_onTheCommandLine_isReadAsTheYamlFileReadsIt(String text, String expected) throws Exception {
+        assertThat(AbstractHttpsSetupMojo.duration(text, "https-setup.waitTimeout")).isEqualTo(Duration.parse(expected));
+    }
+
+    @Test
+    void waitTimeout_inUpperCaseShortForm_isRefusedAsInTheYamlFile() {
+        assertThatThrownBy(() -> AbstractHttpsSetupMojo.duration("20M", "https-setup.waitTimeout"))
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage("https-setup.waitTimeout: \"20M\" has the unit 'M': write units in lower case, as in 20m");
     }
 }

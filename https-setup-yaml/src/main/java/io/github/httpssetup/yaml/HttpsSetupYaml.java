@@ -36,7 +36,8 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li><b>Values.</b> Durations are a whole number and a unit, several from the largest: {@code 15s}, {@code 5m},
- *   {@code 1h30m}, {@code 250ms} (units {@code d h m s ms ns}). Enumerations take their constant's name in any case
+ *   {@code 1h30m}, {@code 250ms} (units {@code d h m s ms ns}, lower case), or ISO-8601 in upper case
+ *   ({@code PT1M30S}): see {@link io.github.httpssetup.core.Durations}. Enumerations take their constant's name in any case
  *   ({@code dualstack}, {@code DUALSTACK}, {@code ec_prime256v1}). Numbers and booleans are unquoted; unquoted
  *   {@code yes}, {@code no}, {@code on} and {@code off} are strings (YAML 1.2). {@code subnets: auto} and
  *   {@code securityGroups: auto} (the defaults) let the load balancer pick them.</li>

@@ -1,5 +1,6 @@
 package io.github.httpssetup.yaml;
 
+import io.github.httpssetup.core.Durations;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;

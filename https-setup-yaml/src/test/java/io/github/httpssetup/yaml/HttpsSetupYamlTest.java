@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,16 @@ class HttpsSetupYamlTest {
         });
         Files.write(file, ("\uFEFF" + MINIMAL.replace("\n", "\r\n")).getBytes(StandardCharsets.UTF_8));
         assertThat(HttpsSetupYaml.load(file).stack()).isEqualTo("shop");
+    }
+
+    @Test
+    void load_readsDurationsInTheShortForm_andInIso8601() {
+        HttpsSetup setup = load(MINIMAL + "certificate: { validationTimeout: PT45M }\n"
+                + "loadBalancer: { idleTimeout: PT1M30S }\nwaitTimeout: 1h30m\n");
+
+        assertThat(setup.certificate().validationTimeout()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(setup.loadBalancer().idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(setup.waitTimeout()).isEqualTo(Duration.ofMinutes(90));
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.github.httpssetup.core;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The rules of {@code loadBalancer} and {@code listeners}. */
+final class LoadBalancerRules extends Rules {
+    private static final Pattern LOAD_BALANCER_NAME = Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?");
+    private static final Pattern SUBNET_ID = Pattern.compile("subnet-[0-9a-f]{8,17}");
+    private static final Pattern SECURITY_GROUP_ID = Pattern.compile("sg-[0-9a-f]{8,17}");
+    private static final Pattern SSL_POLICY = Pattern.compile("[A-Za-z0-9-]{1,128}");
+    private static final int MAX_LOAD_BALANCER_NAME_LENGTH = 32;
+    private static final int MAX_SECURITY_GROUPS = 5;
+
+    LoadBalancerRules(List<Violation> violations) {
+        super(violations);
+    }
+
+    /** Checks {@code loadBalancer}. */
+    void check(LoadBalancerSpec loadBalancer) {
+        loadBalancer.name().ifPresent(name -> {
+            if (!LOAD_BALANCER_NAME.matcher(name).matches()) {
+                add("loadBalancer.name", quote(name) + " is not a valid load balancer name: use 1-"
+                        + MAX_LOAD_BALANCER_NAME_LENGTH + " letters, digits and hyphens, starting and ending with a"
+                        + " letter or digit");
+            } else if (name.length() > MAX_LOAD_BALANCER_NAME_LENGTH) {
+                add("loadBalancer.name", quote(name) + " is too long (" + name.length() + " characters): a load"
+                        + " balancer name has at most " + MAX_LOAD_BALANCER_NAME_LENGTH);
+            } else if (name.toLowerCase(Locale.ROOT).startsWith("internal-")) {
+                add("loadBalancer.name", quote(name) + " must not start with \"internal-\", which AWS reserves for"
+                        + " internal load balancers; choose another name");
+            }
+        });
+        List<String> subnets = loadBalancer.subnets();
+        if (subnets.size() == 1) {
+            add("loadBalancer.subnets", "has only one subnet; an application load balancer needs at least two, in"
+                    + " different availability zones: add one, or remove subnets to have them chosen automatically");
+        }
+        checkIds("loadBalancer.subnets", subnets, SUBNET_ID, "a subnet id",
+                "\"subnet-\" and 8 to 17 hexadecimal digits, such as \"subnet-0123456789abcdef0\"");
+        List<String> securityGroups = loadBalancer.securityGroups();
+        if (securityGroups.size() > MAX_SECURITY_GROUPS) {
+            add("loadBalancer.securityGroups", "has " + securityGroups.size() + " security groups; a load balancer"
+                    + " takes at most " + MAX_SECURITY_GROUPS);
+        }
+        checkIds("loadBalancer.securityGroups", securityGroups, SECURITY_GROUP_ID, "a security group id",
+                "\"sg-\" and 8 to 17 hexadecimal digits, such as \"sg-0123456789abcdef0\"");
+        checkDuration("loadBalancer.idleTimeout", loadBalancer.idleTimeout(), Limits.IDLE_TIMEOUT);
+    }
+
+    /** Checks {@code listeners.https} and {@code listeners.http}, and that their ports differ. */
+    void checkListeners(HttpsListenerSpec https, HttpListenerSpec http) {
+        boolean httpsPortValid = checkPort("listeners.https.port", https.port());
+        String sslPolicy = https.sslPolicy();
+        if (sslPolicy.isBlank()) {
+            add("listeners.https.sslPolicy", "is empty; give an ELB security policy name, or remove it to use "
+                    + quote(HttpsListenerSpec.DEFAULT_SSL_POLICY));
+        } else if (!SSL_POLICY.matcher(sslPolicy).matches()) {
+            add("listeners.https.sslPolicy", quote(sslPolicy) + " is not a security policy name: use at most 128"
+                    + " letters, digits and hyphens, such as " + quote(HttpsListenerSpec.DEFAULT_SSL_POLICY));
+        }
+        boolean httpPortValid = checkPort("listeners.http.port", http.port());
+        if (httpsPortValid && httpPortValid && http.action() != HttpAction.NONE && http.port() == https.port()) {
+            add("listeners.http.port", http.port() + " is already the HTTPS listener's port: give the HTTP listener"
+                    + " another port, or set its action to none");
+        }
+    }
+}
