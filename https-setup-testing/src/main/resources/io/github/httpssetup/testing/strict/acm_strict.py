@@ -201,6 +201,23 @@ def patch_visibility():
 
     acm_models.CertBundle.describe = describe
 
+    original_check = acm_models.CertBundle.check
+
+    def check(self):
+        request = _request_of(self.arn)
+        if (request is not None and self.status == "PENDING_VALIDATION"
+                and strict_settings.now() - request["at"] <= _validation_starts_after() + moto_settings.ACM_VALIDATION_WAIT):
+            return  # ACM validates through records it has not published yet: still pending
+        original_check(self)
+
+    acm_models.CertBundle.check = check
+
+
+def _validation_starts_after():
+    """ACM cannot validate before it publishes the validation records: moto's ``MOTO_ACM_VALIDATION_WAIT``
+    counts from then, not from the request (moto without it: ISSUED while still unknown to DescribeCertificate)."""
+    return ACM_NOT_FOUND + ACM_NO_RECORD
+
 
 # ---- S5: validation records per account and domain ----
 
@@ -337,7 +354,7 @@ def _check_known_to_elb(certificate_arns):
         request = _request_of(arn)
         if request is None:
             continue
-        issued_at = request["at"] + moto_settings.ACM_VALIDATION_WAIT
+        issued_at = request["at"] + _validation_starts_after() + moto_settings.ACM_VALIDATION_WAIT
         if strict_settings.now() - issued_at < ELB_CERT_NOT_FOUND:
             raise ELBClientError("CertificateNotFound", "Certificate '" + arn + "' not found")
 
@@ -348,7 +365,7 @@ def patch_elb_certificate_not_found():
     ELBv2 CreateListener/ModifyListener, error CertificateNotFound, "The specified certificate does not
     exist"; the Terraform provider retries it for the listener's whole create timeout because a
     just-issued certificate takes a while to reach ELB). Delay ``ELB_CERT_NOT_FOUND`` (2 s) after the
-    certificate became ISSUED (moto issues it ``MOTO_ACM_VALIDATION_WAIT`` seconds after the request).
+    certificate became ISSUED (``MOTO_ACM_VALIDATION_WAIT`` seconds after its validation records appeared).
 
     moto without it: accepted at once, even while the certificate is PENDING_VALIDATION."""
     original_create = elbv2_models.ELBv2Backend.create_listener
