@@ -90,8 +90,10 @@ public final class HttpsSetupExecutor {
 
     /**
      * Deletes every resource the stack owns, in reverse order: records, listeners, load balancer, target
-     * group, security groups, certificate, validation records. The hosted zone and the domain stay unless
-     * the description asks otherwise; resources the stack does not own are never touched.
+     * group, security groups, certificate. The certificate's DNS validation records stay (ACM shares them
+     * with every certificate of the account for the same names, in every region, and needs them to renew);
+     * the hosted zone and the domain stay unless the description asks otherwise, and a zone deleted takes
+     * its records with it. Resources the stack does not own are never touched.
      */
     public DestroyResult destroy(HttpsSetup setup) {
         return engine.destroy(Objects.requireNonNull(setup, "setup"));
