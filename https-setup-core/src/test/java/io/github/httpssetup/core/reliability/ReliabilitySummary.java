@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The figures of the reliability suite, accumulated across the test classes of one JVM and written after
- * each class to {@code target/reliability/fork-<n>.json}; {@code target/reliability-summary.json} is then
+ * each class to {@code target/reliability/fork-<pid>.json}; {@code target/reliability-summary.json} is then
  * rewritten as the sum of every fork's file, so it holds the figures of all classes whichever JVM ran them.
  */
 final class ReliabilitySummary {
@@ -58,7 +58,7 @@ final class ReliabilitySummary {
         Path forks = target.resolve("reliability");
         try {
             Files.createDirectories(forks);
-            Path own = forks.resolve("fork-" + System.getProperty("https-setup.fork", "1") + ".json");
+            Path own = forks.resolve("fork-" + ProcessHandle.current().pid() + ".json");
             Map<String, Integer> mine = new LinkedHashMap<>();
             COUNTS.forEach((k, v) -> mine.put(k, v.get()));
             try (FileChannel channel = FileChannel.open(forks.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
