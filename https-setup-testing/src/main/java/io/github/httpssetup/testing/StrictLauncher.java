@@ -14,7 +14,7 @@ import java.util.List;
 final class StrictLauncher {
 
     static final String RESOURCE_DIRECTORY = "/io/github/httpssetup/testing/strict/";
-    /** Every file of the launcher; the launcher imports each {@code *_strict.py} among them. */
+    /** Every file of the launcher; it imports each {@code *_strict.py} among them. */
     static final List<String> FILES = List.of("strict_moto.py", "strict_settings.py", "acm_strict.py",
             "elbv2_strict.py", "route53_strict.py", "ec2_strict.py", "domains_strict.py", "iam_strict.py");
 
@@ -27,8 +27,9 @@ final class StrictLauncher {
             Files.createDirectories(directory);
             for (String file : FILES) {
                 try (InputStream in = StrictLauncher.class.getResourceAsStream(RESOURCE_DIRECTORY + file)) {
-                    if (in == null) {
-                        continue; // a behaviour module not (yet) part of this build
+                    if (in == null) { // every behaviour is part of the profile: a jar without one is broken
+                        throw new EmulatorUnavailableException("The strict emulator profile's " + file
+                                + " is missing from the https-setup-testing jar (" + RESOURCE_DIRECTORY + ")");
                     }
                     Files.copy(in, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -37,11 +38,6 @@ final class StrictLauncher {
             throw new EmulatorUnavailableException("Cannot write the strict emulator launcher to " + directory + ": "
                     + e.getMessage(), e);
         }
-        Path launcher = directory.resolve("strict_moto.py");
-        if (!Files.isRegularFile(launcher)) {
-            throw new EmulatorUnavailableException("The strict emulator launcher is missing from the https-setup-testing jar ("
-                    + RESOURCE_DIRECTORY + "strict_moto.py)");
-        }
-        return launcher;
+        return directory.resolve("strict_moto.py");
     }
 }
