@@ -1,6 +1,6 @@
 package io.github.httpssetup.core;
 
-import io.github.httpssetup.core.engine.Engine;
+import io.github.httpssetup.core.internal.Engine;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.httpssetup.core;
 
-import io.github.httpssetup.core.engine.ApiCallCounter;
+import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;

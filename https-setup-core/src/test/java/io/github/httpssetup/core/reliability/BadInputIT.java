@@ -7,7 +7,7 @@ import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.InvalidSpecException;
 import io.github.httpssetup.core.IpAddressType;
 import io.github.httpssetup.core.KeyAlgorithm;
-import io.github.httpssetup.core.engine.ApiCallCounter;
+import io.github.httpssetup.core.internal.ApiCallCounter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.github.httpssetup.core.ConflictException;
 import io.github.httpssetup.core.DestroyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.Plan;
-import io.github.httpssetup.core.engine.ApiCallCounter;
+import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.nio.charset.StandardCharsets;

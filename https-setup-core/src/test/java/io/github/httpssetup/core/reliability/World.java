@@ -4,7 +4,7 @@ import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.ProgressEvent;
 import io.github.httpssetup.core.Sleeper;
-import io.github.httpssetup.core.engine.ApiCallCounter;
+import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;

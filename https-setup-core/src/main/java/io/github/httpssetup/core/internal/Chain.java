@@ -1,0 +1,127 @@
+package io.github.httpssetup.core.internal;
+
+import static io.github.httpssetup.core.internal.StepGraph.read;
+import static io.github.httpssetup.core.internal.StepGraph.step;
+
+import java.util.List;
+
+/**
+ * The chain: every step of a plan or apply, what it needs, the early reads it uses and what it yields;
+ * what destroy deletes for each, in reverse. Independent branches (DNS and certificate on one side, EC2,
+ * security groups, target group and load balancer on the other) run at once; the listeners wait for the
+ * certificate, target group and load balancer; the alias records for the listeners.
+ *
+ * <p>The order of the list is the order the engine starts the steps in (on a bounded pool, the first
+ * ones get the threads first) and, reversed, the order destroy deletes in.
+ */
+final class Chain {
+
+    static final String READ_LOAD_BALANCER = "read-load-balancer";
+    static final String READ_TARGET_GROUPS = "read-target-groups";
+    static final String READ_CERTIFICATES = "read-certificates";
+    static final String ZONE = "zone";
+    static final String READ_RECORDS = "read-records";
+    static final String TARGETS = "targets";
+    static final String READ_ROUTE_TABLES = "read-route-tables";
+    static final String NETWORK = "network";
+    static final String CERTIFICATE = "certificate";
+    static final String SECURITY_GROUPS = "security-groups";
+    static final String TARGET_GROUP = "target-group";
+    static final String LOAD_BALANCER = "load-balancer";
+    static final String HTTP_LISTENER = "http-listener";
+    static final String LISTENERS = "listeners";
+    static final String RECORDS = "records";
+    static final String CLEANUP = "cleanup";
+
+    static final StepGraph GRAPH = new StepGraph(List.of(
+            // Reads that depend on nothing start at once; the steps that need them find them done or in flight.
+            read(READ_LOAD_BALANCER, List.of(), "the load balancer by name; if the stack may change it, its attributes;"
+                    + " its listeners", (run, in) -> {
+                        LoadBalancer loadBalancer = new LoadBalancer(run);
+                        loadBalancer.find().ifPresent(lb -> {
+                            if (run.owns(lb.tags()) || run.spec().adopt()) {
+                                loadBalancer.attributes(lb.arn());
+                            }
+                            new Listeners(run).observe(lb.arn());
+                        });
+                        return null;
+                    }),
+            read(READ_TARGET_GROUPS, List.of(), "the target groups by name", (run, in) -> new TargetGroup(run).observed()),
+            read(READ_CERTIFICATES, List.of(), "the stack's certificates", (run, in) -> new Certificate(run).owned()),
+            step(ZONE, List.of(), List.of(), "the hosted zone, after the domain registration; names it cannot hold fail"
+                    + " here, before any certificate", (run, in) -> {
+                        DomainRegistration registration = new DomainRegistration(run);
+                        registration.converge();
+                        States.Zone z = new HostedZone(run).converge();
+                        new ZoneScope(run).check(z); // before the certificate: names the zone cannot hold fail the plan
+                        registration.convergeNameServers(z);
+                        return z;
+                    }, (run, zone, kept) -> {
+                        new HostedZone(run).destroy(zone, kept);
+                        new DomainRegistration(run).destroy(kept);
+                    }),
+            // The zone's records are needed by the validation records and the alias records: read them as soon
+            // as the zone is known (a zone still to be created has none).
+            read(READ_RECORDS, List.of(ZONE), "the zone's record sets", (run, in) -> {
+                States.Zone z = in.get(ZONE, States.Zone.class);
+                if (z.id() != null) {
+                    run.zoneRecords(z.id());
+                }
+                return null;
+            }),
+            step(TARGETS, List.of(), List.of(), "the instances: VPC, zones, subnets, security groups",
+                    (run, in) -> new Network(run).targets(), null),
+            read(READ_ROUTE_TABLES, List.of(TARGETS), "the VPC's route tables",
+                    (run, in) -> new Network(run).routeTables(in.get(TARGETS, States.Targets.class).vpcId())),
+            step(NETWORK, List.of(TARGETS), List.of(READ_ROUTE_TABLES), "the load balancer's subnets",
+                    (run, in) -> new Network(run).resolve(in.get(TARGETS, States.Targets.class)), null),
+            step(CERTIFICATE, List.of(ZONE), List.of(READ_CERTIFICATES, READ_RECORDS), "the certificate, issued (its"
+                    + " validation records written and waited for)",
+                    (run, in) -> new Certificate(run).converge(in.get(ZONE, States.Zone.class)),
+                    (run, zone, kept) -> new Certificate(run).destroy(zone)),
+            step(SECURITY_GROUPS, List.of(TARGETS), List.of(), "the load balancer's security groups and the rules on"
+                    + " the instances' groups",
+                    (run, in) -> new SecurityGroups(run).converge(in.get(TARGETS, States.Targets.class)),
+                    (run, zone, kept) -> new SecurityGroups(run).destroy()),
+            step(TARGET_GROUP, List.of(TARGETS), List.of(READ_TARGET_GROUPS), "the target group with its targets",
+                    (run, in) -> new TargetGroup(run).converge(in.get(TARGETS, States.Targets.class)),
+                    (run, zone, kept) -> new TargetGroup(run).destroy()),
+            step(LOAD_BALANCER, List.of(NETWORK, SECURITY_GROUPS), List.of(READ_LOAD_BALANCER), "the load balancer",
+                    (run, in) -> new LoadBalancer(run).converge(in.get(NETWORK, States.Network.class),
+                            in.get(SECURITY_GROUPS, States.SecurityGroups.class).ids()),
+                    (run, zone, kept) -> new LoadBalancer(run).destroy()),
+            // The HTTP listener needs no certificate: it is in place while ACM validates.
+            step(HTTP_LISTENER, List.of(TARGET_GROUP, LOAD_BALANCER), List.of(READ_LOAD_BALANCER), "the HTTP listener,"
+                    + " and the load balancer's listeners as read",
+                    (run, in) -> new Listeners(run).convergeHttp(in.get(TARGET_GROUP, States.TargetGroup.class),
+                            in.get(LOAD_BALANCER, States.LoadBalancer.class)), null),
+            step(LISTENERS, List.of(CERTIFICATE, HTTP_LISTENER), List.of(), "the HTTPS listener; listeners no longer"
+                    + " described deleted", (run, in) -> {
+                        @SuppressWarnings("unchecked")
+                        List<Listeners.Observed> existing = in.get(HTTP_LISTENER, List.class);
+                        new Listeners(run).convergeHttps(in.get(CERTIFICATE, States.Certificate.class),
+                                in.get(TARGET_GROUP, States.TargetGroup.class),
+                                in.get(LOAD_BALANCER, States.LoadBalancer.class), existing);
+                        return null;
+                    }, (run, zone, kept) -> new Listeners(run).destroy()), // both listeners
+            step(RECORDS, List.of(LISTENERS), List.of(READ_RECORDS), "the alias records", (run, in) -> {
+                new AliasRecords(run).converge(in.get(ZONE, States.Zone.class),
+                        in.get(LOAD_BALANCER, States.LoadBalancer.class));
+                return null;
+            }, (run, zone, kept) -> {
+                if (zone != null) {
+                    new AliasRecords(run).destroy(zone);
+                }
+            }),
+            step(CLEANUP, List.of(LISTENERS), List.of(), "what the listeners no longer use deleted: replaced target"
+                    + " groups, stale rules, replaced certificates", (run, in) -> {
+                        new TargetGroup(run).deleteReplaced(in.get(TARGET_GROUP, States.TargetGroup.class));
+                        new SecurityGroups(run).revokeStale(in.get(SECURITY_GROUPS, States.SecurityGroups.class));
+                        new Certificate(run).deleteReplaced(in.get(CERTIFICATE, States.Certificate.class),
+                                in.get(ZONE, States.Zone.class));
+                        return null;
+                    }, null)));
+
+    private Chain() {
+    }
+}

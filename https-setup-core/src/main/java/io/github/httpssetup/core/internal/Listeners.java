@@ -1,0 +1,363 @@
+package io.github.httpssetup.core.internal;
+
+import io.github.httpssetup.core.AttributeChange;
+import io.github.httpssetup.core.Change;
+import io.github.httpssetup.core.ChangeAction;
+import io.github.httpssetup.core.HttpAction;
+import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.ResourceKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
+
+/**
+ * The HTTPS listener (certificate, SSL policy, forward to the target group) and the HTTP listener
+ * (redirect to HTTPS, forward, or none) of the load balancer, matched by port. An owned listener that
+ * differs is modified in one call: that is also how a replaced certificate or target group is swapped in
+ * before the old one is deleted.
+ */
+final class Listeners {
+
+    /** Just-issued certificates and just-created target groups are not visible to ELB at once. */
+    private static final String[] NOT_YET = {"CertificateNotFound", "TargetGroupNotFound"};
+    private static final String STEP = "listeners";
+    /** ELBv2 DescribeTags takes at most 20 ARNs. */
+    private static final int TAGS_PER_CALL = 20;
+    private static final String SWITCH_REASON = "the new target group joins with weight 0 until its targets are healthy,"
+            + " then takes every request";
+
+    private final Run run;
+    private final HttpsSetup spec;
+
+    Listeners(Run run) {
+        this.run = run;
+        this.spec = run.spec();
+    }
+
+    /**
+     * What one listener should be; certificate and target group are null while not known (a plan).
+     * {@code replacedGroups}: the target groups the one to forward to replaces (see {@link #switchTargetGroup}).
+     */
+    private record Desired(ResourceKind kind, int port, ProtocolEnum protocol, String certificateArn, String sslPolicy,
+                           ListenerAction action, List<String> replacedGroups) {
+        boolean https() {
+            return protocol == ProtocolEnum.HTTPS;
+        }
+    }
+
+    /** A listener of the load balancer, with its tags. */
+    record Observed(Listener listener, Map<String, String> tags) {
+        String arn() {
+            return listener.listenerArn();
+        }
+    }
+
+    /** Both listeners, the HTTP one first. */
+    void converge(States.Certificate certificate, States.TargetGroup targetGroup, States.LoadBalancer loadBalancer) {
+        convergeHttps(certificate, targetGroup, loadBalancer, convergeHttp(targetGroup, loadBalancer));
+    }
+
+    /**
+     * The HTTP listener: it needs no certificate, so it is created while ACM validates. Returns the load
+     * balancer's listeners as read, for {@link #convergeHttps}.
+     */
+    List<Observed> convergeHttp(States.TargetGroup targetGroup, States.LoadBalancer loadBalancer) {
+        List<Observed> existing = loadBalancer.arn() == null ? List.of() : observe(loadBalancer.arn());
+        converge(desired(null, targetGroup), ResourceKind.HTTP_LISTENER, loadBalancer, existing);
+        return existing;
+    }
+
+    /**
+     * The HTTPS listener, then the owned listeners nothing asks for any more (the HTTP listener after
+     * {@code http.action: none}, an old port).
+     *
+     * @param existing the load balancer's listeners as {@link #convergeHttp} read them
+     */
+    void convergeHttps(States.Certificate certificate, States.TargetGroup targetGroup, States.LoadBalancer loadBalancer,
+                       List<Observed> existing) {
+        List<Desired> desired = desired(certificate, targetGroup);
+        converge(desired, ResourceKind.HTTPS_LISTENER, loadBalancer, existing);
+        if (loadBalancer.arn() == null) {
+            return;
+        }
+        Set<Integer> ports = desired.stream().map(Desired::port).collect(Collectors.toSet());
+        Set<String> matched = new HashSet<>();
+        ports.forEach(port -> onPort(existing, port).ifPresent(o -> matched.add(o.arn())));
+        for (Observed o : existing) {
+            if (!matched.contains(o.arn()) && run.owns(o.tags())) {
+                delete(LoadBalancer.name(spec), o, "no longer in the description");
+            }
+        }
+    }
+
+    private void converge(List<Desired> desired, ResourceKind kind, States.LoadBalancer loadBalancer, List<Observed> existing) {
+        String lbName = LoadBalancer.name(spec);
+        for (Desired d : desired) {
+            if (d.kind() != kind) {
+                continue;
+            }
+            if (loadBalancer.arn() == null) { // a plan: the load balancer is created first
+                create(lbName, null, d);
+                continue;
+            }
+            Optional<Observed> current = onPort(existing, d.port());
+            if (current.isEmpty()) {
+                create(lbName, loadBalancer.arn(), d);
+            } else if (!run.owns(current.get().tags()) && !spec.adopt()) {
+                run.conflict(d.kind(), name(lbName, d.port()), current.get().arn(), "exists but is not owned by stack "
+                        + spec.stack());
+            } else {
+                update(lbName, current.get(), d);
+            }
+        }
+    }
+
+    private List<Desired> desired(States.Certificate certificate, States.TargetGroup targetGroup) {
+        String targetGroupArn = targetGroup == null ? null : targetGroup.arn();
+        List<String> replaced = targetGroup == null ? List.of() : targetGroup.replacedArns();
+        List<Desired> desired = new ArrayList<>();
+        desired.add(new Desired(ResourceKind.HTTPS_LISTENER, spec.httpsListener().port(), ProtocolEnum.HTTPS,
+                certificate == null ? null : certificate.arn(), spec.httpsListener().sslPolicy(),
+                ListenerAction.forward(targetGroupArn), replaced));
+        HttpAction http = spec.httpListener().action();
+        if (http != HttpAction.NONE) {
+            desired.add(new Desired(ResourceKind.HTTP_LISTENER, spec.httpListener().port(), ProtocolEnum.HTTP, null, null,
+                    http == HttpAction.REDIRECT ? ListenerAction.redirectToHttps(spec.httpsListener().port())
+                            : ListenerAction.forward(targetGroupArn), http == HttpAction.REDIRECT ? List.of() : replaced));
+        }
+        return desired;
+    }
+
+    /** The listener on the port; emulators allow several, and then an owned one is preferred. */
+    private Optional<Observed> onPort(List<Observed> existing, int port) {
+        List<Observed> onPort = existing.stream().filter(o -> o.listener().port() != null && o.listener().port() == port)
+                .toList();
+        return onPort.stream().filter(o -> run.owns(o.tags())).findFirst().or(() -> onPort.stream().findFirst());
+    }
+
+    /** Every listener of the load balancer (one DescribeListeners per page) and their tags (one DescribeTags per 20). */
+    List<Observed> observe(String loadBalancerArn) {
+        if (run.createdHere(loadBalancerArn)) {
+            return List.of(); // a load balancer this run created has no listener yet
+        }
+        return run.observe(ResourceKind.HTTPS_LISTENER, "listeners " + loadBalancerArn, () -> read(loadBalancerArn));
+    }
+
+    private List<Observed> read(String loadBalancerArn) {
+        ElasticLoadBalancingV2Client elb = run.aws().elb();
+        List<Listener> listeners = new ArrayList<>();
+        String marker = null;
+        do {
+            String m = marker;
+            DescribeListenersResponse page = elb.describeListeners(r -> r.loadBalancerArn(loadBalancerArn).marker(m));
+            listeners.addAll(page.listeners());
+            marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
+        } while (marker != null);
+        if (listeners.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+        List<String> arns = listeners.stream().map(Listener::listenerArn).toList();
+        for (int i = 0; i < arns.size(); i += TAGS_PER_CALL) {
+            List<String> chunk = arns.subList(i, Math.min(arns.size(), i + TAGS_PER_CALL));
+            elb.describeTags(r -> r.resourceArns(chunk)).tagDescriptions()
+                    .forEach(d -> tags.put(d.resourceArn(), d.tags().stream().collect(Collectors.toMap(Tag::key,
+                            t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new))));
+        }
+        return listeners.stream().map(l -> new Observed(l, tags.getOrDefault(l.listenerArn(), Map.of()))).toList();
+    }
+
+    // ---- creating ----
+
+    private void create(String lbName, String loadBalancerArn, Desired d) {
+        List<AttributeChange> attributes = d.https()
+                ? Run.attributes("protocol", d.protocol(), "port", d.port(), "certificate", d.certificateArn(),
+                        "sslPolicy", d.sslPolicy(), "defaultAction", d.action())
+                : Run.attributes("protocol", d.protocol(), "port", d.port(), "defaultAction", d.action());
+        run.change(new Change(ChangeAction.CREATE, d.kind(), name(lbName, d.port()), null, attributes, ""),
+                () -> run.retryingFor(spec.waitTimeout(), STEP, "creating the " + d.kind().label() + " on port " + d.port(),
+                        () -> run.aws().elb().createListener(r -> {
+                            r.loadBalancerArn(loadBalancerArn).protocol(d.protocol()).port(d.port())
+                                    .defaultActions(d.action().toAws()).tags(LoadBalancer.tags(run.tags()));
+                            if (d.https()) {
+                                r.certificates(Certificate.builder().certificateArn(d.certificateArn()).build())
+                                        .sslPolicy(d.sslPolicy());
+                            }
+                        }), NOT_YET),
+                created -> created.hasListeners() && !created.listeners().isEmpty()
+                        ? created.listeners().get(0).listenerArn() : null);
+    }
+
+    // ---- updating ----
+
+    private void update(String lbName, Observed observed, Desired d) {
+        Listener current = observed.listener();
+        boolean owned = run.owns(observed.tags());
+        List<AttributeChange> changes = new ArrayList<>();
+
+        Map<String, String> missingTags = new LinkedHashMap<>();
+        run.tags().forEach((key, value) -> {
+            if (!value.equals(observed.tags().get(key))) {
+                missingTags.put(key, value);
+                changes.add(new AttributeChange("tags." + key, observed.tags().get(key), value));
+            }
+        });
+
+        boolean protocol = current.protocol() != d.protocol();
+        if (protocol) {
+            changes.add(new AttributeChange("protocol", current.protocolAsString(), d.protocol().toString()));
+        }
+        boolean certificate = false;
+        boolean sslPolicy = false;
+        if (d.https()) {
+            // An HTTP listener has neither (moto reports an SslPolicy on HTTP listeners all the same).
+            String currentCertificate = current.protocol() == ProtocolEnum.HTTPS ? defaultCertificate(current) : null;
+            String currentPolicy = current.protocol() == ProtocolEnum.HTTPS ? current.sslPolicy() : null;
+            certificate = d.certificateArn() == null || !d.certificateArn().equals(currentCertificate);
+            if (certificate) {
+                changes.add(new AttributeChange("certificate", currentCertificate, orKnownAfterApply(d.certificateArn())));
+            }
+            sslPolicy = !d.sslPolicy().equals(currentPolicy);
+            if (sslPolicy) {
+                changes.add(new AttributeChange("sslPolicy", currentPolicy, d.sslPolicy()));
+            }
+        }
+        boolean action = !d.action().matches(current.defaultActions());
+        if (action) {
+            changes.add(new AttributeChange("defaultAction", ListenerAction.describe(current.defaultActions()),
+                    d.action().toString()));
+        }
+        // Forwarding to a group being replaced: the new group joins at weight 0 until its targets are healthy.
+        Set<String> replacedInUse = new java.util.TreeSet<>(ListenerAction.forwardedGroups(current.defaultActions()));
+        replacedInUse.retainAll(d.replacedGroups());
+        boolean switching = action && d.action().type() == ActionTypeEnum.FORWARD && !replacedInUse.isEmpty();
+
+        String name = name(lbName, d.port());
+        if (changes.isEmpty()) {
+            run.unchanged(d.kind(), name, observed.arn());
+            return;
+        }
+        boolean setProtocol = protocol;
+        boolean setCertificate = certificate || (protocol && d.https());
+        boolean setPolicy = sslPolicy || (protocol && d.https());
+        String reason = owned ? "" : "adopt: true; tagged for stack " + spec.stack() + " and changed to match";
+        if (switching) {
+            reason = (reason.isEmpty() ? "" : reason + "; ") + SWITCH_REASON;
+        }
+        run.change(new Change(ChangeAction.UPDATE, d.kind(), name, observed.arn(), changes, reason), () -> {
+            ElasticLoadBalancingV2Client elb = run.aws().elb();
+            if (!missingTags.isEmpty()) {
+                elb.addTags(r -> r.resourceArns(observed.arn()).tags(LoadBalancer.tags(missingTags)));
+            }
+            if (switching) {
+                switchTargetGroup(observed, d);
+            }
+            if (setProtocol || setCertificate || setPolicy || action) {
+                // Only the parts that differ: the rest of the listener stays as it is.
+                ModifyListenerRequest.Builder request = ModifyListenerRequest.builder().listenerArn(observed.arn());
+                if (setProtocol) {
+                    request.protocol(d.protocol());
+                }
+                if (setCertificate) {
+                    request.certificates(Certificate.builder().certificateArn(d.certificateArn()).build());
+                }
+                if (setPolicy) {
+                    request.sslPolicy(d.sslPolicy());
+                }
+                if (action) {
+                    request.defaultActions(d.action().toAws());
+                }
+                run.retryingFor(spec.waitTimeout(), STEP, "modifying the " + d.kind().label() + " on port " + d.port(),
+                        () -> elb.modifyListener(request.build()), NOT_YET);
+            }
+        });
+    }
+
+    /**
+     * The first half of switching a listener from a replaced target group to its replacement. ELB health-checks
+     * the targets of a group only while a listener or rule uses it (until then they are {@code unused}, for
+     * ever), so the new group first joins the listener's forward with weight 0 — used, but sent no request —
+     * and the switch waits until its targets are healthy; the caller then forwards to the new group alone.
+     * A listener a stopped run left in the weighted state is not written again.
+     */
+    private void switchTargetGroup(Observed observed, Desired d) {
+        String newArn = d.action().targetGroupArn();
+        List<Action> current = observed.listener().defaultActions();
+        Set<String> old = new java.util.TreeSet<>(ListenerAction.forwardedGroups(current));
+        old.remove(newArn);
+        if (!ListenerAction.isJoining(current, d.replacedGroups(), newArn)) {
+            run.info(STEP, "The " + d.kind().label() + " on port " + d.port() + " forwards to " + TargetGroup.nameOf(newArn)
+                    + " with weight 0 while its targets pass their health checks");
+            run.retryingFor(spec.waitTimeout(), STEP, "adding " + TargetGroup.nameOf(newArn) + " to the " + d.kind().label()
+                    + " on port " + d.port() + " with weight 0", () -> run.aws().elb().modifyListener(r -> r
+                    .listenerArn(observed.arn()).defaultActions(ListenerAction.joining(old, newArn))), NOT_YET);
+        }
+        new TargetGroup(run).awaitHealthy(newArn);
+    }
+
+    private static String defaultCertificate(Listener listener) {
+        List<Certificate> certificates = listener.certificates();
+        return certificates.stream().filter(c -> Boolean.TRUE.equals(c.isDefault())).findFirst()
+                .or(() -> certificates.stream().findFirst()).map(Certificate::certificateArn).orElse(null);
+    }
+
+    private static String orKnownAfterApply(String value) {
+        return value == null ? AttributeChange.KNOWN_AFTER_APPLY : value;
+    }
+
+    // ---- deleting ----
+
+    /** Deletes the owned listeners of the owned load balancer; nothing when it is gone or not the stack's. */
+    void destroy() {
+        LoadBalancer loadBalancer = new LoadBalancer(run);
+        Optional<LoadBalancer.Found> found = loadBalancer.find();
+        if (found.isEmpty() || !run.owns(found.get().tags())) {
+            return;
+        }
+        List<Observed> owned;
+        try {
+            owned = observe(found.get().arn()).stream().filter(o -> run.owns(o.tags())).toList();
+        } catch (LoadBalancerNotFoundException e) {
+            return; // deleted meanwhile
+        }
+        if (owned.isEmpty()) {
+            return;
+        }
+        loadBalancer.refuseIfProtected(found.get());
+        String lbName = LoadBalancer.name(spec);
+        owned.forEach(o -> delete(lbName, o, "destroy"));
+    }
+
+    private void delete(String lbName, Observed observed, String reason) {
+        Listener listener = observed.listener();
+        ResourceKind kind = listener.protocol() == ProtocolEnum.HTTPS ? ResourceKind.HTTPS_LISTENER : ResourceKind.HTTP_LISTENER;
+        run.change(Change.of(ChangeAction.DELETE, kind, name(lbName, listener.port()), observed.arn(), reason), () -> {
+            try {
+                run.aws().elb().deleteListener(r -> r.listenerArn(observed.arn()));
+            } catch (ListenerNotFoundException e) {
+                // already gone: what destroy wants
+            }
+        });
+    }
+
+    /** {@code shop-https:443}. */
+    private static String name(String lbName, Integer port) {
+        return lbName + ":" + port;
+    }
+}

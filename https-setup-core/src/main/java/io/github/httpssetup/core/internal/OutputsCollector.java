@@ -1,0 +1,20 @@
+package io.github.httpssetup.core.internal;
+
+import io.github.httpssetup.core.Outputs;
+import java.util.List;
+
+/** What resources learn about AWS during a run, gathered for {@link Outputs}. */
+public final class OutputsCollector {
+    volatile String hostedZoneId;
+    volatile List<String> nameServers = List.of();
+    volatile boolean domainRegisteredInAccount;
+    volatile String certificateArn;
+    volatile String loadBalancerArn;
+    volatile String loadBalancerDnsName;
+    volatile String targetGroupArn;
+
+    Outputs toOutputs(String url) {
+        return new Outputs(url, hostedZoneId, nameServers, domainRegisteredInAccount, certificateArn, loadBalancerArn,
+                loadBalancerDnsName, targetGroupArn);
+    }
+}

@@ -1,0 +1,536 @@
+package io.github.httpssetup.core.internal;
+
+import io.github.httpssetup.core.AttributeChange;
+import io.github.httpssetup.core.Change;
+import io.github.httpssetup.core.ChangeAction;
+import io.github.httpssetup.core.ErrorCode;
+import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ProgressListener;
+import io.github.httpssetup.core.ResourceKind;
+import io.github.httpssetup.core.Sleeper;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * One plan, apply or destroy: the description, the clients, the mode, and what happened. Resources
+ * report every decision through {@link #change}: in {@link Mode#PLAN} it is only recorded, in
+ * {@link Mode#APPLY} and {@link Mode#DESTROY} the write runs too. Thread-safe.
+ */
+public final class Run {
+
+    /** What the run is for. */
+    public enum Mode { PLAN, APPLY, DESTROY }
+
+    private final HttpsSetup spec;
+    private final AwsClients aws;
+    private final Mode mode;
+    private final ProgressListener listener;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RetryConfig eventualConsistency;
+    private final List<Change> changes = Collections.synchronizedList(new ArrayList<>());
+    private final OutputsCollector outputs = new OutputsCollector();
+    private final Map<String, ZoneRecords> zoneRecords = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Observations observations;
+    private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The resource the write running on this thread created, if it said so (see {@link #created}). */
+    private final ThreadLocal<String> createdByWrite = new ThreadLocal<>();
+    private volatile boolean cancelled;
+
+    Run(HttpsSetup spec, AwsClients aws, Mode mode, ProgressListener listener, Clock clock, Sleeper sleeper,
+        RetryConfig eventualConsistency) {
+        this(spec, aws, mode, listener, clock, sleeper, eventualConsistency, new Observations());
+    }
+
+    /**
+     * A run that shares {@code observations} with another: the apply run of an apply reuses what its plan
+     * run read, as long as nothing of that kind was written since.
+     */
+    Run(HttpsSetup spec, AwsClients aws, Mode mode, ProgressListener listener, Clock clock, Sleeper sleeper,
+        RetryConfig eventualConsistency, Observations observations) {
+        this.observations = observations;
+        this.spec = spec;
+        this.aws = aws;
+        this.mode = mode;
+        this.listener = listener;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.eventualConsistency = eventualConsistency;
+    }
+
+    public HttpsSetup spec() {
+        return spec;
+    }
+
+    public AwsClients aws() {
+        return aws;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Whether writes happen (apply or destroy), as opposed to a plan. */
+    public boolean writing() {
+        return mode != Mode.PLAN;
+    }
+
+    public OutputsCollector outputs() {
+        return outputs;
+    }
+
+    /** Changes recorded so far, in the chain's order (kind, then the order they were recorded). */
+    public List<Change> changes() {
+        List<Change> copy;
+        synchronized (changes) {
+            copy = new ArrayList<>(changes);
+        }
+        copy.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+        return copy;
+    }
+
+    /**
+     * The zone's record sets as read once in this run (before this run's own DNS writes); the apply run of
+     * an apply starts from the plan run's read.
+     */
+    ZoneRecords zoneRecords(String zoneId) {
+        return zoneRecords.computeIfAbsent(zoneId, id -> observe(ResourceKind.ALIAS_RECORD, "records " + id,
+                () -> ZoneRecords.read(this, id)));
+    }
+
+    // ---- observations ----
+
+    /**
+     * What a read returned, read once: the same key again (in this run, or in the apply run after its plan
+     * run) gets the same answer until a write of a related kind (see {@link Observations#related}). For
+     * the reads a resource starts with, never for polls.
+     *
+     * @param kind what the read observes; {@code null} for what the stack never writes (instances, subnets)
+     */
+    <T> T observe(ResourceKind kind, Object key, Supplier<T> read) {
+        return observations.get(kind, key, read);
+    }
+
+    /** Forgets the observations a write of this kind may have made stale. */
+    void invalidate(ResourceKind kind) {
+        observations.invalidate(kind);
+    }
+
+    /**
+     * Notes that this run created the resource (e.g. a load balancer: it then has no listeners yet). Called inside a
+     * write, it also keeps the write's change among the changes made if the write fails after creating it.
+     */
+    void created(String id) {
+        if (id != null) {
+            created.add(id);
+            createdByWrite.set(id);
+        }
+    }
+
+    /** Whether this run created the resource. */
+    boolean createdHere(String id) {
+        return id != null && created.contains(id);
+    }
+
+    /** Read results keyed by what was asked, grouped by the kind of resource they observe. Thread-safe. */
+    static final class Observations {
+        private record Key(ResourceKind kind, Object key) {
+        }
+
+        /** A read's outcome: its value, or the AWS error it ended with (e.g. "not found"). */
+        private record Outcome(Object value, RuntimeException error) {
+        }
+
+        /** Completed, or in flight: a second caller of an in-flight read waits for it instead of reading again. */
+        private final Map<Key, java.util.concurrent.CompletableFuture<Outcome>> outcomes =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T get(ResourceKind kind, Object key, Supplier<T> read) {
+            Key k = new Key(kind, key);
+            java.util.concurrent.CompletableFuture<Outcome> mine = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<Outcome> existing = outcomes.putIfAbsent(k, mine);
+            Outcome outcome;
+            if (existing != null) {
+                outcome = existing.join();
+                if (outcome == null) { // the read failed otherwise (no answer from AWS): read again
+                    return read.get();
+                }
+            } else {
+                try {
+                    outcome = new Outcome(read.get(), null);
+                } catch (AwsServiceException e) {
+                    if (!answered(e)) { // throttled or failing: whoever asks next asks AWS again
+                        outcomes.remove(k, mine);
+                        mine.complete(null);
+                        throw e;
+                    }
+                    outcome = new Outcome(null, e);
+                } catch (RuntimeException | Error e) {
+                    outcomes.remove(k, mine);
+                    mine.complete(null);
+                    throw e;
+                }
+                mine.complete(outcome);
+            }
+            if (outcome.error() != null) {
+                throw outcome.error();
+            }
+            return (T) outcome.value();
+        }
+
+        /** An answer about the resource (e.g. not found), as opposed to throttling or a server error. */
+        private static boolean answered(AwsServiceException e) {
+            return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException();
+        }
+
+        void invalidate(ResourceKind kind) {
+            Set<ResourceKind> stale = related(kind);
+            outcomes.keySet().removeIf(k -> k.kind() != null && stale.contains(k.kind()));
+        }
+
+        /** The kinds whose reads a write of this kind can change. */
+        static Set<ResourceKind> related(ResourceKind kind) {
+            switch (kind) {
+                case DOMAIN_REGISTRATION:
+                case HOSTED_ZONE:
+                    return java.util.EnumSet.of(ResourceKind.DOMAIN_REGISTRATION, ResourceKind.HOSTED_ZONE);
+                case VALIDATION_RECORD:
+                case ALIAS_RECORD:
+                case OWNERSHIP_RECORD:
+                    return java.util.EnumSet.of(ResourceKind.VALIDATION_RECORD, ResourceKind.ALIAS_RECORD,
+                            ResourceKind.OWNERSHIP_RECORD);
+                case SECURITY_GROUP:
+                case SECURITY_GROUP_RULE:
+                    return java.util.EnumSet.of(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
+                case TARGET_GROUP:
+                case TARGETS:
+                    return java.util.EnumSet.of(ResourceKind.TARGET_GROUP, ResourceKind.TARGETS);
+                case LOAD_BALANCER: // deleting it deletes its listeners
+                    return java.util.EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER,
+                            ResourceKind.HTTP_LISTENER);
+                case HTTPS_LISTENER:
+                case HTTP_LISTENER:
+                    return java.util.EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                default:
+                    return java.util.EnumSet.of(kind);
+            }
+        }
+    }
+
+    /** Changes recorded so far, in the order they happened (destroy reports deletions this way). */
+    public List<Change> changesInOrder() {
+        synchronized (changes) {
+            return new ArrayList<>(changes);
+        }
+    }
+
+    /** The tags every owned, taggable resource carries: the user's, plus the ownership tag. */
+    public Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>(spec.tags());
+        tags.put(HttpsSetup.OWNERSHIP_TAG, spec.stack());
+        return tags;
+    }
+
+    /** Whether these tags mark a resource of this stack. */
+    public boolean owns(Map<String, String> tags) {
+        return spec.stack().equals(tags.get(HttpsSetup.OWNERSHIP_TAG));
+    }
+
+    // ---- decisions ----
+
+    /** Records that the resource already matches. */
+    public void unchanged(ResourceKind kind, String name, String id) {
+        unchanged(kind, name, id, "");
+    }
+
+    /** Records that the resource already matches, with a note the plan shows (e.g. what was left out and why). */
+    public void unchanged(ResourceKind kind, String name, String id, String note) {
+        changes.add(Change.of(ChangeAction.UNCHANGED, kind, name, id, note));
+    }
+
+    /** Records a conflict: a same-named resource the stack does not own. */
+    public void conflict(ResourceKind kind, String name, String id, String reason) {
+        changes.add(Change.of(ChangeAction.CONFLICT, kind, name, id, reason));
+    }
+
+    /** Records the change and, unless planning, runs the write. Returns the write's result (null in a plan). */
+    public <T> T change(Change change, Supplier<T> write) {
+        return change(change, write, null);
+    }
+
+    /**
+     * Like {@link #change(Change, Supplier)} for a write that creates a resource: the change recorded
+     * (and reported) carries the new resource's id, taken from what the write returned, in place of
+     * "known after apply".
+     *
+     * @param idOf the new resource's id or ARN, from the write's result
+     */
+    public <T> T change(Change change, Supplier<T> write, java.util.function.Function<T, String> idOf) {
+        if (!writing()) {
+            changes.add(change);
+            return null;
+        }
+        checkCancelled();
+        event(ProgressEvent.Type.CHANGE_STARTED, change.kind().label(), describe(change));
+        T result;
+        createdByWrite.remove();
+        try {
+            result = write.get();
+        } catch (RuntimeException e) {
+            String id = createdByWrite.get();
+            if (id != null) { // created, then the write failed or stopped (e.g. waiting for it): it exists all the same
+                changes.add(withId(change, id));
+            }
+            throw e;
+        } finally {
+            createdByWrite.remove();
+            invalidate(change.kind());
+        }
+        Change done = idOf == null || result == null ? change : withId(change, idOf.apply(result));
+        changes.add(done);
+        event(ProgressEvent.Type.CHANGE_APPLIED, change.kind().label(), describe(done) + ": done"
+                + (done.id() == null ? "" : " (" + done.id() + ")"));
+        return result;
+    }
+
+    /** The change with the id now known, also in its {@code arn}/{@code id} attribute. */
+    static Change withId(Change change, String id) {
+        if (id == null) {
+            return change;
+        }
+        List<AttributeChange> attributes = change.attributes().stream()
+                .map(a -> AttributeChange.KNOWN_AFTER_APPLY.equals(a.after()) && ("arn".equals(a.attribute())
+                        || "id".equals(a.attribute())) ? new AttributeChange(a.attribute(), a.before(), id) : a)
+                .toList();
+        return new Change(change.action(), change.kind(), change.name(), id, attributes, change.reason());
+    }
+
+    public void change(Change change, Runnable write) {
+        change(change, () -> {
+            write.run();
+            return null;
+        });
+    }
+
+    private static String describe(Change change) {
+        String verb;
+        switch (change.action()) {
+            case CREATE: verb = "creating"; break;
+            case UPDATE: verb = "updating"; break;
+            case REPLACE: verb = "replacing"; break;
+            case DELETE: verb = "deleting"; break;
+            default: verb = change.action().name().toLowerCase();
+        }
+        return verb + " " + change.name() + (change.reason().isEmpty() ? "" : " (" + change.reason() + ")");
+    }
+
+    /** Attribute list for a create: every attribute with its value, before = null. */
+    public static List<AttributeChange> attributes(Object... nameValuePairs) {
+        List<AttributeChange> list = new ArrayList<>();
+        for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
+            Object value = nameValuePairs[i + 1];
+            list.add(new AttributeChange(String.valueOf(nameValuePairs[i]), null,
+                    value == null ? AttributeChange.KNOWN_AFTER_APPLY : String.valueOf(value)));
+        }
+        return list;
+    }
+
+    // ---- progress ----
+
+    public void event(ProgressEvent.Type type, String step, String message) {
+        listener.onEvent(ProgressEvent.of(type, step, message));
+    }
+
+    public void warn(String step, String message) {
+        event(ProgressEvent.Type.WARNING, step, message);
+    }
+
+    public void info(String step, String message) {
+        event(ProgressEvent.Type.INFO, step, message);
+    }
+
+    // ---- cancellation ----
+
+    /** Asks every branch to stop before its next write or poll (another branch failed). */
+    void cancel() {
+        cancelled = true;
+    }
+
+    public void checkCancelled() {
+        if (cancelled) {
+            throw new CancelledException();
+        }
+    }
+
+    /** Thrown inside a branch that stops because another branch failed; never reaches the user. */
+    static final class CancelledException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CancelledException() {
+            super("cancelled because another step failed", null, false, false);
+        }
+    }
+
+    // ---- waiting ----
+
+    /**
+     * Polls until {@code poll} returns a value, reporting progress, bounded by {@code limit}. The first
+     * poll is immediate; then the interval is a tenth of the time waited so far, at least {@code first} and
+     * at most {@code max}: the wait ends at most 10% (or {@code first}) after the awaited state is reached,
+     * with a number of polls that grows only with the logarithm of the wait until {@code max} is reached.
+     *
+     * @param onTimeout builds the error when the limit passes
+     */
+    public <T> T await(String step, String what, Duration limit, Duration first, Duration max,
+                       Supplier<Optional<T>> poll, Supplier<HttpsSetupException> onTimeout) {
+        Instant start = clock.instant();
+        while (true) {
+            checkCancelled();
+            Optional<T> value = poll.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            Duration elapsed = Duration.between(start, clock.instant());
+            if (elapsed.compareTo(limit) >= 0) {
+                throw onTimeout.get();
+            }
+            listener.onEvent(new ProgressEvent(ProgressEvent.Type.WAITING, step, what, elapsed, limit, null));
+            Duration left = limit.minus(elapsed);
+            Duration interval = pollInterval(elapsed, first, max);
+            sleep(interval.compareTo(left) < 0 ? interval : left);
+        }
+    }
+
+    /** A tenth of the time waited, within {@code first} and {@code max}. */
+    static Duration pollInterval(Duration elapsed, Duration first, Duration max) {
+        Duration interval = elapsed.dividedBy(10);
+        if (interval.compareTo(first) < 0) {
+            interval = first;
+        }
+        return interval.compareTo(max) > 0 ? max : interval;
+    }
+
+    public void sleep(Duration duration) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "Interrupted while waiting", e);
+        }
+    }
+
+    // ---- eventual consistency ----
+
+    /**
+     * Runs a call that AWS may refuse for a while after a related change (a just-issued certificate, a
+     * just-created target group, a resource still in use): retried with exponential backoff, bounded.
+     * Throttling and 5xx are not handled here: the SDK's retry strategy already does.
+     *
+     * @param errorCodes the AWS error codes that mean "not yet"
+     */
+    public <T> T retrying(String step, String what, Supplier<T> call, String... errorCodes) {
+        return retry(step, what, call, null, errorCodes);
+    }
+
+    /**
+     * Like {@link #retrying}, for refusals AWS keeps up for minutes (a certificate ACM still sees in use, a
+     * certificate the load balancer cannot see yet): retried with the same backoff until {@code budget} has
+     * passed, e.g. the spec's {@code waitTimeout}.
+     */
+    public <T> T retryingFor(Duration budget, String step, String what, Supplier<T> call, String... errorCodes) {
+        return retry(step, what, call, clock.instant().plus(budget), errorCodes);
+    }
+
+    /** {@link #retryingFor} for a call without a result. */
+    public void retryingFor(Duration budget, String step, String what, Runnable call, String... errorCodes) {
+        retryingFor(budget, step, what, () -> {
+            call.run();
+            return null;
+        }, errorCodes);
+    }
+
+    private <T> T retry(String step, String what, Supplier<T> call, Instant deadline, String... errorCodes) {
+        List<String> codes = List.of(errorCodes);
+        Predicate<Throwable> notYet = e -> e instanceof AwsServiceException
+                && ((AwsServiceException) e).awsErrorDetails() != null
+                && codes.contains(((AwsServiceException) e).awsErrorDetails().errorCode());
+        RetryConfig.Builder<Object> config = RetryConfig.from(eventualConsistency);
+        if (deadline == null) {
+            config.retryOnException(notYet);
+        } else {
+            config.maxAttempts(Integer.MAX_VALUE).retryOnException(e -> notYet.test(e) && clock.instant().isBefore(deadline));
+        }
+        Retry retry = Retry.of(what, config.build());
+        retry.getEventPublisher().onRetry(e -> listener.onEvent(new ProgressEvent(ProgressEvent.Type.RETRYING, step,
+                what + ": AWS is not ready yet (attempt " + e.getNumberOfRetryAttempts() + ", next in "
+                        + e.getWaitInterval().toMillis() + " ms)", Duration.ZERO, Duration.ZERO, e.getLastThrowable())));
+        Instant started = clock.instant();
+        try {
+            return Retry.decorateSupplier(retry, () -> {
+                checkCancelled();
+                return call.get();
+            }).get();
+        } catch (AwsServiceException e) {
+            if (!notYet.test(e)) {
+                throw e;
+            }
+            String code = e.awsErrorDetails().errorCode();
+            String after = deadline == null ? eventualConsistency.getMaxAttempts() + " attempts"
+                    : Duration.between(started, clock.instant()).toSeconds() + " s";
+            throw new HttpsSetupException(ErrorCode.AWS_ERROR, what + ": AWS still answered " + code + " ("
+                    + e.awsErrorDetails().errorMessage() + ") after " + after + ". " + notYetHint(code)
+                    + " The run is safe to repeat.", e);
+        }
+    }
+
+    private String notYetHint(String code) {
+        switch (code) {
+            case "TargetGroupNotFound":
+                return "Check that the target group still exists in " + spec.region()
+                        + " (aws elbv2 describe-target-groups) and that nothing else deletes it.";
+            case "CertificateNotFound":
+                return "Check that the certificate is ISSUED in " + spec.region() + " (aws acm describe-certificate).";
+            case "ResourceInUse":
+            case "ResourceInUseException":
+            case "DependencyViolation":
+                return "Something still uses it: check the listeners, rules and network interfaces that refer to it.";
+            case "InvalidTarget":
+                return "Check that the instances are running, in the target group's VPC.";
+            default:
+                return "Check it in the AWS console.";
+        }
+    }
+
+    public void retrying(String step, String what, Runnable call, String... errorCodes) {
+        retrying(step, what, () -> {
+            call.run();
+            return null;
+        }, errorCodes);
+    }
+
+    /** Backoff used by {@link #retrying}: 8 attempts, 500 ms doubling up to 8 s (about 35 s in all). */
+    static RetryConfig defaultEventualConsistency() {
+        return RetryConfig.custom()
+                .maxAttempts(8)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(8)))
+                .failAfterMaxAttempts(false)
+                .build();
+    }
+}
