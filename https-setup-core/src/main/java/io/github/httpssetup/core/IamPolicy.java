@@ -140,7 +140,7 @@ public final class IamPolicy {
         static Scope of(HttpsSetup setup) {
             String region = setup.region();
             String partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-            // the same names as the engine's LoadBalancer.name and TargetGroup.prefix
+            // the same names as the engine's LoadBalancers.name and TargetGroups.prefix
             String loadBalancer = setup.loadBalancer().name().orElse(setup.stack() + "-https");
             return new Scope(partition, region, loadBalancer, setup.stack() + "-tg-", setup.domain().hostedZone().id().orElse(null));
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.ChangeInfo;
 import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -115,7 +116,7 @@ class StrictRoute53ProfileIT {
     void s11b_recordSetsArePagedByRecordIdentifierInsideAGroupOfWeightedRecords() {
         String id = zone("example.com");
         route53.changeResourceRecordSets(r -> r.hostedZoneId(id).changeBatch(b -> b.changes(IntStream.range(0, 5)
-                .mapToObj(i -> software.amazon.awssdk.services.route53.model.Change.builder().action("CREATE")
+                .mapToObj(i -> Change.builder().action("CREATE")
                         .resourceRecordSet(s -> s.name("w.example.com").type(RRType.A).setIdentifier("w" + i).weight(1L)
                                 .ttl(60L).resourceRecords(v -> v.value("10.0.0." + i))).build()).toList())));
 

@@ -88,7 +88,7 @@ final class AliasRecords {
     }
 
     /** One record change: what the plan shows, and what Route 53 gets. */
-    private record Pending(Change change, software.amazon.awssdk.services.route53.model.Change write) {
+    private record Pending(Change change, ZoneRecords.Write write) {
     }
 
     void converge(States.Zone zone, States.LoadBalancer loadBalancer) {
@@ -250,7 +250,7 @@ final class AliasRecords {
         }
         if (run.writing()) {
             run.checkCancelled();
-            List<software.amazon.awssdk.services.route53.model.Change> batch = new ArrayList<>();
+            List<ZoneRecords.Write> batch = new ArrayList<>();
             pending.stream().filter(p -> p.change().action() == ChangeAction.DELETE).forEach(p -> batch.add(p.write()));
             pending.stream().filter(p -> p.change().action() != ChangeAction.DELETE).forEach(p -> batch.add(
                     Objects.requireNonNull(p.write(), () -> "no load balancer to point " + p.change().name() + " at")));

@@ -37,7 +37,7 @@ final class Chain {
             // Reads that depend on nothing start at once; the steps that need them find them done or in flight.
             read(READ_LOAD_BALANCER, List.of(), "the load balancer by name; if the stack may change it, its attributes;"
                     + " its listeners", (run, in) -> {
-                        LoadBalancer loadBalancer = new LoadBalancer(run);
+                        LoadBalancers loadBalancer = new LoadBalancers(run);
                         loadBalancer.find().ifPresent(lb -> {
                             if (run.owns(lb.tags()) || run.spec().adopt()) {
                                 loadBalancer.attributes(lb.arn());
@@ -46,18 +46,18 @@ final class Chain {
                         });
                         return null;
                     }),
-            read(READ_TARGET_GROUPS, List.of(), "the target groups by name", (run, in) -> new TargetGroup(run).observed()),
-            read(READ_CERTIFICATES, List.of(), "the stack's certificates", (run, in) -> new Certificate(run).owned()),
+            read(READ_TARGET_GROUPS, List.of(), "the target groups by name", (run, in) -> new TargetGroups(run).observed()),
+            read(READ_CERTIFICATES, List.of(), "the stack's certificates", (run, in) -> new Certificates(run).owned()),
             step(ZONE, List.of(), List.of(), "the hosted zone, after the domain registration; names it cannot hold fail"
                     + " here, before any certificate", (run, in) -> {
                         DomainRegistration registration = new DomainRegistration(run);
                         registration.converge();
-                        States.Zone z = new HostedZone(run).converge();
+                        States.Zone z = new HostedZones(run).converge();
                         new ZoneScope(run).check(z); // before the certificate: names the zone cannot hold fail the plan
                         registration.convergeNameServers(z);
                         return z;
                     }, (run, zone, kept) -> {
-                        new HostedZone(run).destroy(zone, kept);
+                        new HostedZones(run).destroy(zone, kept);
                         new DomainRegistration(run).destroy(kept);
                     }),
             // The zone's records are needed by the validation records and the alias records: read them as soon
@@ -77,19 +77,19 @@ final class Chain {
                     (run, in) -> new Network(run).resolve(in.get(TARGETS, States.Targets.class)), null),
             step(CERTIFICATE, List.of(ZONE), List.of(READ_CERTIFICATES, READ_RECORDS), "the certificate, issued (its"
                     + " validation records written and waited for)",
-                    (run, in) -> new Certificate(run).converge(in.get(ZONE, States.Zone.class)),
-                    (run, zone, kept) -> new Certificate(run).destroy(zone)),
+                    (run, in) -> new Certificates(run).converge(in.get(ZONE, States.Zone.class)),
+                    (run, zone, kept) -> new Certificates(run).destroy(zone)),
             step(SECURITY_GROUPS, List.of(TARGETS), List.of(), "the load balancer's security groups and the rules on"
                     + " the instances' groups",
                     (run, in) -> new SecurityGroups(run).converge(in.get(TARGETS, States.Targets.class)),
                     (run, zone, kept) -> new SecurityGroups(run).destroy()),
             step(TARGET_GROUP, List.of(TARGETS), List.of(READ_TARGET_GROUPS), "the target group with its targets",
-                    (run, in) -> new TargetGroup(run).converge(in.get(TARGETS, States.Targets.class)),
-                    (run, zone, kept) -> new TargetGroup(run).destroy()),
+                    (run, in) -> new TargetGroups(run).converge(in.get(TARGETS, States.Targets.class)),
+                    (run, zone, kept) -> new TargetGroups(run).destroy()),
             step(LOAD_BALANCER, List.of(NETWORK, SECURITY_GROUPS), List.of(READ_LOAD_BALANCER), "the load balancer",
-                    (run, in) -> new LoadBalancer(run).converge(in.get(NETWORK, States.Network.class),
+                    (run, in) -> new LoadBalancers(run).converge(in.get(NETWORK, States.Network.class),
                             in.get(SECURITY_GROUPS, States.SecurityGroups.class).ids()),
-                    (run, zone, kept) -> new LoadBalancer(run).destroy()),
+                    (run, zone, kept) -> new LoadBalancers(run).destroy()),
             // The HTTP listener needs no certificate: it is in place while ACM validates.
             step(HTTP_LISTENER, List.of(TARGET_GROUP, LOAD_BALANCER), List.of(READ_LOAD_BALANCER), "the HTTP listener,"
                     + " and the load balancer's listeners as read",
@@ -115,9 +115,9 @@ final class Chain {
             }),
             step(CLEANUP, List.of(LISTENERS), List.of(), "what the listeners no longer use deleted: replaced target"
                     + " groups, stale rules, replaced certificates", (run, in) -> {
-                        new TargetGroup(run).deleteReplaced(in.get(TARGET_GROUP, States.TargetGroup.class));
+                        new TargetGroups(run).deleteReplaced(in.get(TARGET_GROUP, States.TargetGroup.class));
                         new SecurityGroups(run).revokeStale(in.get(SECURITY_GROUPS, States.SecurityGroups.class));
-                        new Certificate(run).deleteReplaced(in.get(CERTIFICATE, States.Certificate.class),
+                        new Certificates(run).deleteReplaced(in.get(CERTIFICATE, States.Certificate.class),
                                 in.get(ZONE, States.Zone.class));
                         return null;
                     }, null)));

@@ -114,8 +114,8 @@ public final class Engine {
             Run run = new Run(spec, aws, Run.Mode.DESTROY, listener, clock, sleeper, eventualConsistency);
             List<String> kept = new ArrayList<>();
             translate(() -> {
-                new LoadBalancer(run).checkDestroyable(); // refuse before deleting anything
-                States.Zone zone = new HostedZone(run).find().orElse(null);
+                new LoadBalancers(run).checkDestroyable(); // refuse before deleting anything
+                States.Zone zone = new HostedZones(run).find().orElse(null);
                 for (StepGraph.Step s : Chain.GRAPH.destroyOrder()) {
                     step(run, s.name(), () -> {
                         s.teardown().run(run, zone, kept);

@@ -101,13 +101,13 @@ final class Listeners {
         ports.forEach(port -> onPort(existing, port).ifPresent(o -> matched.add(o.arn())));
         for (Observed o : existing) {
             if (!matched.contains(o.arn()) && run.owns(o.tags())) {
-                delete(LoadBalancer.name(spec), o, "no longer in the description");
+                delete(LoadBalancers.name(spec), o, "no longer in the description");
             }
         }
     }
 
     private void converge(List<Desired> desired, ResourceKind kind, States.LoadBalancer loadBalancer, List<Observed> existing) {
-        String lbName = LoadBalancer.name(spec);
+        String lbName = LoadBalancers.name(spec);
         for (Desired d : desired) {
             if (d.kind() != kind) {
                 continue;
@@ -194,7 +194,7 @@ final class Listeners {
                 () -> run.retryingFor(spec.waitTimeout(), STEP, "creating the " + d.kind().label() + " on port " + d.port(),
                         () -> run.aws().elb().createListener(r -> {
                             r.loadBalancerArn(loadBalancerArn).protocol(d.protocol()).port(d.port())
-                                    .defaultActions(d.action().toAws()).tags(LoadBalancer.tags(run.tags()));
+                                    .defaultActions(d.action().toAws()).tags(LoadBalancers.tags(run.tags()));
                             if (d.https()) {
                                 r.certificates(Certificate.builder().certificateArn(d.certificateArn()).build())
                                         .sslPolicy(d.sslPolicy());
@@ -263,7 +263,7 @@ final class Listeners {
         run.change(new Change(ChangeAction.UPDATE, d.kind(), name, observed.arn(), changes, reason), () -> {
             ElasticLoadBalancingV2Client elb = run.aws().elb();
             if (!missingTags.isEmpty()) {
-                elb.addTags(r -> r.resourceArns(observed.arn()).tags(LoadBalancer.tags(missingTags)));
+                elb.addTags(r -> r.resourceArns(observed.arn()).tags(LoadBalancers.tags(missingTags)));
             }
             if (switching) {
                 switchTargetGroup(observed, d);
@@ -302,13 +302,13 @@ final class Listeners {
         Set<String> old = new java.util.TreeSet<>(ListenerAction.forwardedGroups(current));
         old.remove(newArn);
         if (!ListenerAction.isJoining(current, d.replacedGroups(), newArn)) {
-            run.info(STEP, "The " + d.kind().label() + " on port " + d.port() + " forwards to " + TargetGroup.nameOf(newArn)
+            run.info(STEP, "The " + d.kind().label() + " on port " + d.port() + " forwards to " + TargetGroups.nameOf(newArn)
                     + " with weight 0 while its targets pass their health checks");
-            run.retryingFor(spec.waitTimeout(), STEP, "adding " + TargetGroup.nameOf(newArn) + " to the " + d.kind().label()
+            run.retryingFor(spec.waitTimeout(), STEP, "adding " + TargetGroups.nameOf(newArn) + " to the " + d.kind().label()
                     + " on port " + d.port() + " with weight 0", () -> run.aws().elb().modifyListener(r -> r
                     .listenerArn(observed.arn()).defaultActions(ListenerAction.joining(old, newArn))), NOT_YET);
         }
-        new TargetGroup(run).awaitHealthy(newArn);
+        new TargetGroups(run).awaitHealthy(newArn);
     }
 
     private static String defaultCertificate(Listener listener) {
@@ -325,8 +325,8 @@ final class Listeners {
 
     /** Deletes the owned listeners of the owned load balancer; nothing when it is gone or not the stack's. */
     void destroy() {
-        LoadBalancer loadBalancer = new LoadBalancer(run);
-        Optional<LoadBalancer.Found> found = loadBalancer.find();
+        LoadBalancers loadBalancer = new LoadBalancers(run);
+        Optional<LoadBalancers.Found> found = loadBalancer.find();
         if (found.isEmpty() || !run.owns(found.get().tags())) {
             return;
         }
@@ -340,7 +340,7 @@ final class Listeners {
             return;
         }
         loadBalancer.refuseIfProtected(found.get());
-        String lbName = LoadBalancer.name(spec);
+        String lbName = LoadBalancers.name(spec);
         owned.forEach(o -> delete(lbName, o, "destroy"));
     }
 

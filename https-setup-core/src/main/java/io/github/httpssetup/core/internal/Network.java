@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -173,19 +174,19 @@ final class Network {
 
     private List<String> subnets(PublicSubnets.Targets placed) {
         boolean dualstack = spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK;
-        List<PublicSubnets.Subnet> inVpc = run.aws().ec2().describeSubnetsPaginator(r -> r.filters(
-                filter("vpc-id", List.of(placed.vpcId())))).subnets().stream().map(PublicSubnets.Subnet::of).toList();
-        List<PublicSubnets.RouteTable> tables = routeTables(placed.vpcId());
+        List<PublicSubnets.SubnetFacts> inVpc = run.aws().ec2().describeSubnetsPaginator(r -> r.filters(
+                filter("vpc-id", List.of(placed.vpcId())))).subnets().stream().map(PublicSubnets.SubnetFacts::of).toList();
+        List<PublicSubnets.RouteTableFacts> tables = routeTables(placed.vpcId());
         PublicSubnets subnets = new PublicSubnets(placed.vpcId(), inVpc, tables);
         if (spec.loadBalancer().autoSubnets()) {
             return subnets.inAvailabilityZones(availabilityZones()).choose(placed, dualstack);
         }
-        Set<String> known = inVpc.stream().map(PublicSubnets.Subnet::id).collect(Collectors.toSet());
+        Set<String> known = inVpc.stream().map(PublicSubnets.SubnetFacts::id).collect(Collectors.toSet());
         List<String> outside = spec.loadBalancer().subnets().stream().filter(id -> !known.contains(id)).distinct().toList();
-        Map<String, PublicSubnets.Subnet> elsewhere = new TreeMap<>();
+        Map<String, PublicSubnets.SubnetFacts> elsewhere = new TreeMap<>();
         if (!outside.isEmpty()) { // only on the way to an error: which ones exist in another VPC
             run.aws().ec2().describeSubnetsPaginator(r -> r.filters(filter("subnet-id", outside))).subnets().stream()
-                    .map(PublicSubnets.Subnet::of).forEach(s -> elsewhere.put(s.id(), s));
+                    .map(PublicSubnets.SubnetFacts::of).forEach(s -> elsewhere.put(s.id(), s));
         }
         return subnets.check(spec.loadBalancer().subnets(), elsewhere, placed, dualstack);
     }
@@ -194,7 +195,7 @@ final class Network {
     private Set<String> availabilityZones() {
         return run.observe(null, "availability zones", () -> run.aws().ec2().describeAvailabilityZones(r -> r.filters(
                 filter("zone-type", List.of("availability-zone")))).availabilityZones().stream()
-                .map(software.amazon.awssdk.services.ec2.model.AvailabilityZone::zoneName)
+                .map(AvailabilityZone::zoneName)
                 .collect(Collectors.toCollection(TreeSet::new)));
     }
 
@@ -202,9 +203,9 @@ final class Network {
      * The VPC's route tables, read once per apply; the engine starts this read together with the subnets'.
      * Associations are resolved in Java: the emulator does not know every route-table filter.
      */
-    List<PublicSubnets.RouteTable> routeTables(String vpcId) {
+    List<PublicSubnets.RouteTableFacts> routeTables(String vpcId) {
         return run.observe(null, "route tables " + vpcId, () -> run.aws().ec2().describeRouteTablesPaginator(r -> r.filters(
-                filter("vpc-id", List.of(vpcId)))).routeTables().stream().map(PublicSubnets.RouteTable::of).toList());
+                filter("vpc-id", List.of(vpcId)))).routeTables().stream().map(PublicSubnets.RouteTableFacts::of).toList());
     }
 
     private static Filter filter(String name, List<String> values) {

@@ -14,7 +14,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.RouteState;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.SubnetCidrBlockState;
 import software.amazon.awssdk.services.ec2.model.SubnetCidrBlockStateCode;
 import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
@@ -32,9 +34,9 @@ final class PublicSubnets {
     private static final String HOW_PUBLIC = "a route 0.0.0.0/0 to an internet gateway";
 
     /** A subnet: id, availability zone, VPC, and whether it has an associated IPv6 block. */
-    record Subnet(String id, String zone, String vpcId, boolean ipv6) {
-        static Subnet of(software.amazon.awssdk.services.ec2.model.Subnet s) {
-            return new Subnet(s.subnetId(), s.availabilityZone(), s.vpcId(),
+    record SubnetFacts(String id, String zone, String vpcId, boolean ipv6) {
+        static SubnetFacts of(Subnet s) {
+            return new SubnetFacts(s.subnetId(), s.availabilityZone(), s.vpcId(),
                     s.ipv6CidrBlockAssociationSet().stream().anyMatch(PublicSubnets::associated));
         }
     }
@@ -53,14 +55,14 @@ final class PublicSubnets {
     }
 
     /** A route table: whether it is the VPC's main one, the subnets explicitly associated, and whether it reaches the internet. */
-    record RouteTable(String id, boolean main, Set<String> subnetIds, boolean internetRoute) {
-        static RouteTable of(software.amazon.awssdk.services.ec2.model.RouteTable t) {
+    record RouteTableFacts(String id, boolean main, Set<String> subnetIds, boolean internetRoute) {
+        static RouteTableFacts of(RouteTable t) {
             boolean main = t.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main()));
             Set<String> subnets = t.associations().stream().map(RouteTableAssociation::subnetId)
                     .filter(id -> id != null).collect(Collectors.toCollection(TreeSet::new));
             boolean internet = t.routes().stream().anyMatch(r -> ANYWHERE.equals(r.destinationCidrBlock())
                     && r.gatewayId() != null && r.gatewayId().startsWith("igw-") && r.state() != RouteState.BLACKHOLE);
-            return new RouteTable(t.routeTableId(), main, subnets, internet);
+            return new RouteTableFacts(t.routeTableId(), main, subnets, internet);
         }
     }
 
@@ -76,28 +78,28 @@ final class PublicSubnets {
     }
 
     private final String vpcId;
-    private final Map<String, Subnet> subnets = new TreeMap<>();
-    private final List<RouteTable> tables;
+    private final Map<String, SubnetFacts> subnets = new TreeMap<>();
+    private final List<RouteTableFacts> tables;
 
     /**
      * @param vpcId   the targets' VPC
      * @param subnets the subnets of that VPC (others are ignored)
      * @param tables  the route tables of that VPC
      */
-    PublicSubnets(String vpcId, Collection<Subnet> subnets, Collection<RouteTable> tables) {
+    PublicSubnets(String vpcId, Collection<SubnetFacts> subnets, Collection<RouteTableFacts> tables) {
         this.vpcId = vpcId;
         subnets.stream().filter(s -> vpcId.equals(s.vpcId())).forEach(s -> this.subnets.put(s.id(), s));
         this.tables = List.copyOf(tables);
     }
 
     /** The table that routes the subnet: its explicit association, else the main table. */
-    Optional<RouteTable> tableOf(String subnetId) {
+    Optional<RouteTableFacts> tableOf(String subnetId) {
         return tables.stream().filter(t -> t.subnetIds().contains(subnetId)).findFirst()
-                .or(() -> tables.stream().filter(RouteTable::main).findFirst());
+                .or(() -> tables.stream().filter(RouteTableFacts::main).findFirst());
     }
 
     boolean isPublic(String subnetId) {
-        return tableOf(subnetId).map(RouteTable::internetRoute).orElse(false);
+        return tableOf(subnetId).map(RouteTableFacts::internetRoute).orElse(false);
     }
 
     /**
@@ -121,12 +123,12 @@ final class PublicSubnets {
      */
     List<String> choose(Targets targets, boolean dualstack) {
         Set<String> instanceSubnets = new TreeSet<>(targets.subnets().values());
-        Map<String, Subnet> chosen = new TreeMap<>();
+        Map<String, SubnetFacts> chosen = new TreeMap<>();
         byZone().forEach((zone, inZone) -> inZone.stream()
                 .filter(s -> isPublic(s.id()))
-                .min(Comparator.<Subnet, Boolean>comparing(s -> !(dualstack && s.ipv6()))
+                .min(Comparator.<SubnetFacts, Boolean>comparing(s -> !(dualstack && s.ipv6()))
                         .thenComparing(s -> !instanceSubnets.contains(s.id()))
-                        .thenComparing(Subnet::id))
+                        .thenComparing(SubnetFacts::id))
                 .ifPresent(s -> chosen.put(zone, s)));
         Set<String> uncovered = new TreeSet<>(targets.zoneSet());
         uncovered.removeAll(chosen.keySet());
@@ -137,14 +139,14 @@ final class PublicSubnets {
                     + describe(targets) + "\n" + whatToDo(chosen.keySet(), uncovered) + ", or list two or more public"
                     + " subnets in loadBalancer.subnets.");
         }
-        List<Subnet> noIpv6 = chosen.values().stream().filter(s -> !s.ipv6()).toList();
+        List<SubnetFacts> noIpv6 = chosen.values().stream().filter(s -> !s.ipv6()).toList();
         if (dualstack && !noIpv6.isEmpty()) {
             throw new HttpsSetupException(ErrorCode.SUBNETS_INVALID, "loadBalancer.ipAddressType is dualstack, but the public"
                     + " subnets chosen for the load balancer have no IPv6 CIDR block: " + list(noIpv6) + ". Associate an IPv6"
                     + " block with VPC " + vpcId + " and with these subnets (and a route ::/0 to the internet gateway),"
                     + " list subnets with IPv6 in loadBalancer.subnets, or use ipAddressType: ipv4.");
         }
-        return chosen.values().stream().map(Subnet::id).toList();
+        return chosen.values().stream().map(SubnetFacts::id).toList();
     }
 
     /**
@@ -156,7 +158,7 @@ final class PublicSubnets {
      * @param elsewhere given subnets found outside the targets' VPC (by id)
      * @return the given ids, without duplicates, in the given order
      */
-    List<String> check(List<String> given, Map<String, Subnet> elsewhere, Targets targets, boolean dualstack) {
+    List<String> check(List<String> given, Map<String, SubnetFacts> elsewhere, Targets targets, boolean dualstack) {
         List<String> problems = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>(given);
         List<String> missing = ids.stream().filter(id -> !subnets.containsKey(id) && !elsewhere.containsKey(id)).toList();
@@ -165,18 +167,18 @@ final class PublicSubnets {
         }
         ids.stream().filter(elsewhere::containsKey).map(elsewhere::get).forEach(s -> problems.add(s.id() + " is in "
                 + s.vpcId() + ", not in the targets' VPC " + vpcId));
-        List<Subnet> usable = ids.stream().filter(subnets::containsKey).map(subnets::get).toList();
-        for (Subnet s : usable) {
+        List<SubnetFacts> usable = ids.stream().filter(subnets::containsKey).map(subnets::get).toList();
+        for (SubnetFacts s : usable) {
             if (!isPublic(s.id())) {
                 problems.add(s.id() + " (" + s.zone() + ") is private: its route table "
-                        + tableOf(s.id()).map(RouteTable::id).orElse("(none)") + " has no route 0.0.0.0/0 to an internet gateway");
+                        + tableOf(s.id()).map(RouteTableFacts::id).orElse("(none)") + " has no route 0.0.0.0/0 to an internet gateway");
             }
         }
-        Map<String, List<Subnet>> givenByZone = new TreeMap<>();
+        Map<String, List<SubnetFacts>> givenByZone = new TreeMap<>();
         usable.forEach(s -> givenByZone.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s));
         givenByZone.forEach((zone, inZone) -> {
             if (inZone.size() > 1) {
-                problems.add(inZone.stream().map(Subnet::id).collect(Collectors.joining(" and "))
+                problems.add(inZone.stream().map(SubnetFacts::id).collect(Collectors.joining(" and "))
                         + (inZone.size() == 2 ? " are both in " : " are all in ") + zone
                         + ": a load balancer takes one subnet per availability zone");
             }
@@ -192,7 +194,7 @@ final class PublicSubnets {
             }
         }
         if (dualstack) {
-            List<Subnet> noIpv6 = usable.stream().filter(s -> !s.ipv6()).toList();
+            List<SubnetFacts> noIpv6 = usable.stream().filter(s -> !s.ipv6()).toList();
             if (!noIpv6.isEmpty()) {
                 problems.add("ipAddressType is dualstack, but " + list(noIpv6) + (noIpv6.size() == 1 ? " has" : " have")
                         + " no IPv6 CIDR block");
@@ -210,8 +212,8 @@ final class PublicSubnets {
 
     // ---- messages ----
 
-    private Map<String, List<Subnet>> byZone() {
-        Map<String, List<Subnet>> byZone = new TreeMap<>();
+    private Map<String, List<SubnetFacts>> byZone() {
+        Map<String, List<SubnetFacts>> byZone = new TreeMap<>();
         subnets.values().forEach(s -> byZone.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s));
         return byZone;
     }
@@ -219,12 +221,12 @@ final class PublicSubnets {
     /** One line per zone: its public and private subnets, and the instances in it. */
     private String describe(Targets targets) {
         StringBuilder out = new StringBuilder();
-        Map<String, List<Subnet>> byZone = byZone();
+        Map<String, List<SubnetFacts>> byZone = byZone();
         targets.zoneSet().forEach(z -> byZone.putIfAbsent(z, List.of()));
         byZone.forEach((zone, inZone) -> {
             List<String> instances = targets.instancesIn(zone);
-            List<String> publicIds = inZone.stream().filter(s -> isPublic(s.id())).map(Subnet::id).toList();
-            List<String> privateIds = inZone.stream().filter(s -> !isPublic(s.id())).map(Subnet::id).toList();
+            List<String> publicIds = inZone.stream().filter(s -> isPublic(s.id())).map(SubnetFacts::id).toList();
+            List<String> privateIds = inZone.stream().filter(s -> !isPublic(s.id())).map(SubnetFacts::id).toList();
             List<String> parts = new ArrayList<>();
             if (!publicIds.isEmpty()) {
                 parts.add("public " + String.join(", ", publicIds));
@@ -254,8 +256,8 @@ final class PublicSubnets {
         }
         // A private subnet in a named zone can become public by joining a table that reaches the internet.
         List<String> privateThere = zones.stream().flatMap(z -> byZone().getOrDefault(z, List.of()).stream()
-                .filter(sub -> !isPublic(sub.id())).map(Subnet::id).sorted().limit(1)).toList();
-        String associate = privateThere.isEmpty() ? "" : tables.stream().filter(RouteTable::internetRoute).map(RouteTable::id)
+                .filter(sub -> !isPublic(sub.id())).map(SubnetFacts::id).sorted().limit(1)).toList();
+        String associate = privateThere.isEmpty() ? "" : tables.stream().filter(RouteTableFacts::internetRoute).map(RouteTableFacts::id)
                 .findFirst().map(t -> " (or associate " + String.join(", ", privateThere) + " with route table " + t + ")")
                 .orElse("");
         return "Create a public subnet (" + HOW_PUBLIC + ")" + where + associate;
@@ -264,7 +266,7 @@ final class PublicSubnets {
     private String publicByZone() {
         List<String> zones = new ArrayList<>();
         byZone().forEach((zone, inZone) -> {
-            List<String> publicIds = inZone.stream().filter(s -> isPublic(s.id())).map(Subnet::id).toList();
+            List<String> publicIds = inZone.stream().filter(s -> isPublic(s.id())).map(SubnetFacts::id).toList();
             if (!publicIds.isEmpty()) {
                 zones.add(zone + " " + String.join(", ", publicIds));
             }
@@ -272,7 +274,7 @@ final class PublicSubnets {
         return zones.isEmpty() ? "none" : String.join("; ", zones);
     }
 
-    private static String list(List<Subnet> subnets) {
+    private static String list(List<SubnetFacts> subnets) {
         return subnets.stream().map(s -> s.id() + " (" + s.zone() + ")").collect(Collectors.joining(", "));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.httpssetup.core.internal;
 
+import io.github.httpssetup.core.ErrorCode;
+import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ResourceKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +14,6 @@ import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
-import io.github.httpssetup.core.ErrorCode;
-import io.github.httpssetup.core.HttpsSetupException;
-import java.time.Duration;
 
 /**
  * The record sets of one hosted zone, read once per run and shared by the certificate (validation
@@ -72,17 +73,22 @@ final class ZoneRecords {
         return zoneId;
     }
 
+    /** One record set to write and how: Route 53's change (not the plan's {@link io.github.httpssetup.core.Change}). */
+    record Write(Change change) {
+    }
+
     /** Sends one change batch and waits until Route 53 reports it INSYNC. */
-    static void change(Run run, String zoneId, List<Change> changes, String comment, boolean waitInSync) {
-        if (changes.isEmpty()) {
+    static void change(Run run, String zoneId, List<Write> writes, String comment, boolean waitInSync) {
+        if (writes.isEmpty()) {
             return;
         }
+        List<Change> changes = writes.stream().map(Write::change).toList();
         ChangeResourceRecordSetsResponse response;
         try {
             response = run.aws().route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
                     .changeBatch(b -> b.comment(comment).changes(changes)));
         } finally {
-            run.invalidate(io.github.httpssetup.core.ResourceKind.ALIAS_RECORD);
+            run.invalidate(ResourceKind.ALIAS_RECORD);
         }
         if (!waitInSync || response.changeInfo().status() == ChangeStatus.INSYNC) {
             return;
@@ -97,11 +103,11 @@ final class ZoneRecords {
                         + " Run again later: the records are in place and the run is safe to repeat."));
     }
 
-    static Change upsert(ResourceRecordSet set) {
-        return Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(set).build();
+    static Write upsert(ResourceRecordSet set) {
+        return new Write(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(set).build());
     }
 
-    static Change delete(ResourceRecordSet set) {
-        return Change.builder().action(ChangeAction.DELETE).resourceRecordSet(set).build();
+    static Write delete(ResourceRecordSet set) {
+        return new Write(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(set).build());
     }
 }

@@ -31,10 +31,10 @@ class EnginePureTest {
     void covers_matchesExactNamesAndOneLabelWildcards() {
         Set<String> names = Set.of("example.com", "*.example.com");
 
-        assertThat(Certificate.covers(names, "example.com")).isTrue();
-        assertThat(Certificate.covers(names, "www.example.com")).isTrue();
-        assertThat(Certificate.covers(names, "a.b.example.com")).isFalse();
-        assertThat(Certificate.covers(Set.of("example.com"), "www.example.com")).isFalse();
+        assertThat(Certificates.covers(names, "example.com")).isTrue();
+        assertThat(Certificates.covers(names, "www.example.com")).isTrue();
+        assertThat(Certificates.covers(names, "a.b.example.com")).isFalse();
+        assertThat(Certificates.covers(Set.of("example.com"), "www.example.com")).isFalse();
     }
 
     @Test

@@ -112,7 +112,7 @@ class ListenerActionTest {
 
     @Test
     void joining_keepsTheReplacedGroupsAtWeight1_andAddsTheNewOneAtWeight0_whichIsJoiningRecognises() {
-        software.amazon.awssdk.services.elasticloadbalancingv2.model.Action joining =
+        Action joining =
                 ListenerAction.joining(java.util.List.of("arn:old"), "arn:new");
 
         assertThat(joining.forwardConfig().targetGroups()).extracting(t -> t.targetGroupArn() + "=" + t.weight())

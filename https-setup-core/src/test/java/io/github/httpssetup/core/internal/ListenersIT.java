@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.acm.model.ValidationMethod;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
@@ -365,7 +366,7 @@ class ListenersIT {
                         .listeners().get(0).listenerArn();
                 elb.deleteListener(r -> r.listenerArn(probe));
                 return arn;
-            } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException e) {
+            } catch (CertificateNotFoundException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }

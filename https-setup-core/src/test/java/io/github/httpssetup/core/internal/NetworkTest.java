@@ -11,25 +11,27 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteState;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 
 /** The pure part of {@link Network}: which subnets are public, and the load balancer's subnets ({@link PublicSubnets}). */
 class NetworkTest {
 
     private static final String VPC = "vpc-1";
-    private static final PublicSubnets.RouteTable MAIN_LOCAL = new PublicSubnets.RouteTable("rtb-main", true, Set.of(), false);
+    private static final PublicSubnets.RouteTableFacts MAIN_LOCAL = new PublicSubnets.RouteTableFacts("rtb-main", true, Set.of(), false);
 
-    private static PublicSubnets.Subnet subnet(String id, String zone) {
-        return new PublicSubnets.Subnet(id, zone, VPC, false);
+    private static PublicSubnets.SubnetFacts subnet(String id, String zone) {
+        return new PublicSubnets.SubnetFacts(id, zone, VPC, false);
     }
 
-    private static PublicSubnets.Subnet subnet6(String id, String zone) {
-        return new PublicSubnets.Subnet(id, zone, VPC, true);
+    private static PublicSubnets.SubnetFacts subnet6(String id, String zone) {
+        return new PublicSubnets.SubnetFacts(id, zone, VPC, true);
     }
 
-    private static PublicSubnets.RouteTable internet(String id, String... subnetIds) {
-        return new PublicSubnets.RouteTable(id, false, Set.of(subnetIds), true);
+    private static PublicSubnets.RouteTableFacts internet(String id, String... subnetIds) {
+        return new PublicSubnets.RouteTableFacts(id, false, Set.of(subnetIds), true);
     }
 
     private static PublicSubnets.Targets targets(String instance, String zone, String subnet) {
@@ -50,24 +52,24 @@ class NetworkTest {
     @Test
     void isPublic_whenNotAssociated_followsTheMainTable() {
         PublicSubnets mainPublic = new PublicSubnets(VPC, List.of(subnet("subnet-a", "z-a")),
-                List.of(new PublicSubnets.RouteTable("rtb-main", true, Set.of(), true)));
+                List.of(new PublicSubnets.RouteTableFacts("rtb-main", true, Set.of(), true)));
 
         assertThat(mainPublic.isPublic("subnet-a")).isTrue();
-        assertThat(mainPublic.tableOf("subnet-a")).map(PublicSubnets.RouteTable::id).contains("rtb-main");
+        assertThat(mainPublic.tableOf("subnet-a")).map(PublicSubnets.RouteTableFacts::id).contains("rtb-main");
     }
 
     @Test
     void isPublic_anExplicitAssociationWinsOverAPublicMainTable() {
         PublicSubnets subnets = new PublicSubnets(VPC, List.of(subnet("subnet-a", "z-a")), List.of(
-                new PublicSubnets.RouteTable("rtb-main", true, Set.of(), true),
-                new PublicSubnets.RouteTable("rtb-private", false, Set.of("subnet-a"), false)));
+                new PublicSubnets.RouteTableFacts("rtb-main", true, Set.of(), true),
+                new PublicSubnets.RouteTableFacts("rtb-private", false, Set.of("subnet-a"), false)));
 
         assertThat(subnets.isPublic("subnet-a")).isFalse();
     }
 
     @Test
     void routeTable_countsOnlyADefaultRouteToAnInternetGatewayThatIsNotABlackhole() {
-        software.amazon.awssdk.services.ec2.model.RouteTable sdk = software.amazon.awssdk.services.ec2.model.RouteTable.builder()
+        RouteTable sdk = RouteTable.builder()
                 .routeTableId("rtb-1")
                 .associations(RouteTableAssociation.builder().main(true).build(),
                         RouteTableAssociation.builder().main(false).subnetId("subnet-a").build())
@@ -75,27 +77,27 @@ class NetworkTest {
                         Route.builder().destinationCidrBlock("0.0.0.0/0").gatewayId("igw-1").state(RouteState.ACTIVE).build())
                 .build();
 
-        PublicSubnets.RouteTable table = PublicSubnets.RouteTable.of(sdk);
+        PublicSubnets.RouteTableFacts table = PublicSubnets.RouteTableFacts.of(sdk);
 
         assertThat(table.main()).isTrue();
         assertThat(table.subnetIds()).containsExactly("subnet-a");
         assertThat(table.internetRoute()).isTrue();
-        assertThat(PublicSubnets.RouteTable.of(sdk.toBuilder().routes(Route.builder().destinationCidrBlock("0.0.0.0/0")
+        assertThat(PublicSubnets.RouteTableFacts.of(sdk.toBuilder().routes(Route.builder().destinationCidrBlock("0.0.0.0/0")
                 .natGatewayId("nat-1").build()).build()).internetRoute()).as("a NAT gateway is not public").isFalse();
-        assertThat(PublicSubnets.RouteTable.of(sdk.toBuilder().routes(Route.builder().destinationCidrBlock("0.0.0.0/0")
+        assertThat(PublicSubnets.RouteTableFacts.of(sdk.toBuilder().routes(Route.builder().destinationCidrBlock("0.0.0.0/0")
                 .gatewayId("igw-1").state(RouteState.BLACKHOLE).build()).build()).internetRoute()).isFalse();
     }
 
     @Test
     void subnet_hasIpv6WhenABlockIsAssociated_evenInTheStateMotoMisspells() {
-        software.amazon.awssdk.services.ec2.model.Subnet sdk = software.amazon.awssdk.services.ec2.model.Subnet.builder()
+        Subnet sdk = Subnet.builder()
                 .subnetId("subnet-a").availabilityZone("z-a").vpcId(VPC)
                 .ipv6CidrBlockAssociationSet(SubnetIpv6CidrBlockAssociation.builder().ipv6CidrBlock("2001:db8::/64")
                         .ipv6CidrBlockState(s -> s.state("{'State': 'associated'}")).build())
                 .build();
 
-        assertThat(PublicSubnets.Subnet.of(sdk).ipv6()).isTrue();
-        assertThat(PublicSubnets.Subnet.of(sdk.toBuilder().ipv6CidrBlockAssociationSet(List.of()).build()).ipv6()).isFalse();
+        assertThat(PublicSubnets.SubnetFacts.of(sdk).ipv6()).isTrue();
+        assertThat(PublicSubnets.SubnetFacts.of(sdk.toBuilder().ipv6CidrBlockAssociationSet(List.of()).build()).ipv6()).isFalse();
     }
 
     // ---- auto ----
@@ -104,7 +106,7 @@ class NetworkTest {
     void choose_picksOnePublicSubnetPerZone_theLowestId_inZoneOrder() {
         PublicSubnets subnets = new PublicSubnets(VPC, List.of(subnet("subnet-c2", "z-c"), subnet("subnet-c1", "z-c"),
                 subnet("subnet-a", "z-a"), subnet("subnet-b", "z-b"), subnet("subnet-p", "z-a"),
-                new PublicSubnets.Subnet("subnet-other-vpc", "z-d", "vpc-2", false)),
+                new PublicSubnets.SubnetFacts("subnet-other-vpc", "z-d", "vpc-2", false)),
                 List.of(MAIN_LOCAL, internet("rtb-pub", "subnet-a", "subnet-b", "subnet-c1", "subnet-c2", "subnet-other-vpc")));
 
         assertThat(subnets.choose(targets("i-1", "z-a", "subnet-a"), false)).containsExactly("subnet-a", "subnet-b", "subnet-c1");
@@ -189,7 +191,7 @@ class NetworkTest {
         PublicSubnets subnets = new PublicSubnets(VPC, List.of(subnet("subnet-a", "z-a"), subnet("subnet-a2", "z-a"),
                 subnet("subnet-p", "z-b"), subnet("subnet-c", "z-c"), subnet("subnet-d", "z-d")),
                 List.of(MAIN_LOCAL, internet("rtb-pub", "subnet-a", "subnet-a2", "subnet-c", "subnet-d")));
-        Map<String, PublicSubnets.Subnet> elsewhere = Map.of("subnet-x", new PublicSubnets.Subnet("subnet-x", "z-a", "vpc-2", false));
+        Map<String, PublicSubnets.SubnetFacts> elsewhere = Map.of("subnet-x", new PublicSubnets.SubnetFacts("subnet-x", "z-a", "vpc-2", false));
 
         assertThatThrownBy(() -> subnets.check(List.of("subnet-a", "subnet-a2", "subnet-p", "subnet-x", "subnet-gone"),
                 elsewhere, targets("i-1", "z-c", "subnet-c"), false))
@@ -238,7 +240,7 @@ class NetworkTest {
         assertThat(PublicSubnets.associated(ipv6Block("associating"))).isFalse();
         assertThat(PublicSubnets.associated(ipv6Block("disassociated"))).isFalse();
         assertThat(PublicSubnets.associated(ipv6Block("failed"))).isFalse();
-        assertThat(PublicSubnets.Subnet.of(software.amazon.awssdk.services.ec2.model.Subnet.builder().subnetId("subnet-a")
+        assertThat(PublicSubnets.SubnetFacts.of(Subnet.builder().subnetId("subnet-a")
                 .availabilityZone("z-a").vpcId(VPC).ipv6CidrBlockAssociationSet(ipv6Block("disassociated")).build()).ipv6())
                 .isFalse();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 class OwnershipRecordTest {
@@ -57,7 +58,7 @@ class OwnershipRecordTest {
 
     private static ResourceRecordSet txt(String name, String... values) {
         return ResourceRecordSet.builder().name(name).type(RRType.TXT).ttl(300L)
-                .resourceRecords(java.util.Arrays.stream(values).map(v -> software.amazon.awssdk.services.route53.model.ResourceRecord
+                .resourceRecords(java.util.Arrays.stream(values).map(v -> ResourceRecord
                         .builder().value(v).build()).toList()).build();
     }
 }

@@ -28,11 +28,14 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
 import software.amazon.awssdk.services.route53domains.model.ContactDetail;
 import software.amazon.awssdk.services.route53domains.model.OperationType;
@@ -153,7 +156,7 @@ class Route53StrictIT {
     @Test
     void zoneRecords_whenAPageEndsInsideAGroupOfWeightedRecords_readsEachRecordSetOnce() {
         String zoneId = zone("example.com");
-        List<software.amazon.awssdk.services.route53.model.Change> changes = new java.util.ArrayList<>();
+        List<Change> changes = new java.util.ArrayList<>();
         IntStream.range(0, 295).forEach(i -> changes.add(create(s -> s.name(String.format("a%03d.example.com", i))
                 .type(RRType.TXT).ttl(60L).resourceRecords(v -> v.value("\"x\"")))));
         IntStream.range(0, 10).forEach(i -> changes.add(create(s -> s.name("w.example.com").type(RRType.A)
@@ -162,7 +165,7 @@ class Route53StrictIT {
         HttpsSetup spec = spec(d -> d.name("example.com")).build();
 
         try (AwsClients clients = Runs.clients(aws, spec)) {
-            List<software.amazon.awssdk.services.route53.model.ResourceRecordSet> read =
+            List<ResourceRecordSet> read =
                     ZoneRecords.read(Runs.run(clients, spec, Run.Mode.PLAN, null), zoneId).all();
 
             assertThat(read).hasSize(295 + 10 + 2); // with the zone's NS and SOA
@@ -234,7 +237,7 @@ class Route53StrictIT {
     @Test
     void plan_withRegistration_whenAnotherAccountHoldsTheDomain_saysItIsUnavailable_andRegistersNothing() {
         try (Route53DomainsClient other = aws.configure(Route53DomainsClient.builder()).region(
-                software.amazon.awssdk.regions.Region.US_EAST_1)
+                Region.US_EAST_1)
                 .overrideConfiguration(c -> c.putHeader("x-moto-account-id", "111122223333")).build()) {
             ContactDetail contact = ContactDetail.builder().firstName("Ann").lastName("Other").contactType("PERSON")
                     .email("ann@other.net").phoneNumber("+1.2065550111").addressLine1("2 Side St").city("Seattle")
@@ -305,9 +308,9 @@ class Route53StrictIT {
                 .build();
     }
 
-    private static software.amazon.awssdk.services.route53.model.Change create(
-            Consumer<software.amazon.awssdk.services.route53.model.ResourceRecordSet.Builder> set) {
-        return software.amazon.awssdk.services.route53.model.Change.builder().action("CREATE").resourceRecordSet(set).build();
+    private static Change create(
+            Consumer<ResourceRecordSet.Builder> set) {
+        return Change.builder().action("CREATE").resourceRecordSet(set).build();
     }
 
     private String zone(String name) {

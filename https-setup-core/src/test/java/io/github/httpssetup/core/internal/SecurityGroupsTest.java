@@ -13,7 +13,7 @@ class SecurityGroupsTest {
 
     @Test
     void albIngress_isHttpsAndHttpFromAnywhere_byDefault() {
-        SecurityGroups groups = new SecurityGroups(TargetGroupTest.plan(TargetGroupTest.spec().build()));
+        SecurityGroups groups = new SecurityGroups(TargetGroupsTest.plan(TargetGroupsTest.spec().build()));
 
         assertThat(groups.wantedAlbIngress()).extracting(Object::toString)
                 .containsExactly("tcp 443 from 0.0.0.0/0", "tcp 80 from 0.0.0.0/0");
@@ -21,7 +21,7 @@ class SecurityGroupsTest {
 
     @Test
     void albIngress_withoutHttpListener_isHttpsOnly_andDualstackAddsIpv6() {
-        SecurityGroups groups = new SecurityGroups(TargetGroupTest.plan(TargetGroupTest.spec().httpListener(HttpAction.NONE)
+        SecurityGroups groups = new SecurityGroups(TargetGroupsTest.plan(TargetGroupsTest.spec().httpListener(HttpAction.NONE)
                 .httpsListener(l -> l.port(8443)).loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK)).build()));
 
         assertThat(groups.wantedAlbIngress()).extracting(Object::toString)
@@ -30,9 +30,9 @@ class SecurityGroupsTest {
 
     @Test
     void applicationPorts_addTheHealthCheckPortWhenItDiffers() {
-        assertThat(new SecurityGroups(TargetGroupTest.plan(TargetGroupTest.spec().targets(t -> t.instanceIds("i-0123456789abcdef0")
+        assertThat(new SecurityGroups(TargetGroupsTest.plan(TargetGroupsTest.spec().targets(t -> t.instanceIds("i-0123456789abcdef0")
                 .port(8080).healthCheck(h -> h.port(9000))).build())).applicationPorts()).containsExactly(8080, 9000);
-        assertThat(new SecurityGroups(TargetGroupTest.plan(TargetGroupTest.spec().targets(t -> t.instanceIds("i-0123456789abcdef0")
+        assertThat(new SecurityGroups(TargetGroupsTest.plan(TargetGroupsTest.spec().targets(t -> t.instanceIds("i-0123456789abcdef0")
                 .port(8080).healthCheck(h -> h.port(8080))).build())).applicationPorts()).containsExactly(8080);
     }
 

@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
 import software.amazon.awssdk.services.route53.Route53Client;
 
@@ -94,7 +95,7 @@ class TargetsStrictIT {
     }
 
     private String groupName(int port) {
-        return TargetGroup.name("shop", TargetProtocol.HTTP, port, world.vpcId());
+        return TargetGroups.name("shop", TargetProtocol.HTTP, port, world.vpcId());
     }
 
     /** After a port change: the listener forwards to the new group alone, the old one is gone, a re-apply writes nothing. */
@@ -165,7 +166,7 @@ class TargetsStrictIT {
                 .vpcId(world.vpcId()).healthCheckPath("/health").tags(t -> t.key(HttpsSetup.OWNERSHIP_TAG).value("shop")))
                 .targetGroups().get(0).targetGroupArn();
         elb.registerTargets(r -> r.targetGroupArn(arn).targets(world.instanceIds().stream()
-                .map(id -> software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription.builder().id(id)
+                .map(id -> TargetDescription.builder().id(id)
                         .port(port).build()).toList()));
         assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions())
                 .as("strict profile: targets of a group no listener uses")

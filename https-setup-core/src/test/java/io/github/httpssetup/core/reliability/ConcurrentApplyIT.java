@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 
 /** Two applies of the same stack at once: no duplicates; one may fail clearly, and then a third apply converges. */
 @AwsEmulatorTest
@@ -72,7 +73,7 @@ class ConcurrentApplyIT {
             // describe by name shows moto's last one only: list them all
             var all = w.elb.describeLoadBalancers().loadBalancers().stream()
                     .filter(lb -> lb.loadBalancerName().equals("shop-https")).toList();
-            for (var extra : all.size() > 1 ? all.subList(1, all.size()) : List.<software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer>of()) {
+            for (var extra : all.size() > 1 ? all.subList(1, all.size()) : List.<LoadBalancer>of()) {
                 w.elb.describeListeners(r -> r.loadBalancerArn(extra.loadBalancerArn())).listeners()
                         .forEach(l -> w.elb.deleteListener(r -> r.listenerArn(l.listenerArn())));
                 w.elb.deleteLoadBalancer(r -> r.loadBalancerArn(extra.loadBalancerArn()));

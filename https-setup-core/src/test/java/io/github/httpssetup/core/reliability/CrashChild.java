@@ -10,10 +10,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -77,10 +80,10 @@ public final class CrashChild {
     private static void warmUp() {
         HttpsSetup spec = World.spec(List.of("i-0123456789abcdef0")).build();
         IamPolicy.of(spec);
-        try (Ec2Client ec2 = Ec2Client.builder().region(software.amazon.awssdk.regions.Region.AP_NORTHEAST_2)
+        try (Ec2Client ec2 = Ec2Client.builder().region(Region.AP_NORTHEAST_2)
                 .endpointOverride(URI.create("http://127.0.0.1:9"))
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("testing", "testing")))
                 .build()) {
             ec2.serviceName();
         }

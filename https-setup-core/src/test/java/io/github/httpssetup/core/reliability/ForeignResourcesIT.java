@@ -85,7 +85,7 @@ class ForeignResourcesIT {
         w.ec2.authorizeSecurityGroupIngress(r -> r.groupId(w.network.appSecurityGroupId()).ipPermissions(p -> p.ipProtocol("tcp")
                 .fromPort(8080).toPort(8080).userIdGroupPairs(g -> g.groupId(bastion).description("someone else's rule"))));
         foreign.put("app ingress 8080 from shop-alb-old", "rule");
-        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId).changeBatch(b -> b.changes(c -> c.action(software.amazon.awssdk.services.route53.model.ChangeAction.UPSERT)
+        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
                 .resourceRecordSet(s -> s.name("api.example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.20"))))));
         foreign.put("record A api.example.com.", "record");
         ResourceCensus before = w.census();
@@ -118,7 +118,7 @@ class ForeignResourcesIT {
 
     // ---- someone else's resources ----
 
-    /** As TargetGroup names them: {@code <stack>-tg-} and the first 6 hex digits of sha256("HTTP:8080:<vpc>"). */
+    /** As TargetGroups names them: {@code <stack>-tg-} and the first 6 hex digits of sha256("HTTP:8080:<vpc>"). */
     static String targetGroupName(String stack, String protocol, int port, String vpcId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest((protocol + ":" + port + ":" + vpcId)
@@ -155,7 +155,7 @@ class ForeignResourcesIT {
     }
 
     private void foreignApexRecord() {
-        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId).changeBatch(b -> b.changes(c -> c.action(software.amazon.awssdk.services.route53.model.ChangeAction.UPSERT)
+        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
                 .resourceRecordSet(s -> s.name("example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.10"))))));
         foreign.put("record A example.com.", "record");
     }

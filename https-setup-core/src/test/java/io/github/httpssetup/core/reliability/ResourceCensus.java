@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -55,7 +56,7 @@ final class ResourceCensus {
             Map<String, String> attributes = w.elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))
                     .attributes().stream().collect(Collectors.toMap(a -> a.key(), a -> String.valueOf(a.value()), (a, b) -> b, TreeMap::new));
             // the provisioning → active state is AWS's progress, not a change anyone made
-            c.details.put(lb.loadBalancerArn(), lb.toBuilder().state((software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerState) null)
+            c.details.put(lb.loadBalancerArn(), lb.toBuilder().state((LoadBalancerState) null)
                     .build() + " " + tags + " " + attributes);
             for (Listener l : w.elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners()) {
                 Map<String, String> listenerTags = elbTags(w, l.listenerArn());

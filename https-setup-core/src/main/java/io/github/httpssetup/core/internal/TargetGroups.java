@@ -3,10 +3,10 @@ package io.github.httpssetup.core.internal;
 import io.github.httpssetup.core.AttributeChange;
 import io.github.httpssetup.core.Change;
 import io.github.httpssetup.core.ChangeAction;
+import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HealthCheckSpec;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
-import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.core.TargetsSpec;
@@ -20,11 +20,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
@@ -35,7 +36,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * description. Its name carries a hash of what cannot change in place (protocol, port, VPC): a change of
  * those is a new group, which the listeners switch to before the old one is deleted.
  */
-final class TargetGroup {
+final class TargetGroups {
 
     static final String DEREGISTRATION_DELAY = "deregistration_delay.timeout_seconds";
     static final String STICKINESS_ENABLED = "stickiness.enabled";
@@ -54,7 +55,7 @@ final class TargetGroup {
     private final HttpsSetup spec;
     private final TargetsSpec targets;
 
-    TargetGroup(Run run) {
+    TargetGroups(Run run) {
         this.run = run;
         this.spec = run.spec();
         this.targets = spec.targets();
@@ -62,7 +63,7 @@ final class TargetGroup {
 
     /** {@code <stack>-tg-<hash6>}: the hash of protocol, port and VPC, which a target group cannot change. */
     static String name(String stack, TargetProtocol protocol, int port, String vpcId) {
-        return prefix(stack) + HostedZone.sha256(protocol.name() + ":" + port + ":" + vpcId).substring(0, 6);
+        return prefix(stack) + HostedZones.sha256(protocol.name() + ":" + port + ":" + vpcId).substring(0, 6);
     }
 
     static String prefix(String stack) {
@@ -96,11 +97,11 @@ final class TargetGroup {
     States.TargetGroup converge(States.Targets network) {
         String name = name(spec.stack(), targets.protocol(), targets.port(), network.vpcId());
         Observed observed = observed();
-        Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> stackGroups = observed.groups();
+        Map<String, TargetGroup> stackGroups = observed.groups();
         Map<String, Map<String, String>> tags = observed.tags();
-        Optional<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> existing = stackGroups.values()
+        Optional<TargetGroup> existing = stackGroups.values()
                 .stream().filter(g -> g.targetGroupName().equals(name)).findFirst();
-        List<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> others = stackGroups.values().stream()
+        List<TargetGroup> others = stackGroups.values().stream()
                 .filter(g -> !g.targetGroupName().equals(name) && run.owns(tags.getOrDefault(g.targetGroupArn(), Map.of())))
                 .toList();
         List<String> replaced = others.stream().map(g -> g.targetGroupArn()).toList();
@@ -110,7 +111,7 @@ final class TargetGroup {
             run.outputs().targetGroupArn = arn;
             return new States.TargetGroup(arn, replaced);
         }
-        software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup group = existing.get();
+        TargetGroup group = existing.get();
         String arn = group.targetGroupArn();
         if (!run.owns(tags.getOrDefault(arn, Map.of()))) {
             if (!spec.adopt()) {
@@ -157,7 +158,7 @@ final class TargetGroup {
     }
 
     /** The stack's target groups by name prefix (owned or not) and their tags, by ARN. */
-    record Observed(Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> groups,
+    record Observed(Map<String, TargetGroup> groups,
                             Map<String, Map<String, String>> tags) {
     }
 
@@ -167,14 +168,14 @@ final class TargetGroup {
     }
 
     private Observed observe() {
-        Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> groups = stackGroups();
+        Map<String, TargetGroup> groups = stackGroups();
         return new Observed(groups, tags(groups.keySet()));
     }
 
     /** The stack's target groups by name prefix (owned or not), ARN → group. */
-    private Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> stackGroups() {
+    private Map<String, TargetGroup> stackGroups() {
         String prefix = prefix(spec.stack());
-        Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> groups = new TreeMap<>();
+        Map<String, TargetGroup> groups = new TreeMap<>();
         run.aws().elb().describeTargetGroupsPaginator(r -> { }).targetGroups().stream()
                 .filter(g -> g.targetGroupName().startsWith(prefix))
                 .forEach(g -> groups.put(g.targetGroupArn(), g));
@@ -198,7 +199,7 @@ final class TargetGroup {
     // ---- create ----
 
     private String create(String name, States.Targets network,
-                          Optional<software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> previous) {
+                          Optional<TargetGroup> previous) {
         Map<String, String> healthCheck = wantedHealthCheck();
         Map<String, String> attributes = wantedAttributes();
         List<AttributeChange> shown = new ArrayList<>();
@@ -280,7 +281,7 @@ final class TargetGroup {
     // ---- update ----
 
     /** Health check and attributes: one UPDATE with every difference, and only the calls it needs. */
-    private void update(String name, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup group) {
+    private void update(String name, TargetGroup group) {
         String arn = group.targetGroupArn();
         List<AttributeChange> healthCheck = differences(actualHealthCheck(group), wantedHealthCheck());
         Map<String, String> actualAttributes = run.observe(ResourceKind.TARGET_GROUP, "attributes " + arn,
@@ -391,7 +392,7 @@ final class TargetGroup {
         return wanted;
     }
 
-    static Map<String, String> actualHealthCheck(software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup g) {
+    static Map<String, String> actualHealthCheck(TargetGroup g) {
         Map<String, String> actual = new LinkedHashMap<>();
         actual.put("healthCheck.protocol", g.healthCheckProtocolAsString());
         actual.put("healthCheck.port", g.healthCheckPort());
@@ -454,7 +455,7 @@ final class TargetGroup {
 
     /** Deletes every target group the stack owns. */
     void destroy() {
-        Map<String, software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup> groups = stackGroups();
+        Map<String, TargetGroup> groups = stackGroups();
         Map<String, Map<String, String>> tags = tags(groups.keySet());
         groups.keySet().stream().filter(arn -> run.owns(tags.getOrDefault(arn, Map.of()))).forEach(arn -> delete(arn, "destroy"));
     }

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
-/** {@link TargetGroup} against the emulator: create, converge in place, targets, replacement, conflicts, destroy. */
+/** {@link TargetGroups} against the emulator: create, converge in place, targets, replacement, conflicts, destroy. */
 @AwsEmulatorTest
-class TargetGroupIT {
+class TargetGroupsIT {
 
     private static final String REGION = "eu-west-1";
 
@@ -76,18 +77,18 @@ class TargetGroupIT {
         try (AwsClients clients = Runs.clients(aws, spec)) {
             last = Runs.run(clients, spec, mode, null);
             try {
-                return new TargetGroup(last).converge(network(spec).targets());
+                return new TargetGroups(last).converge(network(spec).targets());
             } finally {
                 calls = clients.counter().snapshot();
             }
         }
     }
 
-    private void run(HttpsSetup spec, Run.Mode mode, java.util.function.Consumer<TargetGroup> action) {
+    private void run(HttpsSetup spec, Run.Mode mode, java.util.function.Consumer<TargetGroups> action) {
         try (AwsClients clients = Runs.clients(aws, spec)) {
             last = Runs.run(clients, spec, mode, null);
             try {
-                action.accept(new TargetGroup(last));
+                action.accept(new TargetGroups(last));
             } finally {
                 calls = clients.counter().snapshot();
             }
@@ -98,7 +99,7 @@ class TargetGroupIT {
         return last.changes().stream().filter(c -> c.action().writes()).toList();
     }
 
-    private software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup read(String arn) {
+    private TargetGroup read(String arn) {
         return elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups().get(0);
     }
 
@@ -121,7 +122,7 @@ class TargetGroupIT {
     }
 
     private String name(int port) {
-        return TargetGroup.name("shop", TargetProtocol.HTTP, port, world.vpcId());
+        return TargetGroups.name("shop", TargetProtocol.HTTP, port, world.vpcId());
     }
 
     @Test
@@ -133,7 +134,7 @@ class TargetGroupIT {
 
         States.TargetGroup state = converge(spec, Run.Mode.APPLY);
 
-        software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup tg = read(state.arn());
+        TargetGroup tg = read(state.arn());
         assertThat(tg.targetGroupName()).isEqualTo(name(8080)).startsWith("shop-tg-");
         assertThat(tg.protocol()).isEqualTo(ProtocolEnum.HTTP);
         assertThat(tg.port()).isEqualTo(8080);
@@ -322,13 +323,13 @@ class TargetGroupIT {
                 .vpcId(world.vpcId()).tags(t -> t.key("https-setup:stack").value("blog"))).targetGroups().get(0).targetGroupArn();
         String owned = converge(spec().build(), Run.Mode.APPLY).arn();
 
-        run(spec().build(), Run.Mode.DESTROY, TargetGroup::destroy);
+        run(spec().build(), Run.Mode.DESTROY, TargetGroups::destroy);
 
         assertThat(elb.describeTargetGroups().targetGroups()).extracting(g -> g.targetGroupArn())
                 .containsExactlyInAnyOrder(foreignWithPrefix, other).doesNotContain(owned);
         assertThat(writes()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(owned));
 
-        run(spec().build(), Run.Mode.DESTROY, TargetGroup::destroy);
+        run(spec().build(), Run.Mode.DESTROY, TargetGroups::destroy);
 
         assertThat(calls.writes()).isZero();
     }

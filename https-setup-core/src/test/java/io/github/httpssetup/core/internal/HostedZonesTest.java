@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.route53.model.Tag;
 
-class HostedZoneTest {
+class HostedZonesTest {
 
     @Test
     void tagChunks_putTheOwnershipTagFirst_andAtMostTenPerCall() {
@@ -18,7 +18,7 @@ class HostedZoneTest {
         IntStream.rangeClosed(1, 12).forEach(i -> tags.put("k" + i, "v"));
         tags.put("https-setup:stack", "shop");
 
-        List<List<Tag>> chunks = HostedZone.tagChunks(tags);
+        List<List<Tag>> chunks = HostedZones.tagChunks(tags);
 
         assertThat(chunks).extracting(List::size).containsExactly(10, 3);
         assertThat(chunks.get(0).get(0).key()).isEqualTo("https-setup:stack");

@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * certificate, validation records shared by the account), through the whole chain.
  */
 @AwsEmulatorTest
-class CertificateStrictIT {
+class CertificatesStrictIT {
 
     private static final String REGION = "ap-northeast-2";
     private static final String DOMAIN = "example.com";

@@ -8,11 +8,11 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class LoadBalancerTest {
+class LoadBalancersTest {
 
     @Test
     void attributeChanges_whenTheDescriptionKeepsAwsDefaults_andAwsListsNone_isEmpty() {
-        assertThat(LoadBalancer.attributeChanges(Map.of(), LoadBalancer.wantedAttributes(LoadBalancerSpec.builder().build())))
+        assertThat(LoadBalancers.attributeChanges(Map.of(), LoadBalancers.wantedAttributes(LoadBalancerSpec.builder().build())))
                 .isEmpty();
     }
 
@@ -22,7 +22,7 @@ class LoadBalancerTest {
         Map<String, String> current = Map.of("idle_timeout.timeout_seconds", "60", "deletion_protection.enabled", "false",
                 "access_logs.s3.enabled", "false");
 
-        assertThat(LoadBalancer.attributeChanges(current, LoadBalancer.wantedAttributes(spec)))
+        assertThat(LoadBalancers.attributeChanges(current, LoadBalancers.wantedAttributes(spec)))
                 .containsExactly(Map.entry("idle_timeout.timeout_seconds", "120"));
     }
 
@@ -30,9 +30,9 @@ class LoadBalancerTest {
     void attributeChanges_comparesBooleansIgnoringCase() {
         LoadBalancerSpec spec = LoadBalancerSpec.builder().deletionProtection(true).build();
 
-        assertThat(LoadBalancer.attributeChanges(Map.of("deletion_protection.enabled", "TRUE"),
-                LoadBalancer.wantedAttributes(spec))).isEmpty();
-        assertThat(LoadBalancer.attributeChanges(Map.of(), LoadBalancer.wantedAttributes(spec)))
+        assertThat(LoadBalancers.attributeChanges(Map.of("deletion_protection.enabled", "TRUE"),
+                LoadBalancers.wantedAttributes(spec))).isEmpty();
+        assertThat(LoadBalancers.attributeChanges(Map.of(), LoadBalancers.wantedAttributes(spec)))
                 .containsExactly(Map.entry("deletion_protection.enabled", "true"));
     }
 
@@ -41,7 +41,7 @@ class LoadBalancerTest {
         HttpsSetup.Builder spec = HttpsSetup.builder().stack("shop").region("eu-west-1")
                 .domain(d -> d.name("example.com")).targets(t -> t.instanceIds("i-0123456789abcdef0"));
 
-        assertThat(LoadBalancer.name(spec.build())).isEqualTo("shop-https");
-        assertThat(LoadBalancer.name(spec.loadBalancer(lb -> lb.name("front")).build())).isEqualTo("front");
+        assertThat(LoadBalancers.name(spec.build())).isEqualTo("shop-https");
+        assertThat(LoadBalancers.name(spec.loadBalancer(lb -> lb.name("front")).build())).isEqualTo("front");
     }
 }

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AvailabilityZone;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
  * by name. An owned one is fixed in place (IP address type, subnets, security groups, attributes, tags);
  * what cannot change in place (scheme, type) is an error that says so.
  */
-final class LoadBalancer {
+final class LoadBalancers {
 
     static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
     static final String DELETION_PROTECTION = "deletion_protection.enabled";
@@ -45,7 +46,7 @@ final class LoadBalancer {
     private final HttpsSetup spec;
     private final String name;
 
-    LoadBalancer(Run run) {
+    LoadBalancers(Run run) {
         this.run = run;
         this.spec = run.spec();
         this.name = name(spec);
@@ -57,7 +58,7 @@ final class LoadBalancer {
     }
 
     /** A load balancer found by name, with its tags. */
-    record Found(software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer loadBalancer,
+    record Found(LoadBalancer loadBalancer,
                  Map<String, String> tags) {
         String arn() {
             return loadBalancer.loadBalancerArn();
@@ -94,7 +95,7 @@ final class LoadBalancer {
 
     private Optional<Found> lookUp() {
         ElasticLoadBalancingV2Client elb = run.aws().elb();
-        software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb;
+        LoadBalancer lb;
         try {
             lb = elb.describeLoadBalancers(r -> r.names(name)).loadBalancers().stream().findFirst().orElse(null);
         } catch (LoadBalancerNotFoundException e) {
@@ -110,7 +111,7 @@ final class LoadBalancer {
         return Optional.of(new Found(lb, tags));
     }
 
-    private void checkReplaceable(software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb) {
+    private void checkReplaceable(LoadBalancer lb) {
         // Emulators leave the scheme out when it was not given; AWS's default is internet-facing.
         String scheme = lb.scheme() == null ? LoadBalancerSchemeEnum.INTERNET_FACING.toString() : lb.schemeAsString();
         String type = lb.type() == null ? LoadBalancerTypeEnum.APPLICATION.toString() : lb.typeAsString();
@@ -164,7 +165,7 @@ final class LoadBalancer {
                         .tags(tags(run.tags())))
                 .loadBalancers().get(0).loadBalancerArn();
         run.created(arn);
-        software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer active = awaitActive(arn);
+        LoadBalancer active = awaitActive(arn);
         Map<String, String> attributes = attributeChanges(AWS_DEFAULTS, wantedAttributes(spec.loadBalancer()));
         if (!attributes.isEmpty()) {
             modifyAttributes(arn, attributes);
@@ -172,11 +173,11 @@ final class LoadBalancer {
         return new States.LoadBalancer(arn, active.dnsName(), active.canonicalHostedZoneId());
     }
 
-    private software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer awaitActive(String arn) {
+    private LoadBalancer awaitActive(String arn) {
         Duration limit = spec.waitTimeout();
         return run.await(STEP, "waiting for load balancer " + name + " to become active", limit,
                 Duration.ofSeconds(2), Duration.ofSeconds(15), () -> {
-                    software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer lb;
+                    LoadBalancer lb;
                     try {
                         lb = run.aws().elb().describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers().get(0);
                     } catch (LoadBalancerNotFoundException e) {
@@ -200,7 +201,7 @@ final class LoadBalancer {
     // ---- updating in place ----
 
     private void update(Found lb, boolean owned, States.Network network, List<String> securityGroupIds) {
-        software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer current = lb.loadBalancer();
+        LoadBalancer current = lb.loadBalancer();
         String arn = lb.arn();
         ElasticLoadBalancingV2Client elb = run.aws().elb();
         List<AttributeChange> changes = new ArrayList<>();

@@ -25,18 +25,22 @@ import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.DomainValidation;
 import software.amazon.awssdk.services.acm.model.LimitExceededException;
 import software.amazon.awssdk.services.acm.model.ListCertificatesResponse;
+import software.amazon.awssdk.services.acm.model.ResourceInUseException;
+import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.ResourceRecord;
 import software.amazon.awssdk.services.acm.model.Tag;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.route53.model.TagResourceType;
 
 /**
  * The ACM certificate for the domain and its alternative names, validated through DNS records in the
  * hosted zone. An owned certificate with exactly the same names is reused; otherwise one is requested
  * with a deterministic idempotency token, and the one it replaces is deleted after the listener swap.
  */
-final class Certificate {
+final class Certificates {
 
     /** Every key type: ACM's ListCertificates returns only RSA 1024/2048 certificates unless told otherwise. */
     private static final List<String> ALL_KEY_TYPES = List.of("RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096",
@@ -54,7 +58,7 @@ final class Certificate {
     private final Run run;
     private final HttpsSetup spec;
 
-    Certificate(Run run) {
+    Certificates(Run run) {
         this.run = run;
         this.spec = run.spec();
     }
@@ -141,7 +145,7 @@ final class Certificate {
         CertificateDetail detail;
         try {
             detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
-        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+        } catch (ResourceNotFoundException e) {
             throw new HttpsSetupException(ErrorCode.CERTIFICATE_UNUSABLE, "certificate.arn " + arn + " does not exist in "
                     + spec.region() + ". The load balancer needs a certificate in its own region: request or import one there,"
                     + " or remove certificate.arn to let https-setup manage one.", e);
@@ -271,7 +275,7 @@ final class Certificate {
     private Optional<CertificateDetail> describeIfKnown(String arn) {
         try {
             return Optional.of(run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate());
-        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+        } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
     }
@@ -312,7 +316,7 @@ final class Certificate {
     private String idempotencyToken(List<Owned> owned, List<String> stale) {
         String unusable = owned.stream().filter(o -> !USABLE.contains(o.detail().status()))
                 .map(o -> o.detail().certificateArn()).sorted().collect(Collectors.joining(","));
-        return HostedZone.sha256(spec.stack() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
+        return HostedZones.sha256(spec.stack() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
                 + spec.certificate().keyAlgorithm().awsName() + "|" + unusable
                 + (stale.isEmpty() ? "" : "|" + String.join(",", stale))).substring(0, 32);
     }
@@ -374,7 +378,7 @@ final class Certificate {
             return;
         }
         ZoneRecords existing = run.zoneRecords(zone.id());
-        List<software.amazon.awssdk.services.route53.model.Change> upserts = new ArrayList<>();
+        List<ZoneRecords.Write> upserts = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> record : records.entrySet()) {
             Optional<ResourceRecordSet> current = existing.find(record.getKey(), RRType.CNAME);
@@ -523,7 +527,7 @@ final class Certificate {
             return; // validation records are kept: see deletesZone
         }
         ZoneRecords records = ZoneRecords.read(run, zone.id());
-        List<software.amazon.awssdk.services.route53.model.Change> deletes = new ArrayList<>();
+        List<ZoneRecords.Write> deletes = new ArrayList<>();
         Set<String> seen = new TreeSet<>();
         for (CertificateDetail detail : certificates) {
             for (Map.Entry<String, String> record : validationRecords(detail).entrySet()) {
@@ -556,7 +560,7 @@ final class Certificate {
             return false;
         }
         return run.aws().route53().listTagsForResource(r -> r.resourceType(
-                        software.amazon.awssdk.services.route53.model.TagResourceType.HOSTEDZONE).resourceId(zone.id()))
+                        TagResourceType.HOSTEDZONE).resourceId(zone.id()))
                 .resourceTagSet().tags().stream()
                 .anyMatch(t -> HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
     }
@@ -571,7 +575,7 @@ final class Certificate {
             run.retryingFor(spec.waitTimeout(), STEP, "deleting certificate " + arn, () -> {
                 try {
                     run.aws().acm().deleteCertificate(r -> r.certificateArn(arn));
-                } catch (software.amazon.awssdk.services.acm.model.ResourceInUseException e) {
+                } catch (ResourceInUseException e) {
                     List<String> foreign = describeIfKnown(arn).map(d -> foreignUsers(d.inUseBy())).orElse(List.of());
                     if (!foreign.isEmpty()) {
                         throw new HttpsSetupException(ErrorCode.AWS_ERROR, "Certificate " + arn + " cannot be deleted: "
@@ -581,7 +585,7 @@ final class Certificate {
                     throw e;
                 }
             }, "ResourceInUseException");
-        } catch (software.amazon.awssdk.services.acm.model.ResourceNotFoundException e) {
+        } catch (ResourceNotFoundException e) {
             // deleted meanwhile: what was wanted
         }
     }
@@ -604,7 +608,7 @@ final class Certificate {
                 if (!run.owns(tags)) {
                     foreign.add(user);
                 }
-            } catch (software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException e) {
+            } catch (LoadBalancerNotFoundException e) {
                 // gone
             }
         }

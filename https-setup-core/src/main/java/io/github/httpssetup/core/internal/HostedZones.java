@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.route53.model.GetHostedZoneResponse;
+import software.amazon.awssdk.services.route53.model.HostedZone;
 import software.amazon.awssdk.services.route53.model.ListHostedZonesResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
 import software.amazon.awssdk.services.route53.model.RRType;
@@ -33,7 +34,7 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
  * each create uses a new one; a create that went through before a crash is found again by name, and its caller
  * reference (which starts with {@link #callerReferencePrefix()}) shows it is the stack's even before it is tagged.
  */
-final class HostedZone {
+final class HostedZones {
 
     /** Route 53 takes at most 10 tags per ChangeTagsForResource call. */
     static final int MAX_TAGS_PER_CALL = 10;
@@ -46,7 +47,7 @@ final class HostedZone {
     private record Found(States.Zone zone, String callerReference) {
     }
 
-    HostedZone(Run run) {
+    HostedZones(Run run) {
         this.run = run;
         this.spec = run.spec();
         this.zoneSpec = spec.domain().hostedZone();
@@ -183,7 +184,7 @@ final class HostedZone {
         for (String candidate : candidates) {
             // With a registration, every zone of the account: the one it makes is not always found by name at once,
             // and it may sit next to an older zone of the same name.
-            List<software.amazon.awssdk.services.route53.model.HostedZone> matches = spec.domain().registration().isPresent()
+            List<HostedZone> matches = spec.domain().registration().isPresent()
                     ? byListing(candidate) : byName(candidate);
             if (matches.size() > 1 && spec.domain().registration().isPresent()) {
                 // Registration makes a zone of its own, next to one that may exist: use the one the domain delegates to.
@@ -210,7 +211,7 @@ final class HostedZone {
         return Optional.empty();
     }
 
-    private List<software.amazon.awssdk.services.route53.model.HostedZone> byName(String name) {
+    private List<HostedZone> byName(String name) {
         String wanted = DnsNames.normalize(name);
         return run.aws().route53().listHostedZonesByName(r -> r.dnsName(DnsNames.absolute(wanted)).maxItems("100"))
                 .hostedZones().stream()
@@ -220,9 +221,9 @@ final class HostedZone {
     }
 
     /** Every zone of the account: the zone a registration makes is not always found by name at once. */
-    private List<software.amazon.awssdk.services.route53.model.HostedZone> byListing(String name) {
+    private List<HostedZone> byListing(String name) {
         String wanted = DnsNames.normalize(name);
-        List<software.amazon.awssdk.services.route53.model.HostedZone> found = new ArrayList<>();
+        List<HostedZone> found = new ArrayList<>();
         String marker = null;
         do {
             String m = marker;

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 
 /** The load balancer alone, against the emulator: created, fixed in place, adopted, refused, deleted. */
 @AwsEmulatorTest
-class LoadBalancerIT {
+class LoadBalancersIT {
 
     private static final String REGION = "eu-west-1";
 
@@ -303,10 +303,10 @@ class LoadBalancerIT {
         }
     }
 
-    private <T> Outcome<T> run(HttpsSetup spec, Run.Mode mode, Function<LoadBalancer, T> step) {
+    private <T> Outcome<T> run(HttpsSetup spec, Run.Mode mode, Function<LoadBalancers, T> step) {
         try (AwsClients clients = Runs.clients(aws, spec)) {
             Run run = Runs.run(clients, spec, mode, null);
-            T value = step.apply(new LoadBalancer(run));
+            T value = step.apply(new LoadBalancers(run));
             Map<String, Integer> writes = clients.counter().snapshot().byOperation().entrySet().stream()
                     .filter(e -> !ApiCallCounter.isRead(e.getKey().substring(e.getKey().indexOf(':') + 1)))
                     .collect(Collectors.toMap(e -> e.getKey().substring(e.getKey().indexOf(':') + 1), Map.Entry::getValue,
