@@ -1,6 +1,7 @@
 package io.github.httpssetup.core;
 
 import io.github.httpssetup.core.internal.Engine;
+import io.github.httpssetup.core.internal.EngineConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 public final class HttpsSetupExecutor {
 
     /** Independent branches run at once on this many threads unless told otherwise. */
-    public static final int DEFAULT_PARALLELISM = 4;
+    public static final int DEFAULT_PARALLELISM = EngineConfig.DEFAULT_PARALLELISM;
 
     /**
      * At DEBUG, the AWS SDK's request signers log each canonical request, session token included. With the
@@ -63,8 +64,15 @@ public final class HttpsSetupExecutor {
         if (credentials == null && builder.profile != null) {
             credentials = ProfileCredentialsProvider.create(builder.profile);
         }
-        this.engine = new Engine(credentials, builder.endpointOverride, builder.interceptors, builder.parallelism,
-                builder.listener, builder.clock, builder.sleeper, null);
+        this.engine = new Engine(EngineConfig.builder()
+                .credentials(credentials)
+                .endpoint(builder.endpointOverride)
+                .interceptors(builder.interceptors)
+                .parallelism(builder.parallelism)
+                .listener(builder.listener)
+                .clock(builder.clock)
+                .sleeper(builder.sleeper)
+                .build());
     }
 
     public static Builder builder() {

@@ -10,9 +10,6 @@ import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.Plan;
 import io.github.httpssetup.core.ProgressEvent;
 import io.github.httpssetup.core.ProgressListener;
-import io.github.httpssetup.core.Sleeper;
-import io.github.resilience4j.retry.RetryConfig;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,10 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Runs the chain ({@link Chain}, a {@link StepGraph}) on a bounded pool for plan and apply, and backwards
@@ -42,31 +38,20 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  */
 public final class Engine {
 
-    private final AwsCredentialsProvider credentials;
-    private final URI endpoint;
-    private final List<ExecutionInterceptor> interceptors;
-    private final int parallelism;
+    private final EngineConfig config;
     private final ProgressListener listener;
     private final Clock clock;
-    private final Sleeper sleeper;
-    private final RetryConfig eventualConsistency;
 
-    public Engine(AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors, int parallelism,
-                  ProgressListener listener, Clock clock, Sleeper sleeper, RetryConfig eventualConsistency) {
-        this.credentials = credentials;
-        this.endpoint = endpoint;
-        this.interceptors = List.copyOf(interceptors);
-        this.parallelism = parallelism;
-        this.listener = listener;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.eventualConsistency = eventualConsistency == null ? Run.defaultEventualConsistency() : eventualConsistency;
+    public Engine(EngineConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.listener = config.listener();
+        this.clock = config.clock();
     }
 
     /** Read-only: what apply would do. */
     public Plan plan(HttpsSetup spec) {
         try (AwsClients aws = clients(spec)) {
-            Run run = new Run(spec, aws, Run.Mode.PLAN, listener, clock, sleeper, eventualConsistency);
+            Run run = new Run(spec, aws, Run.Mode.PLAN, config);
             converge(run);
             return new Plan(spec.stack(), spec.region(), run.changes());
         }
@@ -81,7 +66,7 @@ public final class Engine {
         try (AwsClients aws = clients(spec)) {
             // The apply run reuses what the plan run read, until it writes something of that kind.
             Run.Observations observations = new Run.Observations();
-            Run planning = new Run(spec, aws, Run.Mode.PLAN, listener, clock, sleeper, eventualConsistency, observations);
+            Run planning = new Run(spec, aws, Run.Mode.PLAN, config, observations);
             converge(planning);
             Plan plan = new Plan(spec.stack(), spec.region(), planning.changes());
             if (plan.hasConflicts()) {
@@ -93,7 +78,7 @@ public final class Engine {
                         Duration.between(start, clock.instant()), aws.counter().snapshot());
             }
             listener.onEvent(ProgressEvent.of(ProgressEvent.Type.INFO, "apply", plan.summary()));
-            Run applying = new Run(spec, aws, Run.Mode.APPLY, listener, clock, sleeper, eventualConsistency, observations);
+            Run applying = new Run(spec, aws, Run.Mode.APPLY, config, observations);
             try {
                 converge(applying);
             } catch (HttpsSetupException e) {
@@ -111,7 +96,7 @@ public final class Engine {
     public DestroyResult destroy(HttpsSetup spec) {
         Instant start = clock.instant();
         try (AwsClients aws = clients(spec)) {
-            Run run = new Run(spec, aws, Run.Mode.DESTROY, listener, clock, sleeper, eventualConsistency);
+            Run run = new Run(spec, aws, Run.Mode.DESTROY, config);
             List<String> kept = new ArrayList<>();
             translate(() -> {
                 new LoadBalancers(run).checkDestroyable(); // refuse before deleting anything
@@ -138,7 +123,8 @@ public final class Engine {
     }
 
     private AwsClients clients(HttpsSetup spec) {
-        return new AwsClients(spec.region(), credentials, endpoint, interceptors, parallelism * 4);
+        return new AwsClients(spec.region(), config.credentials(), config.endpoint(), config.interceptors(),
+                config.parallelism() * 4);
     }
 
     /**
@@ -147,7 +133,7 @@ public final class Engine {
      * The first failure cancels the other branches (before their next write or poll).
      */
     private void converge(Run run) {
-        ExecutorService pool = Executors.newFixedThreadPool(parallelism, threads(run.spec().stack()));
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), threads(run.spec().stack()));
         try {
             Map<String, CompletableFuture<Object>> started = new LinkedHashMap<>();
             for (StepGraph.Step s : Chain.GRAPH.steps()) {

@@ -10,7 +10,6 @@ import io.github.httpssetup.core.ProgressEvent;
 import io.github.httpssetup.core.ProgressListener;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.core.Sleeper;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
@@ -53,25 +52,23 @@ public final class Run {
     private final ThreadLocal<String> createdByWrite = new ThreadLocal<>();
     private volatile boolean cancelled;
 
-    Run(HttpsSetup spec, AwsClients aws, Mode mode, ProgressListener listener, Clock clock, Sleeper sleeper,
-        RetryConfig eventualConsistency) {
-        this(spec, aws, mode, listener, clock, sleeper, eventualConsistency, new Observations());
+    Run(HttpsSetup spec, AwsClients aws, Mode mode, EngineConfig config) {
+        this(spec, aws, mode, config, new Observations());
     }
 
     /**
      * A run that shares {@code observations} with another: the apply run of an apply reuses what its plan
      * run read, as long as nothing of that kind was written since.
      */
-    Run(HttpsSetup spec, AwsClients aws, Mode mode, ProgressListener listener, Clock clock, Sleeper sleeper,
-        RetryConfig eventualConsistency, Observations observations) {
+    Run(HttpsSetup spec, AwsClients aws, Mode mode, EngineConfig config, Observations observations) {
         this.observations = observations;
         this.spec = spec;
         this.aws = aws;
         this.mode = mode;
-        this.listener = listener;
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.eventualConsistency = eventualConsistency;
+        this.listener = config.listener();
+        this.clock = config.clock();
+        this.sleeper = config.sleeper();
+        this.eventualConsistency = config.eventualConsistency();
     }
 
     public HttpsSetup spec() {
@@ -523,14 +520,5 @@ public final class Run {
             call.run();
             return null;
         }, errorCodes);
-    }
-
-    /** Backoff used by {@link #retrying}: 8 attempts, 500 ms doubling up to 8 s (about 35 s in all). */
-    static RetryConfig defaultEventualConsistency() {
-        return RetryConfig.custom()
-                .maxAttempts(8)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(8)))
-                .failAfterMaxAttempts(false)
-                .build();
     }
 }

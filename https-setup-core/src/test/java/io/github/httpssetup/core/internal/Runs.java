@@ -2,9 +2,7 @@ package io.github.httpssetup.core.internal;
 
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.ProgressEvent;
-import io.github.httpssetup.core.Sleeper;
 import io.github.httpssetup.testing.AwsEmulator;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -22,6 +20,6 @@ final class Runs {
     /** A run in the given mode; events are collected into {@code events} when not null. */
     static Run run(AwsClients clients, HttpsSetup spec, Run.Mode mode, List<ProgressEvent> events) {
         List<ProgressEvent> sink = events == null ? new CopyOnWriteArrayList<>() : events;
-        return new Run(spec, clients, mode, sink::add, Clock.systemUTC(), Sleeper.system(), Run.defaultEventualConsistency());
+        return new Run(spec, clients, mode, EngineConfig.builder().listener(sink::add).build());
     }
 }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.github.httpssetup.core.AttributeChange;
 import io.github.httpssetup.core.HttpsSetup;
-import io.github.httpssetup.core.Sleeper;
 import io.github.httpssetup.core.TargetProtocol;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +22,7 @@ class TargetGroupsTest {
     }
 
     static Run plan(HttpsSetup spec) {
-        return new Run(spec, null, Run.Mode.PLAN, e -> { }, Clock.systemUTC(), Sleeper.system(), Run.defaultEventualConsistency());
+        return new Run(spec, null, Run.Mode.PLAN, EngineConfig.builder().listener(e -> { }).build());
     }
 
     @Test

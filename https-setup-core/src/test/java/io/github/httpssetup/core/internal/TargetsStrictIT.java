@@ -13,7 +13,6 @@ import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.Plan;
 import io.github.httpssetup.core.ProgressEvent;
 import io.github.httpssetup.core.ResourceKind;
-import io.github.httpssetup.core.Sleeper;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -21,7 +20,6 @@ import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +185,7 @@ class TargetsStrictIT {
         List<ProgressEvent> seen = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
         try (AwsClients clients = Runs.clients(aws, spec)) {
-            Run run = new Run(spec, clients, Run.Mode.APPLY, seen::add, Clock.systemUTC(), Sleeper.system(), quick);
+            Run run = new Run(spec, clients, Run.Mode.APPLY, EngineConfig.builder().listener(seen::add).eventualConsistency(quick).build());
             States.LoadBalancer lb = new States.LoadBalancer(first.outputs().loadBalancerArn(), null, null);
             States.TargetGroup tg = new States.TargetGroup(first.outputs().targetGroupArn(), List.of());
             Listeners listeners = new Listeners(run);
