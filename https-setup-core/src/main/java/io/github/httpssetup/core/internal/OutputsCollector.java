@@ -4,7 +4,7 @@ import io.github.httpssetup.core.Outputs;
 import java.util.List;
 
 /** What resources learn about AWS during a run, gathered for {@link Outputs}. */
-public final class OutputsCollector {
+final class OutputsCollector {
     volatile String hostedZoneId;
     volatile List<String> nameServers = List.of();
     volatile boolean domainRegisteredInAccount;

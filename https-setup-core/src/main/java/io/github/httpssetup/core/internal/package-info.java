@@ -2,7 +2,10 @@
  * The engine behind {@link io.github.httpssetup.core.HttpsSetupExecutor}: the step graph, one class per resource
  * of the chain, the AWS clients and the run state.
  *
- * <p><strong>Not part of the API.</strong> Nothing here is covered by compatibility promises; types are public only
- * where another package of this module needs them. Use {@code io.github.httpssetup.core} instead.
+ * <p><strong>Not part of the API.</strong> Nothing here is covered by compatibility promises. Only
+ * {@link io.github.httpssetup.core.internal.Engine} and its {@link io.github.httpssetup.core.internal.EngineConfig}
+ * are public, for the executor, and {@link io.github.httpssetup.core.internal.ApiCallCounter}, for the tests of
+ * other packages; everything else is package-private. No public signature of {@code io.github.httpssetup.core}
+ * names a type of this package (a unit test checks it). Use {@code io.github.httpssetup.core} instead.
  */
 package io.github.httpssetup.core.internal;
