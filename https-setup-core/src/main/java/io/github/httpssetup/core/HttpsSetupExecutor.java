@@ -3,9 +3,11 @@ package io.github.httpssetup.core;
 import io.github.httpssetup.core.internal.Engine;
 import io.github.httpssetup.core.internal.EngineConfig;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -154,10 +156,50 @@ public final class HttpsSetupExecutor {
             return this;
         }
 
-        /** One endpoint for every service, e.g. a local emulator. */
+        /**
+         * One endpoint for every service, e.g. a local emulator; {@code null} for AWS's own.
+         *
+         * @throws HttpsSetupException ({@link ErrorCode#CONFIGURATION}) when it is not an http or https URL with a
+         *                             host, e.g. {@code localhost:5000}; no AWS call is made
+         */
         public Builder endpointOverride(URI endpoint) {
-            this.endpointOverride = endpoint;
+            this.endpointOverride = endpoint == null ? null : checkedEndpoint(endpoint.toString(), endpoint);
             return this;
+        }
+
+        /**
+         * {@link #endpointOverride(URI)} from text, as a command line or a configuration file gives it:
+         * {@code http://localhost:5000}. Surrounding blanks are ignored; {@code null} or blank means AWS's own.
+         *
+         * @throws HttpsSetupException ({@link ErrorCode#CONFIGURATION}) when it is not an http or https URL with a
+         *                             host; no AWS call is made
+         */
+        public Builder endpointOverride(String endpoint) {
+            if (endpoint == null || endpoint.isBlank()) {
+                this.endpointOverride = null;
+                return this;
+            }
+            URI uri;
+            try {
+                uri = new URI(endpoint.trim());
+            } catch (URISyntaxException e) {
+                throw notAnEndpoint(endpoint.trim(), e);
+            }
+            this.endpointOverride = checkedEndpoint(endpoint.trim(), uri);
+            return this;
+        }
+
+        private static URI checkedEndpoint(String text, URI uri) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw notAnEndpoint(text, null);
+            }
+            return uri;
+        }
+
+        private static HttpsSetupException notAnEndpoint(String text, Throwable cause) {
+            return new HttpsSetupException(ErrorCode.CONFIGURATION, "endpoint override " + text
+                    + " is not a URL: use e.g. http://localhost:5000", cause);
         }
 
         /** Threads for independent branches (default {@value #DEFAULT_PARALLELISM}); 1 runs the chain in order. */

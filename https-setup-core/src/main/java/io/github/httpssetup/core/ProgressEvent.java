@@ -22,24 +22,58 @@ import java.util.Objects;
  */
 public record ProgressEvent(Type type, String step, String message, Duration elapsed, Duration limit, Throwable cause) {
 
-    /** The kinds of event. */
+    /** The kinds of event, each with the level front ends log it at. */
     public enum Type {
         /** A step of the run started (see above). */
-        STEP_STARTED,
+        STEP_STARTED(Level.DEBUG),
         /** A step of the run ended, done or stopped by an error; {@code elapsed} is how long it took. */
-        STEP_FINISHED,
-        /** A write starts: {@code creating ...}, {@code deleting ...}. */
-        CHANGE_STARTED,
+        STEP_FINISHED(Level.DEBUG),
+        /** A write starts: {@code creating ...}, {@code deleting ...} (its {@link #CHANGE_APPLIED} says it again). */
+        CHANGE_STARTED(Level.DEBUG),
         /** A write is done. */
-        CHANGE_APPLIED,
+        CHANGE_APPLIED(Level.INFO),
         /** Waiting for AWS to reach a state, with the time waited and the limit. */
-        WAITING,
-        /** A call AWS refused for now is tried again. */
-        RETRYING,
+        WAITING(Level.INFO),
+        /** A call AWS refused for now is tried again (a failure that lasts ends the run with its own message). */
+        RETRYING(Level.DEBUG),
         /** Something the user should know and may want to change. */
-        WARNING,
+        WARNING(Level.WARN),
         /** Anything else worth telling. */
-        INFO
+        INFO(Level.INFO);
+
+        private final Level level;
+
+        Type(Level level) {
+            this.level = level;
+        }
+
+        /** The level events of this type are logged at. */
+        public Level level() {
+            return level;
+        }
+    }
+
+    /**
+     * How much a person watching a run needs an event: the one mapping of events to log levels that the SLF4J
+     * listener ({@link ProgressListener#slf4j()}), the Maven plugin and the command line share.
+     *
+     * <pre>{@code
+     * ProgressListener toLog = event -> {
+     *     switch (event.level()) {
+     *         case WARN -> log.warn("{}", event);
+     *         case INFO -> log.info("{}", event);
+     *         case DEBUG -> log.debug("{}", event);
+     *     }
+     * };
+     * }</pre>
+     */
+    public enum Level {
+        /** What happens step by step: steps starting and ending, writes starting, retries. */
+        DEBUG,
+        /** What changed, what the run waits for, and the rest worth telling. */
+        INFO,
+        /** Something the user should know and may want to change. */
+        WARN
     }
 
     public ProgressEvent {
@@ -52,6 +86,11 @@ public record ProgressEvent(Type type, String step, String message, Duration ela
 
     public static ProgressEvent of(Type type, String step, String message) {
         return new ProgressEvent(type, step, message, Duration.ZERO, Duration.ZERO, null);
+    }
+
+    /** The level to log this event at: its type's ({@link Type#level()}). */
+    public Level level() {
+        return type.level();
     }
 
     /** {@code [certificate] waiting for ISSUED (40 s of 30 m)}. */

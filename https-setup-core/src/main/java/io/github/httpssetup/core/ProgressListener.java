@@ -9,26 +9,21 @@ public interface ProgressListener {
 
     void onEvent(ProgressEvent event);
 
-    /** Logs warnings at WARN, steps starting and ending at DEBUG, waits and retries at INFO (DEBUG for the cause), the rest at INFO. */
+    /**
+     * Logs each event through SLF4J under {@code io.github.httpssetup.progress} at its {@link ProgressEvent#level()}:
+     * warnings at WARN; changes made, waits and other news at INFO; steps, writes starting and retries at DEBUG
+     * (a retry's cause too).
+     */
     static ProgressListener slf4j() {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.github.httpssetup.progress");
         return event -> {
-            switch (event.type()) {
-                case WARNING:
-                    log.warn("{}", event);
-                    break;
-                case STEP_STARTED:
-                case STEP_FINISHED:
-                    log.debug("{}", event);
-                    break;
-                case RETRYING:
-                    log.info("{}", event);
-                    if (event.cause() != null) {
-                        log.debug("retry cause", event.cause());
-                    }
-                    break;
-                default:
-                    log.info("{}", event);
+            switch (event.level()) {
+                case WARN -> log.warn("{}", event);
+                case INFO -> log.info("{}", event);
+                case DEBUG -> log.debug("{}", event);
+            }
+            if (event.type() == ProgressEvent.Type.RETRYING && event.cause() != null) {
+                log.debug("retry cause", event.cause());
             }
         };
     }

@@ -9,8 +9,6 @@ import io.github.httpssetup.core.ProgressListener;
 import io.github.httpssetup.yaml.HttpsSetupYaml;
 import io.github.httpssetup.yaml.YamlConfigException;
 import java.io.File;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -118,30 +116,21 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
         if (blankToNull(profile) != null) {
             builder.profile(profile.trim());
         }
-        if (blankToNull(endpoint) != null) {
-            try {
-                URI uri = new URI(endpoint.trim());
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new URISyntaxException(endpoint, "needs a scheme and a host");
-                }
-                builder.endpointOverride(uri);
-            } catch (URISyntaxException e) {
-                throw new MojoFailureException("https-setup.endpoint=" + endpoint + " is not a URL: use e.g. http://localhost:5000");
-            }
+        try {
+            builder.endpointOverride(endpoint); // checked there, before any AWS call
+        } catch (HttpsSetupException e) {
+            throw failure("https-setup.endpoint: " + e.getMessage(), e);
         }
         return builder.build();
     }
 
-    /** Progress into the build log: waits show their elapsed time and limit. */
+    /** Progress into the build log, at each event's {@link ProgressEvent#level()}; waits show their elapsed time and limit. */
     ProgressListener progress() {
         return event -> {
-            if (event.type() == ProgressEvent.Type.WARNING) {
-                getLog().warn(event.toString());
-            } else if (event.type() == ProgressEvent.Type.RETRYING || event.type() == ProgressEvent.Type.CHANGE_STARTED
-                    || event.type() == ProgressEvent.Type.STEP_STARTED || event.type() == ProgressEvent.Type.STEP_FINISHED) {
-                getLog().debug(event.toString());
-            } else {
-                getLog().info(event.toString());
+            switch (event.level()) {
+                case WARN -> getLog().warn(event.toString());
+                case INFO -> getLog().info(event.toString());
+                case DEBUG -> getLog().debug(event.toString());
             }
         };
     }

@@ -3,6 +3,7 @@ package io.github.httpssetup.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.httpssetup.core.ProgressEvent;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,12 +86,48 @@ class MojoParametersTest {
     }
 
     @Test
+    void progress_logsEachEventAtItsLevel() {
+        List<String> lines = new ArrayList<>();
+        PlanMojo mojo = new PlanMojo();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void debug(CharSequence content) {
+                lines.add("DEBUG " + content);
+            }
+
+            @Override
+            public void info(CharSequence content) {
+                lines.add("INFO " + content);
+            }
+
+            @Override
+            public void warn(CharSequence content) {
+                lines.add("WARN " + content);
+            }
+        });
+
+        for (ProgressEvent.Type type : ProgressEvent.Type.values()) {
+            mojo.progress().onEvent(ProgressEvent.of(type, "certificate", type.name()));
+        }
+
+        assertThat(lines).containsExactly(
+                "DEBUG [certificate] STEP_STARTED",
+                "DEBUG [certificate] STEP_FINISHED",
+                "DEBUG [certificate] CHANGE_STARTED",
+                "INFO [certificate] CHANGE_APPLIED",
+                "INFO [certificate] WAITING (0 s of 0 s)",
+                "DEBUG [certificate] RETRYING",
+                "WARN [certificate] WARNING",
+                "INFO [certificate] INFO");
+    }
+
+    @Test
     void badEndpointOrDuration_failWithTheParameterName() {
         ApplyMojo mojo = new ApplyMojo();
         mojo.endpoint = "localhost:5000";
 
         assertThatThrownBy(mojo::executor).isInstanceOf(MojoFailureException.class)
-                .hasMessage("https-setup.endpoint=localhost:5000 is not a URL: use e.g. http://localhost:5000");
+                .hasMessage("https-setup.endpoint: endpoint override localhost:5000 is not a URL: use e.g. http://localhost:5000");
         assertThatThrownBy(() -> AbstractHttpsSetupMojo.duration("soon", "https-setup.waitTimeout"))
                 .hasMessage("https-setup.waitTimeout: \"soon\" is not a duration: use a whole number and a unit"
                         + " (d, h, m, s, ms), such as 30s, 5m, 1h or 1h30m, or ISO-8601 such as PT1M30S");
