@@ -148,31 +148,23 @@ public final class IamPolicy {
         /** The statement key (Sid suffix) of an action: "" for {@code "*"}, else what it is limited to. */
         String of(String service, String action) {
             if (service.equals("route53")) {
-                switch (action) {
-                    case "GetHostedZone": case "ListResourceRecordSets": case "ChangeResourceRecordSets":
-                    case "ChangeTagsForResource": case "ListTagsForResource": case "DeleteHostedZone":
-                        return "Zone";
-                    case "GetChange":
-                        return "Changes";
-                    default:
-                        return "";
-                }
+                return switch (action) {
+                    case "GetHostedZone", "ListResourceRecordSets", "ChangeResourceRecordSets", "ChangeTagsForResource",
+                            "ListTagsForResource", "DeleteHostedZone" -> "Zone";
+                    case "GetChange" -> "Changes";
+                    default -> "";
+                };
             }
             if (service.equals("elasticloadbalancing")) {
-                switch (action) {
-                    case "CreateLoadBalancer": case "SetSecurityGroups": case "SetSubnets": case "SetIpAddressType":
-                    case "ModifyLoadBalancerAttributes": case "DeleteLoadBalancer": case "CreateListener":
-                        return "LoadBalancer";
-                    case "ModifyListener": case "DeleteListener":
-                        return "Listeners";
-                    case "CreateTargetGroup": case "ModifyTargetGroup": case "ModifyTargetGroupAttributes":
-                    case "DeleteTargetGroup": case "RegisterTargets": case "DeregisterTargets":
-                        return "TargetGroups";
-                    case "AddTags":
-                        return "Tagging";
-                    default:
-                        return "";
-                }
+                return switch (action) {
+                    case "CreateLoadBalancer", "SetSecurityGroups", "SetSubnets", "SetIpAddressType",
+                            "ModifyLoadBalancerAttributes", "DeleteLoadBalancer", "CreateListener" -> "LoadBalancer";
+                    case "ModifyListener", "DeleteListener" -> "Listeners";
+                    case "CreateTargetGroup", "ModifyTargetGroup", "ModifyTargetGroupAttributes", "DeleteTargetGroup",
+                            "RegisterTargets", "DeregisterTargets" -> "TargetGroups";
+                    case "AddTags" -> "Tagging";
+                    default -> "";
+                };
             }
             return "";
         }
@@ -182,34 +174,27 @@ public final class IamPolicy {
             String loadBalancer = elb + "loadbalancer/app/" + loadBalancerName + "/*";
             String listeners = elb + "listener/app/" + loadBalancerName + "/*";
             String targetGroups = elb + "targetgroup/" + targetGroupPrefix + "*";
-            switch (key) {
-                case "Zone":
-                    return List.of("arn:" + partition + ":route53:::hostedzone/" + (zoneId == null ? "*" : zoneId));
-                case "Changes":
-                    return List.of("arn:" + partition + ":route53:::change/*");
-                case "LoadBalancer":
-                    return List.of(loadBalancer);
-                case "Listeners":
-                    return List.of(listeners);
-                case "TargetGroups":
-                    return List.of(targetGroups);
-                case "Tagging":
-                    return List.of(loadBalancer, listeners, targetGroups);
-                default:
-                    return List.of("*");
-            }
+            return switch (key) {
+                case "Zone" -> List.of("arn:" + partition + ":route53:::hostedzone/" + (zoneId == null ? "*" : zoneId));
+                case "Changes" -> List.of("arn:" + partition + ":route53:::change/*");
+                case "LoadBalancer" -> List.of(loadBalancer);
+                case "Listeners" -> List.of(listeners);
+                case "TargetGroups" -> List.of(targetGroups);
+                case "Tagging" -> List.of(loadBalancer, listeners, targetGroups);
+                default -> List.of("*");
+            };
         }
     }
 
     private static String sid(String service) {
-        switch (service) {
-            case "acm": return "Acm";
-            case "ec2": return "Ec2";
-            case "elasticloadbalancing": return "ElasticLoadBalancing";
-            case "route53": return "Route53";
-            case "route53domains": return "Route53Domains";
-            default: return service;
-        }
+        return switch (service) {
+            case "acm" -> "Acm";
+            case "ec2" -> "Ec2";
+            case "elasticloadbalancing" -> "ElasticLoadBalancing";
+            case "route53" -> "Route53";
+            case "route53domains" -> "Route53Domains";
+            default -> service;
+        };
     }
 
     @Override

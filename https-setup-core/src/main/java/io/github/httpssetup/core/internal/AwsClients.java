@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
  * The five SDK clients of one run, sharing one HTTP connection pool, the SDK's standard retry strategy
  * (throttling, 5xx, connection errors) and the call counter.
  */
-public final class AwsClients implements AutoCloseable {
+final class AwsClients implements AutoCloseable {
 
     /** Route 53 Domains has a single endpoint, in us-east-1. */
     static final Region DOMAINS_REGION = Region.US_EAST_1;
@@ -61,19 +61,15 @@ public final class AwsClients implements AutoCloseable {
      */
     static Region route53Region(String region) {
         String partition = partition(region);
-        switch (partition) {
-            case "aws":
-                return Region.AWS_GLOBAL;
-            case "aws-cn":
-                return Region.AWS_CN_GLOBAL;
-            case "aws-us-gov":
-                return Region.AWS_US_GOV_GLOBAL;
-            default:
-                throw new HttpsSetupException(ErrorCode.CONFIGURATION, "region " + region + " is in the " + partition
-                        + " partition, which https-setup does not support (Route 53 there is not reached through a"
-                        + " global endpoint it knows). Use a region of the commercial (aws), China (aws-cn) or GovCloud"
-                        + " (aws-us-gov) partition.");
-        }
+        return switch (partition) {
+            case "aws" -> Region.AWS_GLOBAL;
+            case "aws-cn" -> Region.AWS_CN_GLOBAL;
+            case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+            default -> throw new HttpsSetupException(ErrorCode.CONFIGURATION, "region " + region + " is in the " + partition
+                    + " partition, which https-setup does not support (Route 53 there is not reached through a"
+                    + " global endpoint it knows). Use a region of the commercial (aws), China (aws-cn) or GovCloud"
+                    + " (aws-us-gov) partition.");
+        };
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(

@@ -452,33 +452,29 @@ final class Certificates {
         if (reason == null) {
             return null;
         }
-        switch (reason) {
-            case "CAA_ERROR":
-                return "A CAA record of one of the names, or of a parent domain, does not allow Amazon to issue certificates."
-                        + " Add one such as `0 issue \"amazon.com\"` next to the existing CAA records (amazontrust.com,"
-                        + " awstrust.com and amazonaws.com are accepted too), or remove them; check with `dig CAA <name>`.";
-            case "ADDITIONAL_VERIFICATION_REQUIRED":
-                return "ACM needs more information before it issues a certificate for one of these names (it reviews some"
-                        + " well-known domains by hand): open a case with AWS Support, then run apply again.";
-            case "DOMAIN_NOT_ALLOWED":
-                return "ACM does not issue certificates for one of these names (for example names under amazonaws.com, or"
-                        + " names reported for abuse): use names of a domain you own, or ask AWS Support.";
-            case "INVALID_PUBLIC_DOMAIN":
-                return "One of the names is not a valid public domain name (its top-level domain is not public, or a label"
-                        + " is invalid): check domain.name and domain.alternativeNames.";
-            case "DOMAIN_VALIDATION_DENIED":
-                return "Validation was denied for one of the names (the domain's owner or AWS refused it): check that the"
-                        + " domain is yours and not blocked, then ask AWS Support.";
-            case "NO_AVAILABLE_CONTACTS":
-                return "ACM found no contact for one of the names; this happens with email validation, and https-setup uses"
-                        + " DNS validation: check the certificate in the ACM console, then run apply again.";
-            case "SLR_NOT_FOUND":
-                return "ACM's service-linked role is missing from the account: let ACM create AWSServiceRoleForCertificateManager"
-                        + " (IAM), then run apply again.";
-            default:
-                return reason.startsWith("PCA_") ? "This is a private CA's error, which a public certificate should not have:"
-                        + " check the certificate in the ACM console." : null;
-        }
+        return switch (reason) {
+            case "CAA_ERROR" -> "A CAA record of one of the names, or of a parent domain, does not allow Amazon to issue"
+                    + " certificates. Add one such as `0 issue \"amazon.com\"` next to the existing CAA records"
+                    + " (amazontrust.com, awstrust.com and amazonaws.com are accepted too), or remove them; check with"
+                    + " `dig CAA <name>`.";
+            case "ADDITIONAL_VERIFICATION_REQUIRED" -> "ACM needs more information before it issues a certificate for one"
+                    + " of these names (it reviews some well-known domains by hand): open a case with AWS Support, then"
+                    + " run apply again.";
+            case "DOMAIN_NOT_ALLOWED" -> "ACM does not issue certificates for one of these names (for example names"
+                    + " under amazonaws.com, or names reported for abuse): use names of a domain you own, or ask AWS"
+                    + " Support.";
+            case "INVALID_PUBLIC_DOMAIN" -> "One of the names is not a valid public domain name (its top-level domain is"
+                    + " not public, or a label is invalid): check domain.name and domain.alternativeNames.";
+            case "DOMAIN_VALIDATION_DENIED" -> "Validation was denied for one of the names (the domain's owner or AWS"
+                    + " refused it): check that the domain is yours and not blocked, then ask AWS Support.";
+            case "NO_AVAILABLE_CONTACTS" -> "ACM found no contact for one of the names; this happens with email"
+                    + " validation, and https-setup uses DNS validation: check the certificate in the ACM console, then"
+                    + " run apply again.";
+            case "SLR_NOT_FOUND" -> "ACM's service-linked role is missing from the account: let ACM create"
+                    + " AWSServiceRoleForCertificateManager (IAM), then run apply again.";
+            default -> reason.startsWith("PCA_") ? "This is a private CA's error, which a public certificate should not"
+                    + " have: check the certificate in the ACM console." : null;
+        };
     }
 
     private static String minutes(Duration d) {

@@ -148,34 +148,18 @@ final class DomainRegistration {
         if (availability == DomainAvailability.AVAILABLE) {
             return;
         }
-        String why;
-        switch (availability == null ? DomainAvailability.UNKNOWN_TO_SDK_VERSION : availability) {
-            case UNAVAILABLE:
-                why = "someone else holds it. Choose another name; or, if it is yours at another registrar or in another"
-                        + " AWS account, remove domain.registration and delegate the domain to the hosted zone's name servers";
-                break;
-            case UNAVAILABLE_PREMIUM:
-                why = "it is a premium name, which Route 53 does not sell. Choose another name";
-                break;
-            case UNAVAILABLE_RESTRICTED:
-                why = "its registry restricts who may register it. Choose another name";
-                break;
-            case RESERVED:
-            case AVAILABLE_RESERVED:
-            case AVAILABLE_PREORDER:
-                why = "its registry reserves it or offers it only by pre-order, which Route 53 does not handle. Choose"
-                        + " another name";
-                break;
-            case INVALID_NAME_FOR_TLD:
-                why = "the name is not valid for its top-level domain. Check the spelling";
-                break;
-            case PENDING:
-            case DONT_KNOW:
-                why = "Route 53 Domains could not tell yet. Run plan again in a few minutes";
-                break;
-            default:
-                why = "Route 53 Domains answered " + answer.availabilityAsString() + ". Choose another name";
-        }
+        String why = switch (availability == null ? DomainAvailability.UNKNOWN_TO_SDK_VERSION : availability) {
+            case UNAVAILABLE -> "someone else holds it. Choose another name; or, if it is yours at another registrar or in"
+                    + " another AWS account, remove domain.registration and delegate the domain to the hosted zone's name"
+                    + " servers";
+            case UNAVAILABLE_PREMIUM -> "it is a premium name, which Route 53 does not sell. Choose another name";
+            case UNAVAILABLE_RESTRICTED -> "its registry restricts who may register it. Choose another name";
+            case RESERVED, AVAILABLE_RESERVED, AVAILABLE_PREORDER -> "its registry reserves it or offers it only by"
+                    + " pre-order, which Route 53 does not handle. Choose another name";
+            case INVALID_NAME_FOR_TLD -> "the name is not valid for its top-level domain. Check the spelling";
+            case PENDING, DONT_KNOW -> "Route 53 Domains could not tell yet. Run plan again in a few minutes";
+            default -> "Route 53 Domains answered " + answer.availabilityAsString() + ". Choose another name";
+        };
         throw new HttpsSetupException(ErrorCode.DOMAIN_REGISTRATION, "domain.registration: " + domain + " cannot be"
                 + " registered (" + answer.availabilityAsString() + "): " + why + ".");
     }

@@ -17,8 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,10 +33,10 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * report every decision through {@link #change}: in {@link Mode#PLAN} it is only recorded, in
  * {@link Mode#APPLY} and {@link Mode#DESTROY} the write runs too. Thread-safe.
  */
-public final class Run {
+final class Run {
 
     /** What the run is for. */
-    public enum Mode { PLAN, APPLY, DESTROY }
+    enum Mode { PLAN, APPLY, DESTROY }
 
     private final HttpsSetup spec;
     private final AwsClients aws;
@@ -71,29 +73,29 @@ public final class Run {
         this.eventualConsistency = config.eventualConsistency();
     }
 
-    public HttpsSetup spec() {
+    HttpsSetup spec() {
         return spec;
     }
 
-    public AwsClients aws() {
+    AwsClients aws() {
         return aws;
     }
 
-    public Mode mode() {
+    Mode mode() {
         return mode;
     }
 
     /** Whether writes happen (apply or destroy), as opposed to a plan. */
-    public boolean writing() {
+    boolean writing() {
         return mode != Mode.PLAN;
     }
 
-    public OutputsCollector outputs() {
+    OutputsCollector outputs() {
         return outputs;
     }
 
     /** Changes recorded so far, in the chain's order (kind, then the order they were recorded). */
-    public List<Change> changes() {
+    List<Change> changes() {
         List<Change> copy;
         synchronized (changes) {
             copy = new ArrayList<>(changes);
@@ -204,71 +206,60 @@ public final class Run {
 
         /** The kinds whose reads a write of this kind can change. */
         static Set<ResourceKind> related(ResourceKind kind) {
-            switch (kind) {
-                case DOMAIN_REGISTRATION:
-                case HOSTED_ZONE:
-                    return java.util.EnumSet.of(ResourceKind.DOMAIN_REGISTRATION, ResourceKind.HOSTED_ZONE);
-                case VALIDATION_RECORD:
-                case ALIAS_RECORD:
-                case OWNERSHIP_RECORD:
-                    return java.util.EnumSet.of(ResourceKind.VALIDATION_RECORD, ResourceKind.ALIAS_RECORD,
-                            ResourceKind.OWNERSHIP_RECORD);
-                case SECURITY_GROUP:
-                case SECURITY_GROUP_RULE:
-                    return java.util.EnumSet.of(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
-                case TARGET_GROUP:
-                case TARGETS:
-                    return java.util.EnumSet.of(ResourceKind.TARGET_GROUP, ResourceKind.TARGETS);
-                case LOAD_BALANCER: // deleting it deletes its listeners
-                    return java.util.EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER,
-                            ResourceKind.HTTP_LISTENER);
-                case HTTPS_LISTENER:
-                case HTTP_LISTENER:
-                    return java.util.EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
-                default:
-                    return java.util.EnumSet.of(kind);
-            }
+            return switch (kind) {
+                case DOMAIN_REGISTRATION, HOSTED_ZONE -> EnumSet.of(ResourceKind.DOMAIN_REGISTRATION, ResourceKind.HOSTED_ZONE);
+                case VALIDATION_RECORD, ALIAS_RECORD, OWNERSHIP_RECORD -> EnumSet.of(ResourceKind.VALIDATION_RECORD,
+                        ResourceKind.ALIAS_RECORD, ResourceKind.OWNERSHIP_RECORD);
+                case SECURITY_GROUP, SECURITY_GROUP_RULE -> EnumSet.of(ResourceKind.SECURITY_GROUP,
+                        ResourceKind.SECURITY_GROUP_RULE);
+                case TARGET_GROUP, TARGETS -> EnumSet.of(ResourceKind.TARGET_GROUP, ResourceKind.TARGETS);
+                // deleting a load balancer deletes its listeners
+                case LOAD_BALANCER -> EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER,
+                        ResourceKind.HTTP_LISTENER);
+                case HTTPS_LISTENER, HTTP_LISTENER -> EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                default -> EnumSet.of(kind);
+            };
         }
     }
 
     /** Changes recorded so far, in the order they happened (destroy reports deletions this way). */
-    public List<Change> changesInOrder() {
+    List<Change> changesInOrder() {
         synchronized (changes) {
             return new ArrayList<>(changes);
         }
     }
 
     /** The tags every owned, taggable resource carries: the user's, plus the ownership tag. */
-    public Map<String, String> tags() {
+    Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
         tags.put(HttpsSetup.OWNERSHIP_TAG, spec.stack());
         return tags;
     }
 
     /** Whether these tags mark a resource of this stack. */
-    public boolean owns(Map<String, String> tags) {
+    boolean owns(Map<String, String> tags) {
         return spec.stack().equals(tags.get(HttpsSetup.OWNERSHIP_TAG));
     }
 
     // ---- decisions ----
 
     /** Records that the resource already matches. */
-    public void unchanged(ResourceKind kind, String name, String id) {
+    void unchanged(ResourceKind kind, String name, String id) {
         unchanged(kind, name, id, "");
     }
 
     /** Records that the resource already matches, with a note the plan shows (e.g. what was left out and why). */
-    public void unchanged(ResourceKind kind, String name, String id, String note) {
+    void unchanged(ResourceKind kind, String name, String id, String note) {
         changes.add(Change.of(ChangeAction.UNCHANGED, kind, name, id, note));
     }
 
     /** Records a conflict: a same-named resource the stack does not own. */
-    public void conflict(ResourceKind kind, String name, String id, String reason) {
+    void conflict(ResourceKind kind, String name, String id, String reason) {
         changes.add(Change.of(ChangeAction.CONFLICT, kind, name, id, reason));
     }
 
     /** Records the change and, unless planning, runs the write. Returns the write's result (null in a plan). */
-    public <T> T change(Change change, Supplier<T> write) {
+    <T> T change(Change change, Supplier<T> write) {
         return change(change, write, null);
     }
 
@@ -279,7 +270,7 @@ public final class Run {
      *
      * @param idOf the new resource's id or ARN, from the write's result
      */
-    public <T> T change(Change change, Supplier<T> write, java.util.function.Function<T, String> idOf) {
+    <T> T change(Change change, Supplier<T> write, java.util.function.Function<T, String> idOf) {
         if (!writing()) {
             changes.add(change);
             return null;
@@ -319,7 +310,7 @@ public final class Run {
         return new Change(change.action(), change.kind(), change.name(), id, attributes, change.reason());
     }
 
-    public void change(Change change, Runnable write) {
+    void change(Change change, Runnable write) {
         change(change, () -> {
             write.run();
             return null;
@@ -327,19 +318,18 @@ public final class Run {
     }
 
     private static String describe(Change change) {
-        String verb;
-        switch (change.action()) {
-            case CREATE: verb = "creating"; break;
-            case UPDATE: verb = "updating"; break;
-            case REPLACE: verb = "replacing"; break;
-            case DELETE: verb = "deleting"; break;
-            default: verb = change.action().name().toLowerCase();
-        }
+        String verb = switch (change.action()) {
+            case CREATE -> "creating";
+            case UPDATE -> "updating";
+            case REPLACE -> "replacing";
+            case DELETE -> "deleting";
+            default -> change.action().name().toLowerCase(Locale.ROOT);
+        };
         return verb + " " + change.name() + (change.reason().isEmpty() ? "" : " (" + change.reason() + ")");
     }
 
     /** Attribute list for a create: every attribute with its value, before = null. */
-    public static List<AttributeChange> attributes(Object... nameValuePairs) {
+    static List<AttributeChange> attributes(Object... nameValuePairs) {
         List<AttributeChange> list = new ArrayList<>();
         for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
             Object value = nameValuePairs[i + 1];
@@ -351,15 +341,15 @@ public final class Run {
 
     // ---- progress ----
 
-    public void event(ProgressEvent.Type type, String step, String message) {
+    void event(ProgressEvent.Type type, String step, String message) {
         listener.onEvent(ProgressEvent.of(type, step, message));
     }
 
-    public void warn(String step, String message) {
+    void warn(String step, String message) {
         event(ProgressEvent.Type.WARNING, step, message);
     }
 
-    public void info(String step, String message) {
+    void info(String step, String message) {
         event(ProgressEvent.Type.INFO, step, message);
     }
 
@@ -370,7 +360,7 @@ public final class Run {
         cancelled = true;
     }
 
-    public void checkCancelled() {
+    void checkCancelled() {
         if (cancelled) {
             throw new CancelledException();
         }
@@ -395,7 +385,7 @@ public final class Run {
      *
      * @param onTimeout builds the error when the limit passes
      */
-    public <T> T await(String step, String what, Duration limit, Duration first, Duration max,
+    <T> T await(String step, String what, Duration limit, Duration first, Duration max,
                        Supplier<Optional<T>> poll, Supplier<HttpsSetupException> onTimeout) {
         Instant start = clock.instant();
         while (true) {
@@ -424,7 +414,7 @@ public final class Run {
         return interval.compareTo(max) > 0 ? max : interval;
     }
 
-    public void sleep(Duration duration) {
+    void sleep(Duration duration) {
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
@@ -442,7 +432,7 @@ public final class Run {
      *
      * @param errorCodes the AWS error codes that mean "not yet"
      */
-    public <T> T retrying(String step, String what, Supplier<T> call, String... errorCodes) {
+    <T> T retrying(String step, String what, Supplier<T> call, String... errorCodes) {
         return retry(step, what, call, null, errorCodes);
     }
 
@@ -451,12 +441,12 @@ public final class Run {
      * certificate the load balancer cannot see yet): retried with the same backoff until {@code budget} has
      * passed, e.g. the spec's {@code waitTimeout}.
      */
-    public <T> T retryingFor(Duration budget, String step, String what, Supplier<T> call, String... errorCodes) {
+    <T> T retryingFor(Duration budget, String step, String what, Supplier<T> call, String... errorCodes) {
         return retry(step, what, call, clock.instant().plus(budget), errorCodes);
     }
 
     /** {@link #retryingFor} for a call without a result. */
-    public void retryingFor(Duration budget, String step, String what, Runnable call, String... errorCodes) {
+    void retryingFor(Duration budget, String step, String what, Runnable call, String... errorCodes) {
         retryingFor(budget, step, what, () -> {
             call.run();
             return null;
@@ -498,24 +488,19 @@ public final class Run {
     }
 
     private String notYetHint(String code) {
-        switch (code) {
-            case "TargetGroupNotFound":
-                return "Check that the target group still exists in " + spec.region()
-                        + " (aws elbv2 describe-target-groups) and that nothing else deletes it.";
-            case "CertificateNotFound":
-                return "Check that the certificate is ISSUED in " + spec.region() + " (aws acm describe-certificate).";
-            case "ResourceInUse":
-            case "ResourceInUseException":
-            case "DependencyViolation":
-                return "Something still uses it: check the listeners, rules and network interfaces that refer to it.";
-            case "InvalidTarget":
-                return "Check that the instances are running, in the target group's VPC.";
-            default:
-                return "Check it in the AWS console.";
-        }
+        return switch (code) {
+            case "TargetGroupNotFound" -> "Check that the target group still exists in " + spec.region()
+                    + " (aws elbv2 describe-target-groups) and that nothing else deletes it.";
+            case "CertificateNotFound" -> "Check that the certificate is ISSUED in " + spec.region()
+                    + " (aws acm describe-certificate).";
+            case "ResourceInUse", "ResourceInUseException", "DependencyViolation" ->
+                    "Something still uses it: check the listeners, rules and network interfaces that refer to it.";
+            case "InvalidTarget" -> "Check that the instances are running, in the target group's VPC.";
+            default -> "Check it in the AWS console.";
+        };
     }
 
-    public void retrying(String step, String what, Runnable call, String... errorCodes) {
+    void retrying(String step, String what, Runnable call, String... errorCodes) {
         retrying(step, what, () -> {
             call.run();
             return null;

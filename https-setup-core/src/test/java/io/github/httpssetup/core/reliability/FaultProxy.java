@@ -264,18 +264,19 @@ final class FaultProxy implements AutoCloseable {
             }
             OutputStream out = client.getOutputStream();
             switch (fault) {
-                case RESET:
+                case RESET -> {
                     client.setSoLinger(true, 0); // RST instead of FIN: "Connection reset"
                     return;
-                case NONE:
+                }
+                case NONE -> {
                     Message response = forward(request);
                     if (response.status() / 100 == 2) {
                         succeeded(operation);
                     }
                     response.write(out);
                     return;
-                default:
-                    errorResponse(operation, fault).write(out);
+                }
+                default -> errorResponse(operation, fault).write(out);
             }
         } catch (IOException | InterruptedException e) {
             // the client went away, or the proxy is closing
@@ -306,7 +307,7 @@ final class FaultProxy implements AutoCloseable {
         String message;
         boolean sender;
         switch (fault) {
-            case THROTTLE:
+            case THROTTLE -> {
                 sender = true;
                 message = "Rate exceeded";
                 if (service.equals("EC2")) {
@@ -320,28 +321,27 @@ final class FaultProxy implements AutoCloseable {
                     code = "Throttling";
                     status = 400;
                 }
-                break;
-            case SERVER_ERROR:
+            }
+            case SERVER_ERROR -> {
                 sender = false;
                 status = 500;
                 message = "We encountered an internal error. Please try again.";
                 code = service.equals("EC2") ? "InternalError" : service.equals("ACM") ? "InternalFailure" : "InternalFailure";
-                break;
-            case UNAVAILABLE:
+            }
+            case UNAVAILABLE -> {
                 sender = false;
                 status = 503;
                 message = "Service Unavailable";
                 code = service.equals("EC2") ? "Unavailable" : "ServiceUnavailable";
-                break;
-            case NOT_YET:
+            }
+            case NOT_YET -> {
                 sender = true;
                 status = 400;
                 code = notYetCode(operation);
                 message = code.equals("CertificateNotFound") ? "Certificate not found"
                         : code.equals("TargetGroupNotFound") ? "One or more target groups not found" : "Not found";
-                break;
-            default:
-                throw new IllegalArgumentException(fault.toString());
+            }
+            default -> throw new IllegalArgumentException(fault.toString());
         }
         String body;
         String contentType;
@@ -382,12 +382,12 @@ final class FaultProxy implements AutoCloseable {
     }
 
     private static String reason(int status) {
-        switch (status) {
-            case 400: return "Bad Request";
-            case 500: return "Internal Server Error";
-            case 503: return "Service Unavailable";
-            default: return "Error";
-        }
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 500 -> "Internal Server Error";
+            case 503 -> "Service Unavailable";
+            default -> "Error";
+        };
     }
 
     /** An HTTP/1.1 request or response, read whole (Content-Length, chunked, or until the connection closes). */
