@@ -159,29 +159,29 @@ public final class AwsEmulator implements AutoCloseable {
 
     private static Started startOne(EmulatorSelector.Selection candidate, EmulatorSelector.Host host,
             Map<String, String> environment, EmulatorProfile profile) {
-        switch (candidate.kind()) {
-            case ENDPOINT:
+        return switch (candidate.kind()) {
+            case ENDPOINT -> {
                 LOG.info("Using the AWS emulator at {} ({})", candidate.endpoint(), EmulatorSelector.ENDPOINT_VARIABLE);
-                return new Started(candidate.endpoint(), null);
-            case MOTO_ON_PATH:
-                return startMoto(List.of(candidate.executable().toString()), host, environment);
-            case MOTO_VIRTUALENV:
+                yield new Started(candidate.endpoint(), null);
+            }
+            case MOTO_ON_PATH -> startMoto(List.of(candidate.executable().toString()), host, environment);
+            case MOTO_VIRTUALENV -> {
                 MotoInstallation installation = new MotoInstallation(candidate.executable(), MotoInstallation.defaultCacheRoot(host));
                 Path moto = installation.ensureInstalled();
                 if (profile == EmulatorProfile.STRICT) {
                     Path launcher = StrictLauncher.extract(logDirectory().resolve("strict-launcher-" + ProcessHandle.current().pid()));
-                    return startMoto(List.of(installation.python().toString(), launcher.toString()), host, environment);
+                    yield startMoto(List.of(installation.python().toString(), launcher.toString()), host, environment);
                 }
-                return startMoto(List.of(moto.toString()), host, environment);
-            case LOCALSTACK:
+                yield startMoto(List.of(moto.toString()), host, environment);
+            }
+            case LOCALSTACK -> {
                 String image = host.variable(LocalStackEmulator.IMAGE_VARIABLE).filter(s -> !s.isBlank())
                         .orElse(LocalStackEmulator.DEFAULT_IMAGE);
                 LocalStackEmulator localStack = LocalStackEmulator.start(image,
                         host.variable(EmulatorSelector.LOCALSTACK_TOKEN_VARIABLE).orElseThrow());
-                return new Started(localStack.endpoint(), localStack::close);
-            default:
-                throw new IllegalStateException("unknown emulator kind " + candidate.kind());
-        }
+                yield new Started(localStack.endpoint(), localStack::close);
+            }
+        };
     }
 
     private static Path logDirectory() {

@@ -107,19 +107,12 @@ class InvalidFilesTest {
 
         static void load(String name, String fileName) {
             switch (name.substring(name.indexOf('-') + 1)) {
-                case "oversized":
-                    loadOversized(fileName);
-                    break;
-                case "not-utf8":
-                    HttpsSetupYaml.load(fileName, notUtf8(), null, VARIABLES::get);
-                    break;
-                case "control-character":
-                    HttpsSetupYaml.load(fileName, ("stack: shop\nregion: ap\u0007northeast-2\n")
-                            .getBytes(StandardCharsets.UTF_8), null, VARIABLES::get);
-                    break;
-                default:
-                    throw new UncheckedIOException(new IOException("no " + fileName + " and no generated case "
-                            + name));
+                case "oversized" -> loadOversized(fileName);
+                case "not-utf8" -> HttpsSetupYaml.load(fileName, notUtf8(), null, VARIABLES::get);
+                case "control-character" -> HttpsSetupYaml.load(fileName, ("stack: shop\nregion: ap\u0007northeast-2\n")
+                        .getBytes(StandardCharsets.UTF_8), null, VARIABLES::get);
+                default -> throw new UncheckedIOException(new IOException("no " + fileName + " and no generated case "
+                        + name));
             }
         }
 
