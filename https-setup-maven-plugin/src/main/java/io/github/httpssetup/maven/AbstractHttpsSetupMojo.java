@@ -6,10 +6,15 @@ import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.ProgressEvent;
 import io.github.httpssetup.core.ProgressListener;
+import io.github.httpssetup.core.report.ApiCallRecorder;
+import io.github.httpssetup.core.report.JsonReport;
 import io.github.httpssetup.yaml.HttpsSetupYaml;
 import io.github.httpssetup.yaml.YamlConfigException;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -48,6 +53,17 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
     @Parameter(property = "https-setup.waitTimeout")
     String waitTimeout;
 
+    /**
+     * {@code json}: plan, apply and destroy also write their report, the versioned JSON document of the command line's
+     * {@code --output json}, to {@code outputFile}. {@code text} (the default): the build log only.
+     */
+    @Parameter(property = "https-setup.output", defaultValue = "text")
+    String output;
+
+    /** Where {@code output=json} writes the report; {@code target/https-setup/<goal>.json} by default. */
+    @Parameter(property = "https-setup.outputFile")
+    File outputFile;
+
     /** Skips the goal. */
     @Parameter(property = "https-setup.skip", defaultValue = "false")
     boolean skip;
@@ -66,13 +82,69 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
                     + ": it has no " + (configFile == null ? "https-setup.yaml" : configFile.getName()));
             return;
         }
+        boolean json = json();
+        started = System.nanoTime();
         try {
             run();
         } catch (YamlConfigException e) {
+            reportFailure(json, e, e.problems().stream().map(p -> new JsonReport.Problem(e.code(), p.message(), p.file(),
+                    p.line(), p.column(), p.path())).toList());
             throw failure(e.getMessage(), e);
         } catch (HttpsSetupException e) {
+            reportFailure(json, e, List.of());
             throw failure("https-setup:" + goal() + " failed [" + e.code() + "]: " + e.getMessage(), e);
         }
+    }
+
+    /** Counts the AWS calls of the run, for the JSON report of a plan (apply and destroy results carry theirs). */
+    final ApiCallRecorder calls = new ApiCallRecorder();
+    private long started;
+
+    /** The report's command for goals that write one (plan, apply, destroy); {@code null} for the others. */
+    JsonReport.Command reportCommand() {
+        return null;
+    }
+
+    /** Whether the JSON report is asked for; an unknown {@code output} fails before anything runs. */
+    private boolean json() throws MojoFailureException {
+        String value = blankToNull(output) == null ? "text" : output.trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("text") && !value.equals("json")) {
+            throw new MojoFailureException("https-setup.output=" + output + " is not an output: use text (the build log"
+                    + " only) or json (also a JSON report in target/https-setup/" + goal() + ".json)");
+        }
+        return value.equals("json") && reportCommand() != null;
+    }
+
+    /** The time since the goal started. */
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Writes the report when {@code output=json}, and says where. */
+    void report(JsonReport report) throws MojoFailureException {
+        if (json()) {
+            Path file = reportFile();
+            report.writeTo(file);
+            getLog().info("JSON report: " + file);
+        }
+    }
+
+    private void reportFailure(boolean json, HttpsSetupException e, List<JsonReport.Problem> problems) {
+        if (json) {
+            Path file = reportFile();
+            JsonReport.failure(reportCommand(), e, problems).withDuration(elapsed()).writeTo(file);
+            getLog().info("JSON report: " + file);
+        }
+    }
+
+    /** {@code outputFile}, else {@code target/https-setup/<goal>.json} of the project (of the current directory without one). */
+    Path reportFile() {
+        if (outputFile != null) {
+            return outputFile.toPath();
+        }
+        Path target = project != null && project.getBuild() != null && project.getBuild().getDirectory() != null
+                ? Path.of(project.getBuild().getDirectory()) : Path.of("target");
+        return target.resolve("https-setup").resolve(goal() + ".json");
     }
 
     /**
@@ -113,6 +185,7 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
 
     HttpsSetupExecutor executor() throws MojoFailureException {
         HttpsSetupExecutor.Builder builder = HttpsSetupExecutor.builder().listener(progress());
+        builder.addExecutionInterceptor(calls);
         if (blankToNull(profile) != null) {
             builder.profile(profile.trim());
         }

@@ -1,6 +1,8 @@
 package io.github.httpssetup.maven;
 
 import io.github.httpssetup.core.ApplyResult;
+import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.report.JsonReport;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -15,8 +17,15 @@ public final class ApplyMojo extends AbstractHttpsSetupMojo {
     }
 
     @Override
+    JsonReport.Command reportCommand() {
+        return JsonReport.Command.APPLY;
+    }
+
+    @Override
     void run() throws MojoFailureException {
-        ApplyResult result = executor().apply(setup());
+        HttpsSetup setup = setup();
+        ApplyResult result = executor().apply(setup);
         info(result.render());
+        report(JsonReport.of(result).withStack(setup.stack(), setup.region()));
     }
 }

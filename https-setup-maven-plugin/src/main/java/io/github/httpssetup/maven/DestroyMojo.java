@@ -2,6 +2,7 @@ package io.github.httpssetup.maven;
 
 import io.github.httpssetup.core.DestroyResult;
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.report.JsonReport;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,6 +22,11 @@ public final class DestroyMojo extends AbstractHttpsSetupMojo {
     }
 
     @Override
+    JsonReport.Command reportCommand() {
+        return JsonReport.Command.DESTROY;
+    }
+
+    @Override
     void run() throws MojoFailureException {
         HttpsSetup setup = setup();
         if (!setup.stack().equals(blankToNull(confirm) == null ? null : confirm.trim())) {
@@ -30,5 +36,6 @@ public final class DestroyMojo extends AbstractHttpsSetupMojo {
         }
         DestroyResult result = executor().destroy(setup);
         info(result.render());
+        report(JsonReport.of(result).withStack(setup.stack(), setup.region()));
     }
 }

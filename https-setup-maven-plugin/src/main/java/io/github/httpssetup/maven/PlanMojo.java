@@ -1,6 +1,8 @@
 package io.github.httpssetup.maven;
 
+import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.Plan;
+import io.github.httpssetup.core.report.JsonReport;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,9 +22,16 @@ public final class PlanMojo extends AbstractHttpsSetupMojo {
     }
 
     @Override
+    JsonReport.Command reportCommand() {
+        return JsonReport.Command.PLAN;
+    }
+
+    @Override
     void run() throws MojoFailureException {
-        Plan plan = executor().plan(setup());
+        HttpsSetup setup = setup();
+        Plan plan = executor().plan(setup);
         info(plan.render());
+        report(JsonReport.of(plan).withDuration(elapsed()).withApiCalls(calls.snapshot()));
         if (failOnChanges && (plan.hasChanges() || plan.hasConflicts())) {
             throw new MojoFailureException("AWS differs from " + configFile.getName() + ": " + plan.summary()
                     + " Run mvn https-setup:apply to converge it (failOnChanges is set).");

@@ -70,10 +70,13 @@ class MavenGoalsIT {
         assertThat(plan.log()).contains("+   certificate example.com, www.example.com", "+   load balancer shop-https",
                 "+   HTTPS listener");
 
-        MavenBuild.Result apply = build.run("https-setup:apply");
+        MavenBuild.Result apply = build.run("https-setup:apply", "-Dhttps-setup.output=json");
         assertThat(apply.succeeded()).as(apply.log()).isTrue();
         assertThat(apply.log()).contains("URL: https://example.com", "Load balancer: shop-https-", "Certificate: arn:aws:acm:",
                 "Name servers (set them at your registrar):", "waiting for ACM to issue");
+        java.nio.file.Path report = build.project().resolve("target/https-setup/apply.json");
+        assertThat(apply.log()).contains("JSON report: " + report);
+        assertThat(report).content().contains("\"version\" : 1", "\"command\" : \"apply\"", "\"url\" : \"https://example.com\"");
 
         MavenBuild.Result again = build.run("https-setup:apply");
         assertThat(again.succeeded()).as(again.log()).isTrue();

@@ -152,4 +152,62 @@ class MojoParametersTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessage("https-setup.waitTimeout: \"20M\" has the unit 'M': write units in lower case, as in 20m");
     }
+
+    @Test
+    void output_otherThanTextOrJson_failsBeforeTheFileIsRead() {
+        PlanMojo mojo = new PlanMojo();
+        mojo.output = "xml";
+        mojo.configFile = dir.resolve("missing.yaml").toFile();
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("https-setup.output=xml is not an output: use text (the build log only) or json (also a JSON"
+                        + " report in target/https-setup/plan.json)");
+    }
+
+    @Test
+    void reportFile_isTargetHttpsSetupGoalJson_unlessOutputFileIsGiven() {
+        ApplyMojo mojo = new ApplyMojo();
+        mojo.project = new MavenProject();
+        mojo.project.getBuild().setDirectory(dir.resolve("build").toString());
+
+        assertThat(mojo.reportFile()).isEqualTo(dir.resolve("build/https-setup/apply.json"));
+        mojo.outputFile = dir.resolve("reports/apply.json").toFile();
+        assertThat(mojo.reportFile()).isEqualTo(dir.resolve("reports/apply.json"));
+    }
+
+    @Test
+    void jsonOutput_ofAnInvalidFile_writesTheInvalidReport_withTheLocation_andSaysWhere() throws Exception {
+        File file = dir.resolve("https-setup.yaml").toFile();
+        Files.writeString(file.toPath(), "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
+                + "targets: { instanceIds: [i-0123456789abcdef0], port: 80800 }\n");
+        PlanMojo mojo = new PlanMojo();
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        mojo.configFile = file;
+        mojo.output = "json";
+        mojo.outputFile = dir.resolve("out/plan.json").toFile();
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining(":4:")
+                .hasMessageContaining("80800 is not a port");
+
+        String json = Files.readString(dir.resolve("out/plan.json"));
+        assertThat(json).contains("\"version\" : 1", "\"status\" : \"invalid\"", "\"line\" : 4", "\"path\" : \"targets.port\"");
+        assertThat(log.lines).contains("JSON report: " + dir.resolve("out/plan.json"));
+    }
+
+    @Test
+    void validateAndIamPolicy_writeNoReport() throws Exception {
+        File file = dir.resolve("https-setup.yaml").toFile();
+        Files.writeString(file.toPath(), "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
+                + "targets: { instanceIds: [i-0123456789abcdef0], port: 8080 }\n");
+        ValidateMojo mojo = new ValidateMojo();
+        mojo.setLog(new CapturingLog());
+        mojo.configFile = file;
+        mojo.output = "json";
+        mojo.outputFile = dir.resolve("validate.json").toFile();
+
+        mojo.execute();
+
+        assertThat(dir.resolve("validate.json")).doesNotExist();
+    }
 }

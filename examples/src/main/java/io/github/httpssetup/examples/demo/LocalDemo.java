@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * The local demo: the whole chain against a local AWS emulator, driven by the real Maven goals on the
- * sample application. Run it with {@code examples/demo/run} ({@code --keep} leaves the stack up).
+ * sample application, with one call of the command-line jar beside them. Run it with {@code examples/demo/run} ({@code --keep} leaves the stack up).
  */
 public final class LocalDemo {
 
@@ -69,6 +69,9 @@ public final class LocalDemo {
         show(root.resolve("examples/sample-app/https-setup.yaml"));
 
         if (!goal("Plan: what apply would do (read-only)", "https-setup:plan")) {
+            return 1;
+        }
+        if (!cli("The same plan from the command line, as JSON for CI (the first lines)", 15, "plan", "--output", "json")) {
             return 1;
         }
         if (!goal("Apply: converge the whole chain", "https-setup:apply")) {
@@ -128,6 +131,52 @@ public final class LocalDemo {
         int exit = process.waitFor();
         if (exit != 0) {
             say("mvn " + String.join(" ", goal) + " failed with exit code " + exit);
+        }
+        return exit == 0;
+    }
+
+    /**
+     * Runs the command-line jar (built by examples/demo/run) on the sample application's file: its progress (standard
+     * error) as it comes, then the first lines of what it prints (standard output), as {@code | head} would.
+     */
+    private boolean cli(String title, int lines, String... args) throws IOException, InterruptedException {
+        section(title);
+        Path jar;
+        try (var jars = Files.list(root.resolve("https-setup-cli/target"))) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("https-setup-cli-.*\\.jar")).findFirst().orElse(null);
+        }
+        if (jar == null) {
+            say("No https-setup-cli jar in https-setup-cli/target: build it with ./mvnw -pl https-setup-cli -am package -DskipTests");
+            return false;
+        }
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint", aws.endpoint().toString()));
+        say("$ java -jar " + root.relativize(jar) + " " + String.join(" ", args) + " | head -" + lines
+                + "   (in examples/sample-app)");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve("examples/sample-app").toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "demo");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "demo");
+        builder.environment().put("AWS_REGION", REGION);
+        builder.environment().remove("AWS_PROFILE");
+        builder.environment().remove("AWS_SESSION_TOKEN");
+        Process process = builder.start();
+        List<String> out = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.add(line);
+            }
+        }
+        int exit = process.waitFor();
+        out.stream().limit(lines).forEach(line -> say("  " + line));
+        if (out.size() > lines) {
+            say("  ... (" + (out.size() - lines) + " more lines: changes with their attributes, API calls, duration)");
+        }
+        if (exit != 0) {
+            say("https-setup " + String.join(" ", args) + " failed with exit code " + exit);
         }
         return exit == 0;
     }
