@@ -193,6 +193,8 @@ final class ColdStart {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Dorg.slf4j.simpleLogger.log.io.github.httpssetup.core.internal.AwsClients=debug");
             command.add("-Dorg.slf4j.simpleLogger.logFile=System.out");
+            command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+            command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=" + MAVEN_TIME_FORMAT);
             command.addAll(List.of("-cp", classPath(), ColdRun.class.getName(), row.goal(),
                     file.toString(), proxy.toString()));
         } else {
@@ -235,15 +237,18 @@ final class ColdStart {
         if (exit != 0) {
             throw new IllegalStateException(row.name() + " exited with " + exit + ":\n" + String.join("\n", output));
         }
-        long clientsUs = 0;
+        // Clients are created on the threads that first use them, side by side, one inside another (the connection
+        // pool inside the first client): their time is the union of their intervals, each ending at its log line.
+        List<long[]> intervals = new ArrayList<>();
         for (String line : output) {
             Matcher m = CLIENT.matcher(line);
             if (m.find()) {
-                clientsUs += Long.parseLong(m.group(2));
+                long end = time(line);
+                intervals.add(new long[] {end - Long.parseLong(m.group(2)) / 1000, end});
             }
         }
         long total = ended - launched;
-        long clients = clientsUs / 1000;
+        long clients = union(intervals);
         if (row.launcher() == Launcher.ENGINE) {
             Map<String, Long> fields = new LinkedHashMap<>();
             String result = output.stream().filter(l -> l.startsWith(ColdRun.RESULT)).findFirst()
@@ -270,11 +275,30 @@ final class ColdStart {
                 .collect(Collectors.joining(java.io.File.pathSeparator));
     }
 
+    /** The total length of intervals that may overlap, in ms. */
+    static long union(List<long[]> intervals) {
+        List<long[]> sorted = intervals.stream().sorted(java.util.Comparator.comparingLong(i -> i[0])).toList();
+        long length = 0;
+        long coveredTo = Long.MIN_VALUE;
+        for (long[] i : sorted) {
+            long from = Math.max(i[0], coveredTo);
+            if (i[1] > from) {
+                length += i[1] - from;
+                coveredTo = i[1];
+            }
+        }
+        return length;
+    }
+
+    private static long time(String line) {
+        return OffsetDateTime.parse(line.substring(0, line.indexOf(' ')), MAVEN_TIME).toInstant().toEpochMilli();
+    }
+
     /** The time Maven's log line says, to the millisecond. */
     private static long mavenTime(List<String> output, java.util.function.Predicate<String> which, Row row) {
         String line = output.stream().filter(which).findFirst()
                 .orElseThrow(() -> new IllegalStateException(row.name() + ": an expected line is missing:\n" + String.join("\n", output)));
-        return OffsetDateTime.parse(line.substring(0, line.indexOf(' ')), MAVEN_TIME).toInstant().toEpochMilli();
+        return time(line);
     }
 
     private Map<String, Object> report(Map<Row, List<Sample>> samples, Map<String, List<Long>> warmMs, Map<String, Long> pathMs,
@@ -340,7 +364,8 @@ final class ColdStart {
         json.put("split_note", "outside: JVM start and exit (and Maven's own start, plugin resolution and end); load: the"
                 + " description read and validated; clients: the AWS SDK clients created (the core's debug log); aws_calls: the"
                 + " critical path of the run's calls at the latency; rest: everything else (class loading and first use of the"
-                + " SDK, the engine)");
+                + " SDK, the engine). Clients are created on the threads that first use them, while other steps may"
+                + " already be calling AWS: the parts can overlap, and rest is then small or negative.");
         return json;
     }
 

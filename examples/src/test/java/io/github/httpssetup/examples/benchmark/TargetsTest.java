@@ -57,4 +57,10 @@ class TargetsTest {
         assertThat(ColdStart.medianOf(List.of(5L, 1L, 9L, 3L, 7L))).isEqualTo(5);
         assertThat(ColdStart.medianOf(List.of(4L, 1L, 10L, 2L))).isEqualTo(3);
     }
+
+    @Test
+    void union_countsOverlappingAndNestedIntervalsOnce() {
+        assertThat(ColdStart.union(List.of(new long[] {0, 100}, new long[] {10, 40}, new long[] {90, 150}, new long[] {200, 210})))
+                .isEqualTo(160);
+    }
 }
