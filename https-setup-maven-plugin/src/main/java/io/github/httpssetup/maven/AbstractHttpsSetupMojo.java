@@ -84,6 +84,8 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
         }
         boolean json = json();
         started = System.nanoTime();
+        // the benchmark's cold-start split starts the goal's own time here (examples/benchmark)
+        getLog().debug("https-setup:" + goal() + " started");
         try {
             run();
         } catch (YamlConfigException e) {
@@ -169,18 +171,21 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
             throw new MojoFailureException("No https-setup description at " + configFile + ". Create https-setup.yaml next"
                     + " to the pom (see the README for a minimal one) or point -Dhttps-setup.configFile at it.");
         }
+        long start = System.nanoTime();
         HttpsSetup setup = HttpsSetupYaml.load(configFile.toPath(), blankToNull(environment));
-        if (blankToNull(region) == null && blankToNull(waitTimeout) == null) {
-            return setup;
+        if (blankToNull(region) != null || blankToNull(waitTimeout) != null) {
+            HttpsSetup.Builder builder = setup.toBuilder();
+            if (blankToNull(region) != null) {
+                builder.region(region.trim());
+            }
+            if (blankToNull(waitTimeout) != null) {
+                builder.waitTimeout(duration(waitTimeout.trim(), "https-setup.waitTimeout"));
+            }
+            setup = builder.build();
         }
-        HttpsSetup.Builder builder = setup.toBuilder();
-        if (blankToNull(region) != null) {
-            builder.region(region.trim());
-        }
-        if (blankToNull(waitTimeout) != null) {
-            builder.waitTimeout(duration(waitTimeout.trim(), "https-setup.waitTimeout"));
-        }
-        return builder.build();
+        // timed for the benchmark's cold-start split (examples/benchmark)
+        getLog().debug("Description loaded and validated in " + (System.nanoTime() - start) / 1000 + " us");
+        return setup;
     }
 
     HttpsSetupExecutor executor() throws MojoFailureException {

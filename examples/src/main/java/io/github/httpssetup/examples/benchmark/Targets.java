@@ -16,6 +16,8 @@ public final class Targets {
     static final int FRESH_MAX_CALLS = 45;
     static final double WALL_OVER_CRITICAL_PATH_MAX = 1.2;
     static final double SEQUENTIAL_OVER_PARALLEL_MIN = 1.5;
+    static final double COLD_OVER_WARM_ENGINE_MAX = 2.0;
+    static final double MAVEN_PLAN_OVER_VALIDATE_MAX = 1.3;
 
     private Targets() {
     }
@@ -67,6 +69,15 @@ public final class Targets {
                     "constant", min == max, null));
         }
         return checks;
+    }
+
+    /** The cold-start targets: a fresh JVM's engine against the warm one, Maven's plan against its floor. */
+    public static List<Check> cold(double engineRatio, double mavenRatio) {
+        return List.of(
+                new Check("cold / warm engine plan", ratio(engineRatio), "<= " + ratio(COLD_OVER_WARM_ENGINE_MAX),
+                        engineRatio <= COLD_OVER_WARM_ENGINE_MAX, null),
+                new Check("mvn plan / mvn validate", ratio(mavenRatio), "<= " + ratio(MAVEN_PLAN_OVER_VALIDATE_MAX),
+                        mavenRatio <= MAVEN_PLAN_OVER_VALIDATE_MAX, null));
     }
 
     static List<Map<String, Object>> json(List<Check> checks) {

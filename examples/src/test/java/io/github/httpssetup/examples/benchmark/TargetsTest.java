@@ -44,4 +44,23 @@ class TargetsTest {
         assertThat(scale.met()).isNull();
         assertThat(scale.value()).contains("not measured");
     }
+
+    @Test
+    void cold_ratiosWithinTheirLimits_areMet_andAboveAreNot() {
+        assertThat(Targets.cold(1.9, 1.25)).extracting(Targets.Check::met).containsExactly(true, true);
+        assertThat(Targets.cold(2.1, 1.31)).extracting(Targets.Check::met).containsExactly(false, false);
+        assertThat(Targets.cold(2.1, 1.31)).extracting(Targets.Check::value).containsExactly("2.10", "1.31");
+    }
+
+    @Test
+    void medianOf_oddAndEvenCounts() {
+        assertThat(ColdStart.medianOf(List.of(5L, 1L, 9L, 3L, 7L))).isEqualTo(5);
+        assertThat(ColdStart.medianOf(List.of(4L, 1L, 10L, 2L))).isEqualTo(3);
+    }
+
+    @Test
+    void union_countsOverlappingAndNestedIntervalsOnce() {
+        assertThat(ColdStart.union(List.of(new long[] {0, 100}, new long[] {10, 40}, new long[] {90, 150}, new long[] {200, 210})))
+                .isEqualTo(160);
+    }
 }

@@ -4,7 +4,10 @@ import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetupException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -19,35 +22,95 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The five SDK clients of one run, sharing one HTTP connection pool, the SDK's standard retry strategy
- * (throttling, 5xx, connection errors) and the call counter.
+ * The SDK clients of one run, sharing one HTTP connection pool, one credentials provider, the SDK's standard
+ * retry strategy (throttling, 5xx, connection errors) and the call counter. Each client is created when the
+ * run first uses it, on the thread that uses it: a fresh JVM spends much of a short run creating clients
+ * (class loading, endpoint rules, configuration), so the steps that start at once create theirs side by
+ * side, and a run that registers no domain never creates the Route 53 Domains client.
  */
 final class AwsClients implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsClients.class);
 
     /** Route 53 Domains has a single endpoint, in us-east-1. */
     static final Region DOMAINS_REGION = Region.US_EAST_1;
     /** Attempts per call for throttling, 5xx and connection errors: at a 25 % fault rate, 1 call in 65,000 fails. */
     static final int MAX_ATTEMPTS = 8;
 
-    private final SdkHttpClient http;
     private final ApiCallCounter counter = new ApiCallCounter();
-    private final Ec2Client ec2;
-    private final ElasticLoadBalancingV2Client elb;
-    private final AcmClient acm;
-    private final Route53Client route53;
-    private final Route53DomainsClient domains;
+    private final URI endpoint;
+    private final List<ExecutionInterceptor> interceptors;
+    private final Created<SdkHttpClient> http;
+    private final Created<AwsCredentialsProvider> credentials;
+    /** Whether the credentials provider is this object's own (the default chain), to close with it. */
+    private final boolean ownsCredentials;
+    private final Created<Ec2Client> ec2;
+    private final Created<ElasticLoadBalancingV2Client> elb;
+    private final Created<AcmClient> acm;
+    private final Created<Route53Client> route53;
+    private final Created<Route53DomainsClient> domains;
 
+    /**
+     * @param credentials the provider of every client; {@code null}: the SDK's default chain, resolved once for all of
+     *                    them (each client would otherwise walk the chain on its own)
+     */
     public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
                       int maxConnections) {
-        this.http = ApacheHttpClient.builder().maxConnections(Math.max(8, maxConnections)).build();
         Region r = Region.of(region);
-        this.ec2 = configure(Ec2Client.builder(), r, credentials, endpoint, interceptors);
-        this.elb = configure(ElasticLoadBalancingV2Client.builder(), r, credentials, endpoint, interceptors);
-        this.acm = configure(AcmClient.builder(), r, credentials, endpoint, interceptors);
-        this.route53 = configure(Route53Client.builder(), route53Region(region), credentials, endpoint, interceptors);
-        this.domains = configure(Route53DomainsClient.builder(), DOMAINS_REGION, credentials, endpoint, interceptors);
+        Region global = route53Region(region); // refuses an unsupported partition before anything is created
+        this.endpoint = endpoint;
+        this.interceptors = List.copyOf(interceptors);
+        this.http = new Created<>("http", () -> ApacheHttpClient.builder().maxConnections(Math.max(8, maxConnections)).build());
+        this.ownsCredentials = credentials == null;
+        this.credentials = new Created<>("credentials", credentials == null
+                ? () -> DefaultCredentialsProvider.builder().build() : () -> credentials);
+        this.ec2 = new Created<>("ec2", () -> configure(Ec2Client.builder(), r));
+        this.elb = new Created<>("elasticloadbalancingv2", () -> configure(ElasticLoadBalancingV2Client.builder(), r));
+        this.acm = new Created<>("acm", () -> configure(AcmClient.builder(), r));
+        this.route53 = new Created<>("route53", () -> configure(Route53Client.builder(), global));
+        this.domains = new Created<>("route53domains", () -> configure(Route53DomainsClient.builder(), DOMAINS_REGION));
+    }
+
+    /**
+     * Made on first use, once, by whichever thread comes first (the others wait for it). The creation is timed in the
+     * debug log, as it is a large part of a cold start (the benchmark reads these lines).
+     */
+    private static final class Created<T> {
+        private final String name;
+        private final Supplier<T> create;
+        private volatile T value;
+
+        Created(String name, Supplier<T> create) {
+            this.name = name;
+            this.create = create;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        long start = System.nanoTime();
+                        v = create.get();
+                        value = v;
+                        if (LOG.isDebugEnabled()) {
+                            LOG.debug("AWS client {} created in {} us", name, (System.nanoTime() - start) / 1000);
+                        }
+                    }
+                }
+            }
+            return v;
+        }
+
+        /** The value if it was created (for closing); creates nothing. */
+        T ifCreated() {
+            return value;
+        }
     }
 
     /** The partition of a region: {@code aws}, {@code aws-cn}, {@code aws-us-gov}, ... */
@@ -73,15 +136,12 @@ final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(
-            B builder, Region region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors) {
+            B builder, Region region) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
                 .addExecutionInterceptor(counter);
         interceptors.forEach(override::addExecutionInterceptor);
-        builder.httpClient(http).region(region).overrideConfiguration(override.build());
-        if (credentials != null) {
-            builder.credentialsProvider(credentials);
-        }
+        builder.httpClient(http.get()).region(region).credentialsProvider(credentials.get()).overrideConfiguration(override.build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -89,36 +149,56 @@ final class AwsClients implements AutoCloseable {
     }
 
     public Ec2Client ec2() {
-        return ec2;
+        return ec2.get();
     }
 
     public ElasticLoadBalancingV2Client elb() {
-        return elb;
+        return elb.get();
     }
 
     public AcmClient acm() {
-        return acm;
+        return acm.get();
     }
 
     public Route53Client route53() {
-        return route53;
+        return route53.get();
     }
 
+    /** Created only by a run that registers a domain. */
     public Route53DomainsClient domains() {
-        return domains;
+        return domains.get();
+    }
+
+    /** The clients (and shared parts) created so far, by name: {@code http}, {@code credentials}, {@code ec2}, ... */
+    java.util.Set<String> created() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Created<?> c : List.of(http, credentials, ec2, elb, acm, route53, domains)) {
+            if (c.ifCreated() != null) {
+                names.add(c.name);
+            }
+        }
+        return names;
     }
 
     public ApiCallCounter counter() {
         return counter;
     }
 
+    /** Closes the clients that were created, the credentials provider if this created it, then the connection pool. */
     @Override
     public void close() {
-        ec2.close();
-        elb.close();
-        acm.close();
-        route53.close();
-        domains.close();
-        http.close();
+        for (Created<? extends SdkAutoCloseable> client : List.of(ec2, elb, acm, route53, domains)) {
+            SdkAutoCloseable c = client.ifCreated();
+            if (c != null) {
+                c.close();
+            }
+        }
+        if (ownsCredentials && credentials.ifCreated() instanceof DefaultCredentialsProvider provider) {
+            provider.close();
+        }
+        SdkHttpClient pool = http.ifCreated();
+        if (pool != null) {
+            pool.close();
+        }
     }
 }
