@@ -12,8 +12,14 @@ import java.util.Objects;
 public final class HttpsListenerSpec {
     /** The HTTPS port by default: {@value}. */
     public static final int DEFAULT_PORT = 443;
-    /** The SSL policy by default: {@value}, AWS's recommended policy (TLS 1.3 and 1.2). */
-    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+    /**
+     * The SSL policy by default: {@value}, the policy AWS recommends for application load balancers and the
+     * console's default: TLS 1.3 and 1.2 with hybrid post-quantum key exchange (ML-KEM) for clients that offer it.
+     * (AWS's own default outside the console is still {@code ELBSecurityPolicy-2016-08}.) Until release 0.1 the
+     * default was {@code ELBSecurityPolicy-TLS13-1-2-2021-06}: a stack created then gets this policy on its next
+     * apply, in one {@code ModifyListener}.
+     */
+    public static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
 
     private final int port;
     private final String sslPolicy;
@@ -43,7 +49,9 @@ public final class HttpsListenerSpec {
     }
 
     /**
-     * The ELB security policy that sets the TLS versions and ciphers (default {@value #DEFAULT_SSL_POLICY}).
+     * The ELB security policy that sets the TLS versions and ciphers (default {@value #DEFAULT_SSL_POLICY}). A policy
+     * other than the default is checked against Elastic Load Balancing's list ({@code DescribeSslPolicies}) before
+     * the listener is created or changed.
      *
      * @return the SSL policy name
      */
@@ -103,7 +111,7 @@ public final class HttpsListenerSpec {
         /**
          * The ELB security policy (default {@value HttpsListenerSpec#DEFAULT_SSL_POLICY}).
          *
-         * @param sslPolicy a policy name, such as {@code ELBSecurityPolicy-TLS13-1-2-2021-06}; {@code null} = the
+         * @param sslPolicy a policy name, such as {@code ELBSecurityPolicy-TLS13-1-3-PQ-2025-09}; {@code null} = the
          *                  default
          * @return this builder
          */

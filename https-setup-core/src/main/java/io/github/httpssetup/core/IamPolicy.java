@@ -61,6 +61,10 @@ public final class IamPolicy {
                 "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes", "SetSecurityGroups", "SetSubnets",
                 "SetIpAddressType", "DeleteLoadBalancer", "DescribeListeners", "CreateListener", "ModifyListener",
                 "DeleteListener");
+        // listeners.https.sslPolicy: a policy other than the default is checked against ELB's list before it is set
+        if (!HttpsListenerSpec.DEFAULT_SSL_POLICY.equals(setup.httpsListener().sslPolicy())) {
+            add(a, "elasticloadbalancing", "DescribeSSLPolicies");
+        }
         return new IamPolicy(a, Scope.of(setup));
     }
 

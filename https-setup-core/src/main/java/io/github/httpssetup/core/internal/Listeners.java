@@ -186,6 +186,9 @@ final class Listeners {
     // ---- creating ----
 
     private void create(String lbName, String loadBalancerArn, Desired d) {
+        if (d.https()) {
+            SslPolicies.check(run, d.sslPolicy());
+        }
         List<AttributeChange> attributes = d.https()
                 ? Run.attributes("protocol", d.protocol(), "port", d.port(), "certificate", d.certificateArn(),
                         "sslPolicy", d.sslPolicy(), "defaultAction", d.action())
@@ -256,6 +259,9 @@ final class Listeners {
         boolean setProtocol = protocol;
         boolean setCertificate = certificate || (protocol && d.https());
         boolean setPolicy = sslPolicy || (protocol && d.https());
+        if (setPolicy) {
+            SslPolicies.check(run, d.sslPolicy());
+        }
         String reason = owned ? "" : "adopt: true; tagged for stack " + spec.stack() + " and changed to match";
         if (switching) {
             reason = (reason.isEmpty() ? "" : reason + "; ") + SWITCH_REASON;
