@@ -1,6 +1,8 @@
 package io.github.httpssetup.core;
 
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The HTTPS listener of the load balancer: it presents the certificate and forwards to the targets.
@@ -23,10 +25,12 @@ public final class HttpsListenerSpec {
 
     private final int port;
     private final String sslPolicy;
+    private final SecurityHeadersSpec securityHeaders;
 
     private HttpsListenerSpec(Builder builder) {
         this.port = builder.port;
         this.sslPolicy = Objects.requireNonNullElse(builder.sslPolicy, DEFAULT_SSL_POLICY);
+        this.securityHeaders = builder.securityHeaders;
     }
 
     /** {@return a builder with the defaults: port {@value #DEFAULT_PORT} and {@value #DEFAULT_SSL_POLICY}} */
@@ -59,6 +63,16 @@ public final class HttpsListenerSpec {
         return sslPolicy;
     }
 
+    /**
+     * The security headers the listener adds to responses (issue 15); empty (the default) = the listener's response
+     * headers are left as AWS sets them, and never read.
+     *
+     * @return the headers, if any
+     */
+    public Optional<SecurityHeadersSpec> securityHeaders() {
+        return Optional.ofNullable(securityHeaders);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -68,17 +82,19 @@ public final class HttpsListenerSpec {
             return false;
         }
         HttpsListenerSpec other = (HttpsListenerSpec) o;
-        return port == other.port && sslPolicy.equals(other.sslPolicy);
+        return port == other.port && sslPolicy.equals(other.sslPolicy)
+                && Objects.equals(securityHeaders, other.securityHeaders);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(port, sslPolicy);
+        return Objects.hash(port, sslPolicy, securityHeaders);
     }
 
     @Override
     public String toString() {
-        return "HttpsListenerSpec(port=" + port + ", sslPolicy=" + sslPolicy + ")";
+        return "HttpsListenerSpec(port=" + port + ", sslPolicy=" + sslPolicy
+                + (securityHeaders == null ? "" : ", securityHeaders=" + securityHeaders) + ")";
     }
 
     /**
@@ -88,6 +104,7 @@ public final class HttpsListenerSpec {
     public static final class Builder {
         private int port = DEFAULT_PORT;
         private String sslPolicy = DEFAULT_SSL_POLICY;
+        private SecurityHeadersSpec securityHeaders;
 
         private Builder() {
         }
@@ -95,6 +112,7 @@ public final class HttpsListenerSpec {
         private Builder(HttpsListenerSpec listener) {
             this.port = listener.port;
             this.sslPolicy = listener.sslPolicy;
+            this.securityHeaders = listener.securityHeaders;
         }
 
         /**
@@ -118,6 +136,30 @@ public final class HttpsListenerSpec {
         public Builder sslPolicy(String sslPolicy) {
             this.sslPolicy = sslPolicy;
             return this;
+        }
+
+        /**
+         * The security headers to add to responses.
+         *
+         * @param securityHeaders the headers, such as {@link SecurityHeadersSpec#recommended()}; {@code null} = none
+         *                        (response headers left as AWS sets them)
+         * @return this builder
+         */
+        public Builder securityHeaders(SecurityHeadersSpec securityHeaders) {
+            this.securityHeaders = securityHeaders;
+            return this;
+        }
+
+        /**
+         * The security headers, described on a fresh builder.
+         *
+         * @param securityHeaders sets them, such as {@code h -> h.contentTypeOptions(true).removeServerHeader(true)}
+         * @return this builder
+         */
+        public Builder securityHeaders(Consumer<SecurityHeadersSpec.Builder> securityHeaders) {
+            SecurityHeadersSpec.Builder builder = SecurityHeadersSpec.builder();
+            securityHeaders.accept(builder);
+            return securityHeaders(builder.build());
         }
 
         /** {@return the listener description; checked when the enclosing {@link HttpsSetup} is built} */

@@ -61,6 +61,8 @@ public final class IamPolicy {
                 "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes", "SetSecurityGroups", "SetSubnets",
                 "SetIpAddressType", "DeleteLoadBalancer", "DescribeListeners", "CreateListener", "ModifyListener",
                 "DeleteListener");
+        // listeners.https.securityHeaders: set, or reset after the option was removed (so also when it is off)
+        add(a, "elasticloadbalancing", "DescribeListenerAttributes", "ModifyListenerAttributes");
         // listeners.https.sslPolicy: a policy other than the default is checked against ELB's list before it is set
         if (!HttpsListenerSpec.DEFAULT_SSL_POLICY.equals(setup.httpsListener().sslPolicy())) {
             add(a, "elasticloadbalancing", "DescribeSSLPolicies");
@@ -167,7 +169,7 @@ public final class IamPolicy {
                     case "CreateLoadBalancer": case "SetSecurityGroups": case "SetSubnets": case "SetIpAddressType":
                     case "ModifyLoadBalancerAttributes": case "DeleteLoadBalancer": case "CreateListener":
                         return "LoadBalancer";
-                    case "ModifyListener": case "DeleteListener":
+                    case "ModifyListener": case "DeleteListener": case "ModifyListenerAttributes":
                         return "Listeners";
                     case "CreateTargetGroup": case "ModifyTargetGroup": case "ModifyTargetGroupAttributes":
                     case "DeleteTargetGroup": case "RegisterTargets": case "DeregisterTargets":

@@ -1,6 +1,6 @@
 """Elastic Load Balancing v2 answering as AWS does: target health that depends on the group being used (S6),
-load balancers that provision for a while before they are active (S7), and AWS's current list of security
-policies (S7c).
+load balancers that provision for a while before they are active (S7), AWS's current list of security
+policies (S7c), and the attributes of an Application Load Balancer's listeners (S7d).
 
 CreateListener and ModifyListener are not patched here (certificates, S8, live with ACM's patches).
 """
@@ -15,6 +15,7 @@ def install():
     _provisioning()
     _describe_tags_limit()
     _ssl_policies()
+    _listener_attributes()
 
 
 def _target_health():
@@ -214,3 +215,84 @@ def _ssl_policies():
 
     responses.ELBV2Response.describe_ssl_policies = describe_ssl_policies
     ELBv2Backend.create_listener = create_listener
+
+
+# The listener attributes of an Application Load Balancer and the values AWS gives a new listener (ALB User Guide,
+# "HTTP header modification": header values are empty, i.e. not modified, and the Server header is kept).
+ALB_LISTENER_ATTRIBUTES = {
+    "routing.http.response.server.enabled": "true",
+    "routing.http.response.strict_transport_security.header_value": "",
+    "routing.http.response.access_control_allow_origin.header_value": "",
+    "routing.http.response.access_control_allow_methods.header_value": "",
+    "routing.http.response.access_control_allow_headers.header_value": "",
+    "routing.http.response.access_control_allow_credentials.header_value": "",
+    "routing.http.response.access_control_expose_headers.header_value": "",
+    "routing.http.response.access_control_max_age.header_value": "",
+    "routing.http.response.content_security_policy.header_value": "",
+    "routing.http.response.x_content_type_options.header_value": "",
+    "routing.http.response.x_frame_options.header_value": "",
+}
+MAX_HEADER_VALUE = 1024
+
+
+def _listener_attributes():
+    """S7d. DescribeListenerAttributes / ModifyListenerAttributes on an Application Load Balancer's listener (API
+    reference: ListenerAttribute; ALB User Guide, "HTTP header modification"): every ALB attribute is listed with
+    its value (a new listener's are the defaults above); a key that is not an ALB listener attribute, a value that
+    is not printable ASCII or longer than 1024 characters, ``x_content_type_options`` other than ``nosniff``,
+    ``x_frame_options`` other than ``DENY``, ``SAMEORIGIN`` or ``ALLOW-FROM <uri>``, and ``server.enabled`` other
+    than ``true``/``false`` are ``ValidationError``. No delay. Without this, moto gives every listener the Network
+    Load Balancer attribute ``tcp.idle_timeout.seconds`` and stores any key and value.
+    """
+    from moto.elbv2.exceptions import ValidationError
+    from moto.elbv2.models import ELBv2Backend
+
+    def is_alb(backend, listener):
+        balancer = backend.load_balancers.get(listener.load_balancer_arn)
+        return balancer is not None and getattr(balancer, "type", "application") == "application"
+
+    def listener_of(backend, arn):
+        return backend.describe_listeners(load_balancer_arn=None, listener_arns=[arn])[0]
+
+    original_describe = ELBv2Backend.describe_listener_attributes
+    original_modify = ELBv2Backend.modify_listener_attributes
+
+    def current(listener):
+        values = dict(ALB_LISTENER_ATTRIBUTES)
+        values.update(state(listener, "alb_attributes"))
+        return values
+
+    def describe_listener_attributes(self, listener_arn):
+        listener = listener_of(self, listener_arn)
+        if not is_alb(self, listener):
+            return original_describe(self, listener_arn)
+        return current(listener)
+
+    def check(key, value):
+        if key not in ALB_LISTENER_ATTRIBUTES:
+            raise ValidationError("Listener attribute '" + key + "' is not supported on an application load balancer")
+        if any(ord(c) < 0x20 or ord(c) > 0x7e for c in value) or len(value) > MAX_HEADER_VALUE:
+            raise ValidationError("The value of listener attribute '" + key + "' must be at most "
+                                  + str(MAX_HEADER_VALUE) + " printable ASCII characters")
+        if key.endswith("server.enabled") and value not in ("true", "false"):
+            raise ValidationError("The value of listener attribute '" + key + "' must be true or false")
+        if key.endswith("x_content_type_options.header_value") and value not in ("", "nosniff"):
+            raise ValidationError("The value of listener attribute '" + key + "' must be nosniff")
+        if key.endswith("x_frame_options.header_value") and value not in ("", "DENY", "SAMEORIGIN") \
+                and not value.startswith("ALLOW-FROM "):
+            raise ValidationError("The value of listener attribute '" + key
+                                  + "' must be DENY, SAMEORIGIN or ALLOW-FROM followed by a URI")
+
+    def modify_listener_attributes(self, listener_arn, attrs):
+        listener = listener_of(self, listener_arn)
+        if not is_alb(self, listener):
+            return original_modify(self, listener_arn, attrs)
+        for attribute in attrs:
+            check(attribute["Key"], attribute.get("Value") or "")
+        stored = state(listener, "alb_attributes")
+        for attribute in attrs:
+            stored[attribute["Key"]] = attribute.get("Value") or ""
+        return current(listener)
+
+    ELBv2Backend.describe_listener_attributes = describe_listener_attributes
+    ELBv2Backend.modify_listener_attributes = modify_listener_attributes
