@@ -33,5 +33,7 @@ public enum ErrorCode {
     /** AWS refused a call, or kept failing after retries. */
     AWS_ERROR,
     /** The configuration of the executor (credentials, region, endpoint) is unusable. */
-    CONFIGURATION
+    CONFIGURATION,
+    /** The HTTPS listener's SSL policy is not one Elastic Load Balancing offers; the message names the closest. */
+    SSL_POLICY_NOT_FOUND
 }

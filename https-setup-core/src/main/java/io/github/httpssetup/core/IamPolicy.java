@@ -61,6 +61,12 @@ public final class IamPolicy {
                 "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes", "SetSecurityGroups", "SetSubnets",
                 "SetIpAddressType", "DeleteLoadBalancer", "DescribeListeners", "CreateListener", "ModifyListener",
                 "DeleteListener");
+        // listeners.https.securityHeaders: set, or reset after the option was removed (so also when it is off)
+        add(a, "elasticloadbalancing", "DescribeListenerAttributes", "ModifyListenerAttributes");
+        // listeners.https.sslPolicy: a policy other than the default is checked against ELB's list before it is set
+        if (!HttpsListenerSpec.DEFAULT_SSL_POLICY.equals(setup.httpsListener().sslPolicy())) {
+            add(a, "elasticloadbalancing", "DescribeSSLPolicies");
+        }
         return new IamPolicy(a, Scope.of(setup));
     }
 
@@ -159,7 +165,7 @@ public final class IamPolicy {
                 return switch (action) {
                     case "CreateLoadBalancer", "SetSecurityGroups", "SetSubnets", "SetIpAddressType",
                             "ModifyLoadBalancerAttributes", "DeleteLoadBalancer", "CreateListener" -> "LoadBalancer";
-                    case "ModifyListener", "DeleteListener" -> "Listeners";
+                    case "ModifyListener", "DeleteListener", "ModifyListenerAttributes" -> "Listeners";
                     case "CreateTargetGroup", "ModifyTargetGroup", "ModifyTargetGroupAttributes", "DeleteTargetGroup",
                             "RegisterTargets", "DeregisterTargets" -> "TargetGroups";
                     case "AddTags" -> "Tagging";

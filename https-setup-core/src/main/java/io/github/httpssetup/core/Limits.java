@@ -35,6 +35,10 @@ final class Limits {
     static final DurationRange IDLE_TIMEOUT =
             new DurationRange(Duration.ofSeconds(1), Duration.ofSeconds(4000), "1s-4000s", null, true);
 
+    /** Strict-Transport-Security max-age: 0 (forget) to 2 years, the longest the HSTS preload list asks for. */
+    static final DurationRange HSTS_MAX_AGE = new DurationRange(Duration.ZERO, Duration.ofDays(730), "0s-730d",
+            "two years is the longest max-age the HSTS preload list suggests", true);
+
     private Limits() {
     }
 

@@ -60,10 +60,53 @@ final class LoadBalancerRules extends Rules {
             add("listeners.https.sslPolicy", quote(sslPolicy) + " is not a security policy name: use at most 128"
                     + " letters, digits and hyphens, such as " + quote(HttpsListenerSpec.DEFAULT_SSL_POLICY));
         }
+        https.securityHeaders().ifPresent(this::checkSecurityHeaders);
         boolean httpPortValid = checkPort("listeners.http.port", http.port());
         if (httpsPortValid && httpPortValid && http.action() != HttpAction.NONE && http.port() == https.port()) {
             add("listeners.http.port", http.port() + " is already the HTTPS listener's port: give the HTTP listener"
                     + " another port, or set its action to none");
+        }
+    }
+
+    // ---- issue 15: security headers ----
+
+    /** ALB takes a response header's value as printable ASCII; a listener attribute's value has at most 1024 characters. */
+    static final int MAX_HEADER_VALUE_LENGTH = 1024;
+    private static final String HEADERS = "listeners.https.securityHeaders";
+
+    /** Checks {@code listeners.https.securityHeaders} the way ALB checks the listener attributes it sets. */
+    private void checkSecurityHeaders(SecurityHeadersSpec headers) {
+        headers.strictTransportSecurity().ifPresent(hsts -> {
+            String path = HEADERS + ".strictTransportSecurity";
+            boolean maxAgeValid = checkDuration(path + ".maxAge", hsts.maxAge(), Limits.HSTS_MAX_AGE);
+            if (hsts.preload() && !hsts.includeSubDomains()) {
+                add(path + ".preload", "needs includeSubDomains: true (the browsers' preload list covers every"
+                        + " subdomain); set it, or remove preload");
+            } else if (hsts.preload() && maxAgeValid && hsts.maxAge().compareTo(java.time.Duration.ofDays(365)) < 0) {
+                add(path + ".preload", "needs a maxAge of at least 365d (the browsers' preload list asks for a year);"
+                        + " raise maxAge, or remove preload");
+            }
+        });
+        headers.contentSecurityPolicy().ifPresent(csp -> checkHeaderValue(HEADERS + ".contentSecurityPolicy", csp));
+    }
+
+    private void checkHeaderValue(String path, String value) {
+        if (value.isBlank()) {
+            add(path, "is empty; give the header's value, such as \"default-src 'self'\", or remove the key");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                add(path, "has " + (c < 0x20 || c == 0x7f ? "a control character" : "the character '" + c + "'")
+                        + " at position " + (i + 1) + ": ALB takes header values in printable ASCII only (letters,"
+                        + " digits, spaces and punctuation); write it without, or percent-encode it in URLs");
+                return;
+            }
+        }
+        if (value.length() > MAX_HEADER_VALUE_LENGTH) {
+            add(path, "is " + value.length() + " characters long; ALB takes at most " + MAX_HEADER_VALUE_LENGTH
+                    + " characters per header value: shorten it");
         }
     }
 }

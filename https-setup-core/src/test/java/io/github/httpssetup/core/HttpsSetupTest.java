@@ -166,7 +166,7 @@ class HttpsSetupTest {
 
         assertThat(setup.httpsListener().port()).isEqualTo(HttpsListenerSpec.DEFAULT_PORT).isEqualTo(443);
         assertThat(setup.httpsListener().sslPolicy()).isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY)
-                .isEqualTo("ELBSecurityPolicy-TLS13-1-2-2021-06");
+                .isEqualTo("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09");
         assertThat(setup.httpListener().port()).isEqualTo(HttpListenerSpec.DEFAULT_PORT).isEqualTo(80);
         assertThat(setup.httpListener().action()).isEqualTo(HttpListenerSpec.DEFAULT_ACTION)
                 .isEqualTo(HttpAction.REDIRECT);
@@ -404,7 +404,7 @@ class HttpsSetupTest {
                 + "healthyThreshold=5, unhealthyThreshold=2), deregistrationDelay=5m), "
                 + "loadBalancer=LoadBalancerSpec(ipAddressType=DUALSTACK, subnets=auto, securityGroups=auto, "
                 + "idleTimeout=1m, deletionProtection=false), "
-                + "httpsListener=HttpsListenerSpec(port=443, sslPolicy=ELBSecurityPolicy-TLS13-1-2-2021-06), "
+                + "httpsListener=HttpsListenerSpec(port=443, sslPolicy=ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09), "
                 + "httpListener=HttpListenerSpec(port=80, action=REDIRECT), "
                 + "records=RecordsSpec(enabled=true, evaluateTargetHealth=true), tags={team=web}, adopt=false, "
                 + "waitTimeout=15m)");

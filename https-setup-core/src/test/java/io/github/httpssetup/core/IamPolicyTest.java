@@ -49,4 +49,19 @@ class IamPolicyTest {
             assertThat(json.indexOf(quoted)).isNotNegative().isEqualTo(json.lastIndexOf(quoted));
         });
     }
+
+    // ---- issue 15, TLS policy ----
+
+    @Test
+    void sslPolicy_otherThanTheDefault_addsDescribeSslPolicies_onStar_andTheDefaultDoesNot() {
+        IamPolicy reference = IamPolicy.of(spec().build());
+        IamPolicy chosen = IamPolicy.of(spec().httpsListener(h -> h.sslPolicy("ELBSecurityPolicy-TLS13-1-3-PQ-2025-09"))
+                .build());
+
+        assertThat(reference.allows("elasticloadbalancing:DescribeSSLPolicies")).isFalse();
+        assertThat(chosen.allows("elasticloadbalancing:DescribeSSLPolicies")).isTrue();
+        String json = chosen.toJson();
+        int describe = json.indexOf("\"elasticloadbalancing:DescribeSSLPolicies\"");
+        assertThat(json.substring(describe, json.indexOf('}', describe))).contains("\"Resource\": \"*\"");
+    }
 }

@@ -653,10 +653,10 @@ class SpecValidatorTest {
     void build_whenSslPolicyIsInvalid_reportsSslPolicy() {
         assertViolations(valid().httpsListener(l -> l.sslPolicy("TLS 1.3 only")),
                 "listeners.https.sslPolicy: \"TLS 1.3 only\" is not a security policy name: use at most 128 letters,"
-                        + " digits and hyphens, such as \"ELBSecurityPolicy-TLS13-1-2-2021-06\"");
+                        + " digits and hyphens, such as \"ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09\"");
         assertViolations(valid().httpsListener(l -> l.sslPolicy("")),
                 "listeners.https.sslPolicy: is empty; give an ELB security policy name, or remove it to use"
-                        + " \"ELBSecurityPolicy-TLS13-1-2-2021-06\"");
+                        + " \"ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09\"");
     }
 
     // ----------------------------------------------------------------------------------------------------- tags

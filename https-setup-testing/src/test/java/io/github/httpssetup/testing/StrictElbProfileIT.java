@@ -131,4 +131,29 @@ class StrictElbProfileIT {
         assertThatThrownBy(() -> elb.describeTags(r -> r.resourceArns(arns)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
     }
+
+    @Test
+    void s7c_sslPoliciesAreAwsCurrentList_andAnUnknownNameIsRefusedEverywhere() {
+        List<String> alb = elb.describeSSLPolicies(r -> r.loadBalancerType("application")).sslPolicies().stream()
+                .map(p -> p.name()).toList();
+        assertThat(alb).contains("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+                "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", "ELBSecurityPolicy-2016-08")
+                .doesNotContain("ELBSecurityPolicy-2015-05").doesNotHaveDuplicates();
+        assertThat(elb.describeSSLPolicies(r -> r.names("ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09")).sslPolicies())
+                .singleElement().satisfies(p -> assertThat(p.sslProtocols()).contains("TLSv1.3", "TLSv1.2"));
+        assertThatThrownBy(() -> elb.describeSSLPolicies(r -> r.names("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9")))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("SSLPolicyNotFound"));
+
+        String lb = loadBalancer(group("alb"));
+        String tg = targetGroup("tg", 8080);
+        Action forward = Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build();
+        assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(443)
+                .sslPolicy("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9").defaultActions(forward)))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("SSLPolicyNotFound"));
+        String listener = elb.createListener(r -> r.loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(443)
+                .sslPolicy("ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09").defaultActions(forward))
+                .listeners().get(0).listenerArn();
+        assertThat(elb.describeListeners(r -> r.listenerArns(listener)).listeners().get(0).sslPolicy())
+                .isEqualTo("ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09");
+    }
 }

@@ -122,7 +122,12 @@ final class Binder {
     }
 
     private <B, T, C, S> void bindPart(Field.Part<B, T, C, S> field, Node valueNode, B builder, String path) {
-        MappingNode mapping = mapping(valueNode, path, field.fields().expected());
+        if (!field.shorthands().isEmpty() && valueNode instanceof ScalarNode scalar && !Scalars.isNull(valueNode)) {
+            bindShorthand(field, scalar, builder, path);
+            return;
+        }
+        MappingNode mapping = mapping(valueNode, path, field.fields().expected()
+                + (field.shorthands().isEmpty() ? "" : ", or " + String.join(" or ", field.shorthands().keySet())));
         if (mapping == null) {
             return;
         }
@@ -130,6 +135,28 @@ final class Binder {
         bindFields(field.fields(), mapping, partBuilder, path);
         if (builder != null) {
             field.setter().accept(builder, field.fields().build(partBuilder));
+        }
+    }
+
+    /** A word standing for a whole part, such as {@code securityHeaders: recommended}. */
+    private <B, T, C, S> void bindShorthand(Field.Part<B, T, C, S> field, ScalarNode scalar, B builder, String path) {
+        if (shapeOnly()) {
+            return;
+        }
+        String text = text(scalar, path);
+        if (text == null) {
+            return;
+        }
+        S value = field.shorthands().get(text.trim().toLowerCase(java.util.Locale.ROOT));
+        if (value == null) {
+            Optional<String> suggestion = Suggestions.nearest(text.trim(), field.shorthands().keySet());
+            problem(scalar, path, "expected " + String.join(" or ", field.shorthands().keySet()) + ", or "
+                    + field.fields().expected() + "; got " + Scalars.describe(text, style(scalar))
+                    + suggestion.map(s -> "; did you mean '" + s + "'?").orElse(""));
+            return;
+        }
+        if (builder != null) {
+            field.setter().accept(builder, value);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.httpssetup.yaml;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -43,11 +44,17 @@ sealed interface Field<B, T> permits Field.Value, Field.Part, Field.Group {
      * @param fields   the part's keys
      * @param setter   sets the built part on the enclosing builder
      * @param getter   reads the part back; {@code null} when the description has none
-     * @param optional whether the part is absent by default ({@code registration}), rather than present with
-     *                 defaults
+     * @param optional   whether the part is absent by default ({@code registration}), rather than present with
+     *                   defaults
+     * @param shorthands words that stand for a whole part instead of its mapping ({@code securityHeaders:
+     *                   recommended}), in lower case; empty for most parts
      */
     record Part<B, T, C, S>(String key, Fields<C, S> fields, BiConsumer<B, S> setter, Function<T, S> getter,
-            boolean optional) implements Field<B, T> {
+            boolean optional, Map<String, S> shorthands) implements Field<B, T> {
+        Part(String key, Fields<C, S> fields, BiConsumer<B, S> setter, Function<T, S> getter, boolean optional) {
+            this(key, fields, setter, getter, optional, Map.of());
+        }
+
         @Override
         public Optional<Fields<?, ?>> children() {
             return Optional.of(fields);

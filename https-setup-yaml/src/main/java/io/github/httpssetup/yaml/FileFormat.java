@@ -3,6 +3,7 @@ package io.github.httpssetup.yaml;
 import io.github.httpssetup.core.CertificateSpec;
 import io.github.httpssetup.core.ContactSpec;
 import io.github.httpssetup.core.ContactType;
+import io.github.httpssetup.core.FrameOptions;
 import io.github.httpssetup.core.DomainSpec;
 import io.github.httpssetup.core.HealthCheckSpec;
 import io.github.httpssetup.core.HostedZoneSpec;
@@ -15,6 +16,8 @@ import io.github.httpssetup.core.KeyAlgorithm;
 import io.github.httpssetup.core.LoadBalancerSpec;
 import io.github.httpssetup.core.RecordsSpec;
 import io.github.httpssetup.core.RegistrationSpec;
+import io.github.httpssetup.core.SecurityHeadersSpec;
+import io.github.httpssetup.core.StrictTransportSecuritySpec;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.core.TargetsSpec;
 import java.util.ArrayList;
@@ -130,10 +133,37 @@ final class FileFormat {
             value("deletionProtection", ValueType.BOOLEAN, LoadBalancerSpec.Builder::deletionProtection,
                     LoadBalancerSpec::deletionProtection));
 
+    // ---- issue 15: security headers ----
+    static final Fields<StrictTransportSecuritySpec.Builder, StrictTransportSecuritySpec> STRICT_TRANSPORT_SECURITY =
+            new Fields<>("strictTransportSecurity", StrictTransportSecuritySpec::builder,
+                    StrictTransportSecuritySpec.Builder::build,
+                    value("maxAge", ValueType.DURATION, StrictTransportSecuritySpec.Builder::maxAge,
+                            StrictTransportSecuritySpec::maxAge),
+                    value("includeSubDomains", ValueType.BOOLEAN, StrictTransportSecuritySpec.Builder::includeSubDomains,
+                            StrictTransportSecuritySpec::includeSubDomains),
+                    value("preload", ValueType.BOOLEAN, StrictTransportSecuritySpec.Builder::preload,
+                            StrictTransportSecuritySpec::preload));
+
+    static final Fields<SecurityHeadersSpec.Builder, SecurityHeadersSpec> SECURITY_HEADERS = new Fields<>(
+            "securityHeaders", SecurityHeadersSpec::builder, SecurityHeadersSpec.Builder::build,
+            part("strictTransportSecurity", STRICT_TRANSPORT_SECURITY, SecurityHeadersSpec.Builder::strictTransportSecurity,
+                    h -> h.strictTransportSecurity().orElse(null), true),
+            value("contentTypeOptions", ValueType.BOOLEAN, SecurityHeadersSpec.Builder::contentTypeOptions,
+                    SecurityHeadersSpec::contentTypeOptions),
+            value("frameOptions", ValueType.enumeration(FrameOptions.class, null), SecurityHeadersSpec.Builder::frameOptions,
+                    h -> h.frameOptions().orElse(null)),
+            value("contentSecurityPolicy", ValueType.STRING, SecurityHeadersSpec.Builder::contentSecurityPolicy,
+                    h -> h.contentSecurityPolicy().orElse(null)),
+            value("removeServerHeader", ValueType.BOOLEAN, SecurityHeadersSpec.Builder::removeServerHeader,
+                    SecurityHeadersSpec::removeServerHeader));
+
     static final Fields<HttpsListenerSpec.Builder, HttpsListenerSpec> HTTPS_LISTENER = new Fields<>("https",
             HttpsListenerSpec::builder, HttpsListenerSpec.Builder::build,
             value("port", ValueType.INTEGER, HttpsListenerSpec.Builder::port, HttpsListenerSpec::port),
-            value("sslPolicy", ValueType.STRING, HttpsListenerSpec.Builder::sslPolicy, HttpsListenerSpec::sslPolicy));
+            value("sslPolicy", ValueType.STRING, HttpsListenerSpec.Builder::sslPolicy, HttpsListenerSpec::sslPolicy),
+            new Field.Part<>("securityHeaders", SECURITY_HEADERS, HttpsListenerSpec.Builder::securityHeaders,
+                    l -> l.securityHeaders().orElse(null), true,
+                    Map.of("recommended", SecurityHeadersSpec.recommended())));
 
     static final Fields<HttpListenerSpec.Builder, HttpListenerSpec> HTTP_LISTENER = new Fields<>("http",
             HttpListenerSpec::builder, HttpListenerSpec.Builder::build,

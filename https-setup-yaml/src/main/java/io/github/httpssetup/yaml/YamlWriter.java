@@ -67,7 +67,11 @@ final class YamlWriter {
     private static <B, T, C, S> void putPart(Map<String, Object> values, Field.Part<B, T, C, S> field, T value) {
         S current = field.getter().apply(value);
         S defaults = field.fields().defaults();
-        if (current != null && (field.optional() || !current.equals(defaults))) {
+        String shorthand = field.shorthands().entrySet().stream().filter(e -> e.getValue().equals(current))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+        if (shorthand != null) {
+            values.put(field.key(), shorthand);
+        } else if (current != null && (field.optional() || !current.equals(defaults))) {
             values.put(field.key(), values(field.fields(), current, defaults));
         }
     }

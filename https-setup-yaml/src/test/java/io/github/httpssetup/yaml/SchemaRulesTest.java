@@ -39,7 +39,11 @@ class SchemaRulesTest {
             Map.entry("loadBalancer.ipAddressType", List.of("ipv4", "DualStack", "IPV4", "ipv6")),
             Map.entry("loadBalancer.subnets", List.of("auto", "AUTO", "Auto", " auto ", "automatic", "none")),
             Map.entry("loadBalancer.securityGroups", List.of("auto", "AUTO", " Auto", "automatic", "")),
-            Map.entry("listeners.http.action", List.of("redirect", "FORWARD", " None ", "drop")));
+            Map.entry("listeners.http.action", List.of("redirect", "FORWARD", " None ", "drop")),
+            Map.entry("listeners.https.securityHeaders", List.of("recommended", "RECOMMENDED", " Recommended ",
+                    "recomended", "strict", "")),
+            Map.entry("listeners.https.securityHeaders.frameOptions", List.of("deny", "SAMEORIGIN", "SameOrigin",
+                    "allow-from", "none")));
 
     private static Map<String, Object> schema;
     private static final List<NumberRange> RANGES = new ArrayList<>();

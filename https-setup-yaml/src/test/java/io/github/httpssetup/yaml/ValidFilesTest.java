@@ -3,6 +3,7 @@ package io.github.httpssetup.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.httpssetup.core.ContactType;
+import io.github.httpssetup.core.FrameOptions;
 import io.github.httpssetup.core.HttpAction;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.IpAddressType;
@@ -85,7 +86,12 @@ class ValidFilesTest {
                         .securityGroups("sg-0123456789abcdef0")
                         .idleTimeout(Duration.ofMinutes(2))
                         .deletionProtection(true))
-                .httpsListener(l -> l.port(8443).sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06"))
+                .httpsListener(l -> l.port(8443).sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06")
+                        .securityHeaders(h -> h.strictTransportSecurity(s -> s.maxAge(Duration.ofDays(730))
+                                        .includeSubDomains(true).preload(true))
+                                .contentTypeOptions(true).frameOptions(FrameOptions.DENY)
+                                .contentSecurityPolicy("default-src 'self'; frame-ancestors 'none'")
+                                .removeServerHeader(true)))
                 .httpListener(l -> l.port(8080).action(HttpAction.FORWARD))
                 .records(r -> r.enabled(true).evaluateTargetHealth(false))
                 .tags(tags)
@@ -176,6 +182,7 @@ class ValidFilesTest {
                 .stack("shop-dev")
                 .targets(t -> t.instanceIds("i-0123456789abcdef0").port(8080)
                         .healthCheck(h -> h.path("/actuator/health").interval(Duration.ofSeconds(15))))
+                .httpsListener(l -> l.securityHeaders(io.github.httpssetup.core.SecurityHeadersSpec.recommended()))
                 .httpListener(l -> l.action(HttpAction.FORWARD))
                 .build();
 

@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateListenerResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerRequest;
@@ -186,22 +188,83 @@ final class Listeners {
     // ---- creating ----
 
     private void create(String lbName, String loadBalancerArn, Desired d) {
+        if (d.https()) {
+            SslPolicies.check(run, d.sslPolicy());
+        }
         List<AttributeChange> attributes = d.https()
                 ? Run.attributes("protocol", d.protocol(), "port", d.port(), "certificate", d.certificateArn(),
                         "sslPolicy", d.sslPolicy(), "defaultAction", d.action())
                 : Run.attributes("protocol", d.protocol(), "port", d.port(), "defaultAction", d.action());
-        run.change(new Change(ChangeAction.CREATE, d.kind(), name(lbName, d.port()), null, attributes, ""),
-                () -> run.retryingFor(spec.waitTimeout(), STEP, "creating the " + d.kind().label() + " on port " + d.port(),
-                        () -> run.aws().elb().createListener(r -> {
-                            r.loadBalancerArn(loadBalancerArn).protocol(d.protocol()).port(d.port())
-                                    .defaultActions(d.action().toAws()).tags(LoadBalancers.tags(run.tags()));
-                            if (d.https()) {
-                                r.certificates(Certificate.builder().certificateArn(d.certificateArn()).build())
-                                        .sslPolicy(d.sslPolicy());
-                            }
-                        }), NOT_YET),
-                created -> created.hasListeners() && !created.listeners().isEmpty()
-                        ? created.listeners().get(0).listenerArn() : null);
+        Map<String, String> headers = d.https() ? newListenerHeaders() : Map.of();
+        Map<String, String> tags = new LinkedHashMap<>(run.tags());
+        if (!headers.isEmpty() || (d.https() && spec.httpsListener().securityHeaders().isPresent())) {
+            tags.put(ResponseHeaders.TAG, "on");
+        }
+        if (!headers.isEmpty()) {
+            attributes = new ArrayList<>(attributes);
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                attributes.add(new AttributeChange(ResponseHeaders.label(h.getKey()), null, h.getValue()));
+            }
+        }
+        run.change(new Change(ChangeAction.CREATE, d.kind(), name(lbName, d.port()), null, attributes, ""), () -> {
+            CreateListenerResponse created = run.retryingFor(spec.waitTimeout(), STEP, "creating the " + d.kind().label()
+                    + " on port " + d.port(), () -> run.aws().elb().createListener(r -> {
+                        r.loadBalancerArn(loadBalancerArn).protocol(d.protocol()).port(d.port())
+                                .defaultActions(d.action().toAws()).tags(LoadBalancers.tags(tags));
+                        if (d.https()) {
+                            r.certificates(Certificate.builder().certificateArn(d.certificateArn()).build())
+                                    .sslPolicy(d.sslPolicy());
+                        }
+                    }), NOT_YET);
+            String arn = created.hasListeners() && !created.listeners().isEmpty()
+                    ? created.listeners().get(0).listenerArn() : null;
+            if (!headers.isEmpty() && arn != null) {
+                run.created(arn);
+                modifyHeaders(arn, headers);
+            }
+            return created;
+        }, created -> created.hasListeners() && !created.listeners().isEmpty()
+                ? created.listeners().get(0).listenerArn() : null);
+    }
+
+    // ---- issue 15: security headers ----
+
+    /** The response-header attributes a new HTTPS listener needs set: those differing from ALB's defaults. */
+    private Map<String, String> newListenerHeaders() {
+        return spec.httpsListener().securityHeaders()
+                .map(h -> ResponseHeaders.changes(ResponseHeaders.AWS_DEFAULTS, ResponseHeaders.wanted(h)))
+                .orElse(Map.of());
+    }
+
+    /**
+     * The response-header attributes to change on an existing HTTPS listener, added to {@code changes} for the
+     * plan; read only when the description has security headers or the listener's tag says the stack set some.
+     */
+    private Map<String, String> headerChanges(Observed observed, List<AttributeChange> changes) {
+        boolean wanted = spec.httpsListener().securityHeaders().isPresent();
+        if (!wanted && !"on".equals(observed.tags().get(ResponseHeaders.TAG))) {
+            return Map.of();
+        }
+        Map<String, String> current = listenerAttributes(observed.arn());
+        Map<String, String> headers = ResponseHeaders.changes(current,
+                ResponseHeaders.wanted(spec.httpsListener().securityHeaders().orElse(null)));
+        headers.forEach((key, value) -> changes.add(new AttributeChange(ResponseHeaders.label(key),
+                ResponseHeaders.shown(current.getOrDefault(key, ResponseHeaders.AWS_DEFAULTS.get(key))),
+                ResponseHeaders.shown(value))));
+        return headers;
+    }
+
+    /** The listener's attributes (read once per run, see {@link Run#observe}). */
+    private Map<String, String> listenerAttributes(String listenerArn) {
+        return run.observe(ResourceKind.HTTPS_LISTENER, "attributes " + listenerArn, () -> run.aws().elb()
+                .describeListenerAttributes(r -> r.listenerArn(listenerArn)).attributes().stream()
+                .filter(a -> a.key() != null && a.value() != null)
+                .collect(Collectors.toMap(ListenerAttribute::key, ListenerAttribute::value, (a, b) -> b)));
+    }
+
+    private void modifyHeaders(String listenerArn, Map<String, String> headers) {
+        run.aws().elb().modifyListenerAttributes(r -> r.listenerArn(listenerArn).attributes(headers.entrySet().stream()
+                .map(e -> ListenerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
     }
 
     // ---- updating ----
@@ -238,6 +301,15 @@ final class Listeners {
                 changes.add(new AttributeChange("sslPolicy", currentPolicy, d.sslPolicy()));
             }
         }
+        Map<String, String> headers = d.https() ? headerChanges(observed, changes) : Map.of();
+        String headersTag = d.https() && (spec.httpsListener().securityHeaders().isPresent()
+                || observed.tags().containsKey(ResponseHeaders.TAG))
+                ? (spec.httpsListener().securityHeaders().isPresent() ? "on" : "off") : null;
+        boolean tagHeaders = headersTag != null && !headersTag.equals(observed.tags().get(ResponseHeaders.TAG));
+        if (tagHeaders) {
+            changes.add(new AttributeChange("tags." + ResponseHeaders.TAG, observed.tags().get(ResponseHeaders.TAG),
+                    headersTag));
+        }
         boolean action = !d.action().matches(current.defaultActions());
         if (action) {
             changes.add(new AttributeChange("defaultAction", ListenerAction.describe(current.defaultActions()),
@@ -256,6 +328,9 @@ final class Listeners {
         boolean setProtocol = protocol;
         boolean setCertificate = certificate || (protocol && d.https());
         boolean setPolicy = sslPolicy || (protocol && d.https());
+        if (setPolicy) {
+            SslPolicies.check(run, d.sslPolicy());
+        }
         String reason = owned ? "" : "adopt: true; tagged for stack " + spec.stack() + " and changed to match";
         if (switching) {
             reason = (reason.isEmpty() ? "" : reason + "; ") + SWITCH_REASON;
@@ -285,6 +360,13 @@ final class Listeners {
                 }
                 run.retryingFor(spec.waitTimeout(), STEP, "modifying the " + d.kind().label() + " on port " + d.port(),
                         () -> elb.modifyListener(request.build()), NOT_YET);
+            }
+            if (!headers.isEmpty()) {
+                modifyHeaders(observed.arn(), headers);
+            }
+            if (tagHeaders) { // after the headers: a run stopped in between still reads and finishes them next time
+                elb.addTags(r -> r.resourceArns(observed.arn()).tags(LoadBalancers.tags(Map.of(ResponseHeaders.TAG,
+                        headersTag))));
             }
         });
     }

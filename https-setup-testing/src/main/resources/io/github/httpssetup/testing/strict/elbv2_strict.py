@@ -1,5 +1,6 @@
 """Elastic Load Balancing v2 answering as AWS does: target health that depends on the group being used (S6),
-and load balancers that provision for a while before they are active (S7).
+load balancers that provision for a while before they are active (S7), AWS's current list of security
+policies (S7c), and the attributes of an Application Load Balancer's listeners (S7d).
 
 CreateListener and ModifyListener are not patched here (certificates, S8, live with ACM's patches).
 """
@@ -13,6 +14,8 @@ def install():
     _target_health()
     _provisioning()
     _describe_tags_limit()
+    _ssl_policies()
+    _listener_attributes()
 
 
 def _target_health():
@@ -110,3 +113,186 @@ def _describe_tags_limit():
         return original(self, resource_arns)
 
     ELBv2Backend.describe_tags = describe_tags
+
+
+# The predefined security policies of Application Load Balancers, as the ALB User Guide's "Security policies
+# for your Application Load Balancer" lists them (late 2025: the post-quantum 2025-09 family included).
+# ELBSecurityPolicy-2015-05 is listed for Network Load Balancers only.
+ALB_SSL_POLICIES = [
+    "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Ext1-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext1-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Ext2-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext2-2021-06",
+    "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-3-2021-06",
+    "ELBSecurityPolicy-TLS13-1-1-2021-06", "ELBSecurityPolicy-TLS13-1-0-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-0-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext1-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-Ext2-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-1-FIPS-2023-04", "ELBSecurityPolicy-TLS13-1-0-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-0-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-3-RFC9151-FIPS-2023-07", "ELBSecurityPolicy-TLS13-1-2-RFC9151-FIPS-2023-07",
+    "ELBSecurityPolicy-TLS13-1-2-Ext0-RFC9151-FIPS-2023-07",
+    "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP1-FIPS-2023-07", "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP2-FIPS-2023-07",
+    "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP3-FIPS-2023-07", "ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP4-FIPS-2023-07",
+    "ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-FS-1-2-Res-2019-08", "ELBSecurityPolicy-FS-1-2-2019-08",
+    "ELBSecurityPolicy-FS-1-1-2019-08", "ELBSecurityPolicy-FS-2018-06",
+    "ELBSecurityPolicy-TLS-1-2-Ext-2018-06", "ELBSecurityPolicy-TLS-1-2-2017-01", "ELBSecurityPolicy-TLS-1-1-2017-01",
+    "ELBSecurityPolicy-2016-08",
+]
+NLB_ONLY_SSL_POLICIES = ["ELBSecurityPolicy-2015-05"]
+
+
+def _sibling(name, known):
+    """The policy moto describes that a new name is a variant of: the same name without FIPS, PQ or RFC 9151
+    parts and with the 2021-06 date (TLS13), else the closest older policy of its family."""
+    import re
+    base = re.sub(r"-(RFC9151|INTEROP[0-9]|FIPS|PQ)", "", name)
+    base = re.sub(r"-(2023-0[47]|2025-09)$", "-2021-06", base)
+    base = base.replace("-Ext0-", "-")
+    if base in known:
+        return base
+    for candidate in ("ELBSecurityPolicy-FS-1-2-Res-2020-10", "ELBSecurityPolicy-2016-08"):
+        if name.startswith(candidate.rsplit("-", 3)[0]) and candidate in known:
+            return candidate
+    return "ELBSecurityPolicy-2016-08"
+
+
+def _ssl_policies():
+    """S7c. DescribeSslPolicies, CreateListener, ModifyListener (API reference: DescribeSslPolicies,
+    ``LoadBalancerType``; error ``SSLPolicyNotFound`` for a name that is no policy, in every one of these calls).
+    No delay. Without this, moto knows 18 policies (none of the FIPS ones), silently leaves unknown names out of
+    DescribeSslPolicies, ignores ``LoadBalancerType`` and creates an HTTPS listener with any policy name.
+
+    The protocols and ciphers of a name moto does not know are its sibling's (the same policy without FIPS, PQ
+    or RFC 9151 in its name), FIPS ones without ChaCha20: close to AWS's, not a copy of its tables.
+    """
+    from moto.elbv2 import responses
+    from moto.elbv2.exceptions import ELBClientError
+    from moto.elbv2.models import ELBv2Backend
+    from moto.elbv2.ssl_policies import SSL_POLICIES, build_policy
+
+    known = dict(SSL_POLICIES)
+    for name in ALB_SSL_POLICIES + NLB_ONLY_SSL_POLICIES:
+        if name not in SSL_POLICIES:
+            data = dict(known[_sibling(name, known)])
+            data["name"] = name
+            if "FIPS" in name:
+                data["ciphers"] = [c for c in data["ciphers"] if "CHACHA20" not in c]
+            SSL_POLICIES[name] = data
+    for name in list(SSL_POLICIES):
+        if name not in ALB_SSL_POLICIES and name not in NLB_ONLY_SSL_POLICIES:
+            del SSL_POLICIES[name]  # moto's list holds nothing AWS does not; kept in case a release adds one
+
+    def not_found(name):
+        return ELBClientError("SSLPolicyNotFound", "The specified SSL policy does not exist: '" + str(name) + "'")
+
+    def describe_ssl_policies(self):
+        names = self._get_param("Names", []) or []
+        kind = self._get_param("LoadBalancerType")
+        if kind == "application":
+            allowed = ALB_SSL_POLICIES
+        else:
+            allowed = ALB_SSL_POLICIES + NLB_ONLY_SSL_POLICIES
+        for name in names:
+            if name not in allowed:
+                raise not_found(name)
+        chosen = names if names else allowed
+        seen = []
+        for name in chosen:
+            if name not in seen:
+                seen.append(name)
+        return responses.ActionResult({"SslPolicies": [build_policy(n, SSL_POLICIES[n]) for n in seen]})
+
+    original_create = ELBv2Backend.create_listener
+
+    def create_listener(self, load_balancer_arn, protocol, port, ssl_policy, *args, **kwargs):
+        if (protocol or "").upper() in ("HTTPS", "TLS") and ssl_policy not in SSL_POLICIES:
+            raise not_found(ssl_policy)
+        return original_create(self, load_balancer_arn, protocol, port, ssl_policy, *args, **kwargs)
+
+    responses.ELBV2Response.describe_ssl_policies = describe_ssl_policies
+    ELBv2Backend.create_listener = create_listener
+
+
+# The listener attributes of an Application Load Balancer and the values AWS gives a new listener (ALB User Guide,
+# "HTTP header modification": header values are empty, i.e. not modified, and the Server header is kept).
+ALB_LISTENER_ATTRIBUTES = {
+    "routing.http.response.server.enabled": "true",
+    "routing.http.response.strict_transport_security.header_value": "",
+    "routing.http.response.access_control_allow_origin.header_value": "",
+    "routing.http.response.access_control_allow_methods.header_value": "",
+    "routing.http.response.access_control_allow_headers.header_value": "",
+    "routing.http.response.access_control_allow_credentials.header_value": "",
+    "routing.http.response.access_control_expose_headers.header_value": "",
+    "routing.http.response.access_control_max_age.header_value": "",
+    "routing.http.response.content_security_policy.header_value": "",
+    "routing.http.response.x_content_type_options.header_value": "",
+    "routing.http.response.x_frame_options.header_value": "",
+}
+MAX_HEADER_VALUE = 1024
+
+
+def _listener_attributes():
+    """S7d. DescribeListenerAttributes / ModifyListenerAttributes on an Application Load Balancer's listener (API
+    reference: ListenerAttribute; ALB User Guide, "HTTP header modification"): every ALB attribute is listed with
+    its value (a new listener's are the defaults above); a key that is not an ALB listener attribute, a value that
+    is not printable ASCII or longer than 1024 characters, ``x_content_type_options`` other than ``nosniff``,
+    ``x_frame_options`` other than ``DENY``, ``SAMEORIGIN`` or ``ALLOW-FROM <uri>``, and ``server.enabled`` other
+    than ``true``/``false`` are ``ValidationError``. No delay. Without this, moto gives every listener the Network
+    Load Balancer attribute ``tcp.idle_timeout.seconds`` and stores any key and value.
+    """
+    from moto.elbv2.exceptions import ValidationError
+    from moto.elbv2.models import ELBv2Backend
+
+    def is_alb(backend, listener):
+        balancer = backend.load_balancers.get(listener.load_balancer_arn)
+        return balancer is not None and getattr(balancer, "type", "application") == "application"
+
+    def listener_of(backend, arn):
+        return backend.describe_listeners(load_balancer_arn=None, listener_arns=[arn])[0]
+
+    original_describe = ELBv2Backend.describe_listener_attributes
+    original_modify = ELBv2Backend.modify_listener_attributes
+
+    def current(listener):
+        values = dict(ALB_LISTENER_ATTRIBUTES)
+        values.update(state(listener, "alb_attributes"))
+        return values
+
+    def describe_listener_attributes(self, listener_arn):
+        listener = listener_of(self, listener_arn)
+        if not is_alb(self, listener):
+            return original_describe(self, listener_arn)
+        return current(listener)
+
+    def check(key, value):
+        if key not in ALB_LISTENER_ATTRIBUTES:
+            raise ValidationError("Listener attribute '" + key + "' is not supported on an application load balancer")
+        if any(ord(c) < 0x20 or ord(c) > 0x7e for c in value) or len(value) > MAX_HEADER_VALUE:
+            raise ValidationError("The value of listener attribute '" + key + "' must be at most "
+                                  + str(MAX_HEADER_VALUE) + " printable ASCII characters")
+        if key.endswith("server.enabled") and value not in ("true", "false"):
+            raise ValidationError("The value of listener attribute '" + key + "' must be true or false")
+        if key.endswith("x_content_type_options.header_value") and value not in ("", "nosniff"):
+            raise ValidationError("The value of listener attribute '" + key + "' must be nosniff")
+        if key.endswith("x_frame_options.header_value") and value not in ("", "DENY", "SAMEORIGIN") \
+                and not value.startswith("ALLOW-FROM "):
+            raise ValidationError("The value of listener attribute '" + key
+                                  + "' must be DENY, SAMEORIGIN or ALLOW-FROM followed by a URI")
+
+    def modify_listener_attributes(self, listener_arn, attrs):
+        listener = listener_of(self, listener_arn)
+        if not is_alb(self, listener):
+            return original_modify(self, listener_arn, attrs)
+        for attribute in attrs:
+            check(attribute["Key"], attribute.get("Value") or "")
+        stored = state(listener, "alb_attributes")
+        for attribute in attrs:
+            stored[attribute["Key"]] = attribute.get("Value") or ""
+        return current(listener)
+
+    ELBv2Backend.describe_listener_attributes = describe_listener_attributes
+    ELBv2Backend.modify_listener_attributes = modify_listener_attributes

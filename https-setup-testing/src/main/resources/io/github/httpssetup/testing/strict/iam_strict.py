@@ -64,7 +64,7 @@ def elbv2_resources(response, action, partition, region, account):
         lb = p.get("LoadBalancerArn", "")
         created = lb.replace(":loadbalancer/", ":listener/") + "/new"
         checks = [(action, lb)]
-    elif action in ("ModifyListener", "DeleteListener"):
+    elif action in ("ModifyListener", "DeleteListener", "ModifyListenerAttributes"):
         checks = [(action, p.get("ListenerArn", "*"))]
     elif action in ("SetSecurityGroups", "SetSubnets", "SetIpAddressType", "ModifyLoadBalancerAttributes",
                     "DeleteLoadBalancer"):
