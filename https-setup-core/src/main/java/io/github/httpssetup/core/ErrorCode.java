@@ -33,5 +33,7 @@ public enum ErrorCode {
     /** AWS refused a call, or kept failing after retries. */
     AWS_ERROR,
     /** The configuration of the executor (credentials, region, endpoint) is unusable. */
-    CONFIGURATION
+    CONFIGURATION,
+    /** Export refused: the description uses an option CloudFormation cannot express; the message names the key. */
+    NOT_EXPORTABLE
 }

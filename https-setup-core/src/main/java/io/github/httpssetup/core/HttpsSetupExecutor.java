@@ -100,6 +100,28 @@ public final class HttpsSetupExecutor {
     }
 
     /**
+     * The stack as a CloudFormation template: the same resources, names and settings {@link #apply} would create,
+     * for CloudFormation to own. Reads only, like {@link #plan} (the instances, the subnets a plan would choose, the
+     * hosted zone): its IAM permissions are among the plan's. The template has a parameter {@code CertificateArn}
+     * (empty: it requests and validates the certificate through DNS), and outputs for the URL and ARNs.
+     *
+     * <pre>{@code
+     * CloudFormationTemplate template = executor.export(setup);
+     * Files.writeString(Path.of("cloudformation.json"), template.toJson());
+     * template.warnings().forEach(log::warn);       // what CloudFormation cannot say, e.g. adopt: true
+     * }</pre>
+     *
+     * @throws HttpsSetupException {@link ErrorCode#NOT_EXPORTABLE} before any AWS call for what CloudFormation cannot
+     *                             express ({@code domain.registration}); otherwise as {@link #plan} fails (instances,
+     *                             subnets, hosted zone)
+     */
+    public io.github.httpssetup.core.export.CloudFormationTemplate export(HttpsSetup setup) {
+        io.github.httpssetup.core.export.CloudFormationExport.checkExportable(Objects.requireNonNull(setup, "setup"));
+        return io.github.httpssetup.core.export.CloudFormationExport.template(setup,
+                engine.read(setup, io.github.httpssetup.core.internal.ExportReads::read));
+    }
+
+    /**
      * The steps of a plan or apply run, as the executor runs them: each step's name, with the steps and early
      * reads it waits for, in an order where every step comes after what it waits for. These are the names that
      * {@link ProgressEvent.Type#STEP_STARTED} and {@link ProgressEvent.Type#STEP_FINISHED} events carry. Read-only.

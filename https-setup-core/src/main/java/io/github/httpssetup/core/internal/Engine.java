@@ -73,6 +73,17 @@ public final class Engine {
     }
 
     /**
+     * Reads only, like a plan, without planning: {@code reads} gets a plan-mode run (export reads what it needs
+     * through the resources' own read paths). AWS errors come back as {@link HttpsSetupException}s.
+     */
+    public <T> T read(HttpsSetup spec, java.util.function.Function<Run, T> reads) {
+        try (AwsClients aws = clients(spec)) {
+            Run run = new Run(spec, aws, Run.Mode.PLAN, listener, clock, sleeper, eventualConsistency);
+            return translate(() -> reads.apply(run));
+        }
+    }
+
+    /**
      * Plans first (reads only): refuses with {@link ConflictException} when something blocks, returns at
      * once when nothing differs, and otherwise converges.
      */
