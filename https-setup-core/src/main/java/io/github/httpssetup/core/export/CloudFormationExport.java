@@ -322,7 +322,7 @@ public final class CloudFormationExport {
                     properties.put("Name", name + ".");
                     properties.put("Type", type);
                     properties.put("AliasTarget", map(
-                            "DNSName", map("Fn::Join", List.of("", List.of("dualstack.", getAtt(LOAD_BALANCER, "DNSName")))),
+                            "DNSName", map("Fn::Sub", "dualstack.${" + LOAD_BALANCER + ".DNSName}"),
                             "HostedZoneId", getAtt(LOAD_BALANCER, "CanonicalHostedZoneID"),
                             "EvaluateTargetHealth", spec.records().evaluateTargetHealth()));
                     add(logicalId("Alias", name, type), resource("AWS::Route53::RecordSet", properties));
