@@ -137,7 +137,8 @@ class CloudFormationExportIT {
             Map<String, String> outputs = stack.outputs().stream().collect(Collectors.toMap(o -> o.outputKey(),
                     o -> o.outputValue() == null ? "" : o.outputValue()));
             assertThat(outputs).containsEntry("Url", "https://example.com").containsEntry("CertificateArn", certificate);
-            cfn.deleteStack(r -> r.stackName("shop-export"));
+            // no delete-stack: moto deletes synchronously, before the strict profile lets the load balancer's group go
+            // (S12); the next test's fixture resets the emulator
         }
     }
 
@@ -212,10 +213,14 @@ class CloudFormationExportIT {
         s.put("targetGroup.targets", fx.elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
                 .targetHealthDescriptions().stream().map(d -> d.target().id() + ":" + d.target().port())
                 .sorted().collect(Collectors.joining(",")));
-        s.put("targetGroup.attributes", keyValues(fx.elb.describeTargetGroupAttributes(r -> r.targetGroupArn(tg.targetGroupArn()))
+        Map<String, String> tgAttributes = fx.elb.describeTargetGroupAttributes(r -> r.targetGroupArn(tg.targetGroupArn()))
                 .attributes().stream().filter(a -> a.key().startsWith("deregistration_delay.timeout_seconds")
                         || a.key().startsWith("stickiness."))
-                .collect(Collectors.toMap(a -> a.key(), a -> a.value(), (a, b) -> b, TreeMap::new))));
+                .collect(Collectors.toMap(a -> a.key(), a -> a.value(), (a, b) -> b, TreeMap::new));
+        if ("false".equals(tgAttributes.get("stickiness.enabled"))) { // ELB lists a type and duration even when off
+            tgAttributes.keySet().removeIf(k -> k.startsWith("stickiness.") && !k.equals("stickiness.enabled"));
+        }
+        s.put("targetGroup.attributes", keyValues(tgAttributes));
         s.put("targetGroup.tags", userTags(tg.targetGroupArn()));
 
         LoadBalancer lb = fx.elb.describeLoadBalancers(r -> r.names("shop-https")).loadBalancers().get(0);
