@@ -19,6 +19,7 @@ final class ExitCode {
 
     /** The exit code of a run that stopped on this exception. */
     static int of(HttpsSetupException e) {
-        return e.code() == ErrorCode.INVALID_SPEC || e instanceof InvalidOptionException ? INVALID_INPUT : ERROR;
+        return e.code() == ErrorCode.INVALID_SPEC || e.code() == ErrorCode.NOT_EXPORTABLE || e instanceof InvalidOptionException
+                ? INVALID_INPUT : ERROR;
     }
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Puts HTTPS in front of an application on AWS EC2, as https-setup.yaml describes: Route 53 zone,"
                 + " ACM certificate, security groups, target group, load balancer, listeners, alias records.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                IamPolicyCommand.class},
+                IamPolicyCommand.class, ExportCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands (https-setup COMMAND --help for each):%n",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {

@@ -91,6 +91,12 @@ class CliJarIT {
         assertThat(applied.get("apiCalls").get("writes").asInt()).isPositive();
         assertThat(apply.err()).contains("] waiting for ", " of 15 min)").doesNotContain("\r", "\u001b"); // not a terminal: plain lines
 
+        Result export = cli("export", "--format", "cloudformation");
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(new ObjectMapper().readTree(export.out()).get("Resources").get("LoadBalancer").get("Type").asText())
+                .isEqualTo("AWS::ElasticLoadBalancingV2::LoadBalancer");
+        assertThat(export.out()).contains(world.instanceIds().get(0));
+
         Result again = cli("plan", "--detailed-exitcode");
         assertThat(again.exit()).as(again.err()).isEqualTo(ExitCode.OK);
         assertThat(again.out()).contains("No changes. AWS matches the description.");

@@ -59,8 +59,26 @@ class HttpsSetupCliTest {
         Run run = run("--help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("validate", "plan", "apply", "destroy", "iam-policy", "Exit codes:",
+        assertThat(run.out()).contains("validate", "plan", "apply", "destroy", "iam-policy", "export", "Exit codes:",
                 "64   invalid input", "2    plan --detailed-exitcode");
+    }
+
+    @Test
+    void export_ofARegistration_orAnUnknownFormat_isInvalidInput_beforeAnyCall() throws IOException {
+        String registering = file(YAML.replace("  alternativeNames: [www.example.com]\n", "  registration:\n"
+                + "    contact: { contactType: person, firstName: Jane, lastName: Doe, email: jane@example.com,"
+                + " phoneNumber: \"+1.2065550100\", addressLine1: 1 Main St, city: Seattle, state: WA, countryCode: US,"
+                + " zipCode: \"98101\" }\n"));
+
+        // Nothing listens at NOWHERE: a call would end with exit code 1, not 64.
+        Run registration = run("export", "-f", registering, "--endpoint", NOWHERE);
+        Run format = run("export", "-f", file(YAML), "--format", "terraform", "--endpoint", NOWHERE);
+
+        assertThat(registration.exit()).as(registration.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(registration.err()).contains("registration");
+        assertThat(registration.out()).isEmpty();
+        assertThat(format.exit()).as(format.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(format.err()).contains("--format terraform is not a format export writes: use cloudformation");
     }
 
     @Test

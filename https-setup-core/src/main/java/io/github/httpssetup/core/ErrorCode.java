@@ -35,5 +35,7 @@ public enum ErrorCode {
     /** The configuration of the executor (credentials, region, endpoint) is unusable. */
     CONFIGURATION,
     /** The HTTPS listener's SSL policy is not one Elastic Load Balancing offers; the message names the closest. */
-    SSL_POLICY_NOT_FOUND
+    SSL_POLICY_NOT_FOUND,
+    /** Export refused: the description uses an option CloudFormation cannot express; the message names the key. */
+    NOT_EXPORTABLE
 }

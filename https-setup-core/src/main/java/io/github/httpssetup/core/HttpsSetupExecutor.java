@@ -1,5 +1,7 @@
 package io.github.httpssetup.core;
 
+import io.github.httpssetup.core.export.CloudFormationExport;
+import io.github.httpssetup.core.export.CloudFormationTemplate;
 import io.github.httpssetup.core.internal.Engine;
 import io.github.httpssetup.core.internal.EngineConfig;
 import java.net.URI;
@@ -107,6 +109,27 @@ public final class HttpsSetupExecutor {
      */
     public DestroyResult destroy(HttpsSetup setup) {
         return engine.destroy(Objects.requireNonNull(setup, "setup"));
+    }
+
+    /**
+     * The stack as a CloudFormation template: the same resources, names and settings {@link #apply} would create,
+     * for CloudFormation to own. Reads only, like {@link #plan} (the instances, the subnets a plan would choose, the
+     * hosted zone): its IAM permissions are among the plan's. The template has a parameter {@code CertificateArn}
+     * (empty: it requests and validates the certificate through DNS), and outputs for the URL and ARNs.
+     *
+     * <pre>{@code
+     * CloudFormationTemplate template = executor.export(setup);
+     * Files.writeString(Path.of("cloudformation.json"), template.toJson());
+     * template.warnings().forEach(log::warn);       // what CloudFormation cannot say, e.g. adopt: true
+     * }</pre>
+     *
+     * @throws HttpsSetupException {@link ErrorCode#NOT_EXPORTABLE} before any AWS call for what CloudFormation cannot
+     *                             express ({@code domain.registration}); otherwise as {@link #plan} fails (instances,
+     *                             subnets, hosted zone)
+     */
+    public CloudFormationTemplate export(HttpsSetup setup) {
+        CloudFormationExport.checkExportable(Objects.requireNonNull(setup, "setup"));
+        return CloudFormationExport.template(setup, engine.exportFacts(setup));
     }
 
     /**

@@ -78,7 +78,7 @@ class IamPolicyEnforcedIT {
     }
 
     @Test
-    void referenceStack_withExactlyItsPolicy_plansAppliesReappliesChangesThePortAndDestroys_withoutAccessDenied() {
+    void referenceStack_withExactlyItsPolicy_plansExportsAppliesReappliesChangesThePortAndDestroys_withoutAccessDenied() {
         seed(false);
         String zoneId = createZone(DOMAIN);
         HttpsSetup spec = reference().build();
@@ -89,6 +89,7 @@ class IamPolicyEnforcedIT {
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
         user.plan(spec);
+        io.github.httpssetup.core.export.CloudFormationTemplate template = user.export(spec); // plan's policy covers it
         ApplyResult first = user.apply(spec);
         ApplyResult again = user.apply(spec);
         ApplyResult changed = user.apply(portChanged);
@@ -96,6 +97,7 @@ class IamPolicyEnforcedIT {
         enforce(false);
 
         assertThat(refused).isEmpty();
+        assertThat(template.logicalIds()).contains("Certificate", "LoadBalancer", "HttpsListener");
         assertThat(first.outputs().url()).isEqualTo("https://" + DOMAIN);
         assertThat(first.outputs().hostedZoneId()).isEqualTo(zoneId);
         assertThat(again.apiCalls().writes()).isZero();
@@ -160,7 +162,7 @@ class IamPolicyEnforcedIT {
     }
 
     @Test
-    void explicitGroups_withExactlyItsPolicy_appliesReappliesAndDestroys_withoutAccessDenied_andTheGroupStays() {
+    void explicitGroups_withExactlyItsPolicy_exportsAppliesReappliesAndDestroys_withoutAccessDenied_andTheGroupStays() {
         seed(false);
         createZone(DOMAIN);
         Ec2Client ec2 = aws.client(Ec2Client.builder());
@@ -173,12 +175,14 @@ class IamPolicyEnforcedIT {
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
         user.plan(spec);
+        io.github.httpssetup.core.export.CloudFormationTemplate template = user.export(spec);
         ApplyResult first = user.apply(spec);
         ApplyResult again = user.apply(spec);
         user.destroy(spec);
         enforce(false);
 
         assertThat(refused).isEmpty();
+        assertThat(template.resource("LoadBalancer").toString()).contains("SecurityGroups=[" + given + "]");
         assertThat(first.outputs().url()).isEqualTo("https://" + DOMAIN);
         assertThat(again.apiCalls().writes()).isZero();
         assertThat(ec2.describeSecurityGroups(r -> r.groupIds(given)).securityGroups()).hasSize(1);

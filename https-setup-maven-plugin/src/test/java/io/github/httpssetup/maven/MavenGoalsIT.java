@@ -70,6 +70,12 @@ class MavenGoalsIT {
         assertThat(plan.log()).contains("+   certificate example.com, www.example.com", "+   load balancer shop-https",
                 "+   HTTPS listener");
 
+        MavenBuild.Result export = build.run("https-setup:export");
+        assertThat(export.succeeded()).as(export.log()).isTrue();
+        assertThat(export.log()).contains("CloudFormation template of stack shop written to", "aws cloudformation deploy");
+        assertThat(build.project().resolve("target/https-setup/cloudformation.json")).content()
+                .contains("\"AWS::ElasticLoadBalancingV2::LoadBalancer\"", "\"CertificateArn\"", world.instanceIds().get(0));
+
         MavenBuild.Result apply = build.run("https-setup:apply", "-Dhttps-setup.output=json");
         assertThat(apply.succeeded()).as(apply.log()).isTrue();
         assertThat(apply.log()).contains("URL: https://example.com", "Load balancer: shop-https-", "Certificate: arn:aws:acm:",
@@ -122,6 +128,6 @@ class MavenGoalsIT {
                 .doesNotContain("route53domains");
         assertThat(help.succeeded()).as(help.log()).isTrue();
         assertThat(help.log()).contains("https-setup:validate", "https-setup:plan", "https-setup:apply", "https-setup:destroy",
-                "https-setup:iam-policy", "failOnChanges", "confirm", "configFile", "environment", "waitTimeout");
+                "https-setup:iam-policy", "https-setup:export", "exportFile", "failOnChanges", "confirm", "configFile", "environment", "waitTimeout");
     }
 }

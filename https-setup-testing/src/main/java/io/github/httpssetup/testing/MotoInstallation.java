@@ -24,6 +24,11 @@ final class MotoInstallation {
 
     /** The one place the moto version is pinned. */
     static final String MOTO_VERSION = "5.2.5";
+    /**
+     * The one place cfn-lint's version is pinned: the one moto's {@code [server]} extra pulls in at
+     * {@link #MOTO_VERSION}, installed explicitly so that the linter of the tests never drifts.
+     */
+    static final String CFN_LINT_VERSION = "1.58.0";
 
     static final String CACHE_DIR_VARIABLE = "HTTPS_SETUP_CACHE_DIR";
 
@@ -90,6 +95,41 @@ final class MotoInstallation {
         }
     }
 
+    /** The environment's {@code cfn-lint} executable. */
+    Path cfnLint() {
+        boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
+        return windows ? directory.resolve("Scripts").resolve("cfn-lint.exe") : directory.resolve("bin").resolve("cfn-lint");
+    }
+
+    /**
+     * Installs the pinned cfn-lint into the environment unless it is there at that version (an environment made
+     * before the pin was added gets it here, under the same lock); returns the executable.
+     */
+    Path ensureCfnLint() {
+        ensureInstalled();
+        Path marker = directory.resolve(".cfn-lint-" + CFN_LINT_VERSION);
+        if (Files.exists(marker) && Files.isExecutable(cfnLint())) {
+            return cfnLint();
+        }
+        try {
+            Path lockFile = directory.getParent().resolve("moto-" + MOTO_VERSION + ".lock");
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                if (!Files.exists(marker) || !Files.isExecutable(cfnLint())) {
+                    Path log = directory.getParent().resolve("moto-" + MOTO_VERSION + "-install.log");
+                    run(List.of(python().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
+                            "cfn-lint==" + CFN_LINT_VERSION), log);
+                    Files.writeString(marker, CFN_LINT_VERSION + "\n");
+                }
+                return cfnLint();
+            }
+        } catch (IOException e) {
+            throw new EmulatorUnavailableException("Could not install cfn-lint " + CFN_LINT_VERSION + " into " + directory
+                    + ": " + e.getMessage() + ". Install it yourself with `pip install cfn-lint==" + CFN_LINT_VERSION
+                    + "` into that environment.", e);
+        }
+    }
+
     private void install() throws IOException {
         long started = System.nanoTime();
         LOG.info("Installing moto {} into {} (once per machine; later runs reuse it)", MOTO_VERSION, directory);
@@ -97,10 +137,11 @@ final class MotoInstallation {
         Path log = directory.getParent().resolve("moto-" + MOTO_VERSION + "-install.log");
         run(List.of(python.toString(), "-m", "venv", directory.toString()), log);
         run(List.of(python().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
-                "moto[server]==" + MOTO_VERSION), log);
+                "moto[server]==" + MOTO_VERSION, "cfn-lint==" + CFN_LINT_VERSION), log);
         if (!Files.isExecutable(motoServer())) {
             throw new IOException("pip finished but " + motoServer() + " is missing; see " + log);
         }
+        Files.writeString(directory.resolve(".cfn-lint-" + CFN_LINT_VERSION), CFN_LINT_VERSION + "\n");
         Files.writeString(directory.resolve(COMPLETE_MARKER), MOTO_VERSION + "\n");
         LOG.info("Installed moto {} in {} s", MOTO_VERSION, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }

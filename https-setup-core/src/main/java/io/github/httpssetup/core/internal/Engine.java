@@ -58,6 +58,18 @@ public final class Engine {
     }
 
     /**
+     * Reads only, like a plan, without planning: what a CloudFormation export needs (instances, subnets, zone,
+     * names and attributes apply would use), through the resources' own read paths. AWS errors come back as
+     * {@link HttpsSetupException}s.
+     */
+    public ExportReads.Facts exportFacts(HttpsSetup spec) {
+        try (AwsClients aws = clients(spec)) {
+            Run run = new Run(spec, aws, Run.Mode.PLAN, config);
+            return translate(() -> ExportReads.read(run));
+        }
+    }
+
+    /**
      * Plans first (reads only): refuses with {@link ConflictException} when something blocks, returns at
      * once when nothing differs, and otherwise converges.
      */
