@@ -33,5 +33,11 @@ public enum ErrorCode {
     /** AWS refused a call, or kept failing after retries. */
     AWS_ERROR,
     /** The configuration of the executor (credentials, region, endpoint) is unusable. */
-    CONFIGURATION
+    CONFIGURATION,
+    /**
+     * An existing resource an option names cannot be used: the web ACL ({@code loadBalancer.webAcl}) does not exist,
+     * the access-log bucket ({@code loadBalancer.accessLogs}) is missing or does not let the load balancer write, the
+     * Auto Scaling group ({@code targets.autoScalingGroup}) does not exist. The message says which and what to do.
+     */
+    OPTION_UNUSABLE
 }

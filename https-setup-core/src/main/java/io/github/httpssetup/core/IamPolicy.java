@@ -61,7 +61,21 @@ public final class IamPolicy {
                 "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes", "SetSecurityGroups", "SetSubnets",
                 "SetIpAddressType", "DeleteLoadBalancer", "DescribeListeners", "CreateListener", "ModifyListener",
                 "DeleteListener");
+        addProductionOptions(a, setup);
         return new IamPolicy(a, Scope.of(setup));
+    }
+
+    /**
+     * The actions of the options of issue 15 that are on. Removing an option later needs them once more: the apply
+     * that removes it undoes what they made.
+     */
+    private static void addProductionOptions(Map<String, Set<String>> a, HttpsSetup setup) {
+        if (setup.loadBalancer().webAcl().isPresent()) {
+            // AssociateWebACL and DisassociateWebACL on an ALB also need elasticloadbalancing:SetWebAcl on it; the
+            // load balancer's tag https-setup:web-acl remembers the association
+            add(a, "wafv2", "GetWebACL", "GetWebACLForResource", "AssociateWebACL", "DisassociateWebACL");
+            add(a, "elasticloadbalancing", "SetWebAcl", "RemoveTags");
+        }
     }
 
     private static void add(Map<String, Set<String>> actions, String service, String... names) {
@@ -162,13 +176,14 @@ public final class IamPolicy {
                 switch (action) {
                     case "CreateLoadBalancer": case "SetSecurityGroups": case "SetSubnets": case "SetIpAddressType":
                     case "ModifyLoadBalancerAttributes": case "DeleteLoadBalancer": case "CreateListener":
+                    case "SetWebAcl":
                         return "LoadBalancer";
                     case "ModifyListener": case "DeleteListener":
                         return "Listeners";
                     case "CreateTargetGroup": case "ModifyTargetGroup": case "ModifyTargetGroupAttributes":
                     case "DeleteTargetGroup": case "RegisterTargets": case "DeregisterTargets":
                         return "TargetGroups";
-                    case "AddTags":
+                    case "AddTags": case "RemoveTags":
                         return "Tagging";
                     default:
                         return "";
@@ -208,6 +223,9 @@ public final class IamPolicy {
             case "elasticloadbalancing": return "ElasticLoadBalancing";
             case "route53": return "Route53";
             case "route53domains": return "Route53Domains";
+            case "wafv2": return "Wafv2";
+            case "s3": return "S3";
+            case "autoscaling": return "AutoScaling";
             default: return service;
         }
     }

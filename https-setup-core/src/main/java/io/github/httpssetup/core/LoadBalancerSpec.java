@@ -36,6 +36,8 @@ public final class LoadBalancerSpec {
     private final List<String> securityGroups;
     private final Duration idleTimeout;
     private final boolean deletionProtection;
+    // issue 15 (prod-b): WAF web ACL, access logs
+    private final String webAcl;
 
     private LoadBalancerSpec(Builder builder) {
         this.name = builder.name == null || builder.name.isBlank() ? null : builder.name.trim();
@@ -44,6 +46,7 @@ public final class LoadBalancerSpec {
         this.securityGroups = Collections.unmodifiableList(new ArrayList<>(builder.securityGroups));
         this.idleTimeout = Objects.requireNonNullElse(builder.idleTimeout, DEFAULT_IDLE_TIMEOUT);
         this.deletionProtection = builder.deletionProtection;
+        this.webAcl = builder.webAcl == null || builder.webAcl.isBlank() ? null : builder.webAcl.trim();
     }
 
     /** {@return a builder with the defaults: derived name, automatic subnets and security groups} */
@@ -134,6 +137,19 @@ public final class LoadBalancerSpec {
         return deletionProtection;
     }
 
+    /**
+     * The WAFv2 web ACL the load balancer is associated with: the ARN of an existing regional web ACL of the load
+     * balancer's region, such as
+     * {@code arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111}. The stack
+     * associates it and, when it is removed or on destroy, disassociates it; it never creates or deletes the web ACL.
+     * Empty (the default) = no web ACL is associated by the stack.
+     *
+     * @return the web ACL's ARN, if given
+     */
+    public Optional<String> webAcl() {
+        return Optional.ofNullable(webAcl);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -145,12 +161,13 @@ public final class LoadBalancerSpec {
         LoadBalancerSpec other = (LoadBalancerSpec) o;
         return deletionProtection == other.deletionProtection && Objects.equals(name, other.name)
                 && ipAddressType == other.ipAddressType && subnets.equals(other.subnets)
-                && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout);
+                && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout)
+                && Objects.equals(webAcl, other.webAcl);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection);
+        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, webAcl);
     }
 
     @Override
@@ -164,6 +181,7 @@ public final class LoadBalancerSpec {
                 .add("securityGroups=" + (securityGroups.isEmpty() ? "auto" : securityGroups))
                 .add("idleTimeout=" + Durations.format(idleTimeout))
                 .add("deletionProtection=" + deletionProtection)
+                .add("webAcl=" + (webAcl == null ? "none" : webAcl))
                 .toString();
     }
 
@@ -177,6 +195,7 @@ public final class LoadBalancerSpec {
         private final List<String> securityGroups = new ArrayList<>();
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private boolean deletionProtection = DEFAULT_DELETION_PROTECTION;
+        private String webAcl;
 
         private Builder() {
         }
@@ -188,6 +207,7 @@ public final class LoadBalancerSpec {
             this.securityGroups.addAll(loadBalancer.securityGroups);
             this.idleTimeout = loadBalancer.idleTimeout;
             this.deletionProtection = loadBalancer.deletionProtection;
+            this.webAcl = loadBalancer.webAcl;
         }
 
         /**
@@ -303,6 +323,19 @@ public final class LoadBalancerSpec {
          */
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        /**
+         * The WAFv2 web ACL to associate with the load balancer (default: none).
+         *
+         * @param webAcl the ARN of an existing regional web ACL in the load balancer's region, such as
+         *               {@code arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shop/a1b2c3d4-...}; {@code null} or
+         *               blank = none
+         * @return this builder
+         */
+        public Builder webAcl(String webAcl) {
+            this.webAcl = webAcl;
             return this;
         }
 

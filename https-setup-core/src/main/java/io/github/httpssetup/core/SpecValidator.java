@@ -43,6 +43,7 @@ final class SpecValidator extends Rules {
         LoadBalancerRules loadBalancerRules = new LoadBalancerRules(violations);
         loadBalancerRules.check(setup.loadBalancer());
         loadBalancerRules.checkListeners(setup.httpsListener(), setup.httpListener());
+        loadBalancerRules.checkWebAcl(setup.loadBalancer(), regionValid ? setup.region() : null);
         checkTags("tags", setup.tags(), true);
         checkDuration("waitTimeout", setup.waitTimeout(), Limits.WAIT_TIMEOUT);
     }

@@ -128,7 +128,9 @@ final class FileFormat {
             value("idleTimeout", ValueType.DURATION, LoadBalancerSpec.Builder::idleTimeout,
                     LoadBalancerSpec::idleTimeout),
             value("deletionProtection", ValueType.BOOLEAN, LoadBalancerSpec.Builder::deletionProtection,
-                    LoadBalancerSpec::deletionProtection));
+                    LoadBalancerSpec::deletionProtection),
+            // issue 15 (prod-b)
+            value("webAcl", ValueType.STRING, LoadBalancerSpec.Builder::webAcl, lb -> lb.webAcl().orElse(null)));
 
     static final Fields<HttpsListenerSpec.Builder, HttpsListenerSpec> HTTPS_LISTENER = new Fields<>("https",
             HttpsListenerSpec::builder, HttpsListenerSpec.Builder::build,

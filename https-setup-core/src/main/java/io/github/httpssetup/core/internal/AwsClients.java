@@ -18,6 +18,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
 /**
  * The five SDK clients of one run, sharing one HTTP connection pool, the SDK's standard retry strategy
@@ -37,6 +40,14 @@ public final class AwsClients implements AutoCloseable {
     private final AcmClient acm;
     private final Route53Client route53;
     private final Route53DomainsClient domains;
+    // The clients of the options (issue 15), built on first use: a stack without them makes no call and builds none.
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final URI endpoint;
+    private final List<ExecutionInterceptor> interceptors;
+    private Wafv2Client wafv2;
+    private S3Client s3;
+    private AutoScalingClient autoScaling;
 
     public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
                       int maxConnections) {
@@ -47,6 +58,10 @@ public final class AwsClients implements AutoCloseable {
         this.acm = configure(AcmClient.builder(), r, credentials, endpoint, interceptors);
         this.route53 = configure(Route53Client.builder(), route53Region(region), credentials, endpoint, interceptors);
         this.domains = configure(Route53DomainsClient.builder(), DOMAINS_REGION, credentials, endpoint, interceptors);
+        this.region = r;
+        this.credentials = credentials;
+        this.endpoint = endpoint;
+        this.interceptors = List.copyOf(interceptors);
     }
 
     /** The partition of a region: {@code aws}, {@code aws-cn}, {@code aws-us-gov}, ... */
@@ -111,6 +126,33 @@ public final class AwsClients implements AutoCloseable {
         return domains;
     }
 
+    /** WAFv2 in the stack's region ({@code loadBalancer.webAcl}). */
+    public synchronized Wafv2Client wafv2() {
+        if (wafv2 == null) {
+            wafv2 = configure(Wafv2Client.builder(), region, credentials, endpoint, interceptors);
+        }
+        return wafv2;
+    }
+
+    /**
+     * S3 in the stack's region ({@code loadBalancer.accessLogs}); with an endpoint override (an emulator), addressed
+     * by path, since bucket host names do not resolve there.
+     */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = configure(S3Client.builder().forcePathStyle(endpoint != null), region, credentials, endpoint, interceptors);
+        }
+        return s3;
+    }
+
+    /** EC2 Auto Scaling in the stack's region ({@code targets.autoScalingGroup}). */
+    public synchronized AutoScalingClient autoScaling() {
+        if (autoScaling == null) {
+            autoScaling = configure(AutoScalingClient.builder(), region, credentials, endpoint, interceptors);
+        }
+        return autoScaling;
+    }
+
     public ApiCallCounter counter() {
         return counter;
     }
@@ -122,6 +164,17 @@ public final class AwsClients implements AutoCloseable {
         acm.close();
         route53.close();
         domains.close();
+        synchronized (this) {
+            for (AutoCloseable optional : new AutoCloseable[] {wafv2, s3, autoScaling}) {
+                if (optional != null) {
+                    try {
+                        optional.close();
+                    } catch (Exception e) {
+                        // closing an SDK client releases no remote resource; nothing to report
+                    }
+                }
+            }
+        }
         http.close();
     }
 }

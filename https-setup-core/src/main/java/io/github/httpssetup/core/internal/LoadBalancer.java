@@ -72,7 +72,9 @@ final class LoadBalancer {
     States.LoadBalancer converge(States.Network network, List<String> securityGroupIds) {
         Optional<Found> found = find();
         if (found.isEmpty()) {
-            return create(network, securityGroupIds);
+            States.LoadBalancer created = create(network, securityGroupIds);
+            convergeOptions(created.arn(), Map.of(), true);
+            return created;
         }
         Found lb = found.get();
         boolean owned = run.owns(lb.tags());
@@ -82,6 +84,7 @@ final class LoadBalancer {
         }
         checkReplaceable(lb.loadBalancer());
         update(lb, owned, network, securityGroupIds);
+        convergeOptions(lb.arn(), lb.tags(), false);
         run.outputs().loadBalancerArn = lb.arn();
         run.outputs().loadBalancerDnsName = lb.loadBalancer().dnsName();
         return lb.state();
@@ -126,6 +129,16 @@ final class LoadBalancer {
                     + " be used: " + String.join(" and ", problems) + ", which AWS cannot change in place. Delete it, or set"
                     + " loadBalancer.name to have https-setup create another one.");
         }
+    }
+
+    /**
+     * What the options of issue 15 attach to an owned load balancer (its attributes are converged with the rest).
+     *
+     * @param arn     {@code null} in a plan where the load balancer is still to be created
+     * @param created whether this run created it
+     */
+    private void convergeOptions(String arn, Map<String, String> tags, boolean created) {
+        new WebAclAssociation(run).converge(name, arn, tags, created);
     }
 
     // ---- creating ----
@@ -307,6 +320,7 @@ final class LoadBalancer {
         }
         refuseIfProtected(lb);
         String arn = lb.arn();
+        new WebAclAssociation(run).destroy(name, arn, lb.tags());
         run.change(Change.of(ChangeAction.DELETE, ResourceKind.LOAD_BALANCER, name, arn, "destroy"), () -> {
             run.aws().elb().deleteLoadBalancer(r -> r.loadBalancerArn(arn));
             awaitGone(arn);
