@@ -76,6 +76,15 @@ public final class IamPolicy {
             add(a, "wafv2", "GetWebACL", "GetWebACLForResource", "AssociateWebACL", "DisassociateWebACL");
             add(a, "elasticloadbalancing", "SetWebAcl", "RemoveTags");
         }
+        setup.loadBalancer().accessLogs().ifPresent(logs -> {
+            // the bucket is checked (region, policy) or, with create, created, tagged, given its policy and deleted
+            add(a, "s3", "GetBucketLocation", "GetBucketPolicy");
+            if (logs.create()) {
+                add(a, "s3", "GetBucketTagging", "CreateBucket", "PutBucketTagging", "PutBucketPolicy", "ListBucket",
+                        "DeleteObject", "DeleteBucket");
+                add(a, "elasticloadbalancing", "RemoveTags");
+            }
+        });
     }
 
     private static void add(Map<String, Set<String>> actions, String service, String... names) {

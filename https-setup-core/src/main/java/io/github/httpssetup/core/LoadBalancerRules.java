@@ -80,6 +80,41 @@ final class LoadBalancerRules extends Rules {
         });
     }
 
+    /** S3 bucket names: 3-63 characters, lower-case letters, digits, dots and hyphens, a letter or digit at each end. */
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final Pattern PREFIX = Pattern.compile("[\\x21-\\x7e]+");
+    private static final int MAX_PREFIX_LENGTH = 700;
+
+    /** Checks {@code loadBalancer.accessLogs}: the bucket's name as S3 allows it, the prefix as ELB takes it. */
+    void checkAccessLogs(LoadBalancerSpec loadBalancer) {
+        loadBalancer.accessLogs().ifPresent(logs -> {
+            String bucket = logs.bucket();
+            String path = "loadBalancer.accessLogs.bucket";
+            if (isBlank(bucket)) {
+                add(path, "is required; give the S3 bucket the logs go to (with create: true to have it created)");
+            } else if (!BUCKET.matcher(bucket).matches() || bucket.contains("..") || IP_ADDRESS.matcher(bucket).matches()
+                    || bucket.startsWith("xn--") || bucket.startsWith("sthree-") || bucket.endsWith("-s3alias")
+                    || bucket.endsWith("--ol-s3")) {
+                add(path, quote(bucket) + " is not an S3 bucket name: use 3-63 lower-case letters, digits, hyphens"
+                        + " and dots, starting and ending with a letter or digit, such as \"shop-alb-logs\"");
+            }
+            logs.prefix().ifPresent(prefix -> {
+                String prefixPath = "loadBalancer.accessLogs.prefix";
+                if (prefix.contains("AWSLogs")) {
+                    add(prefixPath, quote(prefix) + " contains \"AWSLogs\", which ELB adds after the prefix itself;"
+                            + " choose a prefix without it");
+                } else if (prefix.startsWith("/") || prefix.endsWith("/")) {
+                    add(prefixPath, quote(prefix) + " starts or ends with \"/\"; ELB adds the slashes: write it"
+                            + " without them, such as \"prod/shop\"");
+                } else if (!PREFIX.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
+                    add(prefixPath, quote(prefix) + " is not a key prefix ELB takes: use at most " + MAX_PREFIX_LENGTH
+                            + " printable ASCII characters without spaces");
+                }
+            });
+        });
+    }
+
     /** The partition of a region, as ARNs spell it. */
     static String partition(String region) {
         return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";

@@ -38,6 +38,7 @@ public final class LoadBalancerSpec {
     private final boolean deletionProtection;
     // issue 15 (prod-b): WAF web ACL, access logs
     private final String webAcl;
+    private final AccessLogsSpec accessLogs;
 
     private LoadBalancerSpec(Builder builder) {
         this.name = builder.name == null || builder.name.isBlank() ? null : builder.name.trim();
@@ -47,6 +48,7 @@ public final class LoadBalancerSpec {
         this.idleTimeout = Objects.requireNonNullElse(builder.idleTimeout, DEFAULT_IDLE_TIMEOUT);
         this.deletionProtection = builder.deletionProtection;
         this.webAcl = builder.webAcl == null || builder.webAcl.isBlank() ? null : builder.webAcl.trim();
+        this.accessLogs = builder.accessLogs;
     }
 
     /** {@return a builder with the defaults: derived name, automatic subnets and security groups} */
@@ -150,6 +152,15 @@ public final class LoadBalancerSpec {
         return Optional.ofNullable(webAcl);
     }
 
+    /**
+     * Where the load balancer writes its access logs (default: nowhere, access logs off).
+     *
+     * @return the access-log settings, if access logs are on
+     */
+    public Optional<AccessLogsSpec> accessLogs() {
+        return Optional.ofNullable(accessLogs);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -162,12 +173,12 @@ public final class LoadBalancerSpec {
         return deletionProtection == other.deletionProtection && Objects.equals(name, other.name)
                 && ipAddressType == other.ipAddressType && subnets.equals(other.subnets)
                 && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout)
-                && Objects.equals(webAcl, other.webAcl);
+                && Objects.equals(webAcl, other.webAcl) && Objects.equals(accessLogs, other.accessLogs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, webAcl);
+        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, webAcl, accessLogs);
     }
 
     @Override
@@ -182,6 +193,7 @@ public final class LoadBalancerSpec {
                 .add("idleTimeout=" + Durations.format(idleTimeout))
                 .add("deletionProtection=" + deletionProtection)
                 .add("webAcl=" + (webAcl == null ? "none" : webAcl))
+                .add("accessLogs=" + (accessLogs == null ? "off" : accessLogs))
                 .toString();
     }
 
@@ -196,6 +208,7 @@ public final class LoadBalancerSpec {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private boolean deletionProtection = DEFAULT_DELETION_PROTECTION;
         private String webAcl;
+        private AccessLogsSpec accessLogs;
 
         private Builder() {
         }
@@ -208,6 +221,7 @@ public final class LoadBalancerSpec {
             this.idleTimeout = loadBalancer.idleTimeout;
             this.deletionProtection = loadBalancer.deletionProtection;
             this.webAcl = loadBalancer.webAcl;
+            this.accessLogs = loadBalancer.accessLogs;
         }
 
         /**
@@ -336,6 +350,30 @@ public final class LoadBalancerSpec {
          */
         public Builder webAcl(String webAcl) {
             this.webAcl = webAcl;
+            return this;
+        }
+
+        /**
+         * Turns access logs on, to this bucket and prefix (default: off).
+         *
+         * @param accessLogs the access-log settings; {@code null} = off
+         * @return this builder
+         */
+        public Builder accessLogs(AccessLogsSpec accessLogs) {
+            this.accessLogs = accessLogs;
+            return this;
+        }
+
+        /**
+         * Turns access logs on, described on a fresh {@link AccessLogsSpec.Builder}.
+         *
+         * @param accessLogs sets the bucket, the prefix and whether the stack creates the bucket
+         * @return this builder
+         */
+        public Builder accessLogs(java.util.function.Consumer<AccessLogsSpec.Builder> accessLogs) {
+            AccessLogsSpec.Builder builder = AccessLogsSpec.builder();
+            accessLogs.accept(builder);
+            this.accessLogs = builder.build();
             return this;
         }
 

@@ -16,7 +16,9 @@ public enum ResourceKind {
     ALIAS_RECORD("alias record"),
     OWNERSHIP_RECORD("ownership record"),
     /** {@code loadBalancer.webAcl}: the load balancer's association with a WAFv2 web ACL. */
-    WEB_ACL_ASSOCIATION("web ACL association");
+    WEB_ACL_ASSOCIATION("web ACL association"),
+    /** {@code loadBalancer.accessLogs} with {@code create: true}: the S3 bucket of the access logs and its policy. */
+    ACCESS_LOG_BUCKET("access-log bucket");
 
     private final String label;
 

@@ -93,4 +93,57 @@ class ProductionOptionsRulesTest {
         assertThat(on.toJson()).contains("\"elasticloadbalancing:SetWebAcl\"")
                 .contains("arn:aws:elasticloadbalancing:ap-northeast-2:*:loadbalancer/app/shop-https/*");
     }
+
+    // ---- loadBalancer.accessLogs ----
+
+    @Test
+    void build_withABucketAndPrefix_acceptsThem_andAccessLogsAreOffByDefault() {
+        HttpsSetup setup = withLoadBalancer(lb -> lb.accessLogs(l -> l.bucket("shop-alb-logs").prefix("prod/shop")
+                .create(true))).build();
+
+        assertThat(setup.loadBalancer().accessLogs()).hasValueSatisfying(l -> {
+            assertThat(l.bucket()).isEqualTo("shop-alb-logs");
+            assertThat(l.prefix()).contains("prod/shop");
+            assertThat(l.create()).isTrue();
+        });
+        assertThat(valid().build().loadBalancer().accessLogs()).isEmpty();
+    }
+
+    @Test
+    void build_whenTheBucketIsMissingOrNotABucketName_saysWhatIsAllowed() {
+        assertThat(violations(withLoadBalancer(lb -> lb.accessLogs(l -> l.prefix("prod"))))).containsExactly(
+                "loadBalancer.accessLogs.bucket: is required; give the S3 bucket the logs go to (with create: true to"
+                        + " have it created)");
+        for (String bad : List.of("Shop_Logs", "ab", "shop..logs", "192.168.1.1", "-shop", "xn--shop", "shop-s3alias")) {
+            assertThat(violations(withLoadBalancer(lb -> lb.accessLogs(l -> l.bucket(bad))))).as(bad).containsExactly(
+                    "loadBalancer.accessLogs.bucket: \"" + bad + "\" is not an S3 bucket name: use 3-63 lower-case"
+                            + " letters, digits, hyphens and dots, starting and ending with a letter or digit, such as"
+                            + " \"shop-alb-logs\"");
+        }
+    }
+
+    @Test
+    void build_whenThePrefixHoldsAWSLogsOrSlashesAtItsEnds_saysHowToWriteIt() {
+        assertThat(violations(withLoadBalancer(lb -> lb.accessLogs(l -> l.bucket("logs-1").prefix("x/AWSLogs")))))
+                .containsExactly("loadBalancer.accessLogs.prefix: \"x/AWSLogs\" contains \"AWSLogs\", which ELB adds"
+                        + " after the prefix itself; choose a prefix without it");
+        assertThat(violations(withLoadBalancer(lb -> lb.accessLogs(l -> l.bucket("logs-1").prefix("/prod/")))))
+                .containsExactly("loadBalancer.accessLogs.prefix: \"/prod/\" starts or ends with \"/\"; ELB adds the"
+                        + " slashes: write it without them, such as \"prod/shop\"");
+        assertThat(violations(withLoadBalancer(lb -> lb.accessLogs(l -> l.bucket("logs-1").prefix("a b")))))
+                .singleElement().asString().contains("is not a key prefix ELB takes");
+    }
+
+    @Test
+    void iamPolicy_withAccessLogs_allowsTheBucketChecks_andWithCreateTheBucketsLifecycle() {
+        IamPolicy existing = IamPolicy.of(withLoadBalancer(lb -> lb.accessLogs(l -> l.bucket("logs-1"))).build());
+        IamPolicy created = IamPolicy.of(withLoadBalancer(lb -> lb.accessLogs(l -> l.bucket("logs-1").create(true))).build());
+
+        assertThat(existing.actions()).contains("s3:GetBucketLocation", "s3:GetBucketPolicy")
+                .doesNotContain("s3:CreateBucket", "s3:PutBucketPolicy", "s3:DeleteBucket");
+        assertThat(created.actions()).contains("s3:CreateBucket", "s3:PutBucketTagging", "s3:PutBucketPolicy",
+                "s3:GetBucketTagging", "s3:ListBucket", "s3:DeleteObject", "s3:DeleteBucket",
+                "elasticloadbalancing:RemoveTags");
+        assertThat(IamPolicy.of(valid().build()).actions()).noneMatch(a -> a.startsWith("s3:"));
+    }
 }

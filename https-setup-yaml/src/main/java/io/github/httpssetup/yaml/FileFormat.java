@@ -1,5 +1,6 @@
 package io.github.httpssetup.yaml;
 
+import io.github.httpssetup.core.AccessLogsSpec;
 import io.github.httpssetup.core.CertificateSpec;
 import io.github.httpssetup.core.ContactSpec;
 import io.github.httpssetup.core.ContactType;
@@ -116,6 +117,12 @@ final class FileFormat {
             value("stickiness", ValueType.DURATION, TargetsSpec.Builder::stickiness,
                     t -> t.stickiness().orElse(null)));
 
+    static final Fields<AccessLogsSpec.Builder, AccessLogsSpec> ACCESS_LOGS = new Fields<>("accessLogs",
+            AccessLogsSpec::builder, AccessLogsSpec.Builder::build,
+            value("bucket", ValueType.STRING, AccessLogsSpec.Builder::bucket, AccessLogsSpec::bucket),
+            value("prefix", ValueType.STRING, AccessLogsSpec.Builder::prefix, l -> l.prefix().orElse(null)),
+            value("create", ValueType.BOOLEAN, AccessLogsSpec.Builder::create, AccessLogsSpec::create));
+
     static final Fields<LoadBalancerSpec.Builder, LoadBalancerSpec> LOAD_BALANCER = new Fields<>("loadBalancer",
             LoadBalancerSpec::builder, LoadBalancerSpec.Builder::build,
             value("name", ValueType.STRING, LoadBalancerSpec.Builder::name, lb -> lb.name().orElse(null)),
@@ -130,7 +137,9 @@ final class FileFormat {
             value("deletionProtection", ValueType.BOOLEAN, LoadBalancerSpec.Builder::deletionProtection,
                     LoadBalancerSpec::deletionProtection),
             // issue 15 (prod-b)
-            value("webAcl", ValueType.STRING, LoadBalancerSpec.Builder::webAcl, lb -> lb.webAcl().orElse(null)));
+            value("webAcl", ValueType.STRING, LoadBalancerSpec.Builder::webAcl, lb -> lb.webAcl().orElse(null)),
+            part("accessLogs", ACCESS_LOGS, LoadBalancerSpec.Builder::accessLogs, lb -> lb.accessLogs().orElse(null),
+                    true));
 
     static final Fields<HttpsListenerSpec.Builder, HttpsListenerSpec> HTTPS_LISTENER = new Fields<>("https",
             HttpsListenerSpec::builder, HttpsListenerSpec.Builder::build,

@@ -36,8 +36,12 @@ final class LoadBalancer {
 
     static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
     static final String DELETION_PROTECTION = "deletion_protection.enabled";
+    static final String ACCESS_LOGS_ENABLED = "access_logs.s3.enabled";
+    static final String ACCESS_LOGS_BUCKET = "access_logs.s3.bucket";
+    static final String ACCESS_LOGS_PREFIX = "access_logs.s3.prefix";
     /** The values AWS gives a new load balancer; only differences from them are written. */
-    static final Map<String, String> AWS_DEFAULTS = Map.of(IDLE_TIMEOUT, "60", DELETION_PROTECTION, "false");
+    static final Map<String, String> AWS_DEFAULTS = Map.of(IDLE_TIMEOUT, "60", DELETION_PROTECTION, "false",
+            ACCESS_LOGS_ENABLED, "false", ACCESS_LOGS_BUCKET, "", ACCESS_LOGS_PREFIX, "");
 
     private static final String STEP = "load balancer";
 
@@ -156,6 +160,9 @@ final class LoadBalancer {
                 "deletionProtection", lbSpec.deletionProtection(),
                 "dnsName", null,
                 "arn", null), "");
+        if (!run.writing()) {
+            new AccessLogBucket(run).converge(null, Map.of());
+        }
         States.LoadBalancer created = run.change(change, () -> createAndWait(subnets, securityGroupIds),
                 States.LoadBalancer::arn);
         if (created == null) { // a plan
@@ -178,6 +185,7 @@ final class LoadBalancer {
                 .loadBalancers().get(0).loadBalancerArn();
         run.created(arn);
         software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer active = awaitActive(arn);
+        new AccessLogBucket(run).converge(arn, Map.of()); // before the attributes: ELB checks it can write there
         Map<String, String> attributes = attributeChanges(AWS_DEFAULTS, wantedAttributes(spec.loadBalancer()));
         if (!attributes.isEmpty()) {
             modifyAttributes(arn, attributes);
@@ -215,6 +223,7 @@ final class LoadBalancer {
     private void update(Found lb, boolean owned, States.Network network, List<String> securityGroupIds) {
         software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer current = lb.loadBalancer();
         String arn = lb.arn();
+        new AccessLogBucket(run).converge(arn, lb.tags()); // before the attributes: ELB checks it can write there
         ElasticLoadBalancingV2Client elb = run.aws().elb();
         List<AttributeChange> changes = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
@@ -282,6 +291,12 @@ final class LoadBalancer {
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put(IDLE_TIMEOUT, String.valueOf(lb.idleTimeout().toSeconds()));
         wanted.put(DELETION_PROTECTION, String.valueOf(lb.deletionProtection()));
+        // loadBalancer.accessLogs: off = logging off (the bucket and prefix of an earlier run are left as they are)
+        wanted.put(ACCESS_LOGS_ENABLED, String.valueOf(lb.accessLogs().isPresent()));
+        lb.accessLogs().ifPresent(logs -> {
+            wanted.put(ACCESS_LOGS_BUCKET, logs.bucket());
+            wanted.put(ACCESS_LOGS_PREFIX, logs.prefix().orElse(""));
+        });
         return wanted;
     }
 
@@ -309,6 +324,11 @@ final class LoadBalancer {
 
     /** Deletes the load balancer when the stack owns it, and waits until it is gone; a foreign one is left alone. */
     void destroy() {
+        destroy(new java.util.ArrayList<>());
+    }
+
+    /** Like {@link #destroy()}, adding to {@code kept} what it leaves (an access-log bucket holding logs). */
+    void destroy(List<String> kept) {
         Optional<Found> found = find();
         if (found.isEmpty()) {
             return;
@@ -325,6 +345,7 @@ final class LoadBalancer {
             run.aws().elb().deleteLoadBalancer(r -> r.loadBalancerArn(arn));
             awaitGone(arn);
         });
+        new AccessLogBucket(run).destroy(lb.tags(), kept);
     }
 
     /**
