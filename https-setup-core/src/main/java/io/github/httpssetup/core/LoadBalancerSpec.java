@@ -187,14 +187,18 @@ public final class LoadBalancerSpec {
         if (name != null) {
             s.add("name=" + name);
         }
-        return s.add("ipAddressType=" + ipAddressType)
+        s.add("ipAddressType=" + ipAddressType)
                 .add("subnets=" + (subnets.isEmpty() ? "auto" : subnets))
                 .add("securityGroups=" + (securityGroups.isEmpty() ? "auto" : securityGroups))
                 .add("idleTimeout=" + Durations.format(idleTimeout))
-                .add("deletionProtection=" + deletionProtection)
-                .add("webAcl=" + (webAcl == null ? "none" : webAcl))
-                .add("accessLogs=" + (accessLogs == null ? "off" : accessLogs))
-                .toString();
+                .add("deletionProtection=" + deletionProtection);
+        if (webAcl != null) { // the options of issue 15 show only when on
+            s.add("webAcl=" + webAcl);
+        }
+        if (accessLogs != null) {
+            s.add("accessLogs=" + accessLogs);
+        }
+        return s.toString();
     }
 
     /**
