@@ -93,6 +93,7 @@ class AccessLogsIT {
         DestroyResult gone = fx.executor().destroy(on);
         assertThat(gone.kept()).anySatisfy(k -> assertThat(k).contains("access-log bucket " + bucket + " holds access logs"));
         assertThat(keys(bucket)).contains("prod/AWSLogs/123456789012/elasticloadbalancing/log.gz");
+        assertPolicyAllowsEveryCall(on);
     }
 
     @Test
@@ -126,6 +127,20 @@ class AccessLogsIT {
         DestroyResult gone = fx.executor().destroy(spec);
         assertThat(gone.deleted()).extracting(Change::kind).doesNotContain(ResourceKind.ACCESS_LOG_BUCKET);
         assertThat(s3.getBucketPolicy(r -> r.bucket(bucket)).policy()).contains("HttpsSetupElbAccessLogs");
+        assertPolicyAllowsEveryCall(spec);
+    }
+
+    /**
+     * Every call the executors made is an action of the IAM policy printed for the description ({@code ListObjectsV2}
+     * is authorized as {@code s3:ListBucket}).
+     */
+    private void assertPolicyAllowsEveryCall(HttpsSetup spec) {
+        IamPolicy policy = IamPolicy.of(spec);
+        assertThat(fx.allCalls.snapshot().byOperation().keySet().stream()
+                .map(key -> IamPolicy.iamPrefix(key.substring(0, key.indexOf(':'))) + key.substring(key.indexOf(':')))
+                .map(action -> action.equals("s3:ListObjectsV2") ? "s3:ListBucket" : action)
+                .filter(action -> !policy.allows(action)).toList())
+                .as("actions called but missing from the IAM policy").isEmpty();
     }
 
     @Test
