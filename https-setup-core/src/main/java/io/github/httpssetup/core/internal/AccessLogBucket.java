@@ -118,7 +118,7 @@ final class AccessLogBucket {
         String current = policy(bucket).orElse(null);
         boolean policyRight = delivery.allows(current, account);
         boolean tagged = run.owns(tags.get());
-        boolean markedHere = loadBalancerArn == null || bucket.equals(marked);
+        boolean markedHere = bucket.equals(marked); // a load balancer still to be created is marked when it is
         if (policyRight && tagged && markedHere) {
             run.unchanged(ResourceKind.ACCESS_LOG_BUCKET, bucket, bucket);
             return;
