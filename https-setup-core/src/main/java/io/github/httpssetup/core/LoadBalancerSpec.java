@@ -36,7 +36,7 @@ public final class LoadBalancerSpec {
     private final List<String> securityGroups;
     private final Duration idleTimeout;
     private final boolean deletionProtection;
-    // issue 15 (prod-b): WAF web ACL, access logs
+    // production options (issue 15): web ACL, access logs
     private final String webAcl;
     private final AccessLogsSpec accessLogs;
 

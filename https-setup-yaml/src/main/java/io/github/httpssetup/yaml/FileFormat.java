@@ -136,7 +136,7 @@ final class FileFormat {
                     LoadBalancerSpec::idleTimeout),
             value("deletionProtection", ValueType.BOOLEAN, LoadBalancerSpec.Builder::deletionProtection,
                     LoadBalancerSpec::deletionProtection),
-            // issue 15 (prod-b)
+            // production options (issue 15)
             value("webAcl", ValueType.STRING, LoadBalancerSpec.Builder::webAcl, lb -> lb.webAcl().orElse(null)),
             part("accessLogs", ACCESS_LOGS, LoadBalancerSpec.Builder::accessLogs, lb -> lb.accessLogs().orElse(null),
                     true));
