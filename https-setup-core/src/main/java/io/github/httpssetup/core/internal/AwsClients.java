@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
-import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
@@ -47,7 +46,6 @@ public final class AwsClients implements AutoCloseable {
     private final List<ExecutionInterceptor> interceptors;
     private Wafv2Client wafv2;
     private S3Client s3;
-    private AutoScalingClient autoScaling;
 
     public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
                       int maxConnections) {
@@ -145,14 +143,6 @@ public final class AwsClients implements AutoCloseable {
         return s3;
     }
 
-    /** EC2 Auto Scaling in the stack's region ({@code targets.autoScalingGroup}). */
-    public synchronized AutoScalingClient autoScaling() {
-        if (autoScaling == null) {
-            autoScaling = configure(AutoScalingClient.builder(), region, credentials, endpoint, interceptors);
-        }
-        return autoScaling;
-    }
-
     public ApiCallCounter counter() {
         return counter;
     }
@@ -165,7 +155,7 @@ public final class AwsClients implements AutoCloseable {
         route53.close();
         domains.close();
         synchronized (this) {
-            for (AutoCloseable optional : new AutoCloseable[] {wafv2, s3, autoScaling}) {
+            for (AutoCloseable optional : new AutoCloseable[] {wafv2, s3}) {
                 if (optional != null) {
                     try {
                         optional.close();
