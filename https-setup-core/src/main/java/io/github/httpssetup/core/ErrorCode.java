@@ -37,5 +37,11 @@ public enum ErrorCode {
     /** The HTTPS listener's SSL policy is not one Elastic Load Balancing offers; the message names the closest. */
     SSL_POLICY_NOT_FOUND,
     /** Export refused: the description uses an option CloudFormation cannot express; the message names the key. */
-    NOT_EXPORTABLE
+    NOT_EXPORTABLE,
+    /**
+     * An existing resource an option names cannot be used: the web ACL ({@code loadBalancer.webAcl}) does not exist,
+     * the access-log bucket ({@code loadBalancer.accessLogs}) is missing or does not let the load balancer write, the
+     * Auto Scaling group ({@code targets.autoScalingGroup}) does not exist. The message says which and what to do.
+     */
+    OPTION_UNUSABLE
 }

@@ -67,7 +67,30 @@ public final class IamPolicy {
         if (!HttpsListenerSpec.DEFAULT_SSL_POLICY.equals(setup.httpsListener().sslPolicy())) {
             add(a, "elasticloadbalancing", "DescribeSSLPolicies");
         }
+        addProductionOptions(a, setup);
         return new IamPolicy(a, Scope.of(setup));
+    }
+
+    /**
+     * The actions of the options of issue 15 that are on. Removing an option later needs them once more: the apply
+     * that removes it undoes what they made.
+     */
+    private static void addProductionOptions(Map<String, Set<String>> a, HttpsSetup setup) {
+        if (setup.loadBalancer().webAcl().isPresent()) {
+            // AssociateWebACL and DisassociateWebACL on an ALB also need elasticloadbalancing:SetWebAcl on it; the
+            // load balancer's tag https-setup:web-acl remembers the association
+            add(a, "wafv2", "GetWebACL", "GetWebACLForResource", "AssociateWebACL", "DisassociateWebACL");
+            add(a, "elasticloadbalancing", "SetWebAcl", "RemoveTags");
+        }
+        setup.loadBalancer().accessLogs().ifPresent(logs -> {
+            // the bucket is checked (region, policy) or, with create, created, tagged, given its policy and deleted
+            add(a, "s3", "GetBucketLocation", "GetBucketPolicy");
+            if (logs.create()) {
+                add(a, "s3", "GetBucketTagging", "CreateBucket", "PutBucketTagging", "PutBucketPolicy", "ListBucket",
+                        "DeleteObject", "DeleteBucket");
+                add(a, "elasticloadbalancing", "RemoveTags");
+            }
+        });
     }
 
     private static void add(Map<String, Set<String>> actions, String service, String... names) {
@@ -164,11 +187,11 @@ public final class IamPolicy {
             if (service.equals("elasticloadbalancing")) {
                 return switch (action) {
                     case "CreateLoadBalancer", "SetSecurityGroups", "SetSubnets", "SetIpAddressType",
-                            "ModifyLoadBalancerAttributes", "DeleteLoadBalancer", "CreateListener" -> "LoadBalancer";
+                            "ModifyLoadBalancerAttributes", "DeleteLoadBalancer", "CreateListener", "SetWebAcl" -> "LoadBalancer";
                     case "ModifyListener", "DeleteListener", "ModifyListenerAttributes" -> "Listeners";
                     case "CreateTargetGroup", "ModifyTargetGroup", "ModifyTargetGroupAttributes", "DeleteTargetGroup",
                             "RegisterTargets", "DeregisterTargets" -> "TargetGroups";
-                    case "AddTags" -> "Tagging";
+                    case "AddTags", "RemoveTags" -> "Tagging";
                     default -> "";
                 };
             }
@@ -199,6 +222,8 @@ public final class IamPolicy {
             case "elasticloadbalancing" -> "ElasticLoadBalancing";
             case "route53" -> "Route53";
             case "route53domains" -> "Route53Domains";
+            case "wafv2" -> "Wafv2";
+            case "s3" -> "S3";
             default -> service;
         };
     }

@@ -12,6 +12,9 @@ final class LoadBalancerRules extends Rules {
     private static final Pattern SSL_POLICY = Pattern.compile("[A-Za-z0-9-]{1,128}");
     private static final int MAX_LOAD_BALANCER_NAME_LENGTH = 32;
     private static final int MAX_SECURITY_GROUPS = 5;
+    /** A WAFv2 web ACL: regional (an ALB takes no CloudFront-scoped ACL), its name and id. */
+    private static final Pattern WEB_ACL_ARN = Pattern.compile(
+            "arn:(aws[a-z-]*):wafv2:([a-z0-9-]*):(\\d{12}):([a-z]+)/webacl/([A-Za-z0-9_-]{1,128})/([A-Za-z0-9-]{1,36})");
 
     LoadBalancerRules(List<Violation> violations) {
         super(violations);
@@ -47,6 +50,74 @@ final class LoadBalancerRules extends Rules {
         checkIds("loadBalancer.securityGroups", securityGroups, SECURITY_GROUP_ID, "a security group id",
                 "\"sg-\" and 8 to 17 hexadecimal digits, such as \"sg-0123456789abcdef0\"");
         checkDuration("loadBalancer.idleTimeout", loadBalancer.idleTimeout(), Limits.IDLE_TIMEOUT);
+    }
+
+    /**
+     * Checks {@code loadBalancer.webAcl}: a WAFv2 web ACL ARN of regional scope, in the load balancer's region.
+     *
+     * @param region the description's region when it is valid, else {@code null}
+     */
+    void checkWebAcl(LoadBalancerSpec loadBalancer, String region) {
+        loadBalancer.webAcl().ifPresent(arn -> {
+            String example = "\"arn:aws:wafv2:" + (region != null ? region : "us-east-1")
+                    + ":123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111\"";
+            java.util.regex.Matcher m = WEB_ACL_ARN.matcher(arn);
+            if (!m.matches()) {
+                add("loadBalancer.webAcl", quote(arn) + " is not a WAFv2 web ACL ARN: use one such as " + example
+                        + " (the web ACL's ARN in the WAF console, or aws wafv2 list-web-acls --scope REGIONAL)");
+            } else if (!"regional".equals(m.group(4)) || m.group(2).isEmpty()) {
+                add("loadBalancer.webAcl", quote(arn) + " is a " + ("global".equals(m.group(4)) ? "CloudFront (global)"
+                        : m.group(4)) + " web ACL; a load balancer takes a regional one: create the web ACL with scope"
+                        + " REGIONAL in " + (region != null ? region : "the load balancer's region"));
+            } else if (region != null && !m.group(2).equals(region)) {
+                add("loadBalancer.webAcl", "the web ACL is in " + quote(m.group(2)) + ", not in the load balancer's"
+                        + " region " + quote(region) + ": a load balancer takes a web ACL of its own region; give one"
+                        + " from " + region);
+            } else if (region != null && !m.group(1).equals(partition(region))) {
+                add("loadBalancer.webAcl", "the web ACL's partition " + quote(m.group(1)) + " is not the region's ("
+                        + quote(partition(region)) + "): give the ARN as the WAF console shows it");
+            }
+        });
+    }
+
+    /** S3 bucket names: 3-63 characters, lower-case letters, digits, dots and hyphens, a letter or digit at each end. */
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern IP_ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final Pattern PREFIX = Pattern.compile("[\\x21-\\x7e]+");
+    private static final int MAX_PREFIX_LENGTH = 700;
+
+    /** Checks {@code loadBalancer.accessLogs}: the bucket's name as S3 allows it, the prefix as ELB takes it. */
+    void checkAccessLogs(LoadBalancerSpec loadBalancer) {
+        loadBalancer.accessLogs().ifPresent(logs -> {
+            String bucket = logs.bucket();
+            String path = "loadBalancer.accessLogs.bucket";
+            if (isBlank(bucket)) {
+                add(path, "is required; give the S3 bucket the logs go to (with create: true to have it created)");
+            } else if (!BUCKET.matcher(bucket).matches() || bucket.contains("..") || IP_ADDRESS.matcher(bucket).matches()
+                    || bucket.startsWith("xn--") || bucket.startsWith("sthree-") || bucket.endsWith("-s3alias")
+                    || bucket.endsWith("--ol-s3")) {
+                add(path, quote(bucket) + " is not an S3 bucket name: use 3-63 lower-case letters, digits, hyphens"
+                        + " and dots, starting and ending with a letter or digit, such as \"shop-alb-logs\"");
+            }
+            logs.prefix().ifPresent(prefix -> {
+                String prefixPath = "loadBalancer.accessLogs.prefix";
+                if (prefix.contains("AWSLogs")) {
+                    add(prefixPath, quote(prefix) + " contains \"AWSLogs\", which ELB adds after the prefix itself;"
+                            + " choose a prefix without it");
+                } else if (prefix.startsWith("/") || prefix.endsWith("/")) {
+                    add(prefixPath, quote(prefix) + " starts or ends with \"/\"; ELB adds the slashes: write it"
+                            + " without them, such as \"prod/shop\"");
+                } else if (!PREFIX.matcher(prefix).matches() || prefix.length() > MAX_PREFIX_LENGTH) {
+                    add(prefixPath, quote(prefix) + " is not a key prefix ELB takes: use at most " + MAX_PREFIX_LENGTH
+                            + " printable ASCII characters without spaces");
+                }
+            });
+        });
+    }
+
+    /** The partition of a region, as ARNs spell it. */
+    static String partition(String region) {
+        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     }
 
     /** Checks {@code listeners.https} and {@code listeners.http}, and that their ports differ. */

@@ -36,6 +36,9 @@ public final class LoadBalancerSpec {
     private final List<String> securityGroups;
     private final Duration idleTimeout;
     private final boolean deletionProtection;
+    // production options (issue 15): web ACL, access logs
+    private final String webAcl;
+    private final AccessLogsSpec accessLogs;
 
     private LoadBalancerSpec(Builder builder) {
         this.name = builder.name == null || builder.name.isBlank() ? null : builder.name.trim();
@@ -44,6 +47,8 @@ public final class LoadBalancerSpec {
         this.securityGroups = Collections.unmodifiableList(new ArrayList<>(builder.securityGroups));
         this.idleTimeout = Objects.requireNonNullElse(builder.idleTimeout, DEFAULT_IDLE_TIMEOUT);
         this.deletionProtection = builder.deletionProtection;
+        this.webAcl = builder.webAcl == null || builder.webAcl.isBlank() ? null : builder.webAcl.trim();
+        this.accessLogs = builder.accessLogs;
     }
 
     /** {@return a builder with the defaults: derived name, automatic subnets and security groups} */
@@ -134,6 +139,28 @@ public final class LoadBalancerSpec {
         return deletionProtection;
     }
 
+    /**
+     * The WAFv2 web ACL the load balancer is associated with: the ARN of an existing regional web ACL of the load
+     * balancer's region, such as
+     * {@code arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111}. The stack
+     * associates it and, when it is removed or on destroy, disassociates it; it never creates or deletes the web ACL.
+     * Empty (the default) = no web ACL is associated by the stack.
+     *
+     * @return the web ACL's ARN, if given
+     */
+    public Optional<String> webAcl() {
+        return Optional.ofNullable(webAcl);
+    }
+
+    /**
+     * Where the load balancer writes its access logs (default: nowhere, access logs off).
+     *
+     * @return the access-log settings, if access logs are on
+     */
+    public Optional<AccessLogsSpec> accessLogs() {
+        return Optional.ofNullable(accessLogs);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -145,12 +172,13 @@ public final class LoadBalancerSpec {
         LoadBalancerSpec other = (LoadBalancerSpec) o;
         return deletionProtection == other.deletionProtection && Objects.equals(name, other.name)
                 && ipAddressType == other.ipAddressType && subnets.equals(other.subnets)
-                && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout);
+                && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout)
+                && Objects.equals(webAcl, other.webAcl) && Objects.equals(accessLogs, other.accessLogs);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection);
+        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, webAcl, accessLogs);
     }
 
     @Override
@@ -159,12 +187,18 @@ public final class LoadBalancerSpec {
         if (name != null) {
             s.add("name=" + name);
         }
-        return s.add("ipAddressType=" + ipAddressType)
+        s.add("ipAddressType=" + ipAddressType)
                 .add("subnets=" + (subnets.isEmpty() ? "auto" : subnets))
                 .add("securityGroups=" + (securityGroups.isEmpty() ? "auto" : securityGroups))
                 .add("idleTimeout=" + Durations.format(idleTimeout))
-                .add("deletionProtection=" + deletionProtection)
-                .toString();
+                .add("deletionProtection=" + deletionProtection);
+        if (webAcl != null) { // the options of issue 15 show only when on
+            s.add("webAcl=" + webAcl);
+        }
+        if (accessLogs != null) {
+            s.add("accessLogs=" + accessLogs);
+        }
+        return s.toString();
     }
 
     /**
@@ -177,6 +211,8 @@ public final class LoadBalancerSpec {
         private final List<String> securityGroups = new ArrayList<>();
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private boolean deletionProtection = DEFAULT_DELETION_PROTECTION;
+        private String webAcl;
+        private AccessLogsSpec accessLogs;
 
         private Builder() {
         }
@@ -188,6 +224,8 @@ public final class LoadBalancerSpec {
             this.securityGroups.addAll(loadBalancer.securityGroups);
             this.idleTimeout = loadBalancer.idleTimeout;
             this.deletionProtection = loadBalancer.deletionProtection;
+            this.webAcl = loadBalancer.webAcl;
+            this.accessLogs = loadBalancer.accessLogs;
         }
 
         /**
@@ -303,6 +341,43 @@ public final class LoadBalancerSpec {
          */
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        /**
+         * The WAFv2 web ACL to associate with the load balancer (default: none).
+         *
+         * @param webAcl the ARN of an existing regional web ACL in the load balancer's region, such as
+         *               {@code arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shop/a1b2c3d4-...}; {@code null} or
+         *               blank = none
+         * @return this builder
+         */
+        public Builder webAcl(String webAcl) {
+            this.webAcl = webAcl;
+            return this;
+        }
+
+        /**
+         * Turns access logs on, to this bucket and prefix (default: off).
+         *
+         * @param accessLogs the access-log settings; {@code null} = off
+         * @return this builder
+         */
+        public Builder accessLogs(AccessLogsSpec accessLogs) {
+            this.accessLogs = accessLogs;
+            return this;
+        }
+
+        /**
+         * Turns access logs on, described on a fresh {@link AccessLogsSpec.Builder}.
+         *
+         * @param accessLogs sets the bucket, the prefix and whether the stack creates the bucket
+         * @return this builder
+         */
+        public Builder accessLogs(java.util.function.Consumer<AccessLogsSpec.Builder> accessLogs) {
+            AccessLogsSpec.Builder builder = AccessLogsSpec.builder();
+            accessLogs.accept(builder);
+            this.accessLogs = builder.build();
             return this;
         }
 

@@ -14,7 +14,11 @@ public enum ResourceKind {
     HTTPS_LISTENER("HTTPS listener"),
     HTTP_LISTENER("HTTP listener"),
     ALIAS_RECORD("alias record"),
-    OWNERSHIP_RECORD("ownership record");
+    OWNERSHIP_RECORD("ownership record"),
+    /** {@code loadBalancer.webAcl}: the load balancer's association with a WAFv2 web ACL. */
+    WEB_ACL_ASSOCIATION("web ACL association"),
+    /** {@code loadBalancer.accessLogs} with {@code create: true}: the S3 bucket of the access logs and its policy. */
+    ACCESS_LOG_BUCKET("access-log bucket");
 
     private final String label;
 

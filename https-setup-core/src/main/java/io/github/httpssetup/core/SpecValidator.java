@@ -43,6 +43,8 @@ final class SpecValidator extends Rules {
         LoadBalancerRules loadBalancerRules = new LoadBalancerRules(violations);
         loadBalancerRules.check(setup.loadBalancer());
         loadBalancerRules.checkListeners(setup.httpsListener(), setup.httpListener());
+        loadBalancerRules.checkWebAcl(setup.loadBalancer(), regionValid ? setup.region() : null);
+        loadBalancerRules.checkAccessLogs(setup.loadBalancer());
         checkTags("tags", setup.tags(), true);
         checkDuration("waitTimeout", setup.waitTimeout(), Limits.WAIT_TIMEOUT);
     }

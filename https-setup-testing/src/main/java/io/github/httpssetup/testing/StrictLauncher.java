@@ -16,7 +16,8 @@ final class StrictLauncher {
     static final String RESOURCE_DIRECTORY = "/io/github/httpssetup/testing/strict/";
     /** Every file of the launcher; it imports each {@code *_strict.py} among them. */
     static final List<String> FILES = List.of("strict_moto.py", "strict_settings.py", "acm_strict.py",
-            "elbv2_strict.py", "route53_strict.py", "ec2_strict.py", "domains_strict.py", "iam_strict.py");
+            "elbv2_strict.py", "route53_strict.py", "ec2_strict.py", "domains_strict.py", "iam_strict.py",
+            "wafv2_strict.py", "accesslogs_strict.py");
 
     private StrictLauncher() {
     }

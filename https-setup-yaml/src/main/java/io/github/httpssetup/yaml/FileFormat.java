@@ -1,5 +1,6 @@
 package io.github.httpssetup.yaml;
 
+import io.github.httpssetup.core.AccessLogsSpec;
 import io.github.httpssetup.core.CertificateSpec;
 import io.github.httpssetup.core.ContactSpec;
 import io.github.httpssetup.core.ContactType;
@@ -119,6 +120,12 @@ final class FileFormat {
             value("stickiness", ValueType.DURATION, TargetsSpec.Builder::stickiness,
                     t -> t.stickiness().orElse(null)));
 
+    static final Fields<AccessLogsSpec.Builder, AccessLogsSpec> ACCESS_LOGS = new Fields<>("accessLogs",
+            AccessLogsSpec::builder, AccessLogsSpec.Builder::build,
+            value("bucket", ValueType.STRING, AccessLogsSpec.Builder::bucket, AccessLogsSpec::bucket),
+            value("prefix", ValueType.STRING, AccessLogsSpec.Builder::prefix, l -> l.prefix().orElse(null)),
+            value("create", ValueType.BOOLEAN, AccessLogsSpec.Builder::create, AccessLogsSpec::create));
+
     static final Fields<LoadBalancerSpec.Builder, LoadBalancerSpec> LOAD_BALANCER = new Fields<>("loadBalancer",
             LoadBalancerSpec::builder, LoadBalancerSpec.Builder::build,
             value("name", ValueType.STRING, LoadBalancerSpec.Builder::name, lb -> lb.name().orElse(null)),
@@ -131,7 +138,11 @@ final class FileFormat {
             value("idleTimeout", ValueType.DURATION, LoadBalancerSpec.Builder::idleTimeout,
                     LoadBalancerSpec::idleTimeout),
             value("deletionProtection", ValueType.BOOLEAN, LoadBalancerSpec.Builder::deletionProtection,
-                    LoadBalancerSpec::deletionProtection));
+                    LoadBalancerSpec::deletionProtection),
+            // production options (issue 15)
+            value("webAcl", ValueType.STRING, LoadBalancerSpec.Builder::webAcl, lb -> lb.webAcl().orElse(null)),
+            part("accessLogs", ACCESS_LOGS, LoadBalancerSpec.Builder::accessLogs, lb -> lb.accessLogs().orElse(null),
+                    true));
 
     // ---- issue 15: security headers ----
     static final Fields<StrictTransportSecuritySpec.Builder, StrictTransportSecuritySpec> STRICT_TRANSPORT_SECURITY =

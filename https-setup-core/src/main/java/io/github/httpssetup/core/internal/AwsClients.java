@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
 /**
  * The SDK clients of one run, sharing one HTTP connection pool, one credentials provider, the SDK's standard
@@ -53,6 +55,8 @@ final class AwsClients implements AutoCloseable {
     private final Created<AcmClient> acm;
     private final Created<Route53Client> route53;
     private final Created<Route53DomainsClient> domains;
+    private final Created<Wafv2Client> wafv2;
+    private final Created<S3Client> s3;
 
     /**
      * @param credentials the provider of every client; {@code null}: the SDK's default chain, resolved once for all of
@@ -73,6 +77,10 @@ final class AwsClients implements AutoCloseable {
         this.acm = new Created<>("acm", () -> configure(AcmClient.builder(), r));
         this.route53 = new Created<>("route53", () -> configure(Route53Client.builder(), global));
         this.domains = new Created<>("route53domains", () -> configure(Route53DomainsClient.builder(), DOMAINS_REGION));
+        // the clients of the options, created only by a stack that uses them
+        this.wafv2 = new Created<>("wafv2", () -> configure(Wafv2Client.builder(), r));
+        // with an endpoint override (an emulator), S3 is addressed by path: bucket host names do not resolve there
+        this.s3 = new Created<>("s3", () -> configure(S3Client.builder().forcePathStyle(endpoint != null), r));
     }
 
     /**
@@ -172,12 +180,22 @@ final class AwsClients implements AutoCloseable {
     /** The clients (and shared parts) created so far, by name: {@code http}, {@code credentials}, {@code ec2}, ... */
     java.util.Set<String> created() {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        for (Created<?> c : List.of(http, credentials, ec2, elb, acm, route53, domains)) {
+        for (Created<?> c : List.of(http, credentials, ec2, elb, acm, route53, domains, wafv2, s3)) {
             if (c.ifCreated() != null) {
                 names.add(c.name);
             }
         }
         return names;
+    }
+
+    /** WAFv2 in the stack's region ({@code loadBalancer.webAcl}). */
+    public Wafv2Client wafv2() {
+        return wafv2.get();
+    }
+
+    /** S3 in the stack's region ({@code loadBalancer.accessLogs}). */
+    public S3Client s3() {
+        return s3.get();
     }
 
     public ApiCallCounter counter() {
@@ -187,7 +205,7 @@ final class AwsClients implements AutoCloseable {
     /** Closes the clients that were created, the credentials provider if this created it, then the connection pool. */
     @Override
     public void close() {
-        for (Created<? extends SdkAutoCloseable> client : List.of(ec2, elb, acm, route53, domains)) {
+        for (Created<? extends SdkAutoCloseable> client : List.of(ec2, elb, acm, route53, domains, wafv2, s3)) {
             SdkAutoCloseable c = client.ifCreated();
             if (c != null) {
                 c.close();

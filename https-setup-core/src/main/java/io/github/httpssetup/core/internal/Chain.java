@@ -89,7 +89,7 @@ final class Chain {
             step(LOAD_BALANCER, List.of(NETWORK, SECURITY_GROUPS), List.of(READ_LOAD_BALANCER), "the load balancer",
                     (run, in) -> new LoadBalancers(run).converge(in.get(NETWORK, States.Network.class),
                             in.get(SECURITY_GROUPS, States.SecurityGroups.class).ids()),
-                    (run, zone, kept) -> new LoadBalancers(run).destroy()),
+                    (run, zone, kept) -> new LoadBalancers(run).destroy(kept)),
             // The HTTP listener needs no certificate: it is in place while ACM validates.
             step(HTTP_LISTENER, List.of(TARGET_GROUP, LOAD_BALANCER), List.of(READ_LOAD_BALANCER), "the HTTP listener,"
                     + " and the load balancer's listeners as read",

@@ -37,8 +37,12 @@ final class LoadBalancers {
 
     static final String IDLE_TIMEOUT = "idle_timeout.timeout_seconds";
     static final String DELETION_PROTECTION = "deletion_protection.enabled";
+    static final String ACCESS_LOGS_ENABLED = "access_logs.s3.enabled";
+    static final String ACCESS_LOGS_BUCKET = "access_logs.s3.bucket";
+    static final String ACCESS_LOGS_PREFIX = "access_logs.s3.prefix";
     /** The values AWS gives a new load balancer; only differences from them are written. */
-    static final Map<String, String> AWS_DEFAULTS = Map.of(IDLE_TIMEOUT, "60", DELETION_PROTECTION, "false");
+    static final Map<String, String> AWS_DEFAULTS = Map.of(IDLE_TIMEOUT, "60", DELETION_PROTECTION, "false",
+            ACCESS_LOGS_ENABLED, "false", ACCESS_LOGS_BUCKET, "", ACCESS_LOGS_PREFIX, "");
 
     private static final String STEP = "load balancer";
 
@@ -73,7 +77,9 @@ final class LoadBalancers {
     States.LoadBalancer converge(States.Network network, List<String> securityGroupIds) {
         Optional<Found> found = find();
         if (found.isEmpty()) {
-            return create(network, securityGroupIds);
+            States.LoadBalancer created = create(network, securityGroupIds);
+            convergeOptions(created.arn(), Map.of(), true);
+            return created;
         }
         Found lb = found.get();
         boolean owned = run.owns(lb.tags());
@@ -83,6 +89,7 @@ final class LoadBalancers {
         }
         checkReplaceable(lb.loadBalancer());
         update(lb, owned, network, securityGroupIds);
+        convergeOptions(lb.arn(), lb.tags(), false);
         run.outputs().loadBalancerArn = lb.arn();
         run.outputs().loadBalancerDnsName = lb.loadBalancer().dnsName();
         return lb.state();
@@ -129,6 +136,16 @@ final class LoadBalancers {
         }
     }
 
+    /**
+     * What the options of issue 15 attach to an owned load balancer (its attributes are converged with the rest).
+     *
+     * @param arn     {@code null} in a plan where the load balancer is still to be created
+     * @param created whether this run created it
+     */
+    private void convergeOptions(String arn, Map<String, String> tags, boolean created) {
+        new WebAclAssociation(run).converge(name, arn, tags, created);
+    }
+
     // ---- creating ----
 
     private States.LoadBalancer create(States.Network network, List<String> securityGroupIds) {
@@ -144,6 +161,9 @@ final class LoadBalancers {
                 "deletionProtection", lbSpec.deletionProtection(),
                 "dnsName", null,
                 "arn", null), "");
+        if (!run.writing()) {
+            new AccessLogBucket(run).converge(null, Map.of());
+        }
         States.LoadBalancer created = run.change(change, () -> createAndWait(subnets, securityGroupIds),
                 States.LoadBalancer::arn);
         if (created == null) { // a plan
@@ -166,6 +186,7 @@ final class LoadBalancers {
                 .loadBalancers().get(0).loadBalancerArn();
         run.created(arn);
         LoadBalancer active = awaitActive(arn);
+        new AccessLogBucket(run).converge(arn, Map.of()); // before the attributes: ELB checks it can write there
         Map<String, String> attributes = attributeChanges(AWS_DEFAULTS, wantedAttributes(spec.loadBalancer()));
         if (!attributes.isEmpty()) {
             modifyAttributes(arn, attributes);
@@ -203,6 +224,7 @@ final class LoadBalancers {
     private void update(Found lb, boolean owned, States.Network network, List<String> securityGroupIds) {
         LoadBalancer current = lb.loadBalancer();
         String arn = lb.arn();
+        new AccessLogBucket(run).converge(arn, lb.tags()); // before the attributes: ELB checks it can write there
         ElasticLoadBalancingV2Client elb = run.aws().elb();
         List<AttributeChange> changes = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
@@ -270,6 +292,12 @@ final class LoadBalancers {
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put(IDLE_TIMEOUT, String.valueOf(lb.idleTimeout().toSeconds()));
         wanted.put(DELETION_PROTECTION, String.valueOf(lb.deletionProtection()));
+        // loadBalancer.accessLogs: off = logging off (the bucket and prefix of an earlier run are left as they are)
+        wanted.put(ACCESS_LOGS_ENABLED, String.valueOf(lb.accessLogs().isPresent()));
+        lb.accessLogs().ifPresent(logs -> {
+            wanted.put(ACCESS_LOGS_BUCKET, logs.bucket());
+            wanted.put(ACCESS_LOGS_PREFIX, logs.prefix().orElse(""));
+        });
         return wanted;
     }
 
@@ -297,6 +325,11 @@ final class LoadBalancers {
 
     /** Deletes the load balancer when the stack owns it, and waits until it is gone; a foreign one is left alone. */
     void destroy() {
+        destroy(new java.util.ArrayList<>());
+    }
+
+    /** Like {@link #destroy()}, adding to {@code kept} what it leaves (an access-log bucket holding logs). */
+    void destroy(List<String> kept) {
         Optional<Found> found = find();
         if (found.isEmpty()) {
             return;
@@ -308,10 +341,12 @@ final class LoadBalancers {
         }
         refuseIfProtected(lb);
         String arn = lb.arn();
+        new WebAclAssociation(run).destroy(name, arn, lb.tags());
         run.change(Change.of(ChangeAction.DELETE, ResourceKind.LOAD_BALANCER, name, arn, "destroy"), () -> {
             run.aws().elb().deleteLoadBalancer(r -> r.loadBalancerArn(arn));
             awaitGone(arn);
         });
+        new AccessLogBucket(run).destroy(lb.tags(), kept);
     }
 
     /**
