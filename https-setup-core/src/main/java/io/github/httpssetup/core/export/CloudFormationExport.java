@@ -36,6 +36,7 @@ public final class CloudFormationExport {
     static final String TARGET_GROUP = "TargetGroup";
     static final String LOAD_BALANCER = "LoadBalancer";
     static final String HTTPS_LISTENER = "HttpsListener";
+    static final String WEB_ACL_ASSOCIATION = "WebAclAssociation";
     static final String HTTP_LISTENER = "HttpListener";
 
     private CloudFormationExport() {
@@ -88,7 +89,13 @@ public final class CloudFormationExport {
             targetGroup();
             loadBalancer(securityGroups);
             listeners();
+            webAcl();
             records(zoneId);
+            spec.loadBalancer().accessLogs().filter(logs -> logs.create()).ifPresent(logs -> warnings.add(
+                    "loadBalancer.accessLogs.create: true is not exported: the template turns access logs on to bucket "
+                            + logs.bucket() + " but does not create it. Create the bucket, with the policy that lets"
+                            + " Elastic Load Balancing write (mvn https-setup:plan prints it for an existing bucket),"
+                            + " before deploying."));
 
             Map<String, Object> template = new LinkedHashMap<>();
             template.put("AWSTemplateFormatVersion", FORMAT_VERSION);
@@ -293,6 +300,12 @@ public final class CloudFormationExport {
             http.put("Port", spec.httpListener().port());
             http.put("DefaultActions", List.of(action == HttpAction.FORWARD ? forward() : redirect()));
             add(HTTP_LISTENER, resource("AWS::ElasticLoadBalancingV2::Listener", http));
+        }
+
+        /** {@code loadBalancer.webAcl}: the association with the existing web ACL (the ACL itself is not the stack's). */
+        private void webAcl() {
+            spec.loadBalancer().webAcl().ifPresent(arn -> add(WEB_ACL_ASSOCIATION, resource(
+                    "AWS::WAFv2::WebACLAssociation", map("ResourceArn", ref(LOAD_BALANCER), "WebACLArn", arn))));
         }
 
         private Map<String, Object> forward() {

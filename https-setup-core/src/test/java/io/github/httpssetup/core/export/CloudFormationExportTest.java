@@ -104,6 +104,19 @@ class CloudFormationExportTest {
     }
 
     @Test
+    void webAcl_isAssociated_andACreatedAccessLogBucket_isAWarning() throws Exception {
+        String acl = "arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+        CloudFormationTemplate template = CloudFormationExport.template(spec().loadBalancer(lb -> lb.webAcl(acl)
+                .accessLogs(l -> l.bucket("shop-alb-logs").create(true))).build(), facts());
+        JsonNode t = json(template);
+
+        assertThat(t.at("/Resources/WebAclAssociation/Type").asText()).isEqualTo("AWS::WAFv2::WebACLAssociation");
+        assertThat(t.at("/Resources/WebAclAssociation/Properties/WebACLArn").asText()).isEqualTo(acl);
+        assertThat(t.at("/Resources/WebAclAssociation/Properties/ResourceArn/Ref").asText()).isEqualTo("LoadBalancer");
+        assertThat(template.warnings()).anySatisfy(w -> assertThat(w).contains("accessLogs.create", "shop-alb-logs"));
+    }
+
+    @Test
     void givenCertificateArn_becomesTheParameterDefault() throws Exception {
         String arn = "arn:aws:acm:ap-northeast-2:123456789012:certificate/abc";
         JsonNode t = json(CloudFormationExport.template(spec().certificate(c -> c.arn(arn)).build(), facts()));
