@@ -9,15 +9,14 @@ import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.KeyAlgorithm;
 import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
-import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;
 import io.github.httpssetup.testing.EmulatorProfile;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,6 @@ import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -52,35 +50,31 @@ class CertificateStrictIT {
     /** Short, so that a certificate ACM never shows (a stale idempotency answer) is given up on quickly. */
     private static final Duration WAIT = Duration.ofSeconds(12);
 
+    private ReferenceWorld w;
     private AwsEmulator aws;
-    private Ec2Client ec2;
     private AcmClient acm;
     private Route53Client route53;
     private ElasticLoadBalancingV2Client elb;
     private Ec2World world;
     private String zoneId;
-    private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    private List<ProgressEvent> events;
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
         assertThat(emulator.profile()).as("these tests need HTTPS_SETUP_EMULATOR_PROFILE=strict").isEqualTo(EmulatorProfile.STRICT);
-        emulator.reset();
-        aws = emulator.withRegion(REGION);
-        ec2 = aws.client(Ec2Client.builder());
-        acm = aws.client(AcmClient.builder());
-        route53 = aws.client(Route53Client.builder());
-        elb = aws.client(ElasticLoadBalancingV2Client.builder());
-        world = Ec2Fixture.builder().instances(1).build().seed(ec2);
-        zoneId = route53.createHostedZone(r -> r.name(DOMAIN).callerReference("test-" + System.nanoTime()))
-                .hostedZone().id().replace("/hostedzone/", "");
+        w = new ReferenceWorld(emulator).seed(1, 3, false).withZone();
+        aws = w.aws;
+        acm = w.acm;
+        route53 = w.route53;
+        elb = w.elb;
+        world = w.network;
+        zoneId = w.zoneId;
+        events = w.events;
     }
 
     @AfterEach
     void tearDown() {
-        ec2.close();
-        acm.close();
-        route53.close();
-        elb.close();
+        w.close();
     }
 
     // ---- 1 and 7: the key algorithm's spelling; a certificate unknown for seconds ----
@@ -228,21 +222,11 @@ class CertificateStrictIT {
     // ---- helpers ----
 
     private HttpsSetup.Builder spec(UnaryOperator<HttpsSetup.Builder> customise) {
-        return customise.apply(HttpsSetup.builder()
-                .stack("shop")
-                .region(REGION)
-                .domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN))
-                .targets(t -> t.instanceIds(world.instanceIds()).port(8080))
-                .waitTimeout(WAIT));
+        return customise.apply(w.spec().waitTimeout(WAIT));
     }
 
     private HttpsSetupExecutor executor(ApiCallCounter counter) {
-        return HttpsSetupExecutor.builder()
-                .endpointOverride(aws.endpoint())
-                .credentialsProvider(aws.credentialsProvider())
-                .addExecutionInterceptor(counter)
-                .listener(events::add)
-                .build();
+        return w.executor(counter);
     }
 
     private CertificateDetail certificate(String arn) {

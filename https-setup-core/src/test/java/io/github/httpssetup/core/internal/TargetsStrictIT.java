@@ -11,6 +11,7 @@ import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.Plan;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ProgressEvent;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.core.Sleeper;
@@ -21,7 +22,6 @@ import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,42 +50,39 @@ class TargetsStrictIT {
     private static final String REGION = "ap-northeast-2";
     private static final String DOMAIN = "example.com";
 
+    private ReferenceWorld w;
     private AwsEmulator aws;
     private Ec2Client ec2;
     private ElasticLoadBalancingV2Client elb;
     private Route53Client route53;
     private Ec2World world;
-    private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    private List<ProgressEvent> events;
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
-        emulator.reset();
-        aws = emulator.withRegion(REGION);
-        ec2 = aws.client(Ec2Client.builder());
-        elb = aws.client(ElasticLoadBalancingV2Client.builder());
-        route53 = aws.client(Route53Client.builder());
-        world = Ec2Fixture.builder().instances(2).publicZones(2).ipv6(false).instanceTags(Map.of("app", "shop")).build()
-                .seed(ec2);
-        route53.createHostedZone(r -> r.name(DOMAIN).callerReference("targets-" + System.nanoTime()));
+        w = new ReferenceWorld(emulator).seed(2, 2, false).withZone();
+        aws = w.aws;
+        ec2 = w.ec2;
+        elb = w.elb;
+        route53 = w.route53;
+        world = w.network;
+        events = w.events;
     }
 
     @AfterEach
     void tearDown() {
-        ec2.close();
-        elb.close();
-        route53.close();
+        w.close();
     }
 
+    /** The reference stack, apex only, on {@code port}. */
     private HttpsSetup.Builder spec(int port) {
-        return HttpsSetup.builder().stack("shop").region(REGION)
-                .domain(d -> d.name(DOMAIN))
+        return w.spec().domain(d -> d.name(DOMAIN))
                 .targets(t -> t.instanceIds(world.instanceIds()).port(port).healthCheck(h -> h.path("/health")))
                 .waitTimeout(Duration.ofSeconds(30));
     }
 
     private HttpsSetupExecutor executor() {
-        return HttpsSetupExecutor.builder().endpointOverride(aws.endpoint()).credentialsProvider(aws.credentialsProvider())
-                .parallelism(4).listener(events::add).build();
+        return w.executor();
     }
 
     private Listener https(String loadBalancerArn) {
@@ -186,7 +183,7 @@ class TargetsStrictIT {
         List<ProgressEvent> seen = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
         try (AwsClients clients = Runs.clients(aws, spec)) {
-            Run run = new Run(spec, clients, Run.Mode.APPLY, seen::add, Clock.systemUTC(), Sleeper.system(), quick);
+            Run run = Runs.run(clients, spec, Run.Mode.APPLY, seen, Sleeper.system(), quick);
             States.LoadBalancer lb = new States.LoadBalancer(first.outputs().loadBalancerArn(), null, null);
             States.TargetGroup tg = new States.TargetGroup(first.outputs().targetGroupArn(), List.of());
             Listeners listeners = new Listeners(run);

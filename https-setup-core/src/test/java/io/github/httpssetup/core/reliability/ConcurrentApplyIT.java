@@ -1,5 +1,6 @@
 package io.github.httpssetup.core.reliability;
 
+import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.httpssetup.core.ApplyResult;
@@ -23,11 +24,11 @@ import org.junit.jupiter.api.Test;
 @AwsEmulatorTest
 class ConcurrentApplyIT {
 
-    private World w;
+    private ReferenceWorld w;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        w = new World(aws).seed();
+        w = new ReferenceWorld(aws).seed();
     }
 
     @AfterEach
@@ -53,7 +54,7 @@ class ConcurrentApplyIT {
             w.executor().apply(spec);
         }
 
-        ResourceCensus census = w.census();
+        ResourceCensus census = ResourceCensus.take(w);
         Map<String, Integer> duplicates = Convergence.duplicates(census);
         // moto does not enforce load balancer name uniqueness; AWS answers a second CreateLoadBalancer with the same
         // name and settings with the first load balancer, and a second CreateListener on a port with DuplicateListener.
@@ -78,12 +79,12 @@ class ConcurrentApplyIT {
                 w.elb.deleteLoadBalancer(r -> r.loadBalancerArn(extra.loadBalancerArn()));
             }
             w.executor().apply(spec);
-            census = w.census();
+            census = ResourceCensus.take(w);
         }
         Convergence.assertConvergedOnce(w, census);
         assertThat(w.executor().apply(spec).apiCalls().writes()).as("writes of a later re-apply").isZero();
         w.executor().destroy(spec);
-        Convergence.assertNothingOwned(w, w.census());
+        Convergence.assertNothingOwned(w, ResourceCensus.take(w));
     }
 
     /**

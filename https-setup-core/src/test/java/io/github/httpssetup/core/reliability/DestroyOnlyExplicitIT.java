@@ -1,5 +1,6 @@
 package io.github.httpssetup.core.reliability;
 
+import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.httpssetup.core.HttpsSetup;
@@ -25,7 +26,7 @@ class DestroyOnlyExplicitIT {
         assertThat(Arrays.stream(HttpsSetupExecutor.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName)).containsExactlyInAnyOrder("plan", "apply", "destroy");
-        try (World w = new World(emulator).seed()) {
+        try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
             HttpsSetup spec = w.spec().build();
             ApiCallCounter calls = new ApiCallCounter();
             w.executor(calls).plan(spec);
@@ -35,7 +36,7 @@ class DestroyOnlyExplicitIT {
 
             assertThat(calls.snapshot().byOperation().keySet()).as("operations of plan and apply")
                     .noneMatch(op -> op.contains(":Delete") || op.contains(":Revoke") || op.contains(":Deregister"));
-            assertThat(w.census().owned).as("what the stack owns after plan and apply").isNotEmpty();
+            assertThat(ResourceCensus.take(w).owned).as("what the stack owns after plan and apply").isNotEmpty();
         }
     }
 }

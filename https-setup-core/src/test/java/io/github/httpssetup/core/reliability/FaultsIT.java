@@ -1,5 +1,6 @@
 package io.github.httpssetup.core.reliability;
 
+import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,12 +30,12 @@ class FaultsIT {
 
     private static final long SEED = 20261124L;
 
-    private World w;
+    private ReferenceWorld w;
     private FaultProxy proxy;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        w = new World(aws).seed();
+        w = new ReferenceWorld(aws).seed();
         proxy = new FaultProxy(w.aws.endpoint());
     }
 
@@ -63,11 +64,11 @@ class FaultsIT {
         proxy.random(SEED, 0.20, 0.05, 0);
         HttpsSetup spec = w.spec().build();
         throughProxy().apply(spec);
-        Convergence.assertConvergedOnce(w, w.census());
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
         assertThat(throughProxy().apply(spec).apiCalls().writes()).isZero();
         assertThat(throughProxy().plan(spec).hasChanges()).isFalse();
         throughProxy().destroy(spec);
-        Convergence.assertNothingOwned(w, w.census());
+        Convergence.assertNothingOwned(w, ResourceCensus.take(w));
     }
 
 
@@ -105,7 +106,7 @@ class FaultsIT {
         ReliabilitySummary.increment("applies_converged");
 
         assertThat(proxy.injected(FaultProxy.Fault.RESET)).as("resets " + proxy.log()).isGreaterThanOrEqualTo(3);
-        Convergence.assertConvergedOnce(w, w.census());
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
 
     @Test
@@ -124,7 +125,7 @@ class FaultsIT {
         assertThat(proxy.seen("ElasticLoadBalancingV2:CreateListener")).isGreaterThanOrEqualTo(2 + 2);
         assertThat(w.events).filteredOn(e -> e.type() == ProgressEvent.Type.RETRYING).hasSizeGreaterThanOrEqualTo(4);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
-        Convergence.assertConvergedOnce(w, w.census());
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
 
 
