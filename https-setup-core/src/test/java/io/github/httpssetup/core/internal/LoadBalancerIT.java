@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.httpssetup.core.AttributeChange;
-import io.github.httpssetup.core.Change;
 import io.github.httpssetup.core.ChangeAction;
 import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;

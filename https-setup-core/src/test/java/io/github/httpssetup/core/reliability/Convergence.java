@@ -1,8 +1,8 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.httpssetup.core.ReferenceWorld;
 import java.util.Map;
 import java.util.TreeMap;
 

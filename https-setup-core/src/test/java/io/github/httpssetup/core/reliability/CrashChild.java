@@ -1,9 +1,9 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.IamPolicy;
+import io.github.httpssetup.core.ReferenceWorld;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;

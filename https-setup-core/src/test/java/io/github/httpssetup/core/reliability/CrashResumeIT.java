@@ -1,10 +1,10 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.httpssetup.core.ApplyResult;
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.io.BufferedReader;

@@ -1,16 +1,13 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.httpssetup.core.ApplyResult;
-import io.github.httpssetup.core.DestroyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
-import io.github.httpssetup.core.Plan;
 import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.github.httpssetup.core.ConflictException;
 import io.github.httpssetup.core.DestroyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.Plan;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;

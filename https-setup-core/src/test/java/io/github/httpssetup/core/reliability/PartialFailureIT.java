@@ -1,6 +1,5 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,6 +9,7 @@ import io.github.httpssetup.core.ChangeAction;
 import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;

@@ -1,7 +1,7 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.ReferenceWorld;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ApplyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.Plan;
+import io.github.httpssetup.core.ReferenceWorld;
 import java.net.URI;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.github.httpssetup.core.reliability;
 
-import io.github.httpssetup.core.ReferenceWorld;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.nio.charset.StandardCharsets;
