@@ -25,6 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * Bad descriptions given to the builder: each is refused by {@code build()} with an {@link InvalidSpecException} whose
@@ -195,15 +198,26 @@ class BadInputTest {
     @Test
     void counterOnTheRefusingEndpoint_seesTheCallsOfAValidDescription() {
         ApiCallCounter calls = new ApiCallCounter();
+        ExecutionInterceptor stopOnceCounted = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                throw new IllegalStateException("counted; not sent, so the SDK does not retry a refused connection");
+            }
+        };
 
-        assertThatThrownBy(() -> executorOnNowhere(calls).plan(ReferenceWorld.stack(List.of(ID)).build()))
-                .isInstanceOf(HttpsSetupException.class);
+        assertThatThrownBy(() -> executorOnNowhere(calls, stopOnceCounted).plan(ReferenceWorld.stack(List.of(ID)).build()))
+                .isInstanceOf(RuntimeException.class);
         assertThat(calls.snapshot().total()).as("calls the counter saw on a port nothing listens on").isPositive();
     }
 
-    private static HttpsSetupExecutor executorOnNowhere(ApiCallCounter calls) {
-        return HttpsSetupExecutor.builder().endpointOverride(NOWHERE).credentials("testing", "testing", null)
-                .addExecutionInterceptor(calls).listener(e -> { }).build();
+    /** An executor on a port nothing listens on; {@code calls} counts each call before it would be sent. */
+    private static HttpsSetupExecutor executorOnNowhere(ApiCallCounter calls, ExecutionInterceptor... after) {
+        HttpsSetupExecutor.Builder builder = HttpsSetupExecutor.builder().endpointOverride(NOWHERE)
+                .credentials("testing", "testing", null).addExecutionInterceptor(calls).listener(e -> { });
+        for (ExecutionInterceptor interceptor : after) {
+            builder.addExecutionInterceptor(interceptor);
+        }
+        return builder.build();
     }
 
     private static io.github.httpssetup.core.ContactSpec.Builder contact(io.github.httpssetup.core.ContactSpec.Builder k) {
