@@ -26,12 +26,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 @AwsEmulatorTest
 class AccessLogsIT {
 
-    private ChainFixture fx;
+    private ReferenceWorld fx;
     private S3Client s3;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        fx = new ChainFixture(aws).seed(1, 2, false).withZone();
+        fx = new ReferenceWorld(aws).seed(1, 2, false).withZone();
         s3 = fx.aws.client(S3Client.builder().forcePathStyle(true));
     }
 
@@ -63,7 +63,7 @@ class AccessLogsIT {
 
         // no-op
         ApiCallCounter noOp = new ApiCallCounter();
-        assertThat(fx.executor(noOp, 4).apply(on).changes()).isEmpty();
+        assertThat(fx.executor(noOp).apply(on).changes()).isEmpty();
         assertThat(noOp.snapshot().writes()).as("%s", noOp.snapshot().byOperation()).isZero();
         assertThat(noOp.snapshot().byService().get("S3").reads()).as("tags and policy of the bucket").isEqualTo(2);
 
@@ -83,7 +83,7 @@ class AccessLogsIT {
         assertThat(catchThrowable(() -> s3.headBucket(r -> r.bucket(bucket)))).isInstanceOf(NoSuchBucketException.class);
         assertThat(lbTags(lb)).doesNotContainKey("https-setup:access-log-bucket");
         ApiCallCounter offCalls = new ApiCallCounter();
-        assertThat(fx.executor(offCalls, 4).apply(off).changes()).isEmpty();
+        assertThat(fx.executor(offCalls).apply(off).changes()).isEmpty();
         assertThat(offCalls.snapshot().byService()).doesNotContainKey("S3");
 
         // destroy keeps a bucket that holds logs, and says so
@@ -104,7 +104,7 @@ class AccessLogsIT {
         HttpsSetup spec = fx.spec().loadBalancer(lb -> lb.accessLogs(l -> l.bucket(bucket))).build();
         ApiCallCounter calls = new ApiCallCounter();
 
-        Throwable refused = catchThrowable(() -> fx.executor(calls, 4).apply(spec));
+        Throwable refused = catchThrowable(() -> fx.executor(calls).apply(spec));
 
         assertThat(refused).isInstanceOf(HttpsSetupException.class);
         assertThat(((HttpsSetupException) refused).code()).isEqualTo(ErrorCode.OPTION_UNUSABLE);
@@ -121,7 +121,7 @@ class AccessLogsIT {
         String lb = fx.executor().apply(spec).outputs().loadBalancerArn();
         assertThat(attributes(lb)).containsEntry("access_logs.s3.enabled", "true").containsEntry("access_logs.s3.bucket", bucket);
         ApiCallCounter noOp = new ApiCallCounter();
-        assertThat(fx.executor(noOp, 4).apply(spec).changes()).isEmpty();
+        assertThat(fx.executor(noOp).apply(spec).changes()).isEmpty();
         assertThat(noOp.snapshot().writes()).isZero();
 
         DestroyResult gone = fx.executor().destroy(spec);

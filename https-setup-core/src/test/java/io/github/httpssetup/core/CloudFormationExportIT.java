@@ -60,11 +60,11 @@ class CloudFormationExportIT {
     private static final Path OUT = Paths.get("target", "cloudformation-export");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ChainFixture fx;
+    private ReferenceWorld fx;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        fx = new ChainFixture(aws).seed(2, 3, true).withZone();
+        fx = new ReferenceWorld(aws).seed(2, 3, true).withZone();
     }
 
     @AfterEach
@@ -84,17 +84,17 @@ class CloudFormationExportIT {
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, HttpsSetup> variant : variants.entrySet()) {
             ApiCallCounter calls = new ApiCallCounter();
-            CloudFormationTemplate template = fx.executor(calls, 4).export(variant.getValue());
+            CloudFormationTemplate template = fx.executor(calls).export(variant.getValue());
             Path file = OUT.resolve(variant.getKey() + ".json");
             Files.writeString(file, template.toJson());
             files.add(file);
             assertThat(calls.snapshot().writes()).as("writes made by export of %s", variant.getKey()).isZero();
             assertThat(calls.snapshot().byOperation().keySet()).as("calls of %s", variant.getKey())
                     .allSatisfy(op -> assertThat(op).containsPattern(":(Describe|List|Get)"));
-            assertThat(template.resource("TargetGroup").toString()).contains(fx.world.instanceIds());
+            assertThat(template.resource("TargetGroup").toString()).contains(fx.network.instanceIds());
         }
 
-        Map<Path, List<CfnLint.Finding>> findings = CfnLint.installed().check(files, ChainFixture.REGION);
+        Map<Path, List<CfnLint.Finding>> findings = CfnLint.installed().check(files, ReferenceWorld.REGION);
 
         findings.forEach((file, found) -> assertThat(found).as("cfn-lint errors in %s", file)
                 .filteredOn(CfnLint.Finding::error).isEmpty());
@@ -113,8 +113,8 @@ class CloudFormationExportIT {
     void deploy_ofTheExportedTemplate_createsWhatApplyCreates() throws IOException {
         HttpsSetup spec = fx.spec().build();
         // moto's CloudFormation has no ACM resource: the stack gets an issued certificate as its parameter
-        String certificate = fx.acm.requestCertificate(r -> r.domainName(ChainFixture.DOMAIN)
-                .subjectAlternativeNames("www." + ChainFixture.DOMAIN).validationMethod("DNS")).certificateArn();
+        String certificate = fx.acm.requestCertificate(r -> r.domainName(ReferenceWorld.DOMAIN)
+                .subjectAlternativeNames("www." + ReferenceWorld.DOMAIN).validationMethod("DNS")).certificateArn();
         CloudFormationTemplate template = fx.executor().export(spec);
 
         ApplyResult applied = fx.executor().apply(spec);
@@ -180,7 +180,7 @@ class CloudFormationExportIT {
      */
     private Map<String, String> snapshot(String expectedCertificate) {
         Map<String, String> s = new TreeMap<>();
-        SecurityGroup albGroup = fx.ec2.describeSecurityGroups(r -> r.filters(filter("vpc-id", fx.world.vpcId()),
+        SecurityGroup albGroup = fx.ec2.describeSecurityGroups(r -> r.filters(filter("vpc-id", fx.network.vpcId()),
                 filter("group-name", "shop-alb"))).securityGroups().get(0);
         Map<String, String> roles = new TreeMap<>();
         roles.put(albGroup.groupId(), "<load balancer group>");
@@ -189,7 +189,7 @@ class CloudFormationExportIT {
         s.put("securityGroup.ingress", albGroup.ipPermissions().stream().flatMap(p -> p.ipRanges().stream()
                 .map(range -> p.ipProtocol() + " " + p.fromPort() + "-" + p.toPort() + " " + range.cidrIp()))
                 .sorted().collect(Collectors.joining(",")));
-        SecurityGroup app = fx.ec2.describeSecurityGroups(r -> r.groupIds(fx.world.appSecurityGroupId())).securityGroups().get(0);
+        SecurityGroup app = fx.ec2.describeSecurityGroups(r -> r.groupIds(fx.network.appSecurityGroupId())).securityGroups().get(0);
         s.put("instanceGroup.ingress", app.ipPermissions().stream().flatMap(p -> p.userIdGroupPairs().stream()
                 .map(pair -> p.ipProtocol() + " " + p.fromPort() + "-" + p.toPort() + " " + roles.getOrDefault(pair.groupId(),
                         pair.groupId()))).sorted().collect(Collectors.joining(",")));

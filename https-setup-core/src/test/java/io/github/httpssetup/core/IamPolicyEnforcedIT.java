@@ -278,13 +278,7 @@ class IamPolicyEnforcedIT {
     // --- the world, the user, enforcement ---
 
     private HttpsSetup.Builder reference() {
-        return HttpsSetup.builder()
-                .stack("shop")
-                .region(REGION)
-                .domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN))
-                .targets(t -> t.instanceIds(world.instanceIds()).port(8080).healthCheck(h -> h.path("/health")))
-                .addTag("team", "web")
-                .waitTimeout(Duration.ofMinutes(2));
+        return ReferenceWorld.stack(world.instanceIds()).waitTimeout(Duration.ofMinutes(2));
     }
 
     private void seed(boolean ipv6) {
@@ -314,6 +308,7 @@ class IamPolicyEnforcedIT {
         return HttpsSetupExecutor.builder()
                 .endpointOverride(aws.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .sleeper(ReferenceWorld.fastSleeper())
                 .addExecutionInterceptor(new RefusalRecorder(refused))
                 .build();
     }

@@ -2,15 +2,14 @@ package io.github.httpssetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How the printed policy limits resources (the enforcement itself is proven in {@link IamPolicyEnforcedIT}). */
 class IamPolicyTest {
 
     private static HttpsSetup.Builder spec() {
-        return HttpsSetup.builder().stack("shop").region("eu-west-1")
-                .domain(d -> d.name("example.com"))
-                .targets(t -> t.instanceIds("i-0123456789abcdef0").port(8080));
+        return ReferenceWorld.stack("eu-west-1", List.of("i-0123456789abcdef0"));
     }
 
     @Test
@@ -63,5 +62,17 @@ class IamPolicyTest {
         String json = chosen.toJson();
         int describe = json.indexOf("\"elasticloadbalancing:DescribeSSLPolicies\"");
         assertThat(json.substring(describe, json.indexOf('}', describe))).contains("\"Resource\": \"*\"");
+    }
+
+    @Test
+    void iamPolicy_forARegistration_allowsTheZoneItCreatesAndTheReadsOfPlan() {
+        IamPolicy policy = IamPolicy.of(spec().region("ap-northeast-2").domain(d -> d.name("shop-demo.com")
+                .alternativeNames("www.shop-demo.com").registration(r -> r.durationInYears(2).contact(c -> c.firstName("Jane")
+                        .lastName("Doe").email("jane@shop-demo.com").phoneNumber("+1.2065550100").addressLine1("1 Main St")
+                        .city("Seattle").state("WA").countryCode("US").zipCode("98101")))).build());
+
+        assertThat(policy.allows("route53:CreateHostedZone")).isTrue();
+        assertThat(policy.allows("route53domains:CheckDomainAvailability")).isTrue();
+        assertThat(policy.allows("route53domains:ListOperations")).isTrue();
     }
 }

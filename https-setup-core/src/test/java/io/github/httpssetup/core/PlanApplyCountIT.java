@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 @AwsEmulatorTest
 class PlanApplyCountIT {
 
-    private ChainFixture fx;
+    private ReferenceWorld fx;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        fx = new ChainFixture(aws).seed(2, 3, true).withZone();
+        fx = new ReferenceWorld(aws).seed(2, 3, true).withZone();
     }
 
     @AfterEach
@@ -47,7 +47,7 @@ class PlanApplyCountIT {
     @Test
     void plan_ofAFreshStackWithTheZoneToCreate_announcesAsManyCreationsAsTheApplyMakesChanges_kindByKind() {
         fx.route53.deleteHostedZone(r -> r.id(fx.zoneId));
-        HttpsSetup spec = fx.spec().domain(d -> d.name(ChainFixture.DOMAIN).alternativeNames("www." + ChainFixture.DOMAIN)
+        HttpsSetup spec = fx.spec().domain(d -> d.name(ReferenceWorld.DOMAIN).alternativeNames("www." + ReferenceWorld.DOMAIN)
                 .hostedZone(z -> z.create(true))).build();
 
         Plan plan = fx.executor().plan(spec);
@@ -61,8 +61,8 @@ class PlanApplyCountIT {
     @Test
     void plan_whenANameIsAdded_announcesTheChangesTheApplyMakes_andKnowsTheValidationRecordsAlreadyInPlace() {
         fx.executor().apply(fx.spec().build());
-        HttpsSetup grown = fx.spec().domain(d -> d.name(ChainFixture.DOMAIN)
-                .alternativeNames("www." + ChainFixture.DOMAIN, "api." + ChainFixture.DOMAIN)).build();
+        HttpsSetup grown = fx.spec().domain(d -> d.name(ReferenceWorld.DOMAIN)
+                .alternativeNames("www." + ReferenceWorld.DOMAIN, "api." + ReferenceWorld.DOMAIN)).build();
 
         Plan plan = fx.executor().plan(grown);
         ApplyResult applied = fx.executor().apply(grown);

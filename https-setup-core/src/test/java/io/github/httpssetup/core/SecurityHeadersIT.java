@@ -29,11 +29,11 @@ class SecurityHeadersIT {
     private static final String CSP = "routing.http.response.content_security_policy.header_value";
     private static final String SERVER = "routing.http.response.server.enabled";
 
-    private ChainFixture fx;
+    private ReferenceWorld fx;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        fx = new ChainFixture(aws).seed(1, 2, false).withZone();
+        fx = new ReferenceWorld(aws).seed(1, 2, false).withZone();
     }
 
     @AfterEach

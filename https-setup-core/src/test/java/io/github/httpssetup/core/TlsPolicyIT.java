@@ -26,11 +26,11 @@ class TlsPolicyIT {
     /** A post-quantum FIPS policy: in AWS's list, not in moto's own. */
     private static final String FIPS_PQ = "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09";
 
-    private ChainFixture fx;
+    private ReferenceWorld fx;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        fx = new ChainFixture(aws).seed(1, 2, false).withZone();
+        fx = new ReferenceWorld(aws).seed(1, 2, false).withZone();
     }
 
     @AfterEach
@@ -47,8 +47,8 @@ class TlsPolicyIT {
         HttpsSetup typo = withPolicy("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9");
         ApiCallCounter calls = new ApiCallCounter();
 
-        assertThatThrownBy(() -> fx.executor(calls, 4).plan(typo)).isInstanceOf(HttpsSetupException.class);
-        assertThatThrownBy(() -> fx.executor(calls, 4).apply(typo))
+        assertThatThrownBy(() -> fx.executor(calls).plan(typo)).isInstanceOf(HttpsSetupException.class);
+        assertThatThrownBy(() -> fx.executor(calls).apply(typo))
                 .isInstanceOfSatisfying(HttpsSetupException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.SSL_POLICY_NOT_FOUND);
                     assertThat(e.getMessage()).startsWith("listeners.https.sslPolicy: \"ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9\"")

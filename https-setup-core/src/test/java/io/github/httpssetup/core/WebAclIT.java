@@ -24,12 +24,12 @@ import software.amazon.awssdk.services.wafv2.model.WebACL;
 @AwsEmulatorTest
 class WebAclIT {
 
-    private ChainFixture fx;
+    private ReferenceWorld fx;
     private Wafv2Client waf;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        fx = new ChainFixture(aws).seed(1, 2, false).withZone();
+        fx = new ReferenceWorld(aws).seed(1, 2, false).withZone();
         waf = fx.aws.client(Wafv2Client.builder());
     }
 
@@ -59,7 +59,7 @@ class WebAclIT {
 
         // no-op: one read of the association, no write
         ApiCallCounter noOp = new ApiCallCounter();
-        ApplyResult again = fx.executor(noOp, 4).apply(withFirst);
+        ApplyResult again = fx.executor(noOp).apply(withFirst);
         assertThat(again.changes()).isEmpty();
         assertThat(noOp.snapshot().writes()).as("%s", noOp.snapshot().byOperation()).isZero();
         assertThat(noOp.snapshot().byOperation()).containsEntry("Wafv2:GetWebACLForResource", 1)
@@ -87,7 +87,7 @@ class WebAclIT {
         assertThat(associated(lb)).isNull();
         assertThat(lbTags(lb)).doesNotContainKey("https-setup:web-acl");
         ApiCallCounter off = new ApiCallCounter();
-        assertThat(fx.executor(off, 4).apply(without).changes()).isEmpty();
+        assertThat(fx.executor(off).apply(without).changes()).isEmpty();
         assertThat(off.snapshot().byService()).as("an option that is off makes no WAF call").doesNotContainKey("Wafv2");
 
         // destroy disassociates the web ACL the stack associated, and keeps both web ACLs
@@ -127,12 +127,12 @@ class WebAclIT {
         HttpsSetup spec = fx.spec().loadBalancer(lb -> lb.webAcl(missing)).build();
         ApiCallCounter calls = new ApiCallCounter();
 
-        Throwable thrown = catchThrowable(() -> fx.executor(calls, 4).apply(spec));
+        Throwable thrown = catchThrowable(() -> fx.executor(calls).apply(spec));
 
         assertThat(thrown).isInstanceOf(HttpsSetupException.class);
         assertThat(((HttpsSetupException) thrown).code()).isEqualTo(ErrorCode.OPTION_UNUSABLE);
         assertThat(thrown).hasMessageContaining("loadBalancer.webAcl: web ACL " + missing + " does not exist in "
-                + ChainFixture.REGION);
+                + ReferenceWorld.REGION);
         assertThat(calls.snapshot().writes()).as("%s", calls.snapshot().byOperation()).isZero();
     }
 

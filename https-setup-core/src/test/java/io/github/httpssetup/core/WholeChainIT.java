@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 @AwsEmulatorTest
 class WholeChainIT {
 
-    private ChainFixture fx;
+    private ReferenceWorld fx;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        fx = new ChainFixture(aws).seed(2, 3, true).withZone();
+        fx = new ReferenceWorld(aws).seed(2, 3, true).withZone();
     }
 
     @AfterEach
@@ -47,7 +47,7 @@ class WholeChainIT {
     @Test
     void apply_onAFreshStack_convergesEveryResourceOfTheChain() {
         HttpsSetup spec = fx.spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK).idleTimeout(java.time.Duration.ofSeconds(120)))
-                .targets(t -> t.instanceIds(fx.world.instanceIds()).port(8080)
+                .targets(t -> t.instanceIds(fx.network.instanceIds()).port(8080)
                         .healthCheck(h -> h.path("/actuator/health").matcher("200-299").interval(java.time.Duration.ofSeconds(15)))
                         .deregistrationDelay(java.time.Duration.ofSeconds(30)))
                 .build();
@@ -75,7 +75,7 @@ class WholeChainIT {
         assertThat(lb.scheme()).isEqualTo(LoadBalancerSchemeEnum.INTERNET_FACING);
         assertThat(lb.ipAddressTypeAsString()).isEqualTo("dualstack");
         assertThat(lb.availabilityZones()).extracting(z -> z.subnetId())
-                .containsExactlyInAnyOrderElementsOf(fx.world.publicSubnetIds().values());
+                .containsExactlyInAnyOrderElementsOf(fx.network.publicSubnetIds().values());
         assertThat(elbAttributes(out.loadBalancerArn())).containsEntry("idle_timeout.timeout_seconds", "120");
         assertThat(elbTags(out.loadBalancerArn())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
         // security groups
@@ -88,7 +88,7 @@ class WholeChainIT {
         });
         assertThat(albGroup.ipPermissions()).anySatisfy(p -> assertThat(p.fromPort()).isEqualTo(80));
         List<SecurityGroupRule> appRules = fx.ec2.describeSecurityGroupRules(r -> r.filters(
-                Filter.builder().name("group-id").values(fx.world.appSecurityGroupId()).build())).securityGroupRules();
+                Filter.builder().name("group-id").values(fx.network.appSecurityGroupId()).build())).securityGroupRules();
         assertThat(appRules).anySatisfy(rule -> {
             assertThat(rule.isEgress()).isFalse();
             assertThat(rule.fromPort()).isEqualTo(8080);
@@ -98,13 +98,13 @@ class WholeChainIT {
         TargetGroup tg = fx.elb.describeTargetGroups(r -> r.targetGroupArns(out.targetGroupArn())).targetGroups().get(0);
         assertThat(tg.port()).isEqualTo(8080);
         assertThat(tg.protocol()).isEqualTo(ProtocolEnum.HTTP);
-        assertThat(tg.vpcId()).isEqualTo(fx.world.vpcId());
+        assertThat(tg.vpcId()).isEqualTo(fx.network.vpcId());
         assertThat(tg.healthCheckPath()).isEqualTo("/actuator/health");
         assertThat(tg.matcher().httpCode()).isEqualTo("200-299");
         assertThat(tg.healthCheckIntervalSeconds()).isEqualTo(15);
         assertThat(tgAttributes(tg.targetGroupArn())).containsEntry("deregistration_delay.timeout_seconds", "30");
         assertThat(fx.elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions())
-                .extracting(d -> d.target().id()).containsExactlyInAnyOrderElementsOf(fx.world.instanceIds());
+                .extracting(d -> d.target().id()).containsExactlyInAnyOrderElementsOf(fx.network.instanceIds());
         // listeners
         List<Listener> listeners = listeners(out.loadBalancerArn());
         assertThat(listeners).hasSize(2);
@@ -173,7 +173,7 @@ class WholeChainIT {
     @Test
     void apply_whenHealthCheckPathChanges_modifiesOnlyTheTargetGroup() {
         fx.executor().apply(fx.spec().build());
-        HttpsSetup changed = fx.spec().targets(t -> t.instanceIds(fx.world.instanceIds()).port(8080)
+        HttpsSetup changed = fx.spec().targets(t -> t.instanceIds(fx.network.instanceIds()).port(8080)
                 .healthCheck(h -> h.path("/actuator/health"))).build();
 
         ApplyResult result = fx.executor().apply(changed);
@@ -191,7 +191,7 @@ class WholeChainIT {
     @Test
     void apply_whenAppPortChanges_replacesTheTargetGroup_switchesTheListener_andDeletesTheOldGroup() {
         ApplyResult first = fx.executor().apply(fx.spec().build());
-        HttpsSetup changed = fx.spec().targets(t -> t.instanceIds(fx.world.instanceIds()).port(9090)
+        HttpsSetup changed = fx.spec().targets(t -> t.instanceIds(fx.network.instanceIds()).port(9090)
                 .healthCheck(h -> h.path("/health"))).build();
 
         ApplyResult second = fx.executor().apply(changed);
@@ -209,7 +209,7 @@ class WholeChainIT {
 
     @Test
     void apply_whenInstancesAreAddedOrRemoved_registersAndDeregistersThem() {
-        List<String> ids = fx.world.instanceIds();
+        List<String> ids = fx.network.instanceIds();
         fx.executor().apply(fx.spec().targets(t -> t.instanceIds(ids.get(0)).port(8080)).build());
 
         ApplyResult added = fx.executor().apply(fx.spec().targets(t -> t.instanceIds(ids).port(8080)).build());
@@ -223,7 +223,7 @@ class WholeChainIT {
 
     @Test
     void apply_whenForeignResourcesHoldTheNames_isAConflict_refusesWithoutWriting_andAdoptTakesThemOver() {
-        String foreignLb = fx.elb.createLoadBalancer(r -> r.name("shop-https").subnets(fx.world.publicSubnetIds().values())
+        String foreignLb = fx.elb.createLoadBalancer(r -> r.name("shop-https").subnets(fx.network.publicSubnetIds().values())
                 .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)).loadBalancers().get(0)
                 .loadBalancerArn();
         fx.route53.changeResourceRecordSets(r -> r.hostedZoneId(fx.zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
@@ -232,7 +232,7 @@ class WholeChainIT {
         ApiCallCounter calls = new ApiCallCounter();
 
         Plan plan = fx.executor().plan(spec);
-        assertThatThrownBy(() -> fx.executor(calls, 4).apply(spec)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> fx.executor(calls).apply(spec)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("adopt: true");
 
         assertThat(plan.conflicts()).extracting(Change::kind)
@@ -251,19 +251,19 @@ class WholeChainIT {
     @Test
     void apply_whenOnlyOneZoneHasAPublicSubnet_failsClearly_andWritesNothing(AwsEmulator aws) {
         fx.close();
-        fx = new ChainFixture(aws).seed(1, 1, false).withZone();
+        fx = new ReferenceWorld(aws).seed(1, 1, false).withZone();
         ApiCallCounter calls = new ApiCallCounter();
 
-        assertThatThrownBy(() -> fx.executor(calls, 4).apply(fx.spec().build()))
+        assertThatThrownBy(() -> fx.executor(calls).apply(fx.spec().build()))
                 .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
-                .hasMessageContaining(fx.world.instanceZone());
+                .hasMessageContaining(fx.network.instanceZone());
         assertThat(calls.snapshot().writes()).isZero();
     }
 
     @Test
     void destroy_removesEverythingOwned_leavesForeignResources_andIsANoOpTheSecondTime() {
         String foreignTg = fx.elb.createTargetGroup(r -> r.name("someone-elses").protocol(ProtocolEnum.HTTP).port(80)
-                .vpcId(fx.world.vpcId())).targetGroups().get(0).targetGroupArn();
+                .vpcId(fx.network.vpcId())).targetGroups().get(0).targetGroupArn();
         HttpsSetup spec = fx.spec().build();
         ApplyResult applied = fx.executor().apply(spec);
 
@@ -278,7 +278,7 @@ class WholeChainIT {
         assertThat(fx.ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("tag:https-setup:stack").values("shop").build()))
                 .securityGroups()).isEmpty();
         assertThat(fx.ec2.describeSecurityGroupRules(r -> r.filters(Filter.builder().name("group-id")
-                .values(fx.world.appSecurityGroupId()).build())).securityGroupRules())
+                .values(fx.network.appSecurityGroupId()).build())).securityGroupRules())
                 .noneSatisfy(rule -> assertThat(rule.fromPort()).isEqualTo(8080));
         // the validation CNAMEs stay: ACM uses them for every certificate of these names in the account
         assertThat(fx.route53.listResourceRecordSets(r -> r.hostedZoneId(fx.zoneId)).resourceRecordSets())

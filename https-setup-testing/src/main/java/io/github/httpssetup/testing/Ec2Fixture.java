@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -28,6 +29,12 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * }</pre>
  */
 public final class Ec2Fixture {
+
+    /**
+     * The image of each endpoint and region, found once: an emulator's catalogue of Amazon images is fixed (a reset
+     * restores the same one), and listing it is the costliest call of a seed (moto answers close to 1 MB).
+     */
+    private static final Map<String, String> IMAGES = new ConcurrentHashMap<>();
 
     private final int instances;
     private final int publicZones;
@@ -138,8 +145,21 @@ public final class Ec2Fixture {
     }
 
     private static String anyImage(Ec2Client ec2) {
+        String key = ec2.serviceClientConfiguration().endpointOverride().map(Object::toString).orElse("aws") + " "
+                + ec2.serviceClientConfiguration().region();
+        return IMAGES.computeIfAbsent(key, k -> findImage(ec2));
+    }
+
+    private static String findImage(Ec2Client ec2) {
+        // One family first: moto serialises a few images in milliseconds and its whole catalogue in seconds (the
+        // smallest id of this family is the smallest of all its Amazon x86_64 images, so the choice is the same).
         List<Image> images = ec2.describeImages(r -> r.owners("amazon")
-                .filters(Filter.builder().name("architecture").values("x86_64").build())).images();
+                .filters(Filter.builder().name("architecture").values("x86_64").build(),
+                        Filter.builder().name("name").values("amzn-ami-minimal-hvm-*").build())).images();
+        if (images.isEmpty()) {
+            images = ec2.describeImages(r -> r.owners("amazon")
+                    .filters(Filter.builder().name("architecture").values("x86_64").build())).images();
+        }
         if (images.isEmpty()) {
             images = ec2.describeImages(r -> r.owners("amazon")).images();
         }

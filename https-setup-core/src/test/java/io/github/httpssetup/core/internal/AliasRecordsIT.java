@@ -8,6 +8,7 @@ import io.github.httpssetup.core.Change;
 import io.github.httpssetup.core.ChangeAction;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.IpAddressType;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -37,6 +38,7 @@ class AliasRecordsIT {
             "front-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2");
 
     private AwsEmulator aws;
+    private Runs runs;
     private Route53Client route53;
     private States.Zone zone;
 
@@ -44,6 +46,7 @@ class AliasRecordsIT {
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
+        runs = new Runs(aws);
         route53 = aws.client(Route53Client.builder());
         String id = route53.createHostedZone(r -> r.name("example.com").callerReference("alias-it-" + System.nanoTime()))
                 .hostedZone().id().replace("/hostedzone/", "");
@@ -59,7 +62,7 @@ class AliasRecordsIT {
     void converge_forDualstack_createsAAndAaaaAliases_andAnOwnershipTxt_forEveryName_inOneBatch() {
         HttpsSetup spec = spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK)).build();
 
-        Outcome apply = converge(spec, Run.Mode.APPLY, LB);
+        Outcome<Void> apply = converge(spec, Run.Mode.APPLY, LB);
 
         for (String name : List.of("example.com.", "www.example.com.")) {
             for (RRType type : List.of(RRType.A, RRType.AAAA)) {
@@ -87,7 +90,7 @@ class AliasRecordsIT {
         HttpsSetup spec = spec().build();
         converge(spec, Run.Mode.APPLY, LB);
 
-        Outcome second = converge(spec, Run.Mode.APPLY, LB);
+        Outcome<Void> second = converge(spec, Run.Mode.APPLY, LB);
 
         assertThat(second.writes()).isZero();
         assertThat(second.reads()).isEqualTo(1);
@@ -100,7 +103,7 @@ class AliasRecordsIT {
         upsert(ResourceRecordSet.builder().name("example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.10"))
                 .build());
 
-        Outcome plan = converge(spec().build(), Run.Mode.PLAN, LB);
+        Outcome<Void> plan = converge(spec().build(), Run.Mode.PLAN, LB);
 
         assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).filteredOn(c -> c.action() == ChangeAction.CONFLICT).singleElement().satisfies(c -> {
@@ -119,7 +122,7 @@ class AliasRecordsIT {
                 .resourceRecords(v -> v.value("shop.example.net")).build());
         upsert(OwnershipRecord.recordSet("example.com", "blog"));
 
-        Outcome plan = converge(spec().build(), Run.Mode.PLAN, LB);
+        Outcome<Void> plan = converge(spec().build(), Run.Mode.PLAN, LB);
 
         assertThat(plan.changes()).filteredOn(c -> c.action() == ChangeAction.CONFLICT).extracting(Change::name)
                 .containsExactlyInAnyOrder("example.com", "www.example.com");
@@ -130,7 +133,7 @@ class AliasRecordsIT {
         upsert(ResourceRecordSet.builder().name("example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.10"))
                 .build());
 
-        Outcome apply = converge(spec().adopt(true).build(), Run.Mode.APPLY, LB);
+        Outcome<Void> apply = converge(spec().adopt(true).build(), Run.Mode.APPLY, LB);
 
         assertThat(record("example.com.", RRType.A).orElseThrow().aliasTarget().dnsName()).contains("shop-https-1");
         assertThat(record("_https-setup.example.com.", RRType.TXT)).isPresent();
@@ -146,7 +149,7 @@ class AliasRecordsIT {
     void converge_whenTheLoadBalancerOrTargetHealthSettingChanges_updatesTheOwnedAliases() {
         converge(spec().build(), Run.Mode.APPLY, LB);
 
-        Outcome moved = converge(spec().records(r -> r.evaluateTargetHealth(false)).build(), Run.Mode.APPLY, OTHER_LB);
+        Outcome<Void> moved = converge(spec().records(r -> r.evaluateTargetHealth(false)).build(), Run.Mode.APPLY, OTHER_LB);
 
         ResourceRecordSet apex = record("example.com.", RRType.A).orElseThrow();
         assertThat(apex.aliasTarget().dnsName()).startsWith("dualstack.front-1.");
@@ -163,10 +166,9 @@ class AliasRecordsIT {
         converge(spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK)).build(), Run.Mode.APPLY, LB);
         upsert(ResourceRecordSet.builder().name("mail.example.com.").type(RRType.A).ttl(300L)
                 .resourceRecords(v -> v.value("192.0.2.25")).build());
-        HttpsSetup apexOnly = HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
-                .targets(t -> t.instanceIds("i-0123456789abcdef0")).build();
+        HttpsSetup apexOnly = spec().domain(d -> d.name("example.com")).build();
 
-        Outcome apply = converge(apexOnly, Run.Mode.APPLY, LB);
+        Outcome<Void> apply = converge(apexOnly, Run.Mode.APPLY, LB);
 
         assertThat(record("www.example.com.", RRType.A)).isEmpty();
         assertThat(record("www.example.com.", RRType.AAAA)).isEmpty();
@@ -183,9 +185,9 @@ class AliasRecordsIT {
 
     @Test
     void plan_whenTheZoneOrTheLoadBalancerIsNotCreatedYet_plansCreatesWithTheTargetKnownAfterApply() {
-        Outcome noZone = run(spec().build(), Run.Mode.PLAN, records -> records.converge(new States.Zone(null, "example.com",
+        Outcome<Void> noZone = run(spec().build(), Run.Mode.PLAN, records -> records.converge(new States.Zone(null, "example.com",
                 List.of()), LB));
-        Outcome noLb = converge(spec().build(), Run.Mode.PLAN, new States.LoadBalancer(null, null, null));
+        Outcome<Void> noLb = converge(spec().build(), Run.Mode.PLAN, new States.LoadBalancer(null, null, null));
 
         assertThat(noZone.reads()).isZero();
         assertThat(noZone.changes()).extracting(Change::action).containsOnly(ChangeAction.CREATE).hasSize(4);
@@ -198,7 +200,7 @@ class AliasRecordsIT {
 
     @Test
     void converge_whenRecordsAreDisabled_doesNothing() {
-        Outcome apply = converge(spec().records(r -> r.enabled(false)).build(), Run.Mode.APPLY, LB);
+        Outcome<Void> apply = converge(spec().records(r -> r.enabled(false)).build(), Run.Mode.APPLY, LB);
 
         assertThat(apply.changes()).isEmpty();
         assertThat(apply.reads() + apply.writes()).isZero();
@@ -211,8 +213,8 @@ class AliasRecordsIT {
                 .dnsName("dualstack.blog-1.eu-west-1.elb.amazonaws.com").evaluateTargetHealth(true)).build());
         upsert(OwnershipRecord.recordSet("blog.example.com", "blog"));
 
-        Outcome destroyed = run(spec().build(), Run.Mode.DESTROY, records -> records.destroy(zone));
-        Outcome again = run(spec().build(), Run.Mode.DESTROY, records -> records.destroy(zone));
+        Outcome<Void> destroyed = run(spec().build(), Run.Mode.DESTROY, records -> records.destroy(zone));
+        Outcome<Void> again = run(spec().build(), Run.Mode.DESTROY, records -> records.destroy(zone));
 
         assertThat(route53.listResourceRecordSets(r -> r.hostedZoneId(zone.id())).resourceRecordSets())
                 .extracting(s -> s.name() + " " + s.typeAsString()).containsExactlyInAnyOrder("example.com. NS", "example.com. SOA",
@@ -224,26 +226,17 @@ class AliasRecordsIT {
 
     // ---- helpers ----
 
-    /** What one run gave: its changes, and how many calls it read and wrote. */
-    record Outcome(List<Change> changes, int reads, int writes) {
-    }
-
-    private Outcome converge(HttpsSetup spec, Run.Mode mode, States.LoadBalancer lb) {
+    private Outcome<Void> converge(HttpsSetup spec, Run.Mode mode, States.LoadBalancer lb) {
         return run(spec, mode, records -> records.converge(zone, lb));
     }
 
-    private Outcome run(HttpsSetup spec, Run.Mode mode, Consumer<AliasRecords> step) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            Run run = Runs.run(clients, spec, mode, null);
-            step.accept(new AliasRecords(run));
-            var calls = clients.counter().snapshot();
-            return new Outcome(run.changes(), calls.reads(), calls.writes());
-        }
+    private Outcome<Void> run(HttpsSetup spec, Run.Mode mode, Consumer<AliasRecords> step) {
+        return runs.run(spec, mode, run -> step.accept(new AliasRecords(run)));
     }
 
-    private HttpsSetup.Builder spec() {
-        return HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com").alternativeNames("www.example.com"))
-                .targets(t -> t.instanceIds("i-0123456789abcdef0"));
+    /** The reference stack on an instance the records never read. */
+    private static HttpsSetup.Builder spec() {
+        return ReferenceWorld.stack(REGION, List.of("i-0123456789abcdef0"));
     }
 
     private void upsert(ResourceRecordSet set) {

@@ -9,15 +9,13 @@ import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.KeyAlgorithm;
 import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
-import io.github.httpssetup.testing.Ec2Fixture;
-import io.github.httpssetup.testing.Ec2World;
 import io.github.httpssetup.testing.EmulatorProfile;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,14 +26,11 @@ import software.amazon.awssdk.services.acm.model.CertificateStatus;
 import software.amazon.awssdk.services.acm.model.CertificateSummary;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
-import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
@@ -52,35 +47,17 @@ class CertificatesStrictIT {
     /** Short, so that a certificate ACM never shows (a stale idempotency answer) is given up on quickly. */
     private static final Duration WAIT = Duration.ofSeconds(12);
 
-    private AwsEmulator aws;
-    private Ec2Client ec2;
-    private AcmClient acm;
-    private Route53Client route53;
-    private ElasticLoadBalancingV2Client elb;
-    private Ec2World world;
-    private String zoneId;
-    private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    private ReferenceWorld w;
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
         assertThat(emulator.profile()).as("these tests need HTTPS_SETUP_EMULATOR_PROFILE=strict").isEqualTo(EmulatorProfile.STRICT);
-        emulator.reset();
-        aws = emulator.withRegion(REGION);
-        ec2 = aws.client(Ec2Client.builder());
-        acm = aws.client(AcmClient.builder());
-        route53 = aws.client(Route53Client.builder());
-        elb = aws.client(ElasticLoadBalancingV2Client.builder());
-        world = Ec2Fixture.builder().instances(1).build().seed(ec2);
-        zoneId = route53.createHostedZone(r -> r.name(DOMAIN).callerReference("test-" + System.nanoTime()))
-                .hostedZone().id().replace("/hostedzone/", "");
+        w = new ReferenceWorld(emulator).seed(1, 3, false).withZone();
     }
 
     @AfterEach
     void tearDown() {
-        ec2.close();
-        acm.close();
-        route53.close();
-        elb.close();
+        w.close();
     }
 
     // ---- 1 and 7: the key algorithm's spelling; a certificate unknown for seconds ----
@@ -173,10 +150,10 @@ class CertificatesStrictIT {
         HttpsSetup spec = spec(b -> b).build();
         ApplyResult applied = executor(new ApiCallCounter()).apply(spec);
         String certificate = applied.outputs().certificateArn();
-        String foreign = elb.createLoadBalancer(r -> r.name("someone-else").subnets(world.publicSubnetIds().values())
+        String foreign = w.elb.createLoadBalancer(r -> r.name("someone-else").subnets(w.network.publicSubnetIds().values())
                 .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
                 .tags(t -> t.key("owner").value("someone-else"))).loadBalancers().get(0).loadBalancerArn();
-        elb.createListener(r -> r.loadBalancerArn(foreign).protocol(ProtocolEnum.HTTPS).port(443)
+        w.elb.createListener(r -> r.loadBalancerArn(foreign).protocol(ProtocolEnum.HTTPS).port(443)
                 .certificates(c -> c.certificateArn(certificate))
                 .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200"))));
         long started = System.nanoTime();
@@ -185,7 +162,7 @@ class CertificatesStrictIT {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         assertThat(certificate(certificate).inUseBy()).contains(foreign);
-        assertThat(events).anySatisfy(e -> {
+        assertThat(w.events).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(ProgressEvent.Type.WARNING);
             assertThat(e.message()).contains(certificate).contains(foreign);
         });
@@ -201,7 +178,7 @@ class CertificatesStrictIT {
         executor(new ApiCallCounter()).apply(spec);
         List<ResourceRecordSet> before = validationRecords();
         assertThat(before).hasSize(2);
-        try (AcmClient virginia = aws.withRegion("us-east-1").client(AcmClient.builder())) {
+        try (AcmClient virginia = w.aws.withRegion("us-east-1").client(AcmClient.builder())) {
             virginia.requestCertificate(r -> r.domainName(DOMAIN).subjectAlternativeNames("www." + DOMAIN)
                     .validationMethod(ValidationMethod.DNS));
         }
@@ -213,7 +190,7 @@ class CertificatesStrictIT {
 
     @Test
     void destroy_withAZoneTheStackCreatedAndDeletes_removesTheValidationRecordsWithTheZone() {
-        route53.deleteHostedZone(r -> r.id(zoneId));
+        w.route53.deleteHostedZone(r -> r.id(w.zoneId));
         HttpsSetup spec = spec(b -> b.domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN)
                 .hostedZone(z -> z.create(true).deleteOnDestroy(true)))).build();
         executor(new ApiCallCounter()).apply(spec);
@@ -221,32 +198,22 @@ class CertificatesStrictIT {
         DestroyResult destroyed = executor(new ApiCallCounter()).destroy(spec);
 
         assertThat(destroyed.deleted()).extracting(c -> c.kind()).contains(ResourceKind.HOSTED_ZONE, ResourceKind.VALIDATION_RECORD);
-        assertThat(route53.listHostedZonesByName(r -> r.dnsName(DOMAIN)).hostedZones())
+        assertThat(w.route53.listHostedZonesByName(r -> r.dnsName(DOMAIN)).hostedZones())
                 .noneSatisfy(z -> assertThat(z.name()).isEqualTo(DOMAIN + "."));
     }
 
     // ---- helpers ----
 
     private HttpsSetup.Builder spec(UnaryOperator<HttpsSetup.Builder> customise) {
-        return customise.apply(HttpsSetup.builder()
-                .stack("shop")
-                .region(REGION)
-                .domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN))
-                .targets(t -> t.instanceIds(world.instanceIds()).port(8080))
-                .waitTimeout(WAIT));
+        return customise.apply(w.spec().waitTimeout(WAIT));
     }
 
     private HttpsSetupExecutor executor(ApiCallCounter counter) {
-        return HttpsSetupExecutor.builder()
-                .endpointOverride(aws.endpoint())
-                .credentialsProvider(aws.credentialsProvider())
-                .addExecutionInterceptor(counter)
-                .listener(events::add)
-                .build();
+        return w.executor(counter);
     }
 
     private CertificateDetail certificate(String arn) {
-        return acm.describeCertificate(r -> r.certificateArn(arn)).certificate();
+        return w.acm.describeCertificate(r -> r.certificateArn(arn)).certificate();
     }
 
     private boolean gone(String arn) {
@@ -260,19 +227,19 @@ class CertificatesStrictIT {
 
     /** The ARN of the only certificate in the region. */
     private String onlyOwned() {
-        List<CertificateSummary> all = acm.listCertificates(r -> r.includes(i -> i.keyTypesWithStrings("RSA_2048",
+        List<CertificateSummary> all = w.acm.listCertificates(r -> r.includes(i -> i.keyTypesWithStrings("RSA_2048",
                 "EC_prime256v1"))).certificateSummaryList();
         assertThat(all).hasSize(1);
         return all.get(0).certificateArn();
     }
 
     private Listener httpsListener(ApplyResult result) {
-        return elb.describeListeners(r -> r.loadBalancerArn(result.outputs().loadBalancerArn())).listeners().stream()
+        return w.elb.describeListeners(r -> r.loadBalancerArn(result.outputs().loadBalancerArn())).listeners().stream()
                 .filter(l -> l.protocol() == ProtocolEnum.HTTPS).findFirst().orElseThrow();
     }
 
     private List<ResourceRecordSet> validationRecords() {
-        return route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets().stream()
+        return w.route53.listResourceRecordSets(r -> r.hostedZoneId(w.zoneId)).resourceRecordSets().stream()
                 .filter(s -> s.type() == RRType.CNAME && s.name().startsWith("_")).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.github.httpssetup.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.httpssetup.core.KeyAlgorithm;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.acm.model.FailureReason;
 
@@ -42,5 +43,15 @@ class CertificatesTest {
     void failureHint_forOtherOrNoReason_isNone_soTheDelegationHintApplies() {
         assertThat(Certificates.failureHint("OTHER")).isNull();
         assertThat(Certificates.failureHint(null)).isNull();
+    }
+
+    @Test
+    void covers_matchesExactNamesAndOneLabelWildcards() {
+        Set<String> names = Set.of("example.com", "*.example.com");
+
+        assertThat(Certificates.covers(names, "example.com")).isTrue();
+        assertThat(Certificates.covers(names, "www.example.com")).isTrue();
+        assertThat(Certificates.covers(names, "a.b.example.com")).isFalse();
+        assertThat(Certificates.covers(Set.of("example.com"), "www.example.com")).isFalse();
     }
 }

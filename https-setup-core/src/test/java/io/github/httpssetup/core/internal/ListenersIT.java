@@ -11,6 +11,7 @@ import io.github.httpssetup.core.HttpAction;
 import io.github.httpssetup.core.HttpsListenerSpec;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -18,7 +19,6 @@ import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +44,7 @@ class ListenersIT {
     private static final String OTHER_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-2021-06";
 
     private AwsEmulator aws;
+    private Runs runs;
     private Ec2Client ec2;
     private ElasticLoadBalancingV2Client elb;
     private AcmClient acm;
@@ -56,6 +57,7 @@ class ListenersIT {
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
+        runs = new Runs(aws);
         ec2 = aws.client(Ec2Client.builder());
         elb = aws.client(ElasticLoadBalancingV2Client.builder());
         acm = aws.client(AcmClient.builder());
@@ -77,7 +79,7 @@ class ListenersIT {
 
     @Test
     void converge_onALoadBalancerWithoutListeners_createsHttpsAndRedirectingHttp_taggedForTheStack() {
-        Outcome apply = converge(spec().build(), Run.Mode.APPLY);
+        Outcome<Void> apply = converge(spec().build(), Run.Mode.APPLY);
 
         Listener https = listener(443);
         assertThat(https.protocol()).isEqualTo(ProtocolEnum.HTTPS);
@@ -101,7 +103,7 @@ class ListenersIT {
         assertThat(apply.changes()).extracting(Change::kind, Change::action, Change::name).containsExactly(
                 tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE, "shop-https:443"),
                 tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE, "shop-https:80"));
-        assertThat(apply.writes()).containsExactly(Map.entry("CreateListener", 2));
+        assertThat(apply.writesByOperation()).containsExactly(Map.entry("CreateListener", 2));
     }
 
     @Test
@@ -109,10 +111,10 @@ class ListenersIT {
         HttpsSetup spec = spec().build();
         converge(spec, Run.Mode.APPLY);
 
-        Outcome second = converge(spec, Run.Mode.APPLY);
+        Outcome<Void> second = converge(spec, Run.Mode.APPLY);
 
-        assertThat(second.writeCount()).isZero();
-        assertThat(second.reads()).containsExactlyInAnyOrderEntriesOf(Map.of("DescribeListeners", 1, "DescribeTags", 1));
+        assertThat(second.writes()).isZero();
+        assertThat(second.readsByOperation()).containsExactlyInAnyOrderEntriesOf(Map.of("DescribeListeners", 1, "DescribeTags", 1));
         assertThat(second.changes()).extracting(Change::action).containsOnly(ChangeAction.UNCHANGED).hasSize(2);
     }
 
@@ -123,25 +125,25 @@ class ListenersIT {
         elb.modifyListener(r -> r.listenerArn(listener(443).listenerArn()).sslPolicy(OTHER_POLICY));
         elb.deleteListener(r -> r.listenerArn(listener(80).listenerArn()));
 
-        Outcome plan = converge(spec, Run.Mode.PLAN);
-        Outcome apply = converge(spec, Run.Mode.APPLY);
+        Outcome<Void> plan = converge(spec, Run.Mode.PLAN);
+        Outcome<Void> apply = converge(spec, Run.Mode.APPLY);
 
-        assertThat(plan.writeCount()).isZero();
+        assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).extracting(Change::kind, Change::action).containsExactly(
                 tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
         assertThat(plan.changes().get(0).attributes()).containsExactly(
                 new AttributeChange("sslPolicy", OTHER_POLICY, HttpsListenerSpec.DEFAULT_SSL_POLICY));
-        assertThat(apply.writes()).containsOnly(Map.entry("ModifyListener", 1), Map.entry("CreateListener", 1));
+        assertThat(apply.writesByOperation()).containsOnly(Map.entry("ModifyListener", 1), Map.entry("CreateListener", 1));
         assertThat(listener(443).sslPolicy()).isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY);
         assertThat(listener(80).defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.REDIRECT);
-        assertThat(converge(spec, Run.Mode.APPLY).writeCount()).isZero();
+        assertThat(converge(spec, Run.Mode.APPLY).writes()).isZero();
     }
 
     @Test
     void converge_withHttpForward_forwardsPlainHttpToTheTargetGroup_theRecipesWay() {
         converge(spec().httpListener(HttpAction.REDIRECT).build(), Run.Mode.APPLY);
 
-        Outcome forward = converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY);
+        Outcome<Void> forward = converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY);
 
         assertThat(listener(80).defaultActions()).singleElement().satisfies(a -> {
             assertThat(a.type()).isEqualTo(ActionTypeEnum.FORWARD);
@@ -155,8 +157,8 @@ class ListenersIT {
                 assertThat(a.after()).isEqualTo("forward to " + tg.arn());
             });
         });
-        assertThat(forward.writes()).containsExactly(Map.entry("ModifyListener", 1));
-        assertThat(converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY).writeCount()).isZero();
+        assertThat(forward.writesByOperation()).containsExactly(Map.entry("ModifyListener", 1));
+        assertThat(converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY).writes()).isZero();
     }
 
     @Test
@@ -166,13 +168,13 @@ class ListenersIT {
                 .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn()))).listeners().get(0).listenerArn();
         HttpsSetup none = spec().httpListener(HttpAction.NONE).build();
 
-        Outcome apply = converge(none, Run.Mode.APPLY);
+        Outcome<Void> apply = converge(none, Run.Mode.APPLY);
 
         assertThat(listeners()).extracting(Listener::port).containsExactlyInAnyOrder(443, 8080);
         assertThat(listeners()).extracting(Listener::listenerArn).contains(foreign);
         assertThat(apply.changes()).extracting(Change::kind, Change::action).containsExactly(
                 tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UNCHANGED), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.DELETE));
-        assertThat(converge(none, Run.Mode.APPLY).writeCount()).isZero();
+        assertThat(converge(none, Run.Mode.APPLY).writes()).isZero();
     }
 
     @Test
@@ -182,7 +184,7 @@ class ListenersIT {
         certificate = new States.Certificate(certificate("www.example.com"), List.of(oldCertificate));
         tg = new States.TargetGroup(targetGroup("shop-tg-2"), List.of(tg.arn()));
 
-        Outcome apply = converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY);
+        Outcome<Void> apply = converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY);
 
         Listener https = listener(443);
         assertThat(https.certificates()).extracting(c -> c.certificateArn()).containsExactly(certificate.arn());
@@ -192,7 +194,7 @@ class ListenersIT {
                 .containsExactly("certificate", "defaultAction");
         assertThat(apply.changes().get(0).attributes().get(0).before()).isEqualTo(oldCertificate);
         // HTTP: redirect -> forward at once (it forwarded to no replaced group); HTTPS: weight 0 first, then the swap.
-        assertThat(apply.writes()).containsExactly(Map.entry("ModifyListener", 3));
+        assertThat(apply.writesByOperation()).containsExactly(Map.entry("ModifyListener", 3));
         assertThat(apply.changes().get(0).reason()).contains("weight 0");
     }
 
@@ -202,9 +204,9 @@ class ListenersIT {
         certificate = new States.Certificate(null, List.of(certificate.arn()));
         tg = new States.TargetGroup(null, List.of(tg.arn()));
 
-        Outcome plan = converge(spec().build(), Run.Mode.PLAN);
+        Outcome<Void> plan = converge(spec().build(), Run.Mode.PLAN);
 
-        assertThat(plan.writeCount()).isZero();
+        assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).extracting(Change::kind, Change::action).containsExactly(
                 tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.UNCHANGED));
         assertThat(plan.changes().get(0).attributes()).extracting(AttributeChange::after)
@@ -216,10 +218,10 @@ class ListenersIT {
         lb = new States.LoadBalancer(null, null, null);
         certificate = new States.Certificate(null, List.of());
 
-        Outcome plan = converge(spec().build(), Run.Mode.PLAN);
+        Outcome<Void> plan = converge(spec().build(), Run.Mode.PLAN);
 
-        assertThat(plan.reads()).isEmpty();
-        assertThat(plan.writeCount()).isZero();
+        assertThat(plan.readsByOperation()).isEmpty();
+        assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).extracting(Change::kind, Change::action).containsExactly(
                 tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
         assertThat(plan.changes().get(0).attributes()).contains(
@@ -234,17 +236,17 @@ class ListenersIT {
                 .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn()))).listeners().get(0).listenerArn();
         HttpsSetup spec = spec().httpListener(HttpAction.NONE).build();
 
-        Outcome refused = converge(spec, Run.Mode.APPLY);
+        Outcome<Void> refused = converge(spec, Run.Mode.APPLY);
 
         assertThat(refused.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.CONFLICT);
             assertThat(c.kind()).isEqualTo(ResourceKind.HTTPS_LISTENER);
             assertThat(c.id()).isEqualTo(foreign);
         });
-        assertThat(refused.writeCount()).isZero();
+        assertThat(refused.writes()).isZero();
         assertThat(listener(443).sslPolicy()).isEqualTo(OTHER_POLICY);
 
-        Outcome adopted = converge(spec.toBuilder().adopt(true).build(), Run.Mode.APPLY);
+        Outcome<Void> adopted = converge(spec.toBuilder().adopt(true).build(), Run.Mode.APPLY);
 
         assertThat(adopted.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
@@ -252,8 +254,8 @@ class ListenersIT {
         });
         assertThat(tags(foreign)).containsEntry("https-setup:stack", "shop");
         assertThat(listener(443).sslPolicy()).isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY);
-        assertThat(adopted.writes()).containsOnly(Map.entry("AddTags", 1), Map.entry("ModifyListener", 1));
-        assertThat(converge(spec, Run.Mode.APPLY).writeCount()).isZero();
+        assertThat(adopted.writesByOperation()).containsOnly(Map.entry("AddTags", 1), Map.entry("ModifyListener", 1));
+        assertThat(converge(spec, Run.Mode.APPLY).writes()).isZero();
     }
 
     @Test
@@ -261,7 +263,7 @@ class ListenersIT {
         converge(spec().build(), Run.Mode.APPLY);
         HttpsSetup moved = spec().httpsListener(h -> h.port(8443).sslPolicy(OTHER_POLICY)).build();
 
-        Outcome apply = converge(moved, Run.Mode.APPLY);
+        Outcome<Void> apply = converge(moved, Run.Mode.APPLY);
 
         assertThat(listeners()).extracting(Listener::port).containsExactlyInAnyOrder(8443, 80);
         assertThat(listener(8443).sslPolicy()).isEqualTo(OTHER_POLICY);
@@ -277,13 +279,13 @@ class ListenersIT {
         String foreign = elb.createListener(r -> r.loadBalancerArn(lb.arn()).protocol(ProtocolEnum.HTTP).port(8080)
                 .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn()))).listeners().get(0).listenerArn();
 
-        Outcome destroyed = destroy(spec().build());
-        Outcome again = destroy(spec().build());
+        Outcome<Void> destroyed = destroy(spec().build());
+        Outcome<Void> again = destroy(spec().build());
 
         assertThat(listeners()).extracting(Listener::listenerArn).containsExactly(foreign);
         assertThat(destroyed.changes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
                 tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.DELETE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.DELETE));
-        assertThat(again.writeCount()).isZero();
+        assertThat(again.writes()).isZero();
     }
 
     @Test
@@ -291,9 +293,9 @@ class ListenersIT {
         converge(spec().build(), Run.Mode.APPLY);
         elb.removeTags(r -> r.resourceArns(lb.arn()).tagKeys("https-setup:stack"));
 
-        Outcome destroyed = destroy(spec().build());
+        Outcome<Void> destroyed = destroy(spec().build());
 
-        assertThat(destroyed.writeCount()).isZero();
+        assertThat(destroyed.writes()).isZero();
         assertThat(listeners()).hasSize(2);
     }
 
@@ -310,40 +312,16 @@ class ListenersIT {
 
     // ---- helpers ----
 
-    /** What one run gave: its changes, and the calls it made (operation → count). */
-    record Outcome(List<Change> changes, Map<String, Integer> reads, Map<String, Integer> writes) {
-        int writeCount() {
-            return writes.values().stream().mapToInt(Integer::intValue).sum();
-        }
+    private Outcome<Void> converge(HttpsSetup spec, Run.Mode mode) {
+        return runs.run(spec, mode, run -> new Listeners(run).converge(certificate, tg, lb));
     }
 
-    private Outcome converge(HttpsSetup spec, Run.Mode mode) {
-        return run(spec, mode, listeners -> listeners.converge(certificate, tg, lb));
-    }
-
-    private Outcome destroy(HttpsSetup spec) {
-        return run(spec, Run.Mode.DESTROY, Listeners::destroy);
-    }
-
-    private Outcome run(HttpsSetup spec, Run.Mode mode, Consumer<Listeners> step) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            Run run = Runs.run(clients, spec, mode, null);
-            step.accept(new Listeners(run));
-            Map<String, Integer> calls = clients.counter().snapshot().byOperation().entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().substring(e.getKey().indexOf(':') + 1), Map.Entry::getValue,
-                            Integer::sum));
-            return new Outcome(run.changes(), filter(calls, true), filter(calls, false));
-        }
-    }
-
-    private static Map<String, Integer> filter(Map<String, Integer> calls, boolean reads) {
-        return calls.entrySet().stream().filter(e -> ApiCallCounter.isRead(e.getKey()) == reads)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    private Outcome<Void> destroy(HttpsSetup spec) {
+        return runs.run(spec, Run.Mode.DESTROY, run -> new Listeners(run).destroy());
     }
 
     private HttpsSetup.Builder spec() {
-        return HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
-                .targets(t -> t.instanceIds(world.instanceIds())).addTag("team", "web");
+        return ReferenceWorld.stack(REGION, world.instanceIds());
     }
 
     private String targetGroup(String name) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.httpssetup.core.AttributeChange;
-import io.github.httpssetup.core.Change;
 import io.github.httpssetup.core.ChangeAction;
 import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -38,6 +38,7 @@ class LoadBalancersIT {
     private static final String REGION = "eu-west-1";
 
     private AwsEmulator aws;
+    private Runs runs;
     private Ec2Client ec2;
     private ElasticLoadBalancingV2Client elb;
     private Ec2World world;
@@ -48,6 +49,7 @@ class LoadBalancersIT {
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
+        runs = new Runs(aws);
         ec2 = aws.client(Ec2Client.builder());
         elb = aws.client(ElasticLoadBalancingV2Client.builder());
         world = Ec2Fixture.builder().build().seed(ec2);
@@ -86,14 +88,14 @@ class LoadBalancersIT {
             assertThat(c.kind()).isEqualTo(ResourceKind.LOAD_BALANCER);
             assertThat(c.name()).isEqualTo("shop-https");
         });
-        assertThat(created.writes()).containsOnlyKeys("CreateLoadBalancer", "ModifyLoadBalancerAttributes");
+        assertThat(created.writesByOperation()).containsOnlyKeys("CreateLoadBalancer", "ModifyLoadBalancerAttributes");
     }
 
     @Test
     void converge_withDefaultAttributes_writesNoAttributes() {
         Outcome<States.LoadBalancer> created = run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
 
-        assertThat(created.writes()).containsOnlyKeys("CreateLoadBalancer");
+        assertThat(created.writesByOperation()).containsOnlyKeys("CreateLoadBalancer");
         assertThat(elb.describeLoadBalancers(r -> r.names("shop-https")).loadBalancers().get(0).ipAddressTypeAsString())
                 .isEqualTo("ipv4");
     }
@@ -106,7 +108,7 @@ class LoadBalancersIT {
         Outcome<States.LoadBalancer> second = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
 
         assertThat(second.value()).isEqualTo(first);
-        assertThat(second.writeCount()).isZero();
+        assertThat(second.writes()).isZero();
         assertThat(second.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
         assertThat(second.outputs().loadBalancerArn).isEqualTo(first.arn());
     }
@@ -116,7 +118,7 @@ class LoadBalancersIT {
         Outcome<States.LoadBalancer> plan = run(spec().build(), Run.Mode.PLAN, lb -> lb.converge(network(), null));
 
         assertThat(plan.value().arn()).isNull();
-        assertThat(plan.writeCount()).isZero();
+        assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.CREATE);
             assertThat(c.attributes()).contains(new AttributeChange("securityGroups", null, AttributeChange.KNOWN_AFTER_APPLY),
@@ -139,7 +141,7 @@ class LoadBalancersIT {
         Outcome<States.LoadBalancer> plan = run(spec, Run.Mode.PLAN, lb -> lb.converge(network(), List.of(groupId)));
         Outcome<States.LoadBalancer> apply = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
 
-        assertThat(plan.writeCount()).isZero();
+        assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
             assertThat(c.attributes()).extracting(AttributeChange::attribute).containsExactly("tags.team", "subnets",
@@ -147,7 +149,7 @@ class LoadBalancersIT {
             assertThat(c.attributes()).contains(new AttributeChange("ipAddressType", "dualstack", "ipv4"),
                     new AttributeChange("idle_timeout.timeout_seconds", "30", "60"));
         });
-        assertThat(apply.writes()).containsOnlyKeys("AddTags", "SetSubnets", "SetSecurityGroups", "SetIpAddressType",
+        assertThat(apply.writesByOperation()).containsOnlyKeys("AddTags", "SetSubnets", "SetSecurityGroups", "SetIpAddressType",
                 "ModifyLoadBalancerAttributes");
         var lb = elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers().get(0);
         assertThat(lb.availabilityZones()).extracting(z -> z.subnetId()).containsExactlyInAnyOrderElementsOf(subnets);
@@ -155,7 +157,7 @@ class LoadBalancersIT {
         assertThat(lb.ipAddressTypeAsString()).isEqualTo("ipv4");
         assertThat(attributes(arn)).containsEntry("idle_timeout.timeout_seconds", "60");
         assertThat(tags(arn)).containsEntry("team", "web");
-        assertThat(run(spec, Run.Mode.APPLY, l -> l.converge(network(), List.of(groupId))).writeCount()).isZero();
+        assertThat(run(spec, Run.Mode.APPLY, l -> l.converge(network(), List.of(groupId))).writes()).isZero();
     }
 
     @Test
@@ -170,7 +172,7 @@ class LoadBalancersIT {
             assertThat(c.attributes()).containsExactly(new AttributeChange("securityGroups", groupId,
                     AttributeChange.KNOWN_AFTER_APPLY));
         });
-        assertThat(plan.writeCount()).isZero();
+        assertThat(plan.writes()).isZero();
     }
 
     @Test
@@ -185,7 +187,7 @@ class LoadBalancersIT {
             assertThat(c.reason()).isEqualTo("exists but is not owned by stack shop");
         });
         assertThat(apply.value().arn()).isEqualTo(foreign);
-        assertThat(apply.writeCount()).isZero();
+        assertThat(apply.writes()).isZero();
         assertThat(tags(foreign)).doesNotContainKey("https-setup:stack");
         assertThat(elb.describeLoadBalancers().loadBalancers()).hasSize(1);
     }
@@ -206,7 +208,7 @@ class LoadBalancersIT {
         assertThat(tags(foreign)).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
         assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(foreign)).loadBalancers().get(0).securityGroups())
                 .containsExactly(groupId);
-        assertThat(run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId))).writeCount()).isZero();
+        assertThat(run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId))).writes()).isZero();
     }
 
     @Test
@@ -240,7 +242,7 @@ class LoadBalancersIT {
             assertThat(c.id()).isEqualTo(arn);
         });
         assertThat(again.changes()).isEmpty();
-        assertThat(again.writeCount()).isZero();
+        assertThat(again.writes()).isZero();
     }
 
     @Test
@@ -252,7 +254,7 @@ class LoadBalancersIT {
             return null;
         });
 
-        assertThat(destroyed.writeCount()).isZero();
+        assertThat(destroyed.writes()).isZero();
         assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(foreign)).loadBalancers()).hasSize(1);
     }
 
@@ -290,34 +292,19 @@ class LoadBalancersIT {
             return null;
         });
 
-        assertThat(missing.writeCount()).isZero();
-        assertThat(foreignProtected.writeCount()).isZero();
+        assertThat(missing.writes()).isZero();
+        assertThat(foreignProtected.writes()).isZero();
     }
 
     // ---- helpers ----
 
     /** What one run of the resource gave: its result, its changes, its outputs and the writes it made (operation → count). */
-    record Outcome<T>(T value, List<Change> changes, OutputsCollector outputs, Map<String, Integer> writes) {
-        int writeCount() {
-            return writes.values().stream().mapToInt(Integer::intValue).sum();
-        }
-    }
-
     private <T> Outcome<T> run(HttpsSetup spec, Run.Mode mode, Function<LoadBalancers, T> step) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            Run run = Runs.run(clients, spec, mode, null);
-            T value = step.apply(new LoadBalancers(run));
-            Map<String, Integer> writes = clients.counter().snapshot().byOperation().entrySet().stream()
-                    .filter(e -> !ApiCallCounter.isRead(e.getKey().substring(e.getKey().indexOf(':') + 1)))
-                    .collect(Collectors.toMap(e -> e.getKey().substring(e.getKey().indexOf(':') + 1), Map.Entry::getValue,
-                            Integer::sum));
-            return new Outcome<>(value, run.changes(), run.outputs(), writes);
-        }
+        return runs.get(spec, mode, run -> step.apply(new LoadBalancers(run)));
     }
 
     private HttpsSetup.Builder spec() {
-        return HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
-                .targets(t -> t.instanceIds(world.instanceIds())).addTag("team", "web");
+        return ReferenceWorld.stack(REGION, world.instanceIds());
     }
 
     private States.Network network() {

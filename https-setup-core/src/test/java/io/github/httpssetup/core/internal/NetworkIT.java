@@ -8,6 +8,7 @@ import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import io.github.httpssetup.testing.Ec2Fixture;
@@ -29,12 +30,13 @@ class NetworkIT {
 
     private AwsEmulator aws;
     private Ec2Client ec2;
-    private ApiCalls calls;
+    private Runs runs;
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
+        runs = new Runs(aws);
         ec2 = aws.client(Ec2Client.builder());
     }
 
@@ -50,18 +52,16 @@ class NetworkIT {
     }
 
     private static HttpsSetup.Builder spec(List<String> instanceIds) {
-        return HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
-                .targets(t -> t.instanceIds(instanceIds).port(8080));
+        return ReferenceWorld.stack(REGION, instanceIds);
     }
 
     private States.Network resolve(HttpsSetup spec) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            try {
-                return new Network(Runs.run(clients, spec, Run.Mode.APPLY, null)).resolve();
-            } finally {
-                calls = clients.counter().snapshot();
-            }
-        }
+        return runs.get(spec, Run.Mode.APPLY, run -> new Network(run).resolve()).value();
+    }
+
+    /** The calls of the latest run. */
+    private ApiCalls calls() {
+        return runs.last().calls();
     }
 
     @Test
@@ -77,8 +77,8 @@ class NetworkIT {
         assertThat(network.instanceZones()).containsOnlyKeys(world.instanceIds())
                 .allSatisfy((id, zone) -> assertThat(zone).isEqualTo(world.instanceZone()));
         assertThat(network.instanceSecurityGroupIds()).containsExactly(world.appSecurityGroupId());
-        assertThat(calls.writes()).isZero();
-        assertThat(calls.byOperation()).containsOnly(Map.entry("Ec2:DescribeInstances", 1), Map.entry("Ec2:DescribeSubnets", 1),
+        assertThat(calls().writes()).isZero();
+        assertThat(calls().byOperation()).containsOnly(Map.entry("Ec2:DescribeInstances", 1), Map.entry("Ec2:DescribeSubnets", 1),
                 Map.entry("Ec2:DescribeRouteTables", 1), Map.entry("Ec2:DescribeAvailabilityZones", 1));
     }
 
@@ -87,7 +87,7 @@ class NetworkIT {
         Ec2World world = seed(f -> f.instances(2).instanceTags(Map.of("app", "shop")));
         ec2.terminateInstances(r -> r.instanceIds(world.instanceIds().get(0)));
 
-        States.Network network = resolve(HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
+        States.Network network = resolve(spec(List.of())
                 .targets(t -> t.instanceTags(Map.of("app", "shop"))).build());
 
         assertThat(network.instanceIds()).containsExactly(world.instanceIds().get(1));
@@ -97,7 +97,7 @@ class NetworkIT {
     void resolve_byInstanceTags_whenNoInstanceCarriesThem_fails() {
         seed(f -> f.instances(1).instanceTags(Map.of("app", "shop")));
 
-        assertThatThrownBy(() -> resolve(HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
+        assertThatThrownBy(() -> resolve(spec(List.of())
                 .targets(t -> t.instanceTags(Map.of("app", "blog"))).build()))
                 .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
                 .hasMessageContaining("no instance in eu-west-1 carries app=blog");
@@ -112,7 +112,7 @@ class NetworkIT {
                 .hasMessageContaining(world.instanceZone() + " (targets " + world.instanceIds().get(0) + "): public "
                         + world.publicSubnetIds().get(world.instanceZone()) + "; private " + world.privateSubnetId())
                 .hasMessageContaining("Create a public subnet");
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
     }
 
     @Test
@@ -139,7 +139,7 @@ class NetworkIT {
                 .hasMessageContaining(world.instanceIds().get(1) + " is stopped")
                 .hasMessageNotContaining(world.instanceIds().get(0) + " is")
                 .hasMessageContaining("Start them, or remove them from targets.instanceIds");
-        assertThat(calls.byOperation()).containsOnlyKeys("Ec2:DescribeInstances");
+        assertThat(calls().byOperation()).containsOnlyKeys("Ec2:DescribeInstances");
     }
 
     @Test
@@ -187,7 +187,7 @@ class NetworkIT {
                 .hasMessageContaining(world.privateSubnetId() + " (" + world.instanceZone() + ") is private")
                 .hasMessageContaining(given.get(2) + " is in " + other.vpcId())
                 .hasMessageContaining("loadBalancer.subnets");
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
     }
 
     @Test

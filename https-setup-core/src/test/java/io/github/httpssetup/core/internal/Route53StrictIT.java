@@ -8,12 +8,10 @@ import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
-import io.github.httpssetup.core.IamPolicy;
 import io.github.httpssetup.core.Plan;
-import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
-import io.github.httpssetup.testing.Ec2Fixture;
 import io.github.httpssetup.testing.Ec2World;
 import io.github.httpssetup.testing.EmulatorProfile;
 import java.time.Duration;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.Change;
 import software.amazon.awssdk.services.route53.model.HostedZone;
@@ -50,8 +46,8 @@ class Route53StrictIT {
     private static final String REGION = "ap-northeast-2";
     private static final String REGISTERED = "shop-demo.com";
 
-    private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
     private final ApiCallCounter calls = new ApiCallCounter();
+    private ReferenceWorld w;
     private AwsEmulator aws;
     private Route53Client route53;
     private Route53DomainsClient domains;
@@ -60,25 +56,21 @@ class Route53StrictIT {
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
-        emulator.reset();
         open(emulator);
     }
 
     private void open(AwsEmulator emulator) {
-        aws = emulator.withRegion(REGION);
-        route53 = aws.client(Route53Client.builder());
-        domains = aws.withRegion("us-east-1").client(Route53DomainsClient.builder());
-        acm = aws.client(AcmClient.builder());
-        try (Ec2Client ec2 = aws.client(Ec2Client.builder())) {
-            world = Ec2Fixture.builder().instances(1).instanceTags(Map.of("app", "shop")).build().seed(ec2);
-        }
+        w = new ReferenceWorld(emulator).seed(1, 3, false);
+        aws = w.aws;
+        route53 = w.route53;
+        domains = w.domains;
+        acm = w.acm;
+        world = w.network;
     }
 
     @AfterEach
     void tearDown() {
-        route53.close();
-        domains.close();
-        acm.close();
+        w.close();
     }
 
     // ---- defect 3: S9, caller references are never reused
@@ -221,17 +213,6 @@ class Route53StrictIT {
         assertPolicyAllowsEveryCall(spec);
     }
 
-    // ---- defect 5: the policy for a registration
-
-    @Test
-    void iamPolicy_forARegistration_allowsTheZoneItCreatesAndTheReadsOfPlan() {
-        IamPolicy policy = IamPolicy.of(registration().build());
-
-        assertThat(policy.allows("route53:CreateHostedZone")).isTrue();
-        assertThat(policy.allows("route53domains:CheckDomainAvailability")).isTrue();
-        assertThat(policy.allows("route53domains:ListOperations")).isTrue();
-    }
-
     // ---- defect 16: a name someone else holds
 
     @Test
@@ -268,27 +249,10 @@ class Route53StrictIT {
         assertThat(calls.snapshot().byOperation().keySet()).noneMatch(k -> k.startsWith("Route53Domains:"));
     }
 
-    @Test
-    void plan_inAnUnsupportedPartition_isRefusedBeforeAnyCall() {
-        HttpsSetup spec = spec(d -> d.name("example.com")).region("us-iso-east-1").build();
-
-        assertThatThrownBy(() -> executor().plan(spec))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
-                    assertThat(e.getMessage()).contains("aws-iso partition");
-                });
-        assertThat(calls.snapshot().total()).isZero();
-    }
-
     // ---- helpers
 
     private HttpsSetup.Builder spec(Consumer<io.github.httpssetup.core.DomainSpec.Builder> domain) {
-        return HttpsSetup.builder()
-                .stack("shop")
-                .region(REGION)
-                .domain(domain)
-                .targets(t -> t.instanceIds(world.instanceIds()).port(8080).healthCheck(h -> h.path("/health")))
-                .addTag("team", "web");
+        return w.spec().domain(domain);
     }
 
     private HttpsSetup.Builder registration() {
@@ -299,13 +263,7 @@ class Route53StrictIT {
     }
 
     private HttpsSetupExecutor executor() {
-        return HttpsSetupExecutor.builder()
-                .endpointOverride(aws.endpoint())
-                .credentialsProvider(aws.credentialsProvider())
-                .addExecutionInterceptor(calls)
-                .parallelism(4)
-                .listener(events::add)
-                .build();
+        return w.executor(calls);
     }
 
     private static Change create(
@@ -329,11 +287,6 @@ class Route53StrictIT {
     }
 
     private void assertPolicyAllowsEveryCall(HttpsSetup spec) {
-        IamPolicy policy = IamPolicy.of(spec);
-        List<String> missing = calls.snapshot().byOperation().keySet().stream()
-                .map(key -> IamPolicy.iamPrefix(key.substring(0, key.indexOf(':'))) + key.substring(key.indexOf(':')))
-                .filter(action -> !policy.allows(action))
-                .toList();
-        assertThat(missing).as("actions called but missing from the IAM policy").isEmpty();
+        ReferenceWorld.assertPolicyAllows(spec, calls);
     }
 }

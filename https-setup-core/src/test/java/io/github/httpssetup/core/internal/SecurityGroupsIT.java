@@ -13,6 +13,7 @@ import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
 import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -42,15 +43,15 @@ class SecurityGroupsIT {
     private Ec2Client ec2;
     private Ec2World world;
     private States.Network network;
-    /** What the last run recorded, the calls it made and the events it sent. */
-    private Run last;
-    private ApiCalls calls;
+    /** Runs the groups alone; the events of every run. */
+    private Runs runs;
     private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
+        runs = new Runs(aws, events);
         ec2 = aws.client(Ec2Client.builder());
         world = Ec2Fixture.builder().instances(1).build().seed(ec2);
         network = new States.Network(world.vpcId(), world.instanceIds(), Map.of(world.instanceIds().get(0), world.instanceZone()),
@@ -63,34 +64,34 @@ class SecurityGroupsIT {
     }
 
     private HttpsSetup.Builder spec() {
-        return HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
-                .targets(t -> t.instanceIds(world.instanceIds()).port(8080)).addTag("team", "web");
+        return ReferenceWorld.stack(REGION, world.instanceIds());
     }
 
     private List<String> converge(HttpsSetup spec, Run.Mode mode) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            last = Runs.run(clients, spec, mode, events);
-            try {
-                SecurityGroups groups = new SecurityGroups(last);
-                States.SecurityGroups result = groups.converge(network.targets());
-                groups.revokeStale(result); // what the engine does after the listeners switched
-                return result.ids();
-            } finally {
-                calls = clients.counter().snapshot();
-            }
-        }
+        return runs.get(spec, mode, run -> {
+            SecurityGroups groups = new SecurityGroups(run);
+            States.SecurityGroups result = groups.converge(network.targets());
+            groups.revokeStale(result); // what the engine does after the listeners switched
+            return result.ids();
+        }).value();
     }
 
     private void destroy(HttpsSetup spec) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            last = Runs.run(clients, spec, Run.Mode.DESTROY, events);
-            new SecurityGroups(last).destroy();
-            calls = clients.counter().snapshot();
-        }
+        runs.run(spec, Run.Mode.DESTROY, run -> new SecurityGroups(run).destroy());
+    }
+
+    /** What the latest run recorded. */
+    private Run last() {
+        return runs.last().run();
+    }
+
+    /** The calls of the latest run. */
+    private ApiCalls calls() {
+        return runs.last().calls();
     }
 
     private List<Change> writes() {
-        return last.changes().stream().filter(c -> c.action().writes()).toList();
+        return runs.last().writtenChanges();
     }
 
     private SecurityGroup group(String id) {
@@ -142,10 +143,10 @@ class SecurityGroupsIT {
         List<String> second = converge(spec, Run.Mode.APPLY);
 
         assertThat(second).isEqualTo(first);
-        assertThat(calls.writes()).isZero();
-        assertThat(calls.reads()).isEqualTo(2);
-        assertThat(last.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
-        assertThat(last.changes()).extracting(Change::kind).contains(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
+        assertThat(calls().writes()).isZero();
+        assertThat(calls().reads()).isEqualTo(2);
+        assertThat(last().changes()).isNotEmpty().allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
+        assertThat(last().changes()).extracting(Change::kind).contains(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
     }
 
     @Test
@@ -153,10 +154,10 @@ class SecurityGroupsIT {
         List<String> ids = converge(spec().build(), Run.Mode.PLAN);
 
         assertThat(ids).isNull();
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
         assertThat(ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name").values("shop-alb").build()))
                 .securityGroups()).isEmpty();
-        assertThat(last.changes()).filteredOn(c -> c.kind() == ResourceKind.SECURITY_GROUP_RULE).singleElement()
+        assertThat(last().changes()).filteredOn(c -> c.kind() == ResourceKind.SECURITY_GROUP_RULE).singleElement()
                 .satisfies(c -> assertThat(c.attributes()).contains(new AttributeChange("source", null,
                         AttributeChange.KNOWN_AFTER_APPLY)));
     }
@@ -181,7 +182,7 @@ class SecurityGroupsIT {
         assertThat(writes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.CREATE),
                 org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.DELETE));
-        assertThat(calls.writes()).isEqualTo(2);
+        assertThat(calls().writes()).isEqualTo(2);
     }
 
     @Test
@@ -215,12 +216,12 @@ class SecurityGroupsIT {
         List<String> ids = converge(spec().build(), Run.Mode.APPLY);
 
         assertThat(ids).containsExactly(foreign);
-        assertThat(last.changes()).filteredOn(c -> c.action() == ChangeAction.CONFLICT).singleElement().satisfies(c -> {
+        assertThat(last().changes()).filteredOn(c -> c.action() == ChangeAction.CONFLICT).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ResourceKind.SECURITY_GROUP);
             assertThat(c.id()).isEqualTo(foreign);
             assertThat(c.reason()).contains("adopt: true");
         });
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
         assertThat(group(foreign).tags()).isEmpty();
         assertThat(ingress(world.appSecurityGroupId())).isEmpty();
 
@@ -238,8 +239,8 @@ class SecurityGroupsIT {
         List<String> ids = converge(spec().loadBalancer(lb -> lb.securityGroups(given)).build(), Run.Mode.PLAN);
 
         assertThat(ids).containsExactly(given);
-        assertThat(calls.writes()).isZero();
-        assertThat(last.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
+        assertThat(calls().writes()).isZero();
+        assertThat(last().changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
         assertThat(events).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(ProgressEvent.Type.WARNING);
             assertThat(e.message()).contains("admits inbound TCP 443").contains(given);
@@ -283,7 +284,7 @@ class SecurityGroupsIT {
 
         destroy(spec().build());
 
-        assertThat(calls.writes()).isZero();
-        assertThat(last.changes()).isEmpty();
+        assertThat(calls().writes()).isZero();
+        assertThat(last().changes()).isEmpty();
     }
 }

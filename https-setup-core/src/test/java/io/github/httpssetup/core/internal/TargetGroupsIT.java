@@ -9,6 +9,7 @@ import io.github.httpssetup.core.AttributeChange;
 import io.github.httpssetup.core.Change;
 import io.github.httpssetup.core.ChangeAction;
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.testing.AwsEmulator;
@@ -40,13 +41,13 @@ class TargetGroupsIT {
     private Ec2Client ec2;
     private ElasticLoadBalancingV2Client elb;
     private Ec2World world;
-    private Run last;
-    private ApiCalls calls;
+    private Runs runs;
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
+        runs = new Runs(aws);
         ec2 = aws.client(Ec2Client.builder());
         elb = aws.client(ElasticLoadBalancingV2Client.builder());
         world = Ec2Fixture.builder().instances(2).build().seed(ec2);
@@ -59,8 +60,7 @@ class TargetGroupsIT {
     }
 
     private HttpsSetup.Builder spec(List<String> instanceIds) {
-        return HttpsSetup.builder().stack("shop").region(REGION).domain(d -> d.name("example.com"))
-                .targets(t -> t.instanceIds(instanceIds).port(8080)).addTag("team", "web");
+        return ReferenceWorld.stack(REGION, instanceIds).targets(t -> t.instanceIds(instanceIds).port(8080));
     }
 
     private HttpsSetup.Builder spec() {
@@ -74,29 +74,25 @@ class TargetGroupsIT {
     }
 
     private States.TargetGroup converge(HttpsSetup spec, Run.Mode mode) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            last = Runs.run(clients, spec, mode, null);
-            try {
-                return new TargetGroups(last).converge(network(spec).targets());
-            } finally {
-                calls = clients.counter().snapshot();
-            }
-        }
+        return runs.get(spec, mode, run -> new TargetGroups(run).converge(network(spec).targets())).value();
     }
 
     private void run(HttpsSetup spec, Run.Mode mode, java.util.function.Consumer<TargetGroups> action) {
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            last = Runs.run(clients, spec, mode, null);
-            try {
-                action.accept(new TargetGroups(last));
-            } finally {
-                calls = clients.counter().snapshot();
-            }
-        }
+        runs.run(spec, mode, run -> action.accept(new TargetGroups(run)));
+    }
+
+    /** What the latest run recorded. */
+    private Run last() {
+        return runs.last().run();
+    }
+
+    /** The calls of the latest run. */
+    private ApiCalls calls() {
+        return runs.last().calls();
     }
 
     private List<Change> writes() {
-        return last.changes().stream().filter(c -> c.action().writes()).toList();
+        return runs.last().writtenChanges();
     }
 
     private TargetGroup read(String arn) {
@@ -155,10 +151,10 @@ class TargetGroupsIT {
         assertThat(registered(state.arn())).containsExactlyElementsOf(world.instanceIds().stream().sorted().map(id -> id + ":8080")
                 .toList());
         assertThat(state.replacedArns()).isEmpty();
-        assertThat(last.outputs().targetGroupArn).isEqualTo(state.arn());
+        assertThat(last().outputs().targetGroupArn).isEqualTo(state.arn());
         assertThat(writes()).extracting(Change::kind, Change::action).containsExactly(
                 tuple(ResourceKind.TARGET_GROUP, ChangeAction.CREATE), tuple(ResourceKind.TARGETS, ChangeAction.CREATE));
-        assertThat(calls.byOperation()).containsEntry("ElasticLoadBalancingV2:CreateTargetGroup", 1)
+        assertThat(calls().byOperation()).containsEntry("ElasticLoadBalancingV2:CreateTargetGroup", 1)
                 .containsEntry("ElasticLoadBalancingV2:ModifyTargetGroupAttributes", 1)
                 .containsEntry("ElasticLoadBalancingV2:RegisterTargets", 1);
     }
@@ -167,8 +163,8 @@ class TargetGroupsIT {
     void converge_onAFreshStackWithDefaults_needsNoAttributeCall() {
         converge(spec().build(), Run.Mode.APPLY);
 
-        assertThat(calls.writes()).isEqualTo(2);
-        assertThat(calls.byOperation()).doesNotContainKey("ElasticLoadBalancingV2:ModifyTargetGroupAttributes");
+        assertThat(calls().writes()).isEqualTo(2);
+        assertThat(calls().byOperation()).doesNotContainKey("ElasticLoadBalancingV2:ModifyTargetGroupAttributes");
     }
 
     @Test
@@ -180,11 +176,11 @@ class TargetGroupsIT {
         States.TargetGroup second = converge(spec, Run.Mode.APPLY);
 
         assertThat(second.arn()).isEqualTo(arn);
-        assertThat(calls.writes()).isZero();
-        assertThat(calls.reads()).isEqualTo(4); // groups, tags, attributes, target health
-        assertThat(last.changes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
+        assertThat(calls().writes()).isZero();
+        assertThat(calls().reads()).isEqualTo(4); // groups, tags, attributes, target health
+        assertThat(last().changes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
                 tuple(ResourceKind.TARGET_GROUP, ChangeAction.UNCHANGED), tuple(ResourceKind.TARGETS, ChangeAction.UNCHANGED));
-        assertThat(last.outputs().targetGroupArn).isEqualTo(arn);
+        assertThat(last().outputs().targetGroupArn).isEqualTo(arn);
     }
 
     @Test
@@ -192,11 +188,11 @@ class TargetGroupsIT {
         States.TargetGroup state = converge(spec().build(), Run.Mode.PLAN);
 
         assertThat(state.arn()).isNull();
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
         assertThat(elb.describeTargetGroups().targetGroups()).isEmpty();
-        assertThat(last.changes()).extracting(Change::kind, Change::action).containsExactly(
+        assertThat(last().changes()).extracting(Change::kind, Change::action).containsExactly(
                 tuple(ResourceKind.TARGET_GROUP, ChangeAction.CREATE), tuple(ResourceKind.TARGETS, ChangeAction.CREATE));
-        assertThat(last.changes().get(0).attributes()).contains(new AttributeChange("port", null, "8080"),
+        assertThat(last().changes().get(0).attributes()).contains(new AttributeChange("port", null, "8080"),
                 new AttributeChange("healthCheck.port", null, "traffic-port"),
                 new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY));
     }
@@ -213,8 +209,8 @@ class TargetGroupsIT {
             assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
             assertThat(c.attributes()).containsExactly(new AttributeChange("healthCheck.path", "/", "/actuator/health"));
         });
-        assertThat(calls.writes()).isEqualTo(1);
-        assertThat(calls.byOperation()).containsEntry("ElasticLoadBalancingV2:ModifyTargetGroup", 1);
+        assertThat(calls().writes()).isEqualTo(1);
+        assertThat(calls().byOperation()).containsEntry("ElasticLoadBalancingV2:ModifyTargetGroup", 1);
         assertThat(read(arn).healthCheckPath()).isEqualTo("/actuator/health");
     }
 
@@ -228,7 +224,7 @@ class TargetGroupsIT {
 
         assertThat(writes()).singleElement().satisfies(c -> assertThat(c.attributes()).containsExactly(
                 new AttributeChange("deregistration_delay.timeout_seconds", "10", "300")));
-        assertThat(calls.writes()).isEqualTo(1);
+        assertThat(calls().writes()).isEqualTo(1);
         assertThat(attributes(arn)).containsEntry("deregistration_delay.timeout_seconds", "300");
     }
 
@@ -255,7 +251,7 @@ class TargetGroupsIT {
             assertThat(c.reason()).isEqualTo("instance removed");
             assertThat(c.attributes()).containsExactly(new AttributeChange("target", ids.get(0) + ":8080", null));
         });
-        assertThat(calls.writes()).isEqualTo(1);
+        assertThat(calls().writes()).isEqualTo(1);
     }
 
     @Test
@@ -287,7 +283,7 @@ class TargetGroupsIT {
             assertThat(c.name()).isEqualTo(name(8080));
         });
         assertThat(converge(changed, Run.Mode.APPLY).replacedArns()).isEmpty();
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
     }
 
     @Test
@@ -297,14 +293,14 @@ class TargetGroupsIT {
 
         States.TargetGroup state = converge(spec().build(), Run.Mode.APPLY);
 
-        assertThat(last.changes()).singleElement().satisfies(c -> {
+        assertThat(last().changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.CONFLICT);
             assertThat(c.kind()).isEqualTo(ResourceKind.TARGET_GROUP);
             assertThat(c.id()).isEqualTo(foreign);
             assertThat(c.reason()).contains("adopt: true");
         });
         assertThat(state.replacedArns()).isEmpty();
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
         assertThat(tags(foreign)).doesNotContainKey("https-setup:stack");
         assertThat(registered(foreign)).isEmpty();
 
@@ -331,6 +327,6 @@ class TargetGroupsIT {
 
         run(spec().build(), Run.Mode.DESTROY, TargetGroups::destroy);
 
-        assertThat(calls.writes()).isZero();
+        assertThat(calls().writes()).isZero();
     }
 }

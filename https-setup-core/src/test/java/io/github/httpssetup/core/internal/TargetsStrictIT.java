@@ -12,12 +12,13 @@ import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.Plan;
 import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.Sleeper;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import io.github.httpssetup.testing.Ec2Fixture;
-import io.github.httpssetup.testing.Ec2World;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
@@ -28,15 +29,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
-import software.amazon.awssdk.services.route53.Route53Client;
 
 /**
  * The load-balancer side of the chain under the strict emulator profile, where targets of a group no load
@@ -49,51 +47,36 @@ class TargetsStrictIT {
     private static final String REGION = "ap-northeast-2";
     private static final String DOMAIN = "example.com";
 
-    private AwsEmulator aws;
-    private Ec2Client ec2;
-    private ElasticLoadBalancingV2Client elb;
-    private Route53Client route53;
-    private Ec2World world;
-    private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    private ReferenceWorld w;
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
-        emulator.reset();
-        aws = emulator.withRegion(REGION);
-        ec2 = aws.client(Ec2Client.builder());
-        elb = aws.client(ElasticLoadBalancingV2Client.builder());
-        route53 = aws.client(Route53Client.builder());
-        world = Ec2Fixture.builder().instances(2).publicZones(2).ipv6(false).instanceTags(Map.of("app", "shop")).build()
-                .seed(ec2);
-        route53.createHostedZone(r -> r.name(DOMAIN).callerReference("targets-" + System.nanoTime()));
+        w = new ReferenceWorld(emulator).seed(2, 2, false).withZone();
     }
 
     @AfterEach
     void tearDown() {
-        ec2.close();
-        elb.close();
-        route53.close();
+        w.close();
     }
 
+    /** The reference stack, apex only, on {@code port}. */
     private HttpsSetup.Builder spec(int port) {
-        return HttpsSetup.builder().stack("shop").region(REGION)
-                .domain(d -> d.name(DOMAIN))
-                .targets(t -> t.instanceIds(world.instanceIds()).port(port).healthCheck(h -> h.path("/health")))
+        return w.spec().domain(d -> d.name(DOMAIN))
+                .targets(t -> t.instanceIds(w.network.instanceIds()).port(port).healthCheck(h -> h.path("/health")))
                 .waitTimeout(Duration.ofSeconds(30));
     }
 
     private HttpsSetupExecutor executor() {
-        return HttpsSetupExecutor.builder().endpointOverride(aws.endpoint()).credentialsProvider(aws.credentialsProvider())
-                .parallelism(4).listener(events::add).build();
+        return w.executor();
     }
 
     private Listener https(String loadBalancerArn) {
-        return elb.describeListeners(r -> r.loadBalancerArn(loadBalancerArn)).listeners().stream()
+        return w.elb.describeListeners(r -> r.loadBalancerArn(loadBalancerArn)).listeners().stream()
                 .filter(l -> l.port() == 443).findFirst().orElseThrow();
     }
 
     private String groupName(int port) {
-        return TargetGroups.name("shop", TargetProtocol.HTTP, port, world.vpcId());
+        return TargetGroups.name("shop", TargetProtocol.HTTP, port, w.network.vpcId());
     }
 
     /** After a port change: the listener forwards to the new group alone, the old one is gone, a re-apply writes nothing. */
@@ -101,13 +84,13 @@ class TargetsStrictIT {
         String oldArn = first.outputs().targetGroupArn();
         String newArn = second.outputs().targetGroupArn();
         assertThat(newArn).isNotEqualTo(oldArn);
-        assertThat(elb.describeTargetGroups(r -> r.targetGroupArns(newArn)).targetGroups().get(0).targetGroupName())
+        assertThat(w.elb.describeTargetGroups(r -> r.targetGroupArns(newArn)).targetGroups().get(0).targetGroupName())
                 .isEqualTo(groupName(9090));
         List<Action> actions = https(first.outputs().loadBalancerArn()).defaultActions();
         assertThat(ListenerAction.forwardedGroups(actions)).containsExactly(newArn);
-        assertThatThrownBy(() -> elb.describeTargetGroups(r -> r.targetGroupArns(oldArn)))
+        assertThatThrownBy(() -> w.elb.describeTargetGroups(r -> r.targetGroupArns(oldArn)))
                 .isInstanceOf(TargetGroupNotFoundException.class);
-        assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(newArn)).targetHealthDescriptions())
+        assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(newArn)).targetHealthDescriptions())
                 .allSatisfy(d -> assertThat(d.targetHealth().stateAsString()).isEqualTo("healthy")).hasSize(2);
         assertThat(executor().apply(changed).apiCalls().writes()).as("writes of a re-apply").isZero();
     }
@@ -122,7 +105,7 @@ class TargetsStrictIT {
         ApplyResult second = executor().apply(changed);
 
         assertSwitched(changed, first, second);
-        assertThat(events).extracting(ProgressEvent::message)
+        assertThat(w.events).extracting(ProgressEvent::message)
                 .anySatisfy(m -> assertThat(m).contains("with weight 0 while its targets pass their health checks"));
     }
 
@@ -132,7 +115,7 @@ class TargetsStrictIT {
         String oldArn = first.outputs().targetGroupArn();
         String newArn = createOwnedGroup(9090);
         Listener listener = https(first.outputs().loadBalancerArn());
-        elb.modifyListener(r -> r.listenerArn(listener.listenerArn()).defaultActions(ListenerAction.joining(List.of(oldArn), newArn)));
+        w.elb.modifyListener(r -> r.listenerArn(listener.listenerArn()).defaultActions(ListenerAction.joining(List.of(oldArn), newArn)));
         HttpsSetup changed = spec(9090).build();
 
         Plan plan = executor().plan(changed);
@@ -160,13 +143,13 @@ class TargetsStrictIT {
 
     /** What a stopped apply leaves behind: the new group, owned, with the instances registered on the new port. */
     private String createOwnedGroup(int port) {
-        String arn = elb.createTargetGroup(r -> r.name(groupName(port)).protocol(ProtocolEnum.HTTP).port(port)
-                .vpcId(world.vpcId()).healthCheckPath("/health").tags(t -> t.key(HttpsSetup.OWNERSHIP_TAG).value("shop")))
+        String arn = w.elb.createTargetGroup(r -> r.name(groupName(port)).protocol(ProtocolEnum.HTTP).port(port)
+                .vpcId(w.network.vpcId()).healthCheckPath("/health").tags(t -> t.key(HttpsSetup.OWNERSHIP_TAG).value("shop")))
                 .targetGroups().get(0).targetGroupArn();
-        elb.registerTargets(r -> r.targetGroupArn(arn).targets(world.instanceIds().stream()
+        w.elb.registerTargets(r -> r.targetGroupArn(arn).targets(w.network.instanceIds().stream()
                 .map(id -> TargetDescription.builder().id(id)
                         .port(port).build()).toList()));
-        assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions())
+        assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions())
                 .as("strict profile: targets of a group no listener uses")
                 .allSatisfy(d -> assertThat(d.targetHealth().reasonAsString()).isEqualTo("Target.NotInUse"));
         return arn;
@@ -184,8 +167,8 @@ class TargetsStrictIT {
                 .failAfterMaxAttempts(false).build();
         List<ProgressEvent> seen = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
-        try (AwsClients clients = Runs.clients(aws, spec)) {
-            Run run = new Run(spec, clients, Run.Mode.APPLY, EngineConfig.builder().listener(seen::add).eventualConsistency(quick).build());
+        try (AwsClients clients = Runs.clients(w.aws, spec)) {
+            Run run = Runs.run(clients, spec, Run.Mode.APPLY, seen, Sleeper.system(), quick);
             States.LoadBalancer lb = new States.LoadBalancer(first.outputs().loadBalancerArn(), null, null);
             States.TargetGroup tg = new States.TargetGroup(first.outputs().targetGroupArn(), List.of());
             Listeners listeners = new Listeners(run);
@@ -209,11 +192,11 @@ class TargetsStrictIT {
 
         executor().apply(spec);
 
-        assertThat(ec2.describeSecurityGroups(r -> r.filters(f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
+        assertThat(w.ec2.describeSecurityGroups(r -> r.filters(f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
                 .securityGroups()).extracting(g -> g.groupName()).containsExactly("https-setup-sg-shop-alb");
         assertThat(executor().apply(spec).apiCalls().writes()).isZero();
         executor().destroy(spec);
-        assertThat(ec2.describeSecurityGroups(r -> r.filters(f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
+        assertThat(w.ec2.describeSecurityGroups(r -> r.filters(f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
                 .securityGroups()).as("destroy waited for the deleted load balancer to release the group").isEmpty();
     }
 
@@ -223,45 +206,45 @@ class TargetsStrictIT {
         String lbArn = first.outputs().loadBalancerArn();
         for (int port = 10000; port < 10021; port++) { // someone else's listeners, on other ports
             int p = port;
-            elb.createListener(r -> r.loadBalancerArn(lbArn).protocol(ProtocolEnum.HTTP).port(p).defaultActions(a -> a
+            w.elb.createListener(r -> r.loadBalancerArn(lbArn).protocol(ProtocolEnum.HTTP).port(p).defaultActions(a -> a
                     .type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))));
         }
 
         ApplyResult second = executor().apply(spec(8080).build());
 
         assertThat(second.apiCalls().writes()).isZero();
-        assertThat(elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners()).hasSize(23);
+        assertThat(w.elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners()).hasSize(23);
     }
 
     // ---- item 18: stopped instances selected by tags ----
 
     @Test
     void plan_whenAnInstanceWithTheTargetTagsIsStopped_selectsTheRunningOnes_andSaysWhichWereLeftOutAndWhy() {
-        Ec2Fixture.stop(ec2, List.of(world.instanceIds().get(1)));
+        Ec2Fixture.stop(w.ec2, List.of(w.network.instanceIds().get(1)));
         HttpsSetup spec = spec(8080).targets(t -> t.instanceTags(Map.of("app", "shop")).port(8080)).build();
 
         Plan plan = executor().plan(spec);
 
-        String stopped = world.instanceIds().get(1);
+        String stopped = w.network.instanceIds().get(1);
         assertThat(plan.render()).contains("left out, not running: " + stopped + " (stopped)");
-        assertThat(events).filteredOn(e -> e.type() == ProgressEvent.Type.WARNING).extracting(ProgressEvent::message)
+        assertThat(w.events).filteredOn(e -> e.type() == ProgressEvent.Type.WARNING).extracting(ProgressEvent::message)
                 .anySatisfy(m -> assertThat(m).contains(stopped).contains("not running"));
         assertThat(plan.changes()).filteredOn(c -> c.kind() == ResourceKind.TARGETS && c.action() == ChangeAction.CREATE)
                 .singleElement().satisfies(c -> assertThat(c.attributes()).extracting(a -> a.after())
-                        .containsExactly(world.instanceIds().get(0) + ":8080"));
+                        .containsExactly(w.network.instanceIds().get(0) + ":8080"));
 
         ApplyResult applied = executor().apply(spec);
-        assertThat(elb.describeTargetHealth(r -> r.targetGroupArn(applied.outputs().targetGroupArn()))
-                .targetHealthDescriptions()).extracting(d -> d.target().id()).containsExactly(world.instanceIds().get(0));
+        assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(applied.outputs().targetGroupArn()))
+                .targetHealthDescriptions()).extracting(d -> d.target().id()).containsExactly(w.network.instanceIds().get(0));
     }
 
     @Test
     void plan_whenAnInstanceListedByIdIsStopped_failsNamingIt() {
-        Ec2Fixture.stop(ec2, List.of(world.instanceIds().get(1)));
+        Ec2Fixture.stop(w.ec2, List.of(w.network.instanceIds().get(1)));
 
         assertThatThrownBy(() -> executor().plan(spec(8080).build()))
                 .isInstanceOf(HttpsSetupException.class)
-                .hasMessageContaining(world.instanceIds().get(1) + " is stopped")
+                .hasMessageContaining(w.network.instanceIds().get(1) + " is stopped")
                 .satisfies(e -> assertThat(((HttpsSetupException) e).code()).isEqualTo(ErrorCode.TARGETS_INVALID));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.httpssetup.core.ApplyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.util.ArrayList;
@@ -24,11 +25,11 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 @AwsEmulatorTest
 class ConcurrentApplyIT {
 
-    private World w;
+    private ReferenceWorld w;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        w = new World(aws).seed();
+        w = new ReferenceWorld(aws).seed();
     }
 
     @AfterEach
@@ -54,7 +55,7 @@ class ConcurrentApplyIT {
             w.executor().apply(spec);
         }
 
-        ResourceCensus census = w.census();
+        ResourceCensus census = ResourceCensus.take(w);
         Map<String, Integer> duplicates = Convergence.duplicates(census);
         // moto does not enforce load balancer name uniqueness; AWS answers a second CreateLoadBalancer with the same
         // name and settings with the first load balancer, and a second CreateListener on a port with DuplicateListener.
@@ -79,12 +80,12 @@ class ConcurrentApplyIT {
                 w.elb.deleteLoadBalancer(r -> r.loadBalancerArn(extra.loadBalancerArn()));
             }
             w.executor().apply(spec);
-            census = w.census();
+            census = ResourceCensus.take(w);
         }
         Convergence.assertConvergedOnce(w, census);
         assertThat(w.executor().apply(spec).apiCalls().writes()).as("writes of a later re-apply").isZero();
         w.executor().destroy(spec);
-        Convergence.assertNothingOwned(w, w.census());
+        Convergence.assertNothingOwned(w, ResourceCensus.take(w));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.httpssetup.core.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.httpssetup.core.ReferenceWorld;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,7 +26,7 @@ final class Convergence {
      * One owned certificate, target group, load balancer, listener per port and record set per name and type; the
      * ALB security group once; counts the duplicates found into the summary before asserting.
      */
-    static void assertConvergedOnce(World w, ResourceCensus c, Map<String, Integer> foreign) {
+    static void assertConvergedOnce(ReferenceWorld w, ResourceCensus c, Map<String, Integer> foreign) {
         Map<String, Integer> duplicates = duplicates(c);
         foreign.forEach((key, n) -> duplicates.computeIfPresent(key, (k, v) -> v - n > 1 ? v - n : null));
         ReliabilitySummary.add("duplicates_found", duplicates.values().stream().mapToInt(v -> v - 1).sum());
@@ -44,12 +45,12 @@ final class Convergence {
         }
     }
 
-    static void assertConvergedOnce(World w, ResourceCensus c) {
+    static void assertConvergedOnce(ReferenceWorld w, ResourceCensus c) {
         assertConvergedOnce(w, c, Map.of());
     }
 
     /** Nothing the stack owns is left: no owned resource, no alias or ownership record, no ALB group or app rule. */
-    static void assertNothingOwned(World w, ResourceCensus c) {
+    static void assertNothingOwned(ReferenceWorld w, ResourceCensus c) {
         assertThat(c.owned).as("owned resources left after destroy; " + c).isEmpty();
         assertThat(c.count("record A example.com.") + c.count("record A www.example.com.")).as("alias records left; " + c).isZero();
         assertThat(c.matching("record TXT _https-setup.")).as("ownership records left; " + c).isEmpty();

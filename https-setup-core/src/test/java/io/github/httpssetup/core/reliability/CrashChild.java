@@ -3,6 +3,7 @@ package io.github.httpssetup.core.reliability;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.IamPolicy;
+import io.github.httpssetup.core.ReferenceWorld;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -68,17 +69,17 @@ public final class CrashChild {
                 .endpointOverride(endpoint)
                 .credentials("testing", "testing", null)
                 .parallelism(1)
-                .sleeper(World.fastSleeper())
+                .sleeper(ReferenceWorld.fastSleeper())
                 .listener(event -> { })
                 .addExecutionInterceptor(reporter)
                 .build();
-        executor.apply(World.spec(instanceIds).build());
+        executor.apply(ReferenceWorld.stack(instanceIds).build());
         out.println("DONE " + writes.get());
     }
 
     /** Loads the classes an apply needs, so that the parent's clock starts at GO. */
     private static void warmUp() {
-        HttpsSetup spec = World.spec(List.of("i-0123456789abcdef0")).build();
+        HttpsSetup spec = ReferenceWorld.stack(List.of("i-0123456789abcdef0")).build();
         IamPolicy.of(spec);
         try (Ec2Client ec2 = Ec2Client.builder().region(Region.AP_NORTHEAST_2)
                 .endpointOverride(URI.create("http://127.0.0.1:9"))

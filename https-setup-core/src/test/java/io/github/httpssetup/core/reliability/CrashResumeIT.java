@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.httpssetup.core.ApplyResult;
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.io.BufferedReader;
@@ -46,7 +47,7 @@ class CrashResumeIT {
         Files.createDirectories(LOGS);
         int writes;
         List<String> writeOrder;
-        try (World w = new World(emulator).seed()) {
+        try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
             ApplyResult fresh = w.executor(w.aws.endpoint(), 1).apply(w.spec().build());
             writes = fresh.apiCalls().writes();
             writeOrder = new ArrayList<>(fresh.apiCalls().byOperation().keySet());
@@ -58,17 +59,17 @@ class CrashResumeIT {
         for (int k = 1; k <= writes; k++) {
             Child child = next;
             ReliabilitySummary.increment("kill_points");
-            try (World w = new World(emulator).seed()) {
+            try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
                 String killedAfter = child.runAndKillAfter(w, k);
                 System.out.println("[reliability] kill point " + k + ": killed right after " + killedAfter);
                 next = k < writes ? Child.start(k + 1) : null; // warms up while this kill point is checked
                 HttpsSetup spec = w.spec().build();
                 try {
                     w.executor().apply(spec);
-                    Convergence.assertConvergedOnce(w, w.census());
+                    Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
                     assertThat(w.executor().apply(spec).apiCalls().writes()).as("writes of a re-apply").isZero();
                     w.executor().destroy(spec);
-                    Convergence.assertNothingOwned(w, w.census());
+                    Convergence.assertNothingOwned(w, ResourceCensus.take(w));
                     ReliabilitySummary.increment("kill_points_recovered");
                 } catch (AssertionError | RuntimeException e) {
                     failures.put(k, "killed after " + killedAfter + ": " + e);
@@ -109,7 +110,7 @@ class CrashResumeIT {
         }
 
         /** Sends GO, reads until the k-th write, kills the JVM; returns the operation of that write. */
-        String runAndKillAfter(World w, int k) throws Exception {
+        String runAndKillAfter(ReferenceWorld w, int k) throws Exception {
             try {
                 expect("READY", 60);
                 Writer stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -25,7 +26,7 @@ class DestroyOnlyExplicitIT {
         assertThat(Arrays.stream(HttpsSetupExecutor.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                 .map(Method::getName)).containsExactlyInAnyOrder("plan", "apply", "destroy");
-        try (World w = new World(emulator).seed()) {
+        try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
             HttpsSetup spec = w.spec().build();
             ApiCallCounter calls = new ApiCallCounter();
             w.executor(calls).plan(spec);
@@ -35,7 +36,7 @@ class DestroyOnlyExplicitIT {
 
             assertThat(calls.snapshot().byOperation().keySet()).as("operations of plan and apply")
                     .noneMatch(op -> op.contains(":Delete") || op.contains(":Revoke") || op.contains(":Deregister"));
-            assertThat(w.census().owned).as("what the stack owns after plan and apply").isNotEmpty();
+            assertThat(ResourceCensus.take(w).owned).as("what the stack owns after plan and apply").isNotEmpty();
         }
     }
 }

@@ -3,13 +3,11 @@ package io.github.httpssetup.core.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.httpssetup.core.ApplyResult;
-import io.github.httpssetup.core.DestroyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
-import io.github.httpssetup.core.Plan;
 import io.github.httpssetup.core.ProgressEvent;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.time.Duration;
@@ -29,12 +27,12 @@ class FaultsIT {
 
     private static final long SEED = 20261124L;
 
-    private World w;
+    private ReferenceWorld w;
     private FaultProxy proxy;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        w = new World(aws).seed();
+        w = new ReferenceWorld(aws).seed();
         proxy = new FaultProxy(w.aws.endpoint());
     }
 
@@ -63,11 +61,11 @@ class FaultsIT {
         proxy.random(SEED, 0.20, 0.05, 0);
         HttpsSetup spec = w.spec().build();
         throughProxy().apply(spec);
-        Convergence.assertConvergedOnce(w, w.census());
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
         assertThat(throughProxy().apply(spec).apiCalls().writes()).isZero();
         assertThat(throughProxy().plan(spec).hasChanges()).isFalse();
         throughProxy().destroy(spec);
-        Convergence.assertNothingOwned(w, w.census());
+        Convergence.assertNothingOwned(w, ResourceCensus.take(w));
     }
 
 
@@ -105,7 +103,7 @@ class FaultsIT {
         ReliabilitySummary.increment("applies_converged");
 
         assertThat(proxy.injected(FaultProxy.Fault.RESET)).as("resets " + proxy.log()).isGreaterThanOrEqualTo(3);
-        Convergence.assertConvergedOnce(w, w.census());
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
 
     @Test
@@ -124,7 +122,7 @@ class FaultsIT {
         assertThat(proxy.seen("ElasticLoadBalancingV2:CreateListener")).isGreaterThanOrEqualTo(2 + 2);
         assertThat(w.events).filteredOn(e -> e.type() == ProgressEvent.Type.RETRYING).hasSizeGreaterThanOrEqualTo(4);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
-        Convergence.assertConvergedOnce(w, w.census());
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
 
 

@@ -8,6 +8,7 @@ import io.github.httpssetup.core.ConflictException;
 import io.github.httpssetup.core.DestroyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.Plan;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -35,13 +36,13 @@ import software.amazon.awssdk.services.route53.model.RRType;
 @AwsEmulatorTest
 class ForeignResourcesIT {
 
-    private World w;
+    private ReferenceWorld w;
     /** id → what was created, for the report. */
     private final Map<String, String> foreign = new TreeMap<>();
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        w = new World(aws).seed();
+        w = new ReferenceWorld(aws).seed();
     }
 
     @AfterEach
@@ -61,7 +62,7 @@ class ForeignResourcesIT {
         foreignCertificate();
         foreignApexRecord();
         foreignSecurityGroup("shop-alb");
-        ResourceCensus before = w.census();
+        ResourceCensus before = ResourceCensus.take(w);
         HttpsSetup spec = w.spec().build();
 
         Plan plan = w.executor().plan(spec);
@@ -73,7 +74,7 @@ class ForeignResourcesIT {
                 .as("conflicts planned").isNotEmpty();
         assertThat(calls.snapshot().writes()).as("writes of a refused apply").isZero();
         assertThat(destroyed.deleted()).as("what destroy deleted").isEmpty();
-        assertForeignUnchanged(before, w.census());
+        assertForeignUnchanged(before, ResourceCensus.take(w));
     }
 
     @Test
@@ -88,15 +89,15 @@ class ForeignResourcesIT {
         w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
                 .resourceRecordSet(s -> s.name("api.example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.20"))))));
         foreign.put("record A api.example.com.", "record");
-        ResourceCensus before = w.census();
+        ResourceCensus before = ResourceCensus.take(w);
         HttpsSetup spec = w.spec().build();
 
         w.executor().apply(spec);
-        Convergence.assertConvergedOnce(w, w.census(), Map.of(Convergence.CERTIFICATE, 1));
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w), Map.of(Convergence.CERTIFICATE, 1));
         w.executor().apply(spec.toBuilder().httpListener(io.github.httpssetup.core.HttpAction.NONE).build());
         w.executor().destroy(spec);
 
-        ResourceCensus after = w.census();
+        ResourceCensus after = ResourceCensus.take(w);
         Convergence.assertNothingOwned(w, after);
         assertThat(after.count("app ingress 8080 from shop-alb-old")).as("someone else's rule on the app group").isEqualTo(1);
         assertThat(after.count("record A api.example.com.")).isEqualTo(1);
@@ -143,7 +144,7 @@ class ForeignResourcesIT {
     }
 
     private void foreignCertificate() {
-        String arn = w.acm.requestCertificate(r -> r.domainName(World.DOMAIN).subjectAlternativeNames("www." + World.DOMAIN)
+        String arn = w.acm.requestCertificate(r -> r.domainName(ReferenceWorld.DOMAIN).subjectAlternativeNames("www." + ReferenceWorld.DOMAIN)
                 .validationMethod(ValidationMethod.DNS).tags(t -> t.key("owner").value("someone-else"))).certificateArn();
         // ACM lists a new certificate only after a few seconds: snapshot it once it is there
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();

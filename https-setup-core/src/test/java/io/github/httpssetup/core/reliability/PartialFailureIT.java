@@ -9,6 +9,7 @@ import io.github.httpssetup.core.ChangeAction;
 import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -27,12 +28,12 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 @AwsEmulatorTest
 class PartialFailureIT {
 
-    private World w;
+    private ReferenceWorld w;
     private FaultProxy proxy;
 
     @BeforeEach
     void setUp(AwsEmulator aws) {
-        w = new World(aws).seed();
+        w = new ReferenceWorld(aws).seed();
         proxy = new FaultProxy(w.aws.endpoint());
     }
 
@@ -64,7 +65,7 @@ class PartialFailureIT {
 
         assertThat(writes(rerun)).as("the rerun makes only what was missing").extracting(Change::kind)
                 .containsOnly(ResourceKind.HTTPS_LISTENER, ResourceKind.ALIAS_RECORD, ResourceKind.OWNERSHIP_RECORD);
-        Convergence.assertConvergedOnce(w, w.census());
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
 
     @Test
@@ -72,13 +73,13 @@ class PartialFailureIT {
         w.route53.deleteHostedZone(r -> r.id(w.zoneId));
         w.zoneId = null;
         proxy.failNext("Acm:RequestCertificate", "LimitExceededException", 1);
-        HttpsSetup spec = w.spec().domain(d -> d.name(World.DOMAIN).alternativeNames("www." + World.DOMAIN)
+        HttpsSetup spec = w.spec().domain(d -> d.name(ReferenceWorld.DOMAIN).alternativeNames("www." + ReferenceWorld.DOMAIN)
                 .hostedZone(z -> z.create(true))).build();
 
         HttpsSetupException e = catchThrowableOfType(HttpsSetupException.class,
                 () -> w.executor(proxy.endpoint(), 4, FaultProxy.tagger()).apply(spec));
         System.out.println("[partial failure] " + e.getMessage());
-        w.zoneId = w.route53.listHostedZonesByName(r -> r.dnsName(World.DOMAIN)).hostedZones().get(0).id()
+        w.zoneId = w.route53.listHostedZonesByName(r -> r.dnsName(ReferenceWorld.DOMAIN)).hostedZones().get(0).id()
                 .replace("/hostedzone/", "");
 
         assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
@@ -96,9 +97,9 @@ class PartialFailureIT {
 
         assertThat(writes(rerun)).extracting(Change::kind).as("the zone is not created twice")
                 .doesNotContain(ResourceKind.HOSTED_ZONE).contains(ResourceKind.CERTIFICATE);
-        assertThat(w.route53.listHostedZonesByName(r -> r.dnsName(World.DOMAIN)).hostedZones())
-                .filteredOn(z -> z.name().equals(World.DOMAIN + ".")).hasSize(1);
-        Convergence.assertConvergedOnce(w, w.census());
+        assertThat(w.route53.listHostedZonesByName(r -> r.dnsName(ReferenceWorld.DOMAIN)).hostedZones())
+                .filteredOn(z -> z.name().equals(ReferenceWorld.DOMAIN + ".")).hasSize(1);
+        Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
 
     @Test
@@ -128,9 +129,9 @@ class PartialFailureIT {
     /** The ids and ARNs of what the stack owns in AWS, read directly. */
     private List<String> ownedIds() {
         List<String> ids = new ArrayList<>();
-        Set<String> stack = Set.of(World.STACK);
+        Set<String> stack = Set.of(ReferenceWorld.STACK);
         w.ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("tag:" + HttpsSetup.OWNERSHIP_TAG)
-                .values(World.STACK).build())).securityGroups().forEach(g -> ids.add(g.groupId()));
+                .values(ReferenceWorld.STACK).build())).securityGroups().forEach(g -> ids.add(g.groupId()));
         w.elb.describeTargetGroups(r -> { }).targetGroups().stream().filter(g -> owned(g.targetGroupArn(), stack))
                 .forEach(g -> ids.add(g.targetGroupArn()));
         w.elb.describeLoadBalancers(r -> { }).loadBalancers().stream().filter(lb -> owned(lb.loadBalancerArn(), stack))
@@ -141,7 +142,7 @@ class PartialFailureIT {
                 });
         w.acm.listCertificates(r -> { }).certificateSummaryList().stream()
                 .filter(c -> w.acm.listTagsForCertificate(r -> r.certificateArn(c.certificateArn())).tags().stream()
-                        .anyMatch(t -> t.key().equals(HttpsSetup.OWNERSHIP_TAG) && World.STACK.equals(t.value())))
+                        .anyMatch(t -> t.key().equals(HttpsSetup.OWNERSHIP_TAG) && ReferenceWorld.STACK.equals(t.value())))
                 .forEach(c -> ids.add(c.certificateArn()));
         return ids;
     }

@@ -1,6 +1,7 @@
 package io.github.httpssetup.core.reliability;
 
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.ReferenceWorld;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class ResourceCensus {
     /** A description of every resource, by id, to compare snapshots. */
     final Map<String, String> details = new TreeMap<>();
 
-    static ResourceCensus take(World w) {
+    static ResourceCensus take(ReferenceWorld w) {
         ResourceCensus c = new ResourceCensus();
         for (CertificateSummary s : w.acm.listCertificates(r -> { }).certificateSummaryList()) {
             var cert = w.acm.describeCertificate(r -> r.certificateArn(s.certificateArn())).certificate();
@@ -104,7 +105,7 @@ final class ResourceCensus {
         return c;
     }
 
-    private static Map<String, String> elbTags(World w, String arn) {
+    private static Map<String, String> elbTags(ReferenceWorld w, String arn) {
         return w.elb.describeTags(r -> r.resourceArns(arn)).tagDescriptions().stream()
                 .flatMap(d -> d.tags().stream())
                 .collect(Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (a, b) -> b, TreeMap::new));
@@ -112,7 +113,7 @@ final class ResourceCensus {
 
     private void add(String key, Map<String, String> tags) {
         counts.merge(key, 1, Integer::sum);
-        if (World.STACK.equals(tags.get(HttpsSetup.OWNERSHIP_TAG))) {
+        if (ReferenceWorld.STACK.equals(tags.get(HttpsSetup.OWNERSHIP_TAG))) {
             owned.merge(key, 1, Integer::sum);
         }
     }

@@ -4,6 +4,7 @@ import io.github.httpssetup.core.ApplyResult;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.Plan;
+import io.github.httpssetup.core.ReferenceWorld;
 import java.net.URI;
 import java.util.List;
 
@@ -21,8 +22,8 @@ public final class SecretsChild {
     public static void main(String[] args) {
         URI endpoint = URI.create(args[0]);
         List<String> instanceIds = List.of(args).subList(1, args.length);
-        HttpsSetupExecutor executor = HttpsSetupExecutor.builder().endpointOverride(endpoint).sleeper(World.fastSleeper()).build();
-        HttpsSetup spec = World.spec(instanceIds).build();
+        HttpsSetupExecutor executor = HttpsSetupExecutor.builder().endpointOverride(endpoint).sleeper(ReferenceWorld.fastSleeper()).build();
+        HttpsSetup spec = ReferenceWorld.stack(instanceIds).build();
 
         Plan plan = executor.plan(spec);
         System.out.println(plan.render());

@@ -2,6 +2,7 @@ package io.github.httpssetup.core.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class SecretsIT {
         output = Paths.get(System.getProperty("basedir", "."), "target", "reliability-children", "secrets.log");
         Files.createDirectories(output.getParent());
         List<String> command = new ArrayList<>();
-        try (World w = new World(emulator).seed()) {
+        try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
             List<String> args = new ArrayList<>(List.of(w.aws.endpoint().toString()));
             args.addAll(w.network.instanceIds());
             command.addAll(ChildJvm.command(SecretsChild.class,
