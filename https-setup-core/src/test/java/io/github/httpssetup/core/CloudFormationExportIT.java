@@ -232,10 +232,10 @@ class CloudFormationExportIT {
         s.put("loadBalancer.ipAddressType", lb.ipAddressTypeAsString());
         s.put("loadBalancer.attributes", keyValues(fx.elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))
                 .attributes().stream().filter(a -> a.key().equals("idle_timeout.timeout_seconds")
-                        || a.key().equals("deletion_protection.enabled"))
+                        || a.key().equals("deletion_protection.enabled") || a.key().equals("access_logs.s3.enabled"))
                 .collect(Collectors.toMap(a -> a.key(), a -> a.value(), (a, b) -> b,
-                        // AWS's default idle timeout: moto lists it only once it was set
-                        () -> new TreeMap<>(Map.of("idle_timeout.timeout_seconds", "60"))))));
+                        // AWS's defaults: moto lists these only once they were set
+                        () -> new TreeMap<>(Map.of("idle_timeout.timeout_seconds", "60", "access_logs.s3.enabled", "false"))))));
         s.put("loadBalancer.tags", userTags(lb.loadBalancerArn()));
         for (Listener l : fx.elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners()) {
             String key = "listener." + l.port();
