@@ -29,6 +29,13 @@ public final class LoadBalancerSpec {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** Deletion protection is off by default, so that {@code destroy} can delete the load balancer: {@value}. */
     public static final boolean DEFAULT_DELETION_PROTECTION = false;
+    /**
+     * The name that stands, in {@link #allowFrom()}, for the AWS-managed prefix list of CloudFront's origin-facing
+     * servers ({@value #CLOUDFRONT_PREFIX_LIST_NAME}): {@value}.
+     */
+    public static final String CLOUDFRONT = "cloudfront";
+    /** The name of the AWS-managed prefix list of CloudFront's origin-facing servers: {@value}. */
+    public static final String CLOUDFRONT_PREFIX_LIST_NAME = "com.amazonaws.global.cloudfront.origin-facing";
 
     private final String name;
     private final IpAddressType ipAddressType;
@@ -36,6 +43,7 @@ public final class LoadBalancerSpec {
     private final List<String> securityGroups;
     private final Duration idleTimeout;
     private final boolean deletionProtection;
+    private final List<String> allowFrom;
 
     private LoadBalancerSpec(Builder builder) {
         this.name = builder.name == null || builder.name.isBlank() ? null : builder.name.trim();
@@ -44,6 +52,7 @@ public final class LoadBalancerSpec {
         this.securityGroups = Collections.unmodifiableList(new ArrayList<>(builder.securityGroups));
         this.idleTimeout = Objects.requireNonNullElse(builder.idleTimeout, DEFAULT_IDLE_TIMEOUT);
         this.deletionProtection = builder.deletionProtection;
+        this.allowFrom = Collections.unmodifiableList(new ArrayList<>(builder.allowFrom));
     }
 
     /** {@return a builder with the defaults: derived name, automatic subnets and security groups} */
@@ -134,6 +143,22 @@ public final class LoadBalancerSpec {
         return deletionProtection;
     }
 
+    /**
+     * Who may connect to the listener ports, on the load balancer's group the stack creates: IPv4 and IPv6 CIDR blocks
+     * ({@code 203.0.113.0/24}, {@code 2001:db8::/32}), managed prefix lists by id ({@code pl-0123456789abcdef0}), or
+     * {@value #CLOUDFRONT} for CloudFront's origin-facing servers. Empty (the default) = anyone: {@code 0.0.0.0/0}, and
+     * {@code ::/0} for dualstack.
+     *
+     * <pre>{@code
+     * LoadBalancerSpec.builder().allowFrom("cloudfront", "203.0.113.0/24").build();
+     * }</pre>
+     *
+     * @return the sources in the given order, unmodifiable
+     */
+    public List<String> allowFrom() {
+        return allowFrom;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -145,12 +170,13 @@ public final class LoadBalancerSpec {
         LoadBalancerSpec other = (LoadBalancerSpec) o;
         return deletionProtection == other.deletionProtection && Objects.equals(name, other.name)
                 && ipAddressType == other.ipAddressType && subnets.equals(other.subnets)
-                && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout);
+                && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout)
+                && allowFrom.equals(other.allowFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection);
+        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, allowFrom);
     }
 
     @Override
@@ -159,12 +185,15 @@ public final class LoadBalancerSpec {
         if (name != null) {
             s.add("name=" + name);
         }
-        return s.add("ipAddressType=" + ipAddressType)
+        s.add("ipAddressType=" + ipAddressType)
                 .add("subnets=" + (subnets.isEmpty() ? "auto" : subnets))
                 .add("securityGroups=" + (securityGroups.isEmpty() ? "auto" : securityGroups))
                 .add("idleTimeout=" + Durations.format(idleTimeout))
-                .add("deletionProtection=" + deletionProtection)
-                .toString();
+                .add("deletionProtection=" + deletionProtection);
+        if (!allowFrom.isEmpty()) {
+            s.add("allowFrom=" + allowFrom);
+        }
+        return s.toString();
     }
 
     /**
@@ -177,6 +206,7 @@ public final class LoadBalancerSpec {
         private final List<String> securityGroups = new ArrayList<>();
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private boolean deletionProtection = DEFAULT_DELETION_PROTECTION;
+        private final List<String> allowFrom = new ArrayList<>();
 
         private Builder() {
         }
@@ -188,6 +218,7 @@ public final class LoadBalancerSpec {
             this.securityGroups.addAll(loadBalancer.securityGroups);
             this.idleTimeout = loadBalancer.idleTimeout;
             this.deletionProtection = loadBalancer.deletionProtection;
+            this.allowFrom.addAll(loadBalancer.allowFrom);
         }
 
         /**
@@ -303,6 +334,42 @@ public final class LoadBalancerSpec {
          */
         public Builder deletionProtection(boolean deletionProtection) {
             this.deletionProtection = deletionProtection;
+            return this;
+        }
+
+        /**
+         * Replaces who may connect (default: anyone).
+         *
+         * @param allowFrom CIDR blocks, prefix list ids or {@value LoadBalancerSpec#CLOUDFRONT}; none = anyone
+         * @return this builder
+         */
+        public Builder allowFrom(String... allowFrom) {
+            return allowFrom(allowFrom == null ? null : Arrays.asList(allowFrom));
+        }
+
+        /**
+         * Replaces who may connect with a copy of the given sources.
+         *
+         * @param allowFrom CIDR blocks, prefix list ids or {@value LoadBalancerSpec#CLOUDFRONT}; {@code null} or
+         *                  empty = anyone
+         * @return this builder
+         */
+        public Builder allowFrom(Collection<String> allowFrom) {
+            this.allowFrom.clear();
+            if (allowFrom != null) {
+                this.allowFrom.addAll(allowFrom);
+            }
+            return this;
+        }
+
+        /**
+         * Appends one source that may connect.
+         *
+         * @param source a CIDR block, a prefix list id or {@value LoadBalancerSpec#CLOUDFRONT}
+         * @return this builder
+         */
+        public Builder addAllowFrom(String source) {
+            this.allowFrom.add(source);
             return this;
         }
 
