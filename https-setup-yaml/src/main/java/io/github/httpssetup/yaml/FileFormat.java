@@ -131,7 +131,10 @@ final class FileFormat {
             value("idleTimeout", ValueType.DURATION, LoadBalancerSpec.Builder::idleTimeout,
                     LoadBalancerSpec::idleTimeout),
             value("deletionProtection", ValueType.BOOLEAN, LoadBalancerSpec.Builder::deletionProtection,
-                    LoadBalancerSpec::deletionProtection));
+                    LoadBalancerSpec::deletionProtection),
+            // issue 15: who may connect
+            value("allowFrom", ValueType.listOf("CIDR blocks, prefix list ids or cloudfront"),
+                    LoadBalancerSpec.Builder::allowFrom, LoadBalancerSpec::allowFrom));
 
     // ---- issue 15: security headers ----
     static final Fields<StrictTransportSecuritySpec.Builder, StrictTransportSecuritySpec> STRICT_TRANSPORT_SECURITY =
