@@ -12,7 +12,9 @@ class AllowFromRulesTest {
     private static final String PATH = "loadBalancer.allowFrom";
 
     private static HttpsSetup.Builder valid() {
-        return HttpsSetup.builder().stack("shop").region("ap-northeast-2")
+        return HttpsSetup.builder()
+                .stack("shop")
+                .region("ap-northeast-2")
                 .domain(d -> d.name("example.com"))
                 .targets(t -> t.instanceIds("i-0123456789abcdef0"));
     }
@@ -35,14 +37,24 @@ class AllowFromRulesTest {
     @Test
     void cidrBlocks_prefixListIds_andCloudfront_areValid() {
         assertThat(violations(l -> l.ipAddressType(IpAddressType.DUALSTACK)
-                .allowFrom("203.0.113.0/24", "10.0.0.0/8", "0.0.0.0/0", "192.0.2.7/32", "2001:db8::/32", "::/0",
-                        "pl-0123456789abcdef0", "cloudfront"))).isEmpty();
+                        .allowFrom(
+                                "203.0.113.0/24",
+                                "10.0.0.0/8",
+                                "0.0.0.0/0",
+                                "192.0.2.7/32",
+                                "2001:db8::/32",
+                                "::/0",
+                                "pl-0123456789abcdef0",
+                                "cloudfront")))
+                .isEmpty();
     }
 
     @Test
     void aBlockWithHostBits_isRefused_withItsNetworkAddressSuggested() {
-        assertThat(violations(l -> l.allowFrom("10.0.0.1/8"))).containsExactly(PATH + "[0]: \"10.0.0.1/8\" has host"
-                + " bits set: the block's network address is 10.0.0.0/8; write that (a single address is 10.0.0.1/32)");
+        assertThat(violations(l -> l.allowFrom("10.0.0.1/8")))
+                .containsExactly(
+                        PATH + "[0]: \"10.0.0.1/8\" has host"
+                                + " bits set: the block's network address is 10.0.0.0/8; write that (a single address is 10.0.0.1/32)");
         assertThat(violations(l -> l.ipAddressType(IpAddressType.DUALSTACK).allowFrom("2001:DB8::1/32")))
                 .containsExactly(PATH + "[0]: \"2001:DB8::1/32\" has host bits set: the block's network address is"
                         + " 2001:db8::/32; write that (a single address is 2001:db8::1/128)");
@@ -50,8 +62,8 @@ class AllowFromRulesTest {
 
     @Test
     void aMalformedBlock_orPrefixListId_orUnknownName_isRefusedAtItsIndex() {
-        assertThat(violations(l -> l.allowFrom("10.0.0.0/8", "300.1.2.0/24", "10.0.0.0/33", "pl-xyz", "CloudFront.",
-                "anywhere", " ")))
+        assertThat(violations(l -> l.allowFrom(
+                        "10.0.0.0/8", "300.1.2.0/24", "10.0.0.0/33", "pl-xyz", "CloudFront.", "anywhere", " ")))
                 .containsExactly(
                         PATH + "[1]: \"300.1.2.0/24\" is not a CIDR block: 300 is not an IPv4 address part (0-255,"
                                 + " without leading zeros)",
@@ -71,7 +83,7 @@ class AllowFromRulesTest {
     @Test
     void aSourceListedTwice_evenWrittenDifferently_isRefused() {
         assertThat(violations(l -> l.ipAddressType(IpAddressType.DUALSTACK)
-                .allowFrom("cloudfront", "2001:db8::/32", "cloudfront", "2001:0DB8:0::/32")))
+                        .allowFrom("cloudfront", "2001:db8::/32", "cloudfront", "2001:0DB8:0::/32")))
                 .containsExactly(
                         PATH + "[2]: \"cloudfront\" is already listed at " + PATH + "[0]; remove one of them",
                         PATH + "[3]: \"2001:0DB8:0::/32\" (2001:db8::/32) is already listed at " + PATH
@@ -80,9 +92,10 @@ class AllowFromRulesTest {
 
     @Test
     void anIpv6Block_onAnIpv4LoadBalancer_andAllowFromWithGivenGroups_areRefused() {
-        assertThat(violations(l -> l.allowFrom("2001:db8::/32"))).containsExactly(PATH + "[0]: \"2001:db8::/32\" is an"
-                + " IPv6 block, but the load balancer answers on IPv4 only: set loadBalancer.ipAddressType: dualstack,"
-                + " or remove the entry");
+        assertThat(violations(l -> l.allowFrom("2001:db8::/32")))
+                .containsExactly(PATH + "[0]: \"2001:db8::/32\" is an"
+                        + " IPv6 block, but the load balancer answers on IPv4 only: set loadBalancer.ipAddressType: dualstack,"
+                        + " or remove the entry");
         assertThat(violations(l -> l.securityGroups("sg-0123456789abcdef0").allowFrom("203.0.113.0/24")))
                 .containsExactly(PATH + ": applies to the security group https-setup creates, but"
                         + " loadBalancer.securityGroups gives the groups: add the sources to those groups' inbound rules"

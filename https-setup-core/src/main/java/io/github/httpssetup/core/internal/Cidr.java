@@ -30,7 +30,8 @@ public record Cidr(String address, int length, boolean ipv6) {
 
     /** {@return whether the text looks like a CIDR block at all (an address and a prefix length), valid or not} */
     public static boolean looksLikeCidr(String text) {
-        return text.contains("/") && (IPV4.matcher(text).matches() || IPV6.matcher(text).matches());
+        return text.contains("/")
+                && (IPV4.matcher(text).matches() || IPV6.matcher(text).matches());
     }
 
     /**
