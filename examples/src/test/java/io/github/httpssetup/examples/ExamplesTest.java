@@ -51,6 +51,7 @@ class ExamplesTest {
         assertThat(setup.domain().registration()).isPresent();
         assertThat(setup.loadBalancer().ipAddressType()).isEqualTo(IpAddressType.DUALSTACK);
         assertThat(setup.targets().stickiness()).isPresent();
+        assertThat(setup.loadBalancer().allowFrom()).contains("203.0.113.0/24", "pl-0123456789abcdef0");
         assertThat(HttpsSetupYaml.load("full.yaml", HttpsSetupYaml.write(setup), null, NO_VARIABLES)).isEqualTo(setup);
     }
 

@@ -68,6 +68,11 @@ public final class IamPolicy {
             add(a, "elasticloadbalancing", "DescribeSSLPolicies");
         }
         addProductionOptions(a, setup);
+        // loadBalancer.allowFrom: named prefix lists are looked up (and weighed against the rules quota) before use
+        if (setup.loadBalancer().allowFrom().stream().map(String::trim)
+                .anyMatch(f -> f.startsWith("pl-") || f.equals(LoadBalancerSpec.CLOUDFRONT))) {
+            add(a, "ec2", "DescribeManagedPrefixLists");
+        }
         return new IamPolicy(a, Scope.of(setup));
     }
 

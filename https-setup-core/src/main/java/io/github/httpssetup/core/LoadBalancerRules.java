@@ -50,6 +50,7 @@ final class LoadBalancerRules extends Rules {
         checkIds("loadBalancer.securityGroups", securityGroups, SECURITY_GROUP_ID, "a security group id",
                 "\"sg-\" and 8 to 17 hexadecimal digits, such as \"sg-0123456789abcdef0\"");
         checkDuration("loadBalancer.idleTimeout", loadBalancer.idleTimeout(), Limits.IDLE_TIMEOUT);
+        checkAllowFrom(loadBalancer);
     }
 
     /**
@@ -179,5 +180,80 @@ final class LoadBalancerRules extends Rules {
             add(path, "is " + value.length() + " characters long; ALB takes at most " + MAX_HEADER_VALUE_LENGTH
                     + " characters per header value: shorten it");
         }
+    }
+
+    // ---- issue 15: who may connect ----
+
+    private static final String ALLOW_FROM = "loadBalancer.allowFrom";
+    private static final Pattern PREFIX_LIST_ID = Pattern.compile("pl-[0-9a-f]{8,17}");
+
+    /**
+     * Checks {@code loadBalancer.allowFrom}: CIDR blocks written as their network address, prefix list ids, known
+     * names, no source twice, and only on the group the stack creates.
+     */
+    private void checkAllowFrom(LoadBalancerSpec loadBalancer) {
+        List<String> sources = loadBalancer.allowFrom();
+        if (sources.isEmpty()) {
+            return;
+        }
+        if (!loadBalancer.autoSecurityGroups()) {
+            add(ALLOW_FROM, "applies to the security group https-setup creates, but loadBalancer.securityGroups gives"
+                    + " the groups: add the sources to those groups' inbound rules and remove allowFrom, or remove"
+                    + " securityGroups");
+        }
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String source = sources.get(i);
+            String path = ALLOW_FROM + "[" + i + "]";
+            String key = allowFromKey(path, source, loadBalancer.ipAddressType());
+            if (key == null) {
+                continue;
+            }
+            Integer earlier = seen.putIfAbsent(key, i);
+            if (earlier != null) {
+                add(path, quote(source) + (source.equals(sources.get(earlier)) ? "" : " (" + key + ")")
+                        + " is already listed at " + ALLOW_FROM + "[" + earlier + "]; remove one of them");
+            }
+        }
+    }
+
+    /** {@return the source as compared for duplicates, or {@code null} after reporting why it is not one} */
+    private String allowFromKey(String path, String source, IpAddressType ipAddressType) {
+        if (isBlank(source)) {
+            add(path, "is empty; give a CIDR block, a prefix list id or " + LoadBalancerSpec.CLOUDFRONT
+                    + ", or remove the entry");
+            return null;
+        }
+        String text = source.trim();
+        if (text.equals(LoadBalancerSpec.CLOUDFRONT) || PREFIX_LIST_ID.matcher(text).matches()) {
+            return text;
+        }
+        if (text.startsWith("pl-")) {
+            add(path, quote(source) + " is not a prefix list id: use \"pl-\" and 8 to 17 hexadecimal digits, such as"
+                    + " \"pl-0123456789abcdef0\"");
+            return null;
+        }
+        if (io.github.httpssetup.core.internal.Cidr.looksLikeCidr(text)) {
+            try {
+                io.github.httpssetup.core.internal.Cidr cidr = io.github.httpssetup.core.internal.Cidr.parse(text);
+                if (cidr.ipv6() && ipAddressType != IpAddressType.DUALSTACK) {
+                    add(path, quote(source) + " is an IPv6 block, but the load balancer answers on IPv4 only: set"
+                            + " loadBalancer.ipAddressType: dualstack, or remove the entry");
+                    return null;
+                }
+                return cidr.text();
+            } catch (io.github.httpssetup.core.internal.Cidr.InvalidCidrException e) {
+                add(path, quote(source) + " " + e.getMessage());
+                return null;
+            }
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean nearCloudfront = lower.equals(LoadBalancerSpec.CLOUDFRONT) || lower.contains("cloudfront")
+                || lower.contains("cloud-front") || lower.contains("cloud front");
+        add(path, quote(source) + " is not a CIDR block, a prefix list id or a known name: use a block such as"
+                + " \"203.0.113.0/24\" or \"2001:db8::/32\", a prefix list id such as \"pl-0123456789abcdef0\", or "
+                + quote(LoadBalancerSpec.CLOUDFRONT) + " (CloudFront's origin-facing servers)"
+                + (nearCloudfront ? "; did you mean " + quote(LoadBalancerSpec.CLOUDFRONT) + "?" : ""));
+        return null;
     }
 }

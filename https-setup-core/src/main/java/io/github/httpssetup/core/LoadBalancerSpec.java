@@ -29,6 +29,13 @@ public final class LoadBalancerSpec {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
     /** Deletion protection is off by default, so that {@code destroy} can delete the load balancer: {@value}. */
     public static final boolean DEFAULT_DELETION_PROTECTION = false;
+    /**
+     * The name that stands, in {@link #allowFrom()}, for the AWS-managed prefix list of CloudFront's origin-facing
+     * servers ({@value #CLOUDFRONT_PREFIX_LIST_NAME}): {@value}.
+     */
+    public static final String CLOUDFRONT = "cloudfront";
+    /** The name of the AWS-managed prefix list of CloudFront's origin-facing servers: {@value}. */
+    public static final String CLOUDFRONT_PREFIX_LIST_NAME = "com.amazonaws.global.cloudfront.origin-facing";
 
     private final String name;
     private final IpAddressType ipAddressType;
@@ -39,6 +46,7 @@ public final class LoadBalancerSpec {
     // production options (issue 15): web ACL, access logs
     private final String webAcl;
     private final AccessLogsSpec accessLogs;
+    private final List<String> allowFrom;
 
     private LoadBalancerSpec(Builder builder) {
         this.name = builder.name == null || builder.name.isBlank() ? null : builder.name.trim();
@@ -49,6 +57,7 @@ public final class LoadBalancerSpec {
         this.deletionProtection = builder.deletionProtection;
         this.webAcl = builder.webAcl == null || builder.webAcl.isBlank() ? null : builder.webAcl.trim();
         this.accessLogs = builder.accessLogs;
+        this.allowFrom = Collections.unmodifiableList(new ArrayList<>(builder.allowFrom));
     }
 
     /** {@return a builder with the defaults: derived name, automatic subnets and security groups} */
@@ -161,6 +170,22 @@ public final class LoadBalancerSpec {
         return Optional.ofNullable(accessLogs);
     }
 
+    /**
+     * Who may connect to the listener ports, on the load balancer's group the stack creates: IPv4 and IPv6 CIDR blocks
+     * ({@code 203.0.113.0/24}, {@code 2001:db8::/32}), managed prefix lists by id ({@code pl-0123456789abcdef0}), or
+     * {@value #CLOUDFRONT} for CloudFront's origin-facing servers. Empty (the default) = anyone: {@code 0.0.0.0/0}, and
+     * {@code ::/0} for dualstack.
+     *
+     * <pre>{@code
+     * LoadBalancerSpec.builder().allowFrom("cloudfront", "203.0.113.0/24").build();
+     * }</pre>
+     *
+     * @return the sources in the given order, unmodifiable
+     */
+    public List<String> allowFrom() {
+        return allowFrom;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -173,12 +198,13 @@ public final class LoadBalancerSpec {
         return deletionProtection == other.deletionProtection && Objects.equals(name, other.name)
                 && ipAddressType == other.ipAddressType && subnets.equals(other.subnets)
                 && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout)
-                && Objects.equals(webAcl, other.webAcl) && Objects.equals(accessLogs, other.accessLogs);
+                && Objects.equals(webAcl, other.webAcl) && Objects.equals(accessLogs, other.accessLogs)
+                && allowFrom.equals(other.allowFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, webAcl, accessLogs);
+        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, webAcl, accessLogs, allowFrom);
     }
 
     @Override
@@ -198,6 +224,9 @@ public final class LoadBalancerSpec {
         if (accessLogs != null) {
             s.add("accessLogs=" + accessLogs);
         }
+        if (!allowFrom.isEmpty()) {
+            s.add("allowFrom=" + allowFrom);
+        }
         return s.toString();
     }
 
@@ -213,6 +242,7 @@ public final class LoadBalancerSpec {
         private boolean deletionProtection = DEFAULT_DELETION_PROTECTION;
         private String webAcl;
         private AccessLogsSpec accessLogs;
+        private final List<String> allowFrom = new ArrayList<>();
 
         private Builder() {
         }
@@ -226,6 +256,7 @@ public final class LoadBalancerSpec {
             this.deletionProtection = loadBalancer.deletionProtection;
             this.webAcl = loadBalancer.webAcl;
             this.accessLogs = loadBalancer.accessLogs;
+            this.allowFrom.addAll(loadBalancer.allowFrom);
         }
 
         /**
@@ -358,6 +389,31 @@ public final class LoadBalancerSpec {
         }
 
         /**
+         * Replaces who may connect (default: anyone).
+         *
+         * @param allowFrom CIDR blocks, prefix list ids or {@value LoadBalancerSpec#CLOUDFRONT}; none = anyone
+         * @return this builder
+         */
+        public Builder allowFrom(String... allowFrom) {
+            return allowFrom(allowFrom == null ? null : Arrays.asList(allowFrom));
+        }
+
+        /**
+         * Replaces who may connect with a copy of the given sources.
+         *
+         * @param allowFrom CIDR blocks, prefix list ids or {@value LoadBalancerSpec#CLOUDFRONT}; {@code null} or
+         *                  empty = anyone
+         * @return this builder
+         */
+        public Builder allowFrom(Collection<String> allowFrom) {
+            this.allowFrom.clear();
+            if (allowFrom != null) {
+                this.allowFrom.addAll(allowFrom);
+            }
+            return this;
+        }
+
+        /**
          * Turns access logs on, to this bucket and prefix (default: off).
          *
          * @param accessLogs the access-log settings; {@code null} = off
@@ -378,6 +434,17 @@ public final class LoadBalancerSpec {
             AccessLogsSpec.Builder builder = AccessLogsSpec.builder();
             accessLogs.accept(builder);
             this.accessLogs = builder.build();
+            return this;
+        }
+
+        /**
+         * Appends one source that may connect.
+         *
+         * @param source a CIDR block, a prefix list id or {@value LoadBalancerSpec#CLOUDFRONT}
+         * @return this builder
+         */
+        public Builder addAllowFrom(String source) {
+            this.allowFrom.add(source);
             return this;
         }
 

@@ -400,4 +400,28 @@ class IamPolicyEnforcedIT {
             throw new IllegalStateException("Could not switch IAM enforcement: " + e.getMessage(), e);
         }
     }
+
+    // ---- issue 15, who may connect ----
+
+    @Test
+    void allowFrom_cloudfrontAndABlock_withExactlyItsPolicy_appliesReappliesAndDestroys_withoutAccessDenied() {
+        seed(false);
+        createZone(DOMAIN);
+        HttpsSetup spec = reference().loadBalancer(lb -> lb.allowFrom("cloudfront", "203.0.113.0/24"))
+                .httpListener(HttpAction.NONE).build();
+
+        HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
+        enforce(true);
+        user.plan(spec);
+        user.apply(spec);
+        ApplyResult again = user.apply(spec);
+        user.destroy(spec);
+        enforce(false);
+
+        assertThat(refused).isEmpty();
+        assertThat(again.apiCalls().writes()).isZero();
+        assertThat(again.apiCalls().byOperation()).containsKey("Ec2:DescribeManagedPrefixLists");
+        assertNothingOfTheStackLeft();
+    }
 }
+

@@ -75,4 +75,22 @@ class IamPolicyTest {
         assertThat(policy.allows("route53domains:CheckDomainAvailability")).isTrue();
         assertThat(policy.allows("route53domains:ListOperations")).isTrue();
     }
+
+    // ---- issue 15, who may connect ----
+
+    @Test
+    void allowFrom_withAPrefixList_addsDescribeManagedPrefixLists_onStar_andCidrBlocksAloneDoNot() {
+        IamPolicy reference = IamPolicy.of(spec().build());
+        IamPolicy cidrs = IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("203.0.113.0/24")).build());
+        IamPolicy cloudfront = IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("cloudfront")).build());
+        IamPolicy byId = IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("10.0.0.0/8", "pl-0123456789abcdef0")).build());
+
+        assertThat(reference.allows("ec2:DescribeManagedPrefixLists")).isFalse();
+        assertThat(cidrs.allows("ec2:DescribeManagedPrefixLists")).isFalse();
+        assertThat(cloudfront.allows("ec2:DescribeManagedPrefixLists")).isTrue();
+        assertThat(byId.allows("ec2:DescribeManagedPrefixLists")).isTrue();
+        String json = cloudfront.toJson();
+        int describe = json.indexOf("\"ec2:DescribeManagedPrefixLists\"");
+        assertThat(json.substring(describe, json.indexOf('}', describe))).contains("\"Resource\": \"*\"");
+    }
 }

@@ -142,7 +142,10 @@ final class FileFormat {
             // production options (issue 15)
             value("webAcl", ValueType.STRING, LoadBalancerSpec.Builder::webAcl, lb -> lb.webAcl().orElse(null)),
             part("accessLogs", ACCESS_LOGS, LoadBalancerSpec.Builder::accessLogs, lb -> lb.accessLogs().orElse(null),
-                    true));
+                    true),
+            // issue 15: who may connect
+            value("allowFrom", ValueType.listOf("CIDR blocks, prefix list ids or cloudfront"),
+                    LoadBalancerSpec.Builder::allowFrom, LoadBalancerSpec::allowFrom));
 
     // ---- issue 15: security headers ----
     static final Fields<StrictTransportSecuritySpec.Builder, StrictTransportSecuritySpec> STRICT_TRANSPORT_SECURITY =

@@ -171,7 +171,7 @@ class ValidFilesTest {
                 .targets(t -> t.instanceTags(instanceTags).port(8080)
                         .healthCheck(h -> h.path("/actuator/health").interval(Duration.ofSeconds(10)))
                         .stickiness(Duration.ofHours(1)))
-                .loadBalancer(lb -> lb.deletionProtection(true))
+                .loadBalancer(lb -> lb.deletionProtection(true).allowFrom("203.0.113.0/24", "pl-0123456789abcdef0"))
                 .tags(tags)
                 .build();
 

@@ -8,6 +8,7 @@ import io.github.httpssetup.core.HttpAction;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
+import io.github.httpssetup.core.LoadBalancerSpec;
 import io.github.httpssetup.core.ResourceKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.ManagedPrefixList;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -63,7 +65,7 @@ final class SecurityGroups {
 
         static Ingress of(SecurityGroupRule rule) {
             String source = rule.cidrIpv4() != null ? rule.cidrIpv4()
-                    : rule.cidrIpv6() != null ? rule.cidrIpv6()
+                    : rule.cidrIpv6() != null ? canonicalIpv6(rule.cidrIpv6())
                     : rule.referencedGroupInfo() != null ? rule.referencedGroupInfo().groupId()
                     : rule.prefixListId();
             return new Ingress(rule.ipProtocol(), rule.fromPort() == null ? -1 : rule.fromPort(),
@@ -80,6 +82,8 @@ final class SecurityGroups {
             IpPermission.Builder p = IpPermission.builder().ipProtocol(protocol).fromPort(fromPort).toPort(toPort);
             if (source.startsWith("sg-")) {
                 p.userIdGroupPairs(g -> g.groupId(source).description(description));
+            } else if (source.startsWith("pl-")) {
+                p.prefixListIds(l -> l.prefixListId(source).description(description));
             } else if (source.contains(":")) {
                 p.ipv6Ranges(r -> r.cidrIpv6(source).description(description));
             } else {
@@ -219,7 +223,12 @@ final class SecurityGroups {
             ports.add(spec.httpListener().port());
         }
         Set<Ingress> wanted = new LinkedHashSet<>();
+        List<String> allowed = spec.loadBalancer().allowFrom().isEmpty() ? null : allowFromSources(ports);
         for (int port : ports) {
+            if (allowed != null) {
+                allowed.forEach(source -> wanted.add(Ingress.tcp(port, source)));
+                continue;
+            }
             wanted.add(Ingress.tcp(port, ANYWHERE_IPV4));
             if (spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK) {
                 wanted.add(Ingress.tcp(port, ANYWHERE_IPV6));
@@ -442,6 +451,117 @@ final class SecurityGroups {
         Map<String, String> map = new LinkedHashMap<>();
         tags.forEach(t -> map.put(t.key(), t.value()));
         return map;
+    }
+
+    // ---- issue 15: who may connect (loadBalancer.allowFrom) ----
+
+    /** EC2's default quota of inbound rules per security group, counted apart for IPv4 and IPv6. */
+    static final int MAX_INBOUND_RULES = 60;
+
+    /** {@code loadBalancer.allowFrom} as EC2 takes it (CIDR blocks, prefix list ids), once resolved. */
+    private List<String> allowFromSources;
+
+    /**
+     * The sources of {@code loadBalancer.allowFrom}: CIDR blocks as network addresses, prefix lists by id (the
+     * CloudFront name looked up). Reads the prefix lists (DescribeManagedPrefixLists) only when some are named, and
+     * refuses sources whose rules, prefix lists weighing their {@code MaxEntries}, exceed the rules quota.
+     */
+    private List<String> allowFromSources(List<Integer> ports) {
+        if (allowFromSources != null) {
+            return allowFromSources;
+        }
+        List<String> allow = spec.loadBalancer().allowFrom().stream().map(String::trim).toList();
+        Map<String, ManagedPrefixList> lists = prefixLists(allow);
+        Set<String> sources = new LinkedHashSet<>();
+        List<String> missing = new ArrayList<>();
+        int ipv4 = 0;
+        int ipv6 = 0;
+        List<String> weights = new ArrayList<>();
+        for (String entry : allow) {
+            if (entry.equals(LoadBalancerSpec.CLOUDFRONT) || entry.startsWith("pl-")) {
+                ManagedPrefixList list = lists.get(entry);
+                if (list == null) {
+                    missing.add(entry);
+                    continue;
+                }
+                if (!sources.add(list.prefixListId())) {
+                    continue;
+                }
+                int weight = list.maxEntries() == null ? 1 : list.maxEntries();
+                if ("IPv6".equalsIgnoreCase(list.addressFamily())) {
+                    ipv6 += weight;
+                } else {
+                    ipv4 += weight;
+                }
+                weights.add((entry.equals(list.prefixListId()) ? entry : entry + " (" + list.prefixListId() + ")")
+                        + " weighs " + weight + " (its MaxEntries)");
+            } else {
+                Cidr cidr = Cidr.parse(entry);
+                if (sources.add(cidr.text())) {
+                    if (cidr.ipv6()) {
+                        ipv6++;
+                    } else {
+                        ipv4++;
+                    }
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new HttpsSetupException(ErrorCode.SECURITY_GROUPS_INVALID, "loadBalancer.allowFrom: " + missing.stream()
+                    .map(m -> m.equals(LoadBalancerSpec.CLOUDFRONT) ? "the CloudFront origin-facing prefix list ("
+                            + LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME + ")" : "the prefix list " + m)
+                    .collect(Collectors.joining(", ")) + (missing.size() == 1 ? " is" : " are") + " not found in "
+                    + spec.region() + " (DescribeManagedPrefixLists). Check the id (aws ec2 describe-managed-prefix-lists),"
+                    + " or remove the entry.");
+        }
+        checkRuleQuota("IPv4", ipv4, ports, weights);
+        checkRuleQuota("IPv6", ipv6, ports, weights);
+        allowFromSources = List.copyOf(sources);
+        return allowFromSources;
+    }
+
+    private void checkRuleQuota(String family, int perPort, List<Integer> ports, List<String> weights) {
+        int rules = perPort * ports.size();
+        if (rules <= MAX_INBOUND_RULES) {
+            return;
+        }
+        throw new HttpsSetupException(ErrorCode.SECURITY_GROUPS_INVALID, "loadBalancer.allowFrom needs " + rules
+                + " inbound " + family + " rules on the load balancer's group (" + perPort + " per listener port, ports "
+                + ports.stream().map(String::valueOf).collect(Collectors.joining(" and ")) + (weights.isEmpty() ? ""
+                : "; " + String.join(", ", weights)) + "), over EC2's quota of " + MAX_INBOUND_RULES + " inbound rules"
+                + " per security group (a prefix list counts as many rules as its MaxEntries). Set listeners.http.action:"
+                + " none to admit only the HTTPS port (behind CloudFront, CloudFront redirects to HTTPS), list fewer"
+                + " sources, or raise the quota \"Inbound or outbound rules per security group\" in Service Quotas and"
+                + " give the group yourself in loadBalancer.securityGroups.");
+    }
+
+    /** The prefix lists {@code allow} names, by the name it uses (an id, or {@code cloudfront}); none read when none named. */
+    private Map<String, ManagedPrefixList> prefixLists(List<String> allow) {
+        List<String> ids = allow.stream().filter(a -> a.startsWith("pl-")).distinct().sorted().toList();
+        boolean cloudfront = allow.contains(LoadBalancerSpec.CLOUDFRONT);
+        Map<String, ManagedPrefixList> found = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            // A filter, not PrefixListIds: an unknown id is then simply absent instead of failing the call.
+            run.observe(null, "prefix lists " + ids, () -> run.aws().ec2().describeManagedPrefixListsPaginator(r -> r
+                    .filters(filter("prefix-list-id", ids))).prefixLists().stream().toList())
+                    .forEach(l -> found.put(l.prefixListId(), l));
+        }
+        if (cloudfront) {
+            run.observe(null, "prefix list " + LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME, () -> run.aws().ec2()
+                    .describeManagedPrefixListsPaginator(r -> r.filters(filter("prefix-list-name",
+                            LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME))).prefixLists().stream().toList())
+                    .stream().findFirst().ifPresent(l -> found.put(LoadBalancerSpec.CLOUDFRONT, l));
+        }
+        return found;
+    }
+
+    /** An IPv6 block as EC2 returned it, in the canonical form the wanted rules use. */
+    private static String canonicalIpv6(String cidr) {
+        try {
+            return Cidr.parse(cidr).text();
+        } catch (IllegalArgumentException e) {
+            return cidr;
+        }
     }
 
     private static Filter filter(String name, String value) {
