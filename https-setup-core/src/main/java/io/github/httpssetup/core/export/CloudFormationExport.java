@@ -211,7 +211,7 @@ public final class CloudFormationExport {
                 r.put("IpProtocol", "tcp");
                 r.put("FromPort", rule.port());
                 r.put("ToPort", rule.port());
-                r.put(rule.ipv6() ? "CidrIpv6" : "CidrIp", rule.cidr());
+                r.put(rule.prefixList() ? "SourcePrefixListId" : rule.ipv6() ? "CidrIpv6" : "CidrIp", rule.cidr());
                 r.put("Description", "https-setup " + spec.stack() + ": clients");
                 ingress.add(r);
             }

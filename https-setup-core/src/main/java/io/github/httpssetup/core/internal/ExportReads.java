@@ -59,6 +59,11 @@ public final class ExportReads {
         public boolean ipv6() {
             return cidr.contains(":");
         }
+
+        /** Whether the source is a managed prefix list ({@code loadBalancer.allowFrom}), not a CIDR block. */
+        public boolean prefixList() {
+            return cidr.startsWith("pl-");
+        }
     }
 
     private ExportReads() {

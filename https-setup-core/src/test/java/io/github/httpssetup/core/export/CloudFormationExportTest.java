@@ -117,6 +117,19 @@ class CloudFormationExportTest {
     }
 
     @Test
+    void allowFrom_prefixLists_becomeSourcePrefixListIds_andBlocksCidrs() throws Exception {
+        JsonNode t = json(CloudFormationExport.template(spec().build(), facts("Z123", List.of(
+                new ExportReads.Ingress(443, "pl-0123456789abcdef0"), new ExportReads.Ingress(443, "203.0.113.0/24"),
+                new ExportReads.Ingress(443, "2001:db8::/32")))));
+
+        JsonNode rules = t.at("/Resources/LoadBalancerSecurityGroup/Properties/SecurityGroupIngress");
+        assertThat(rules.get(0).get("SourcePrefixListId").asText()).isEqualTo("pl-0123456789abcdef0");
+        assertThat(rules.get(0).has("CidrIp")).isFalse();
+        assertThat(rules.get(1).get("CidrIp").asText()).isEqualTo("203.0.113.0/24");
+        assertThat(rules.get(2).get("CidrIpv6").asText()).isEqualTo("2001:db8::/32");
+    }
+
+    @Test
     void givenCertificateArn_becomesTheParameterDefault() throws Exception {
         String arn = "arn:aws:acm:ap-northeast-2:123456789012:certificate/abc";
         JsonNode t = json(CloudFormationExport.template(spec().certificate(c -> c.arn(arn)).build(), facts()));
