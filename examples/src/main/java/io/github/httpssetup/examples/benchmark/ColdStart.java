@@ -328,9 +328,9 @@ final class ColdStart {
         if (row.launcher() == Launcher.CLI) {
             // The jar says how long its command took (description, engine, report) in its JSON report; the rest of the
             // process's time is the JVM's start and end. validate prints no duration: all of it counts as outside.
-            long command = output.stream().map(DURATION::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
+            long commandMs = output.stream().map(DURATION::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
                     .findFirst().orElse(0);
-            return new Sample(total, total - command, -1, clients, callsMs, command);
+            return new Sample(total, total - commandMs, -1, clients, callsMs, commandMs);
         }
         if (row.launcher() == Launcher.ENGINE) {
             Map<String, Long> fields = new LinkedHashMap<>();
@@ -417,7 +417,6 @@ final class ColdStart {
             json.put("total_ms", stats(s, Sample::total));
             Map<String, Object> split = new LinkedHashMap<>();
             split.put("outside", median(s, Sample::outside));
-            long load = median(s, Sample::load);
             split.put("load", load < 0 ? null : load);
             split.put("clients", median(s, Sample::clients));
             split.put("aws_calls", median(s, Sample::calls));
