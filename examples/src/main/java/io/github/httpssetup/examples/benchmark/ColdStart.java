@@ -72,13 +72,15 @@ final class ColdStart {
     /**
      * The rows, run in this order in every round. The variants compare one choice each against the default: the
      * engine with the Apache HTTP client instead of the URL-connection one, and the CLI without class-data sharing,
-     * without the launcher's JVM flags, and with neither ({@code java -jar} as is).
+     * without the launcher's JVM flags, and with neither ({@code java -jar} as is); the engine and Maven with the
+     * launcher's flags (for Maven in {@code MAVEN_OPTS}, as a user's {@code .mvn/jvm.config} could set them).
      */
     static List<Row> rows() {
         return List.of(
                 new Row("engine validate", Launcher.ENGINE, "validate"),
                 new Row("engine plan", Launcher.ENGINE, "plan"),
                 new Row("engine plan, Apache http", Launcher.ENGINE, "plan", List.of("-Dhttps-setup.httpClient=apache"), Map.of()),
+                new Row("engine plan, C1 + serial GC", Launcher.ENGINE, "plan", List.of(CLI_FLAGS.split(" ")), Map.of()),
                 new Row("engine no-op apply", Launcher.ENGINE, "apply"),
                 new Row("cli validate", Launcher.CLI, "validate"),
                 new Row("cli plan", Launcher.CLI, "plan"),
@@ -88,7 +90,9 @@ final class ColdStart {
                         Map.of("HTTPS_SETUP_CDS", "off", "HTTPS_SETUP_JVM_FLAGS", "")),
                 new Row("mvn https-setup:validate", Launcher.MAVEN, "validate"),
                 new Row("mvn https-setup:plan", Launcher.MAVEN, "plan"),
-                new Row("mvn https-setup:apply", Launcher.MAVEN, "apply"));
+                new Row("mvn https-setup:apply", Launcher.MAVEN, "apply"),
+                new Row("mvn validate, C1 + serial GC", Launcher.MAVEN, "validate", List.of(), Map.of("MAVEN_OPTS", CLI_FLAGS)),
+                new Row("mvn plan, C1 + serial GC", Launcher.MAVEN, "plan", List.of(), Map.of("MAVEN_OPTS", CLI_FLAGS)));
     }
 
     /** One run of a row, in ms: the parts add up to {@code total}. */
@@ -266,6 +270,7 @@ final class ColdStart {
         } else if (row.launcher() == Launcher.ENGINE) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(row.jvmArgs());
+            env.putAll(row.env());
             command.add("-Dorg.slf4j.simpleLogger.log.io.github.httpssetup.core.internal.AwsClients=debug");
             command.add("-Dorg.slf4j.simpleLogger.logFile=System.out");
             command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
@@ -273,6 +278,7 @@ final class ColdStart {
             command.addAll(List.of("-cp", classPath(), ColdRun.class.getName(), row.goal(),
                     file.toString(), proxy.toString()));
         } else {
+            env.putAll(row.env());
             command.add(root.resolve("mvnw").toString());
             // Offline: a SNAPSHOT plugin would otherwise be looked up remotely once a day, in one run and not another.
             command.addAll(List.of("-B", "-ntp", "-o", "-f", project.resolve("pom.xml").toString(),
@@ -444,6 +450,12 @@ final class ColdStart {
         comparisons.put("engine plan, Apache http / engine plan (engine time)",
                 round(ratio(engineMedians, "engine plan, Apache http", "engine plan")));
         comparisons.put("engine plan, Apache http / engine plan (total)", round(ratio(medians, "engine plan, Apache http", "engine plan")));
+        comparisons.put("engine plan, C1 + serial GC / warm engine plan (engine time)",
+                round(engineMedians.get("engine plan, C1 + serial GC") / (double) warmPlan));
+        comparisons.put("cli plan command (durationMs) / warm engine plan", round(engineMedians.get("cli plan") / (double) warmPlan));
+        comparisons.put("mvn plan / mvn validate, both C1 + serial GC",
+                round(ratio(medians, "mvn plan, C1 + serial GC", "mvn validate, C1 + serial GC")));
+        comparisons.put("mvn plan, C1 + serial GC / mvn plan", round(ratio(medians, "mvn plan, C1 + serial GC", "mvn https-setup:plan")));
         comparisons.put("cli plan, no CDS / cli plan", round(ratio(medians, "cli plan, no CDS", "cli plan")));
         comparisons.put("cli plan, no flags / cli plan", round(ratio(medians, "cli plan, no flags", "cli plan")));
         comparisons.put("cli plan, plain java / cli plan", round(ratio(medians, "cli plan, plain java", "cli plan")));
