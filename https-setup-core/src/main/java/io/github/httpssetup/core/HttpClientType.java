@@ -20,15 +20,18 @@ public enum HttpClientType {
     /**
      * The SDK's {@code url-connection-client}, on the JDK's {@code HttpURLConnection} (the default): a fresh JVM
      * starts it faster, which is most of a short run. Connections are kept alive by the JDK (up to
-     * {@code http.maxConnections}, default 5, idle per host: each AWS service is its own host); proxies come from
-     * the {@code http(s).proxyHost} system properties and the {@code HTTP(S)_PROXY} environment variables; no
-     * HTTP {@code PATCH}, which none of the APIs used here needs.
+     * {@code http.maxConnections}, default 5, idle per host: each AWS service is its own host; no idle-connection
+     * timeout of its own); a proxy comes from the {@code http.proxyHost}/{@code http.proxyPort} system properties or
+     * {@code HTTP_PROXY}, as Apache's client takes it (the JDK's own {@code https.proxyHost} also applies), with basic
+     * authentication only; no HTTP {@code PATCH} and no {@code Expect: 100-continue}, which none of the APIs used
+     * here needs (they are small query, JSON and XML requests).
      */
     URL_CONNECTION,
 
     /**
      * The SDK's {@code apache-client} (Apache HttpClient 4): its own connection pool with idle-connection reaping,
-     * {@code Expect: 100-continue}, NTLM proxies. Slower to start.
+     * {@code Expect: 100-continue}, NTLM proxy authentication. Slower to start: it builds a connection manager and an
+     * SSL socket factory up front.
      */
     APACHE;
 

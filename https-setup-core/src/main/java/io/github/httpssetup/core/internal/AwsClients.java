@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
@@ -130,7 +131,11 @@ final class AwsClients implements AutoCloseable {
     static SdkHttpClient httpClient(HttpClientType type, int maxConnections) {
         return switch (type) {
             case APACHE -> ApacheHttpClient.builder().maxConnections(Math.max(8, maxConnections)).build();
-            case URL_CONNECTION -> UrlConnectionHttpClient.builder().build();
+            // A proxy from the http.proxyHost/-Port system properties or the HTTP_PROXY environment variable, as Apache's
+            // client takes it by default (without this, only the JDK's own proxy system properties would apply).
+            case URL_CONNECTION -> UrlConnectionHttpClient.builder()
+                    .proxyConfiguration(ProxyConfiguration.builder().build())
+                    .build();
         };
     }
 
