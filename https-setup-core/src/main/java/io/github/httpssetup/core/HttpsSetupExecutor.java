@@ -76,6 +76,7 @@ public final class HttpsSetupExecutor {
                 .listener(builder.listener)
                 .clock(builder.clock)
                 .sleeper(builder.sleeper)
+                .httpClient(builder.httpClient != null ? builder.httpClient : HttpClientType.fromSystemProperty())
                 .build());
     }
 
@@ -155,6 +156,7 @@ public final class HttpsSetupExecutor {
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
+        private HttpClientType httpClient;
 
         private Builder() {
         }
@@ -249,6 +251,15 @@ public final class HttpsSetupExecutor {
         /** How waits pause (tests). */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * The SDK HTTP client shared by the run's service clients (default: {@link HttpClientType#URL_CONNECTION}, or
+         * what the system property {@code https-setup.httpClient} says).
+         */
+        public Builder httpClient(HttpClientType httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
         }
 

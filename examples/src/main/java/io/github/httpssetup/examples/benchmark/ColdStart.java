@@ -50,34 +50,63 @@ final class ColdStart {
     enum Launcher {
         /** {@link ColdRun} in a fresh JVM: the engine as a library, the way a command-line tool runs it. */
         ENGINE,
+        /** The command-line jar through its launcher script ({@code https-setup-cli/https-setup}). */
+        CLI,
         /** The project's Maven wrapper running the plugin's goal on a generated project. */
         MAVEN
     }
 
-    /** One row of the table. */
-    record Row(String name, Launcher launcher, String goal) {
+    /**
+     * One row of the table: a launcher, a goal, and what the row varies (system properties of the engine's JVM, or
+     * the launcher script's environment), with a note saying what that is.
+     */
+    record Row(String name, Launcher launcher, String goal, List<String> jvmArgs, Map<String, String> env) {
+        Row(String name, Launcher launcher, String goal) {
+            this(name, launcher, goal, List.of(), Map.of());
+        }
     }
 
+    /** The JVM flags the CLI's launcher script adds by default (HTTPS_SETUP_JVM_FLAGS). */
+    static final String CLI_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+
+    /**
+     * The rows, run in this order in every round. The variants compare one choice each against the default: the
+     * engine with the Apache HTTP client instead of the URL-connection one, and the CLI without class-data sharing,
+     * without the launcher's JVM flags, and with neither ({@code java -jar} as is); the engine and Maven with the
+     * launcher's flags (for Maven in {@code MAVEN_OPTS}, as a user's {@code .mvn/jvm.config} could set them).
+     */
     static List<Row> rows() {
         return List.of(
                 new Row("engine validate", Launcher.ENGINE, "validate"),
                 new Row("engine plan", Launcher.ENGINE, "plan"),
+                new Row("engine plan, Apache http", Launcher.ENGINE, "plan", List.of("-Dhttps-setup.httpClient=apache"), Map.of()),
+                new Row("engine plan, C1 + serial GC", Launcher.ENGINE, "plan", List.of(CLI_FLAGS.split(" ")), Map.of()),
                 new Row("engine no-op apply", Launcher.ENGINE, "apply"),
+                new Row("cli validate", Launcher.CLI, "validate"),
+                new Row("cli plan", Launcher.CLI, "plan"),
+                new Row("cli plan, no CDS", Launcher.CLI, "plan", List.of(), Map.of("HTTPS_SETUP_CDS", "off")),
+                new Row("cli plan, no flags", Launcher.CLI, "plan", List.of(), Map.of("HTTPS_SETUP_JVM_FLAGS", "")),
+                new Row("cli plan, plain java", Launcher.CLI, "plan", List.of(),
+                        Map.of("HTTPS_SETUP_CDS", "off", "HTTPS_SETUP_JVM_FLAGS", "")),
                 new Row("mvn https-setup:validate", Launcher.MAVEN, "validate"),
                 new Row("mvn https-setup:plan", Launcher.MAVEN, "plan"),
-                new Row("mvn https-setup:apply", Launcher.MAVEN, "apply"));
+                new Row("mvn https-setup:apply", Launcher.MAVEN, "apply"),
+                new Row("mvn validate, C1 + serial GC", Launcher.MAVEN, "validate", List.of(), Map.of("MAVEN_OPTS", CLI_FLAGS)),
+                new Row("mvn plan, C1 + serial GC", Launcher.MAVEN, "plan", List.of(), Map.of("MAVEN_OPTS", CLI_FLAGS)));
     }
 
     /** One run of a row, in ms: the parts add up to {@code total}. */
     record Sample(long total, long outside, long load, long clients, long calls, long engine) {
+        /** What no other part accounts for; the load is unknown (-1) for the CLI, whose rest then includes it. */
         long rest() {
-            return total - outside - load - clients - calls;
+            return total - outside - Math.max(load, 0) - clients - calls;
         }
     }
 
     private static final Pattern CLIENT = Pattern.compile("AWS client (\\S+) created in (\\d+) us");
     private static final Pattern LOADED = Pattern.compile("Description loaded and validated in (\\d+) us");
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\d+)");
+    private static final Pattern DURATION = Pattern.compile("\"durationMs\"\\s*:\\s*(\\d+)");
     /** Maven's log lines start with this timestamp (-Dorg.slf4j.simpleLogger.dateTimeFormat). */
     private static final String MAVEN_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
     private static final DateTimeFormatter MAVEN_TIME = DateTimeFormatter.ofPattern(MAVEN_TIME_FORMAT);
@@ -131,6 +160,12 @@ final class ColdStart {
 
             Map<Row, List<Sample>> samples = new LinkedHashMap<>();
             rows().forEach(row -> samples.put(row, new ArrayList<>()));
+            // Unmeasured: the launcher's first plan writes the class-data archive that later runs map (a user's
+            // first run after an install or upgrade); a fresh cache directory, so that a stale archive is not used.
+            deleteRecursively(cdsCache());
+            measure(new Row("cli plan (writes the class-data archive)", Launcher.CLI, "plan"), file, proxy.endpoint(),
+                    pathMs.get("plan"));
+            System.out.println("  class-data archive written: " + listArchives());
             // Round after round, so that whatever else the machine does weighs on every row alike.
             for (int i = 1; i <= runs; i++) {
                 System.out.printf("  cold run %d of %d%n", i, runs);
@@ -187,10 +222,55 @@ final class ColdStart {
         return file;
     }
 
+    private Path cdsCache() {
+        return project.resolve("cds-cache");
+    }
+
+    private String listArchives() {
+        try (java.util.stream.Stream<Path> files = Files.walk(cdsCache())) {
+            return files.filter(f -> f.toString().endsWith(".jsa"))
+                    .map(f -> f.getFileName() + " (" + sizeMb(f) + " MB)").collect(Collectors.joining(", "));
+        } catch (IOException e) {
+            return "none (" + e.getMessage() + ")";
+        }
+    }
+
+    private static long sizeMb(Path f) {
+        try {
+            return Files.size(f) / (1024 * 1024);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
     private Sample measure(Row row, Path file, URI proxy, long callsMs) {
         List<String> command = new ArrayList<>();
-        if (row.launcher() == Launcher.ENGINE) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (row.launcher() == Launcher.CLI) {
+            command.add(root.resolve("https-setup-cli/https-setup").toString());
+            command.addAll(List.of(row.goal(), "--file", file.toString()));
+            if (!row.goal().equals("validate")) {
+                command.addAll(List.of("--endpoint", proxy.toString(), "--output", "json"));
+            }
+            env.put("JAVA_OPTS", String.join(" ", "-Dorg.slf4j.simpleLogger.log.io.github.httpssetup.core.internal.AwsClients=debug",
+                    "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=" + MAVEN_TIME_FORMAT));
+            env.put("XDG_CACHE_HOME", cdsCache().toString());
+            env.putAll(row.env());
+        } else if (row.launcher() == Launcher.ENGINE) {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(row.jvmArgs());
+            env.putAll(row.env());
             command.add("-Dorg.slf4j.simpleLogger.log.io.github.httpssetup.core.internal.AwsClients=debug");
             command.add("-Dorg.slf4j.simpleLogger.logFile=System.out");
             command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
@@ -198,6 +278,7 @@ final class ColdStart {
             command.addAll(List.of("-cp", classPath(), ColdRun.class.getName(), row.goal(),
                     file.toString(), proxy.toString()));
         } else {
+            env.putAll(row.env());
             command.add(root.resolve("mvnw").toString());
             // Offline: a SNAPSHOT plugin would otherwise be looked up remotely once a day, in one run and not another.
             command.addAll(List.of("-B", "-ntp", "-o", "-f", project.resolve("pom.xml").toString(),
@@ -215,6 +296,7 @@ final class ColdStart {
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "bench");
         builder.environment().remove("AWS_SESSION_TOKEN");
         builder.environment().remove("AWS_PROFILE");
+        builder.environment().putAll(env);
         List<String> output = new ArrayList<>();
         long launched = System.currentTimeMillis();
         int exit;
@@ -249,6 +331,13 @@ final class ColdStart {
         }
         long total = ended - launched;
         long clients = union(intervals);
+        if (row.launcher() == Launcher.CLI) {
+            // The jar says how long its command took (description, engine, report) in its JSON report; the rest of the
+            // process's time is the JVM's start and end. validate prints no duration: all of it counts as outside.
+            long commandMs = output.stream().map(DURATION::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
+                    .findFirst().orElse(0);
+            return new Sample(total, total - commandMs, -1, clients, callsMs, commandMs);
+        }
         if (row.launcher() == Launcher.ENGINE) {
             Map<String, Long> fields = new LinkedHashMap<>();
             String result = output.stream().filter(l -> l.startsWith(ColdRun.RESULT)).findFirst()
@@ -317,17 +406,24 @@ final class ColdStart {
             long total = median(s, Sample::total);
             medians.put(row.name(), total);
             engineMedians.put(row.name(), median(s, Sample::engine));
-            System.out.printf("%-26s %6d (%4d-%5d) %8d %6d %8d %10d %6d %8d%n", row.name(), total, min(s, Sample::total),
-                    max(s, Sample::total), median(s, Sample::outside), median(s, Sample::load), median(s, Sample::clients),
-                    median(s, Sample::calls), median(s, Sample::rest), median(s, Sample::engine));
+            long load = median(s, Sample::load);
+            System.out.printf("%-26s %6d (%4d-%5d) %8d %6s %8d %10d %6d %8d%n", row.name(), total, min(s, Sample::total),
+                    max(s, Sample::total), median(s, Sample::outside), load < 0 ? "-" : String.valueOf(load),
+                    median(s, Sample::clients), median(s, Sample::calls), median(s, Sample::rest), median(s, Sample::engine));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", row.name());
             json.put("launcher", row.launcher().name().toLowerCase(Locale.ROOT));
             json.put("goal", row.goal());
+            if (!row.jvmArgs().isEmpty()) {
+                json.put("jvm_args", row.jvmArgs());
+            }
+            if (!row.env().isEmpty()) {
+                json.put("env", new java.util.TreeMap<>(row.env()));
+            }
             json.put("total_ms", stats(s, Sample::total));
             Map<String, Object> split = new LinkedHashMap<>();
             split.put("outside", median(s, Sample::outside));
-            split.put("load", median(s, Sample::load));
+            split.put("load", load < 0 ? null : load);
             split.put("clients", median(s, Sample::clients));
             split.put("aws_calls", median(s, Sample::calls));
             split.put("rest", median(s, Sample::rest));
@@ -347,11 +443,33 @@ final class ColdStart {
         System.out.printf(Locale.ROOT, "engine_ratio (cold engine plan / warm engine plan) = %.2f; maven_ratio (mvn plan / mvn validate)"
                 + " = %.2f%n", engineRatio, mavenRatio);
 
+        // Each variant against its default, from the same rounds: a ratio above 1 means the variant is slower.
+        Map<String, Object> comparisons = new LinkedHashMap<>();
+        comparisons.put("cli_ratio (cli plan / cli validate)", round(ratio(medians, "cli plan", "cli validate")));
+        comparisons.put("cli plan / warm engine plan", round(medians.get("cli plan") / (double) warmPlan));
+        comparisons.put("engine plan, Apache http / engine plan (engine time)",
+                round(ratio(engineMedians, "engine plan, Apache http", "engine plan")));
+        comparisons.put("engine plan, Apache http / engine plan (total)", round(ratio(medians, "engine plan, Apache http", "engine plan")));
+        comparisons.put("engine plan, C1 + serial GC / warm engine plan (engine time)",
+                round(engineMedians.get("engine plan, C1 + serial GC") / (double) warmPlan));
+        comparisons.put("cli plan command (durationMs) / warm engine plan", round(engineMedians.get("cli plan") / (double) warmPlan));
+        comparisons.put("mvn plan / mvn validate, both C1 + serial GC",
+                round(ratio(medians, "mvn plan, C1 + serial GC", "mvn validate, C1 + serial GC")));
+        comparisons.put("mvn plan, C1 + serial GC / mvn plan", round(ratio(medians, "mvn plan, C1 + serial GC", "mvn https-setup:plan")));
+        comparisons.put("cli plan, no CDS / cli plan", round(ratio(medians, "cli plan, no CDS", "cli plan")));
+        comparisons.put("cli plan, no flags / cli plan", round(ratio(medians, "cli plan, no flags", "cli plan")));
+        comparisons.put("cli plan, plain java / cli plan", round(ratio(medians, "cli plan, plain java", "cli plan")));
+        comparisons.put("cli validate / mvn validate", round(ratio(medians, "cli validate", "mvn https-setup:validate")));
+        comparisons.put("cli plan / mvn plan", round(ratio(medians, "cli plan", "mvn https-setup:plan")));
+        comparisons.forEach((name, value) -> System.out.printf(Locale.ROOT, "  %-55s %5.2f%n", name, (Double) value));
+
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("runs", runs);
         json.put("latency_ms", latencyMs);
         json.put("engine_ratio", round(engineRatio));
         json.put("maven_ratio", round(mavenRatio));
+        json.put("cli_ratio", comparisons.get("cli_ratio (cli plan / cli validate)"));
+        json.put("comparisons", comparisons);
         Map<String, Object> warmJson = new LinkedHashMap<>();
         warmJson.put("plan_ms", stats(warmMs.get("plan")));
         warmJson.put("noop_apply_ms", stats(warmMs.get("apply")));
@@ -365,8 +483,14 @@ final class ColdStart {
                 + " description read and validated; clients: the AWS SDK clients created (the core's debug log); aws_calls: the"
                 + " critical path of the run's calls at the latency; rest: everything else (class loading and first use of the"
                 + " SDK, the engine). Clients are created on the threads that first use them, while other steps may"
-                + " already be calling AWS: the parts can overlap, and rest is then small or negative.");
+                + " already be calling AWS: the parts can overlap, and rest is then small or negative. For the CLI, outside is"
+                + " the process's time minus the command's own duration (its JSON report's durationMs; validate prints none, so"
+                + " all of it) and load is not split out (null): it is in rest.");
         return json;
+    }
+
+    private static double ratio(Map<String, Long> medians, String row, String base) {
+        return medians.get(row) / (double) medians.get(base);
     }
 
     static double round(double value) {

@@ -1,6 +1,7 @@
 package io.github.httpssetup.core.internal;
 
 import io.github.httpssetup.core.ErrorCode;
+import io.github.httpssetup.core.HttpClientType;
 import io.github.httpssetup.core.HttpsSetupException;
 import java.net.URI;
 import java.util.List;
@@ -15,6 +16,8 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 
 /**
- * The SDK clients of one run, sharing one HTTP connection pool, one credentials provider, the SDK's standard
+ * The SDK clients of one run, sharing one HTTP client ({@link HttpClientType}), one credentials provider, the SDK's standard
  * retry strategy (throttling, 5xx, connection errors) and the call counter. Each client is created when the
  * run first uses it, on the thread that uses it: a fresh JVM spends much of a short run creating clients
  * (class loading, endpoint rules, configuration), so the steps that start at once create theirs side by
@@ -46,6 +49,7 @@ final class AwsClients implements AutoCloseable {
     private final ApiCallCounter counter = new ApiCallCounter();
     private final URI endpoint;
     private final List<ExecutionInterceptor> interceptors;
+    private final HttpClientType httpType;
     private final Created<SdkHttpClient> http;
     private final Created<AwsCredentialsProvider> credentials;
     /** Whether the credentials provider is this object's own (the default chain), to close with it. */
@@ -64,11 +68,18 @@ final class AwsClients implements AutoCloseable {
      */
     public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
                       int maxConnections) {
+        this(region, credentials, endpoint, interceptors, maxConnections, HttpClientType.URL_CONNECTION);
+    }
+
+    /** @param httpClient the SDK HTTP client all the service clients share */
+    public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
+                      int maxConnections, HttpClientType httpClient) {
         Region r = Region.of(region);
         Region global = route53Region(region); // refuses an unsupported partition before anything is created
         this.endpoint = endpoint;
         this.interceptors = List.copyOf(interceptors);
-        this.http = new Created<>("http", () -> ApacheHttpClient.builder().maxConnections(Math.max(8, maxConnections)).build());
+        this.httpType = httpClient;
+        this.http = new Created<>("http", () -> httpClient(httpClient, maxConnections));
         this.ownsCredentials = credentials == null;
         this.credentials = new Created<>("credentials", credentials == null
                 ? () -> DefaultCredentialsProvider.builder().build() : () -> credentials);
@@ -119,6 +130,21 @@ final class AwsClients implements AutoCloseable {
         T ifCreated() {
             return value;
         }
+    }
+
+    /**
+     * The shared HTTP client. URL connection by default: a fresh JVM creates it in a fraction of the time Apache's
+     * takes (no connection manager, no SSL socket factory built up front); its connections are kept alive by the JDK.
+     */
+    static SdkHttpClient httpClient(HttpClientType type, int maxConnections) {
+        return switch (type) {
+            case APACHE -> ApacheHttpClient.builder().maxConnections(Math.max(8, maxConnections)).build();
+            // A proxy from the http.proxyHost/-Port system properties or the HTTP_PROXY environment variable, as Apache's
+            // client takes it by default (without this, only the JDK's own proxy system properties would apply).
+            case URL_CONNECTION -> UrlConnectionHttpClient.builder()
+                    .proxyConfiguration(ProxyConfiguration.builder().build())
+                    .build();
+        };
     }
 
     /** The partition of a region: {@code aws}, {@code aws-cn}, {@code aws-us-gov}, ... */
@@ -196,6 +222,10 @@ final class AwsClients implements AutoCloseable {
     /** S3 in the stack's region ({@code loadBalancer.accessLogs}). */
     public S3Client s3() {
         return s3.get();
+    }
+
+    HttpClientType httpClientType() {
+        return httpType;
     }
 
     public ApiCallCounter counter() {

@@ -136,7 +136,7 @@ public final class Engine {
 
     private AwsClients clients(HttpsSetup spec) {
         return new AwsClients(spec.region(), config.credentials(), config.endpoint(), config.interceptors(),
-                config.parallelism() * 4);
+                config.parallelism() * 4, config.httpClient());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.httpssetup.core.internal;
 
+import io.github.httpssetup.core.HttpClientType;
 import io.github.httpssetup.core.ProgressListener;
 import io.github.httpssetup.core.Sleeper;
 import io.github.resilience4j.core.IntervalFunction;
@@ -26,10 +27,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param clock               for durations and wait limits
  * @param sleeper             how waits pause
  * @param eventualConsistency how a read that does not yet see what was just written is retried
+ * @param httpClient          the SDK HTTP client the run's service clients share
  */
 public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
                            int parallelism, ProgressListener listener, Clock clock, Sleeper sleeper,
-                           RetryConfig eventualConsistency) {
+                           RetryConfig eventualConsistency, HttpClientType httpClient) {
 
     /** Threads for independent steps unless told otherwise. */
     public static final int DEFAULT_PARALLELISM = 4;
@@ -43,6 +45,7 @@ public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, Lis
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(eventualConsistency, "eventualConsistency");
+        Objects.requireNonNull(httpClient, "httpClient");
     }
 
     /** A builder with the defaults: the SDK's credentials and endpoints, 4 threads, SLF4J, the system clock. */
@@ -69,6 +72,7 @@ public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, Lis
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private RetryConfig eventualConsistency = defaultEventualConsistency();
+        private HttpClientType httpClient = HttpClientType.URL_CONNECTION;
 
         private Builder() {
         }
@@ -115,9 +119,14 @@ public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, Lis
             return this;
         }
 
+        public Builder httpClient(HttpClientType httpClient) {
+            this.httpClient = httpClient;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(credentials, endpoint, interceptors, parallelism, listener, clock, sleeper,
-                    eventualConsistency);
+                    eventualConsistency, httpClient);
         }
     }
 }

@@ -3,12 +3,16 @@ package io.github.httpssetup.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.httpssetup.core.HttpClientType;
 import io.github.httpssetup.core.HttpsSetupException;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 class AwsClientsTest {
 
@@ -51,5 +55,17 @@ class AwsClientsTest {
         assertThatThrownBy(() -> new AwsClients("us-iso-east-1", null, NOWHERE, List.of(), 8))
                 .isInstanceOf(HttpsSetupException.class)
                 .hasMessageContaining("aws-iso partition");
+    }
+
+    @Test
+    void theSharedHttpClient_isUrlConnectionByDefault_andApacheWhenAsked() {
+        try (AwsClients clients = new AwsClients("eu-west-1", null, NOWHERE, List.of(), 8)) {
+            assertThat(clients.httpClientType()).isEqualTo(HttpClientType.URL_CONNECTION);
+        }
+        try (SdkHttpClient url = AwsClients.httpClient(HttpClientType.URL_CONNECTION, 8);
+             SdkHttpClient apache = AwsClients.httpClient(HttpClientType.APACHE, 8)) {
+            assertThat(url).isInstanceOf(UrlConnectionHttpClient.class);
+            assertThat(apache).isInstanceOf(ApacheHttpClient.class);
+        }
     }
 }
