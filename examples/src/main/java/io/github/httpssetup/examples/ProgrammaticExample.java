@@ -17,8 +17,7 @@ import java.time.Duration;
  */
 public final class ProgrammaticExample {
 
-    private ProgrammaticExample() {
-    }
+    private ProgrammaticExample() {}
 
     /** The description of the example: example.com and www.example.com in front of one instance on 8080. */
     public static HttpsSetup describe(String region, String instanceId) {

@@ -34,18 +34,25 @@ class ExamplesIT {
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
-        try (Ec2Client ec2 = aws.client(Ec2Client.builder()); Route53Client route53 = aws.client(Route53Client.builder())) {
-            world = Ec2Fixture.builder().instances(1).instanceTags(Map.of("app", "shop")).build().seed(ec2);
+        try (Ec2Client ec2 = aws.client(Ec2Client.builder());
+                Route53Client route53 = aws.client(Route53Client.builder())) {
+            world = Ec2Fixture.builder()
+                    .instances(1)
+                    .instanceTags(Map.of("app", "shop"))
+                    .build()
+                    .seed(ec2);
             route53.createHostedZone(r -> r.name("example.com").callerReference("examples-it"));
         }
-        executor = HttpsSetupExecutor.builder().endpointOverride(aws.endpoint()).credentialsProvider(aws.credentialsProvider())
+        executor = HttpsSetupExecutor.builder()
+                .endpointOverride(aws.endpoint())
+                .credentialsProvider(aws.credentialsProvider())
                 .build();
     }
 
     @Test
     void sampleApp_appliesThenDestroysCleanly() throws Exception {
-        HttpsSetup setup = HttpsSetupYaml.load("https-setup.yaml", Files.readString(Paths.get("sample-app/https-setup.yaml")),
-                null, name -> null);
+        HttpsSetup setup = HttpsSetupYaml.load(
+                "https-setup.yaml", Files.readString(Paths.get("sample-app/https-setup.yaml")), null, name -> null);
 
         ApplyResult applied = executor.apply(setup);
         ApplyResult again = executor.apply(setup);
@@ -62,7 +69,8 @@ class ExamplesIT {
 
     @Test
     void programmaticExample_plansAndApplies() {
-        HttpsSetup setup = ProgrammaticExample.describe(REGION, world.instanceIds().get(0));
+        HttpsSetup setup =
+                ProgrammaticExample.describe(REGION, world.instanceIds().get(0));
 
         ApplyResult result = ProgrammaticExample.run(executor, setup);
 

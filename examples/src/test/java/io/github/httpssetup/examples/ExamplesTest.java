@@ -40,8 +40,13 @@ class ExamplesTest {
     void minimal_needsOnlyStackRegionDomainAndTargets() throws IOException {
         HttpsSetup setup = load("yaml/minimal.yaml", null);
 
-        assertThat(setup).isEqualTo(HttpsSetup.builder().stack("shop").region("ap-northeast-2")
-                .domain(d -> d.name("example.com")).targets(t -> t.instanceIds("i-0123456789abcdef0").port(8080)).build());
+        assertThat(setup)
+                .isEqualTo(HttpsSetup.builder()
+                        .stack("shop")
+                        .region("ap-northeast-2")
+                        .domain(d -> d.name("example.com"))
+                        .targets(t -> t.instanceIds("i-0123456789abcdef0").port(8080))
+                        .build());
     }
 
     @Test
@@ -52,7 +57,8 @@ class ExamplesTest {
         assertThat(setup.loadBalancer().ipAddressType()).isEqualTo(IpAddressType.DUALSTACK);
         assertThat(setup.targets().stickiness()).isPresent();
         assertThat(setup.loadBalancer().allowFrom()).contains("203.0.113.0/24", "pl-0123456789abcdef0");
-        assertThat(HttpsSetupYaml.load("full.yaml", HttpsSetupYaml.write(setup), null, NO_VARIABLES)).isEqualTo(setup);
+        assertThat(HttpsSetupYaml.load("full.yaml", HttpsSetupYaml.write(setup), null, NO_VARIABLES))
+                .isEqualTo(setup);
     }
 
     @Test

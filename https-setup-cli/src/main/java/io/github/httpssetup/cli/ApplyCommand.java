@@ -6,13 +6,18 @@ import io.github.httpssetup.core.report.JsonReport;
 import picocli.CommandLine.Command;
 
 /** {@code https-setup apply}: converges AWS to the description. */
-@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = HttpsSetupCli.Version.class,
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        versionProvider = HttpsSetupCli.Version.class,
         description = "Converges AWS to the description, with progress during waits, then prints the URL, the load"
                 + " balancer, the certificate and the name servers. A second run changes nothing.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
             ExitCode.OK + ":AWS now matches the description",
             ExitCode.ERROR + ":the apply failed (the message lists what it changed before it stopped)",
-            ExitCode.INVALID_INPUT + ":invalid input (YAML file, option); no AWS call was made"})
+            ExitCode.INVALID_INPUT + ":invalid input (YAML file, option); no AWS call was made"
+        })
 final class ApplyCommand extends RunCommand {
 
     @Override

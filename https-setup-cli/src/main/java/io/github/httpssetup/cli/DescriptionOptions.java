@@ -15,26 +15,35 @@ import picocli.CommandLine.Option;
  */
 final class DescriptionOptions {
 
-    @Option(names = {"-f", "--file"}, paramLabel = "<file>", defaultValue = "https-setup.yaml",
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "<file>",
+            defaultValue = "https-setup.yaml",
             description = "The description file (default: ${DEFAULT-VALUE} in the current directory).")
     Path file;
 
-    @Option(names = "--environment", paramLabel = "<name>",
+    @Option(
+            names = "--environment",
+            paramLabel = "<name>",
             description = "The environment of the file's environments: section to apply over its base.")
     String environment;
 
     @Option(names = "--region", paramLabel = "<region>", description = "Overrides the file's region.")
     String region;
 
-    @Option(names = "--wait-timeout", paramLabel = "<duration>",
+    @Option(
+            names = "--wait-timeout",
+            paramLabel = "<duration>",
             description = "Overrides the file's waitTimeout, written as in the file: 20m, 1h30m, PT20M.")
     String waitTimeout;
 
     /** Loads and validates the description, with the overrides. No AWS call. */
     HttpsSetup setup() {
         if (file == null || !Files.isRegularFile(file)) {
-            throw new InvalidOptionException(ErrorCode.INVALID_SPEC, "No https-setup description at " + file
-                    + ". Create https-setup.yaml in this directory (see the README for a minimal one) or point -f/--file at it.");
+            throw new InvalidOptionException(
+                    ErrorCode.INVALID_SPEC,
+                    "No https-setup description at " + file
+                            + ". Create https-setup.yaml in this directory (see the README for a minimal one) or point -f/--file at it.");
         }
         HttpsSetup setup = HttpsSetupYaml.load(file, blankToNull(environment));
         if (blankToNull(region) == null && blankToNull(waitTimeout) == null) {
@@ -52,7 +61,9 @@ final class DescriptionOptions {
 
     /** The file's name, as messages show it. */
     String fileName() {
-        return file == null || file.getFileName() == null ? "https-setup.yaml" : file.getFileName().toString();
+        return file == null || file.getFileName() == null
+                ? "https-setup.yaml"
+                : file.getFileName().toString();
     }
 
     /** A duration as the YAML file writes it, see {@link Durations}; the error names the option. */

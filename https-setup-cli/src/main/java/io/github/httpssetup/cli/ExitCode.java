@@ -14,12 +14,14 @@ final class ExitCode {
     /** Invalid input: the YAML file, an option or the command line; nothing was called (sysexits' EX_USAGE). */
     static final int INVALID_INPUT = 64;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     /** The exit code of a run that stopped on this exception. */
     static int of(HttpsSetupException e) {
-        return e.code() == ErrorCode.INVALID_SPEC || e.code() == ErrorCode.NOT_EXPORTABLE || e instanceof InvalidOptionException
-                ? INVALID_INPUT : ERROR;
+        return e.code() == ErrorCode.INVALID_SPEC
+                        || e.code() == ErrorCode.NOT_EXPORTABLE
+                        || e instanceof InvalidOptionException
+                ? INVALID_INPUT
+                : ERROR;
     }
 }

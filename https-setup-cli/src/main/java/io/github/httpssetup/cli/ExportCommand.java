@@ -18,14 +18,20 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * {@code https-setup export}: the stack as a CloudFormation template, for CloudFormation to own. Reads only, like
  * {@code plan} (the instances, subnets and hosted zone the template names are resolved now).
  */
-@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = HttpsSetupCli.Version.class,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        versionProvider = HttpsSetupCli.Version.class,
         description = "Writes the stack as a CloudFormation template (JSON): the same resources, names and settings"
                 + " apply would create. Reads only, like plan.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
             ExitCode.OK + ":the template is written",
             ExitCode.ERROR + ":a read failed (AWS error, no instances, no hosted zone, ...)",
-            ExitCode.INVALID_INPUT + ":invalid input (YAML file, option, a key CloudFormation cannot express); no AWS call"
-                    + " was made"})
+            ExitCode.INVALID_INPUT
+                    + ":invalid input (YAML file, option, a key CloudFormation cannot express); no AWS call"
+                    + " was made"
+        })
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,11 +40,16 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--format", paramLabel = "<format>", defaultValue = "cloudformation",
+    @Option(
+            names = "--format",
+            paramLabel = "<format>",
+            defaultValue = "cloudformation",
             description = "cloudformation (default; the only format for now).")
     String format;
 
-    @Option(names = {"-o", "--template-file"}, paramLabel = "<file>",
+    @Option(
+            names = {"-o", "--template-file"},
+            paramLabel = "<file>",
             description = "Where to write the template; standard output when absent.")
     Path templateFile;
 
@@ -48,12 +59,14 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!"cloudformation".equalsIgnoreCase(format.trim())) {
-            throw new InvalidOptionException(ErrorCode.INVALID_SPEC, "--format " + format
-                    + " is not a format export writes: use cloudformation");
+            throw new InvalidOptionException(
+                    ErrorCode.INVALID_SPEC,
+                    "--format " + format + " is not a format export writes: use cloudformation");
         }
         Terminal terminal = cli.terminal();
         HttpsSetup setup = description.setup();
-        CloudFormationTemplate template = aws.executor(terminal, new ExecutionInterceptor() { }).export(setup);
+        CloudFormationTemplate template =
+                aws.executor(terminal, new ExecutionInterceptor() {}).export(setup);
         terminal.finish();
         template.warnings().forEach(w -> terminal.info("warning: " + w));
         if (templateFile == null) {
@@ -66,11 +79,13 @@ final class ExportCommand implements Callable<Integer> {
                 }
                 Files.writeString(templateFile, template.toJson());
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not write the template to " + templateFile + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(
+                        "Could not write the template to " + templateFile + ": " + e.getMessage(), e);
             }
             terminal.info("CloudFormation template of stack " + setup.stack() + " written to " + templateFile + " ("
                     + template.logicalIds().size() + " resources). Deploy it with: aws cloudformation deploy"
-                    + " --template-file " + templateFile + " --stack-name " + setup.stack() + " --region " + setup.region());
+                    + " --template-file " + templateFile + " --stack-name " + setup.stack() + " --region "
+                    + setup.region());
         }
         return ExitCode.OK;
     }

@@ -25,20 +25,33 @@ import picocli.CommandLine.Spec;
  * <p>Each command is one class, listed in {@link Command#subcommands()} below; the options they share are
  * {@link DescriptionOptions} and {@link AwsOptions}.
  */
-@Command(name = "https-setup", mixinStandardHelpOptions = true, versionProvider = HttpsSetupCli.Version.class,
+@Command(
+        name = "https-setup",
+        mixinStandardHelpOptions = true,
+        versionProvider = HttpsSetupCli.Version.class,
         description = "Puts HTTPS in front of an application on AWS EC2, as https-setup.yaml describes: Route 53 zone,"
                 + " ACM certificate, security groups, target group, load balancer, listeners, alias records.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, DestroyCommand.class,
-                IamPolicyCommand.class, ExportCommand.class},
+        subcommands = {
+            ValidateCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            DestroyCommand.class,
+            IamPolicyCommand.class,
+            ExportCommand.class
+        },
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands (https-setup COMMAND --help for each):%n",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
             ExitCode.OK + ":success (plan --detailed-exitcode: no changes)",
             ExitCode.ERROR + ":the run failed (AWS error, timeout, conflict, ...)",
             ExitCode.CHANGES + ":plan --detailed-exitcode: apply would change something",
-            ExitCode.INVALID_INPUT + ":invalid input (YAML file, option); no AWS call was made"},
-        footer = {"%nCredentials: --profile, else the AWS SDK's default chain (environment, ~/.aws, SSO, instance role).",
-                "Results go to standard output, progress and errors to standard error."})
+            ExitCode.INVALID_INPUT + ":invalid input (YAML file, option); no AWS call was made"
+        },
+        footer = {
+            "%nCredentials: --profile, else the AWS SDK's default chain (environment, ~/.aws, SSO, instance role).",
+            "Results go to standard output, progress and errors to standard error."
+        })
 public final class HttpsSetupCli implements Runnable {
 
     private final Terminal terminal;
@@ -72,7 +85,9 @@ public final class HttpsSetupCli implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             terminal.finish();
-            if (e instanceof YamlConfigException) { // file:line:column first, as compilers write it (editors jump there)
+            if (e
+                    instanceof
+                    YamlConfigException) { // file:line:column first, as compilers write it (editors jump there)
                 terminal.info(e.getMessage());
                 return ExitCode.INVALID_INPUT;
             }
@@ -98,7 +113,8 @@ public final class HttpsSetupCli implements Runnable {
     /** Without a command: the usage, as an invalid input. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: validate, plan, apply, destroy or iam-policy.");
+        throw new ParameterException(
+                spec.commandLine(), "Missing command: validate, plan, apply, destroy or iam-policy.");
     }
 
     Terminal terminal() {
@@ -131,8 +147,10 @@ public final class HttpsSetupCli implements Runnable {
                     properties.load(in);
                 }
             }
-            return new String[] {"https-setup " + properties.getProperty("version", "(unknown version)"),
-                "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")};
+            return new String[] {
+                "https-setup " + properties.getProperty("version", "(unknown version)"),
+                "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")
+            };
         }
     }
 }

@@ -7,17 +7,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code https-setup plan}: what apply would change, changing nothing. */
-@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = HttpsSetupCli.Version.class,
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        versionProvider = HttpsSetupCli.Version.class,
         description = "Shows what apply would change, without changing anything (read-only AWS calls).",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
             ExitCode.OK + ":success; with --detailed-exitcode: AWS matches the description",
             ExitCode.ERROR + ":the plan failed",
             ExitCode.CHANGES + ":with --detailed-exitcode: apply would change something, or a conflict blocks it",
-            ExitCode.INVALID_INPUT + ":invalid input (YAML file, option); no AWS call was made"})
+            ExitCode.INVALID_INPUT + ":invalid input (YAML file, option); no AWS call was made"
+        })
 final class PlanCommand extends RunCommand {
 
-    @Option(names = "--detailed-exitcode",
-            description = "Exit 0 when AWS matches the description, 2 when apply would change something (as Terraform).")
+    @Option(
+            names = "--detailed-exitcode",
+            description =
+                    "Exit 0 when AWS matches the description, 2 when apply would change something (as Terraform).")
     boolean detailedExitCode;
 
     @Override

@@ -19,7 +19,10 @@ import picocli.CommandLine.ParentCommand;
 abstract class RunCommand implements Callable<Integer> {
 
     /** How the result is written to standard output. */
-    enum Output { TEXT, JSON }
+    enum Output {
+        TEXT,
+        JSON
+    }
 
     @Mixin
     DescriptionOptions description;
@@ -27,12 +30,17 @@ abstract class RunCommand implements Callable<Integer> {
     @Mixin
     AwsOptions aws;
 
-    @Option(names = "--output", paramLabel = "<format>", defaultValue = "text",
+    @Option(
+            names = "--output",
+            paramLabel = "<format>",
+            defaultValue = "text",
             description = "text (default) or json: the versioned JSON report on standard output (its schema:"
                     + " io/github/httpssetup/core/report/https-setup-report.schema.json in the jar).")
     Output output;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also show each step, each write as it starts and each retry.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also show each step, each write as it starts and each retry.")
     boolean verbose;
 
     @ParentCommand
@@ -40,6 +48,7 @@ abstract class RunCommand implements Callable<Integer> {
 
     /** Counts the calls of runs whose result does not (a plan). */
     final ApiCallRecorder calls = new ApiCallRecorder();
+
     private long started;
 
     abstract JsonReport.Command command();
@@ -57,7 +66,10 @@ abstract class RunCommand implements Callable<Integer> {
         } catch (HttpsSetupException e) {
             if (output == Output.JSON) {
                 terminal.finish();
-                terminal.result(JsonReport.failure(command(), e, problems(e)).withDuration(elapsed()).toJson().stripTrailing());
+                terminal.result(JsonReport.failure(command(), e, problems(e))
+                        .withDuration(elapsed())
+                        .toJson()
+                        .stripTrailing());
             }
             throw e;
         } finally {
@@ -88,8 +100,9 @@ abstract class RunCommand implements Callable<Integer> {
     /** Each problem of a YAML file with its location; otherwise the error itself. */
     static List<JsonReport.Problem> problems(HttpsSetupException e) {
         if (e instanceof YamlConfigException yaml) {
-            return yaml.problems().stream().map(p -> new JsonReport.Problem(e.code(), p.message(), p.file(), p.line(),
-                    p.column(), p.path())).toList();
+            return yaml.problems().stream()
+                    .map(p -> new JsonReport.Problem(e.code(), p.message(), p.file(), p.line(), p.column(), p.path()))
+                    .toList();
         }
         return List.of(JsonReport.Problem.of(e));
     }

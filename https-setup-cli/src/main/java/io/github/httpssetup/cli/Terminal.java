@@ -36,6 +36,7 @@ final class Terminal implements ProgressListener {
     private boolean verbose;
     /** The wait each thread is in, shown on the live line; a thread's next event ends its wait. */
     private final Map<Thread, String> waits = new LinkedHashMap<>();
+
     private boolean liveLineShown;
 
     Terminal(PrintStream out, PrintStream err, boolean live, boolean colour, int width) {
@@ -55,7 +56,8 @@ final class Terminal implements ProgressListener {
         boolean colour = live && (noColor == null || noColor.isEmpty());
         int width = 100;
         try {
-            width = Math.max(40, Integer.parseInt(env.getOrDefault("COLUMNS", "100").trim()));
+            width = Math.max(
+                    40, Integer.parseInt(env.getOrDefault("COLUMNS", "100").trim()));
         } catch (NumberFormatException e) {
             // keep the default
         }
@@ -135,7 +137,8 @@ final class Terminal implements ProgressListener {
     private String line(ProgressEvent event) {
         return switch (event.level()) {
             case WARN -> paint(YELLOW, "warning: ") + event;
-            case INFO -> event.type() == ProgressEvent.Type.CHANGE_APPLIED ? paint(GREEN, event.toString()) : event.toString();
+            case INFO ->
+                event.type() == ProgressEvent.Type.CHANGE_APPLIED ? paint(GREEN, event.toString()) : event.toString();
             case DEBUG -> verbose ? paint(DIM, event.toString()) : null;
         };
     }

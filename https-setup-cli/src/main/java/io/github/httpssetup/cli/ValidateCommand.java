@@ -7,11 +7,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code https-setup validate}: the file only; no credentials, no AWS call. */
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = HttpsSetupCli.Version.class,
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        versionProvider = HttpsSetupCli.Version.class,
         description = "Parses and validates the description: no credentials needed, no AWS call.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
             ExitCode.OK + ":the file is valid",
-            ExitCode.INVALID_INPUT + ":it is not: each problem with file:line:column"})
+            ExitCode.INVALID_INPUT + ":it is not: each problem with file:line:column"
+        })
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
@@ -23,8 +28,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HttpsSetup setup = description.setup();
-        cli.terminal().result(description.fileName() + " is valid: stack " + setup.stack() + " in " + setup.region() + ", "
-                + setup.url() + (setup.allNames().size() > 1 ? " (+" + (setup.allNames().size() - 1) + " names)" : ""));
+        cli.terminal()
+                .result(description.fileName() + " is valid: stack " + setup.stack() + " in " + setup.region() + ", "
+                        + setup.url()
+                        + (setup.allNames().size() > 1
+                                ? " (+" + (setup.allNames().size() - 1) + " names)"
+                                : ""));
         return ExitCode.OK;
     }
 }

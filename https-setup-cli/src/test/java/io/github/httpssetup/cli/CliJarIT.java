@@ -44,14 +44,14 @@ class CliJarIT {
     private AwsEmulator aws;
     private Ec2World world;
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
-        try (Ec2Client ec2 = aws.client(Ec2Client.builder()); Route53Client route53 = aws.client(Route53Client.builder())) {
+        try (Ec2Client ec2 = aws.client(Ec2Client.builder());
+                Route53Client route53 = aws.client(Route53Client.builder())) {
             world = Ec2Fixture.builder().instances(1).build().seed(ec2);
             route53.createHostedZone(r -> r.name("example.com").callerReference("cli-it-" + System.nanoTime()));
         }
@@ -89,11 +89,18 @@ class CliJarIT {
         assertThat(applied.get("outputs").get("url").asText()).isEqualTo("https://example.com");
         assertThat(applied.get("outputs").get("loadBalancerDnsName").asText()).startsWith("shop-https-");
         assertThat(applied.get("apiCalls").get("writes").asInt()).isPositive();
-        assertThat(apply.err()).contains("] waiting for ", " of 15 min)").doesNotContain("\r", "\u001b"); // not a terminal: plain lines
+        assertThat(apply.err())
+                .contains("] waiting for ", " of 15 min)")
+                .doesNotContain("\r", "\u001b"); // not a terminal: plain lines
 
         Result export = cli("export", "--format", "cloudformation");
         assertThat(export.exit()).as(export.err()).isZero();
-        assertThat(new ObjectMapper().readTree(export.out()).get("Resources").get("LoadBalancer").get("Type").asText())
+        assertThat(new ObjectMapper()
+                        .readTree(export.out())
+                        .get("Resources")
+                        .get("LoadBalancer")
+                        .get("Type")
+                        .asText())
                 .isEqualTo("AWS::ElasticLoadBalancingV2::LoadBalancer");
         assertThat(export.out()).contains(world.instanceIds().get(0));
 
@@ -130,14 +137,16 @@ class CliJarIT {
         String jar = System.getProperty("cli.jar");
         assertThat(jar).as("the cli.jar system property (set by the pom)").isNotNull();
         assertThat(Path.of(jar)).exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         command.addAll(List.of(args));
         if (!List.of(args).contains("--endpoint")) {
             command.addAll(List.of("--endpoint", aws.endpoint().toString()));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile())
+                .redirectError(dir.resolve("err.txt").toFile());
         Map<String, String> env = builder.environment();
         env.put("AWS_ACCESS_KEY_ID", "testing");
         env.put("AWS_SECRET_ACCESS_KEY", "testing");
@@ -146,15 +155,20 @@ class CliJarIT {
         env.remove("AWS_SESSION_TOKEN");
         env.remove("AWS_ENDPOINT_URL");
         Process process = builder.start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("https-setup " + String.join(" ", args) + " finished").isTrue();
-        return new Result(process.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        assertThat(process.waitFor(5, TimeUnit.MINUTES))
+                .as("https-setup " + String.join(" ", args) + " finished")
+                .isTrue();
+        return new Result(
+                process.exitValue(),
+                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
     private static JsonNode valid(String json) throws IOException {
         Schema schema;
         try (InputStream in = JsonReport.class.getClassLoader().getResourceAsStream(JsonReport.SCHEMA_RESOURCE)) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(MAPPER.readTree(in));
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(MAPPER.readTree(in));
         }
         JsonNode document = MAPPER.readTree(json);
         assertThat(schema.validate(document)).as(json).isEmpty();

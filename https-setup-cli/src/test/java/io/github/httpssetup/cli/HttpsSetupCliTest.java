@@ -36,14 +36,17 @@ class HttpsSetupCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false, false, 100);
+        Terminal terminal = new Terminal(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                false,
+                100);
         int exit = HttpsSetupCli.execute(terminal, args);
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -59,16 +62,27 @@ class HttpsSetupCliTest {
         Run run = run("--help");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("validate", "plan", "apply", "destroy", "iam-policy", "export", "Exit codes:",
-                "64   invalid input", "2    plan --detailed-exitcode");
+        assertThat(run.out())
+                .contains(
+                        "validate",
+                        "plan",
+                        "apply",
+                        "destroy",
+                        "iam-policy",
+                        "export",
+                        "Exit codes:",
+                        "64   invalid input",
+                        "2    plan --detailed-exitcode");
     }
 
     @Test
     void export_ofARegistration_orAnUnknownFormat_isInvalidInput_beforeAnyCall() throws IOException {
-        String registering = file(YAML.replace("  alternativeNames: [www.example.com]\n", "  registration:\n"
-                + "    contact: { contactType: person, firstName: Jane, lastName: Doe, email: jane@example.com,"
-                + " phoneNumber: \"+1.2065550100\", addressLine1: 1 Main St, city: Seattle, state: WA, countryCode: US,"
-                + " zipCode: \"98101\" }\n"));
+        String registering = file(YAML.replace(
+                "  alternativeNames: [www.example.com]\n",
+                "  registration:\n"
+                        + "    contact: { contactType: person, firstName: Jane, lastName: Doe, email: jane@example.com,"
+                        + " phoneNumber: \"+1.2065550100\", addressLine1: 1 Main St, city: Seattle, state: WA, countryCode: US,"
+                        + " zipCode: \"98101\" }\n"));
 
         // Nothing listens at NOWHERE: a call would end with exit code 1, not 64.
         Run registration = run("export", "-f", registering, "--endpoint", NOWHERE);
@@ -87,8 +101,17 @@ class HttpsSetupCliTest {
         Run destroy = run("destroy", "--help");
 
         assertThat(plan.exit()).isZero();
-        assertThat(plan.out()).contains("-f, --file", "--environment", "--region", "--profile", "--endpoint",
-                "--wait-timeout", "--output", "--detailed-exitcode", "Exit codes:");
+        assertThat(plan.out())
+                .contains(
+                        "-f, --file",
+                        "--environment",
+                        "--region",
+                        "--profile",
+                        "--endpoint",
+                        "--wait-timeout",
+                        "--output",
+                        "--detailed-exitcode",
+                        "Exit codes:");
         assertThat(destroy.out()).contains("--confirm=<stack>");
     }
 
@@ -119,7 +142,8 @@ class HttpsSetupCliTest {
         Run run = run("validate", "-f", file(YAML));
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out().trim()).isEqualTo("https-setup.yaml is valid: stack shop in eu-west-1, https://example.com (+1 names)");
+        assertThat(run.out().trim())
+                .isEqualTo("https-setup.yaml is valid: stack shop in eu-west-1, https://example.com (+1 names)");
     }
 
     @Test
@@ -127,7 +151,8 @@ class HttpsSetupCliTest {
         String file = file(YAML);
 
         assertThat(run("validate", "-f", file, "--environment", "prod").out()).contains("stack shop in us-east-2");
-        assertThat(run("validate", "--file", file, "--environment", "prod", "--region", "ap-northeast-2").out())
+        assertThat(run("validate", "--file", file, "--environment", "prod", "--region", "ap-northeast-2")
+                        .out())
                 .contains("stack shop in ap-northeast-2");
     }
 
@@ -136,14 +161,22 @@ class HttpsSetupCliTest {
         Run run = run("validate", "-f", file(YAML.replace("port: 8080", "port: 80800")));
 
         assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(run.err()).startsWith(dir.resolve("https-setup.yaml") + ":8:9: targets.port: 80800 is not a port (1-65535)")
+        assertThat(run.err())
+                .startsWith(dir.resolve("https-setup.yaml") + ":8:9: targets.port: 80800 is not a port (1-65535)")
                 .contains("\n    port: 80800\n          ^\n", "1 problem in");
         assertThat(run.out()).isEmpty();
     }
 
     @Test
     void aBadFile_withJsonOutput_writesTheInvalidReportToStandardOutput() throws IOException {
-        Run run = run("plan", "--output", "json", "--endpoint", NOWHERE, "-f", file(YAML.replace("port: 8080", "port: 80800")));
+        Run run = run(
+                "plan",
+                "--output",
+                "json",
+                "--endpoint",
+                NOWHERE,
+                "-f",
+                file(YAML.replace("port: 8080", "port: 80800")));
 
         assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -158,7 +191,8 @@ class HttpsSetupCliTest {
 
     @Test
     void aMissingFile_isInvalidInput_andSaysHowToPointAtOne() {
-        Run run = run("plan", "--endpoint", NOWHERE, "-f", dir.resolve("nope.yaml").toString());
+        Run run = run(
+                "plan", "--endpoint", NOWHERE, "-f", dir.resolve("nope.yaml").toString());
 
         assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run.err()).contains("No https-setup description at", "nope.yaml", "point -f/--file at it");
@@ -186,7 +220,8 @@ class HttpsSetupCliTest {
         Run run = run("plan", "-f", file(YAML), "--endpoint", "localhost");
 
         assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(run.err()).contains("--endpoint: endpoint override localhost is not a URL: use e.g. http://localhost:5000");
+        assertThat(run.err())
+                .contains("--endpoint: endpoint override localhost is not a URL: use e.g. http://localhost:5000");
     }
 
     @Test
@@ -204,7 +239,8 @@ class HttpsSetupCliTest {
         Run run = run("iam-policy", "-f", file(YAML));
 
         assertThat(run.exit()).isZero();
-        assertThat(new ObjectMapper().readTree(run.out()).toString()).contains("acm:RequestCertificate")
+        assertThat(new ObjectMapper().readTree(run.out()).toString())
+                .contains("acm:RequestCertificate")
                 .doesNotContain("route53domains");
     }
 

@@ -17,13 +17,22 @@ class TerminalTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private Terminal terminal(boolean live, boolean colour) {
-        return new Terminal(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                live, colour, 100);
+        return new Terminal(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                live,
+                colour,
+                100);
     }
 
     private static ProgressEvent waiting(long seconds) {
-        return new ProgressEvent(ProgressEvent.Type.WAITING, "certificate", "waiting for ACM to issue example.com",
-                Duration.ofSeconds(seconds), Duration.ofMinutes(30), null);
+        return new ProgressEvent(
+                ProgressEvent.Type.WAITING,
+                "certificate",
+                "waiting for ACM to issue example.com",
+                Duration.ofSeconds(seconds),
+                Duration.ofMinutes(30),
+                null);
     }
 
     private String err() {
@@ -41,12 +50,14 @@ class TerminalTest {
 
         terminal.onEvent(waiting(1));
         terminal.onEvent(waiting(2));
-        terminal.onEvent(ProgressEvent.of(ProgressEvent.Type.CHANGE_APPLIED, "certificate", "certificate issued: done"));
+        terminal.onEvent(
+                ProgressEvent.of(ProgressEvent.Type.CHANGE_APPLIED, "certificate", "certificate issued: done"));
 
-        assertThat(err()).isEqualTo("\r\u001b[K[certificate] waiting for ACM to issue example.com (1 s of 30 min)"
-                + "\r\u001b[K[certificate] waiting for ACM to issue example.com (2 s of 30 min)"
-                + "\r\u001b[K[certificate] waiting for ACM to issue example.com (2 s of 30 min)\n"
-                + "[certificate] certificate issued: done\n");
+        assertThat(err())
+                .isEqualTo("\r\u001b[K[certificate] waiting for ACM to issue example.com (1 s of 30 min)"
+                        + "\r\u001b[K[certificate] waiting for ACM to issue example.com (2 s of 30 min)"
+                        + "\r\u001b[K[certificate] waiting for ACM to issue example.com (2 s of 30 min)\n"
+                        + "[certificate] certificate issued: done\n");
     }
 
     @Test
@@ -57,9 +68,10 @@ class TerminalTest {
         terminal.onEvent(waiting(2));
         terminal.onEvent(ProgressEvent.of(ProgressEvent.Type.WARNING, "security-groups", "443 is closed"));
 
-        assertThat(err()).isEqualTo("[certificate] waiting for ACM to issue example.com (1 s of 30 min)\n"
-                + "[certificate] waiting for ACM to issue example.com (2 s of 30 min)\n"
-                + "warning: [security-groups] 443 is closed\n");
+        assertThat(err())
+                .isEqualTo("[certificate] waiting for ACM to issue example.com (1 s of 30 min)\n"
+                        + "[certificate] waiting for ACM to issue example.com (2 s of 30 min)\n"
+                        + "warning: [security-groups] 443 is closed\n");
         assertThat(err()).doesNotContain("\r", "\u001b");
     }
 

@@ -101,8 +101,7 @@ public final class AccessLogsSpec {
         private String prefix;
         private boolean create = DEFAULT_CREATE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(AccessLogsSpec logs) {
             this.bucket = logs.bucket;

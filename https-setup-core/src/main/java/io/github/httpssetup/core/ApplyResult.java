@@ -33,8 +33,11 @@ public record ApplyResult(List<Change> changes, Outputs outputs, Duration durati
         if (!changed()) {
             out.append("No changes: AWS already matches the description.\n");
         } else {
-            out.append(Plan.renderChanges("Applied " + changes.stream().filter(c -> c.action().writes()).count()
-                    + " changes:", changes.stream().filter(c -> c.action().writes()).toList(), false));
+            out.append(Plan.renderChanges(
+                    "Applied "
+                            + changes.stream().filter(c -> c.action().writes()).count() + " changes:",
+                    changes.stream().filter(c -> c.action().writes()).toList(),
+                    false));
         }
         out.append("URL: ").append(outputs.url()).append('\n');
         if (outputs.loadBalancerDnsName() != null) {
@@ -44,7 +47,8 @@ public record ApplyResult(List<Change> changes, Outputs outputs, Duration durati
             out.append("Certificate: ").append(outputs.certificateArn()).append('\n');
         }
         if (!outputs.domainRegisteredInAccount() && !outputs.nameServers().isEmpty()) {
-            out.append("Name servers (set them at your registrar): ").append(String.join(", ", outputs.nameServers()))
+            out.append("Name servers (set them at your registrar): ")
+                    .append(String.join(", ", outputs.nameServers()))
                     .append('\n');
         }
         out.append("Took ").append(duration.toMillis()).append(" ms, ").append(apiCalls);

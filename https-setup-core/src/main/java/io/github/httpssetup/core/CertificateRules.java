@@ -23,18 +23,25 @@ final class CertificateRules extends Rules {
         if (arn.isPresent()) {
             Matcher matcher = CERTIFICATE_ARN.matcher(arn.get());
             if (!matcher.matches()) {
-                add("certificate.arn", quote(arn.get()) + " is not an ACM certificate ARN: use one such as"
-                        + " \"arn:aws:acm:" + (region != null ? region : "us-east-1")
-                        + ":123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab\"");
+                add(
+                        "certificate.arn",
+                        quote(arn.get()) + " is not an ACM certificate ARN: use one such as"
+                                + " \"arn:aws:acm:" + (region != null ? region : "us-east-1")
+                                + ":123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab\"");
             } else if (region != null && !matcher.group(1).equals(region)) {
-                add("certificate.arn", "the certificate is in " + quote(matcher.group(1)) + ", not in the load"
-                        + " balancer's region " + quote(region) + ": an ALB only uses certificates of its own region;"
-                        + " give a certificate from " + region + ", or remove arn to have one requested");
+                add(
+                        "certificate.arn",
+                        "the certificate is in " + quote(matcher.group(1)) + ", not in the load"
+                                + " balancer's region " + quote(region)
+                                + ": an ALB only uses certificates of its own region;"
+                                + " give a certificate from " + region + ", or remove arn to have one requested");
             }
         } else if (!certificate.keyAlgorithm().requestable()) {
-            add("certificate.keyAlgorithm", certificate.keyAlgorithm() + " cannot be requested from ACM: use"
-                    + " RSA_2048, EC_PRIME256V1 or EC_SECP384R1, or import a certificate with this key and give its"
-                    + " arn");
+            add(
+                    "certificate.keyAlgorithm",
+                    certificate.keyAlgorithm() + " cannot be requested from ACM: use"
+                            + " RSA_2048, EC_PRIME256V1 or EC_SECP384R1, or import a certificate with this key and give its"
+                            + " arn");
         }
         checkDuration("certificate.validationTimeout", certificate.validationTimeout(), Limits.VALIDATION_TIMEOUT);
     }
@@ -44,22 +51,30 @@ final class CertificateRules extends Rules {
      * (RFC 5280's ub-common-name; ACM's RequestCertificate DomainName); alternative names may be up to 253.
      */
     void checkCommonName(DomainSpec domain, CertificateSpec certificate) {
-        if (domain == null || isBlank(domain.name()) || certificate.arn().isPresent()
+        if (domain == null
+                || isBlank(domain.name())
+                || certificate.arn().isPresent()
                 || DomainNames.problem(domain.name(), "domain name", false) != null) {
             return; // a bad name is reported once, as such
         }
-        String name = domain.name().endsWith(".") ? domain.name().substring(0, domain.name().length() - 1) : domain.name();
+        String name = domain.name().endsWith(".")
+                ? domain.name().substring(0, domain.name().length() - 1)
+                : domain.name();
         try {
             name = IDN.toASCII(name);
         } catch (IllegalArgumentException e) {
             return; // reported as a bad domain name
         }
         if (name.length() > MAX_COMMON_NAME_LENGTH) {
-            add("domain.name", "is " + name.length() + " characters long; ACM requests the certificate with domain.name as its"
-                    + " first name (the common name), which holds at most " + MAX_COMMON_NAME_LENGTH + ". Names that long can"
-                    + " only be alternative names, and https-setup always puts domain.name first: use a domain.name of at most "
-                    + MAX_COMMON_NAME_LENGTH + " characters, or give certificate.arn of a certificate requested with a shorter"
-                    + " first name and this one among its alternative names");
+            add(
+                    "domain.name",
+                    "is " + name.length() + " characters long; ACM requests the certificate with domain.name as its"
+                            + " first name (the common name), which holds at most " + MAX_COMMON_NAME_LENGTH
+                            + ". Names that long can"
+                            + " only be alternative names, and https-setup always puts domain.name first: use a domain.name of at most "
+                            + MAX_COMMON_NAME_LENGTH
+                            + " characters, or give certificate.arn of a certificate requested with a shorter"
+                            + " first name and this one among its alternative names");
         }
     }
 }

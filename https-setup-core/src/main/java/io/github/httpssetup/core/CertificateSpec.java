@@ -80,7 +80,8 @@ public final class CertificateSpec {
             return false;
         }
         CertificateSpec other = (CertificateSpec) o;
-        return Objects.equals(arn, other.arn) && keyAlgorithm == other.keyAlgorithm
+        return Objects.equals(arn, other.arn)
+                && keyAlgorithm == other.keyAlgorithm
                 && validationTimeout.equals(other.validationTimeout);
     }
 
@@ -108,8 +109,7 @@ public final class CertificateSpec {
         private KeyAlgorithm keyAlgorithm = DEFAULT_KEY_ALGORITHM;
         private Duration validationTimeout = DEFAULT_VALIDATION_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(CertificateSpec certificate) {
             this.arn = certificate.arn;

@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param attributes the attributes that differ (all of them for a create), before → after
  * @param reason     why, in a few words (e.g. {@code health check path changed}); empty when obvious
  */
-public record Change(ChangeAction action, ResourceKind kind, String name, String id, List<AttributeChange> attributes,
-                     String reason) {
+public record Change(
+        ChangeAction action,
+        ResourceKind kind,
+        String name,
+        String id,
+        List<AttributeChange> attributes,
+        String reason) {
 
     public Change {
         Objects.requireNonNull(action, "action");

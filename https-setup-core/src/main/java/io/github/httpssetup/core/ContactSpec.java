@@ -194,19 +194,34 @@ public final class ContactSpec {
 
     @Override
     public int hashCode() {
-        return Objects.hash(firstName, lastName, organizationName, email, phoneNumber, addressLine1, addressLine2, city,
-                state, countryCode, zipCode, contactType);
+        return Objects.hash(
+                firstName,
+                lastName,
+                organizationName,
+                email,
+                phoneNumber,
+                addressLine1,
+                addressLine2,
+                city,
+                state,
+                countryCode,
+                zipCode,
+                contactType);
     }
 
     /** Names the contact concisely: name, organization, email, country and type; the address and phone are left out. */
     @Override
     public String toString() {
         StringJoiner s = new StringJoiner(", ", "ContactSpec(", ")")
-                .add("firstName=" + firstName).add("lastName=" + lastName);
+                .add("firstName=" + firstName)
+                .add("lastName=" + lastName);
         if (organizationName != null) {
             s.add("organizationName=" + organizationName);
         }
-        return s.add("email=" + email).add("countryCode=" + countryCode).add("contactType=" + contactType).toString();
+        return s.add("email=" + email)
+                .add("countryCode=" + countryCode)
+                .add("contactType=" + contactType)
+                .toString();
     }
 
     private static String blankToNull(String value) {
@@ -230,8 +245,7 @@ public final class ContactSpec {
         private String zipCode;
         private ContactType contactType = DEFAULT_CONTACT_TYPE;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(ContactSpec contact) {
             this.firstName = contact.firstName;

@@ -14,8 +14,7 @@ final class DomainNames {
     private static final int MAX_DOMAIN_NAME_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
 
-    private DomainNames() {
-    }
+    private DomainNames() {}
 
     /**
      * What is wrong with a normalized domain name, or {@code null} when it is valid.
@@ -37,15 +36,17 @@ final class DomainNames {
         int first = wildcardAllowed && labels[0].equals("*") ? 1 : 0;
         for (int i = first; i < labels.length; i++) {
             if (labels[i].contains("*")) {
-                return invalid + (wildcardAllowed
-                        ? "\"*\" may only be the entire first label, as in \"*.example.com\""
-                        : "it cannot contain a wildcard \"*\"");
+                return invalid
+                        + (wildcardAllowed
+                                ? "\"*\" may only be the entire first label, as in \"*.example.com\""
+                                : "it cannot contain a wildcard \"*\"");
             }
         }
         if (labels.length - first < 2) {
-            return invalid + (first == 1
-                    ? "\"*.\" must be followed by at least two labels, as in \"*.example.com\""
-                    : "use at least two labels, such as \"example.com\"");
+            return invalid
+                    + (first == 1
+                            ? "\"*.\" must be followed by at least two labels, as in \"*.example.com\""
+                            : "use at least two labels, such as \"example.com\"");
         }
         for (int i = first; i < labels.length; i++) {
             String label = labels[i];

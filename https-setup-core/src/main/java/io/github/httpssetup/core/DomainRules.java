@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class DomainRules extends Rules {
     /** ACM covers at most 100 names per certificate, the domain name included. */
     private static final int MAX_ALTERNATIVE_NAMES = 99;
+
     private static final Pattern HOSTED_ZONE_ID = Pattern.compile("[A-Z0-9]{1,32}");
     private static final Pattern PHONE = Pattern.compile("\\+\\d{1,3}\\.\\d{4,15}");
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
@@ -26,15 +27,18 @@ final class DomainRules extends Rules {
             return;
         }
         HostedZoneSpec zone = domain.hostedZone();
-        String zoneName = zone.name().filter(name -> DomainNames.problem(name, "hosted zone name", false) == null)
+        String zoneName = zone.name()
+                .filter(name -> DomainNames.problem(name, "hosted zone name", false) == null)
                 .orElse(null);
 
         String name = domain.name();
         if (isBlank(name)) {
             add("domain.name", "is required; set it to the domain to serve, such as \"example.com\"");
         } else if (name.startsWith("*.")) {
-            add("domain.name", quote(name) + " is a wildcard, which the domain name cannot be: set name to "
-                    + quote(name.substring(2)) + " and put " + quote(name) + " in alternativeNames");
+            add(
+                    "domain.name",
+                    quote(name) + " is a wildcard, which the domain name cannot be: set name to "
+                            + quote(name.substring(2)) + " and put " + quote(name) + " in alternativeNames");
         } else {
             String problem = DomainNames.problem(name, "domain name", false);
             if (problem != null) {
@@ -46,9 +50,12 @@ final class DomainRules extends Rules {
 
         List<String> alternativeNames = domain.alternativeNames();
         if (alternativeNames.size() > MAX_ALTERNATIVE_NAMES) {
-            add("domain.alternativeNames", "has " + alternativeNames.size() + " names; at most "
-                    + MAX_ALTERNATIVE_NAMES + " are allowed, as an ACM certificate covers at most 100 names with the"
-                    + " domain name");
+            add(
+                    "domain.alternativeNames",
+                    "has " + alternativeNames.size() + " names; at most "
+                            + MAX_ALTERNATIVE_NAMES
+                            + " are allowed, as an ACM certificate covers at most 100 names with the"
+                            + " domain name");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < alternativeNames.size(); i++) {
@@ -80,8 +87,10 @@ final class DomainRules extends Rules {
     private void checkHostedZone(HostedZoneSpec zone) {
         zone.id().ifPresent(id -> {
             if (!HOSTED_ZONE_ID.matcher(id).matches()) {
-                add("domain.hostedZone.id", quote(id) + " is not a hosted zone id: use the id Route 53 shows for the"
-                        + " zone, such as \"Z0123456789ABCDEFGHIJ\"");
+                add(
+                        "domain.hostedZone.id",
+                        quote(id) + " is not a hosted zone id: use the id Route 53 shows for the"
+                                + " zone, such as \"Z0123456789ABCDEFGHIJ\"");
             }
         });
         zone.name().ifPresent(name -> {
@@ -91,8 +100,10 @@ final class DomainRules extends Rules {
             }
         });
         if (zone.id().isPresent() && zone.create()) {
-            add("domain.hostedZone.create", "cannot be true when id is given: remove create to use the existing zone "
-                    + quote(zone.id().get()) + ", or remove id to create a new zone");
+            add(
+                    "domain.hostedZone.create",
+                    "cannot be true when id is given: remove create to use the existing zone "
+                            + quote(zone.id().get()) + ", or remove id to create a new zone");
         }
     }
 
@@ -103,42 +114,54 @@ final class DomainRules extends Rules {
         if (!isBlank(registered) && DomainNames.problem(registered, "domain name", false) == null) {
             String root = DomainNames.registrableDomain(registered);
             if (root == null) {
-                add("domain.registration", quote(registered) + " is a public suffix (like \"com\" or \"co.uk\"),"
-                        + " which cannot be registered: register a name directly below it, such as "
-                        + quote("example." + registered));
+                add(
+                        "domain.registration",
+                        quote(registered) + " is a public suffix (like \"com\" or \"co.uk\"),"
+                                + " which cannot be registered: register a name directly below it, such as "
+                                + quote("example." + registered));
             } else if (!root.equals(registered)) {
-                add("domain.registration", quote(registered) + " is not a registrable domain: Route 53 Domains"
-                        + " registers " + quote(root) + ", whose sub-domains then need no registration. Set"
-                        + " domain.hostedZone.name to " + quote(root) + " to register it (the certificate still covers "
-                        + quote(domain.name()) + "), or remove registration if " + quote(root) + " is already registered");
+                add(
+                        "domain.registration",
+                        quote(registered) + " is not a registrable domain: Route 53 Domains"
+                                + " registers " + quote(root) + ", whose sub-domains then need no registration. Set"
+                                + " domain.hostedZone.name to " + quote(root)
+                                + " to register it (the certificate still covers "
+                                + quote(domain.name()) + "), or remove registration if " + quote(root)
+                                + " is already registered");
             }
         }
         checkContact(registration.contact());
         int years = registration.durationInYears();
         if (!Limits.REGISTRATION_YEARS.contains(years)) {
-            add("domain.registration.durationInYears", years + " is out of range (" + Limits.REGISTRATION_YEARS.text()
-                    + " years)");
+            add(
+                    "domain.registration.durationInYears",
+                    years + " is out of range (" + Limits.REGISTRATION_YEARS.text() + " years)");
         }
     }
 
     private void checkContact(ContactSpec contact) {
         String path = "domain.registration.contact";
         if (contact == null) {
-            add(path, "is required; registering a domain needs the registrant's name, address, email and phone"
-                    + " number");
+            add(
+                    path,
+                    "is required; registering a domain needs the registrant's name, address, email and phone"
+                            + " number");
             return;
         }
         requireForRegistration(path + ".firstName", contact.firstName());
         requireForRegistration(path + ".lastName", contact.lastName());
         if (requireForRegistration(path + ".email", contact.email()) && !isEmailAddress(contact.email())) {
-            add(path + ".email", quote(contact.email()) + " is not an email address: use one such as"
-                    + " \"admin@example.com\"");
+            add(
+                    path + ".email",
+                    quote(contact.email()) + " is not an email address: use one such as" + " \"admin@example.com\"");
         }
         if (requireForRegistration(path + ".phoneNumber", contact.phoneNumber())
                 && !PHONE.matcher(contact.phoneNumber()).matches()) {
-            add(path + ".phoneNumber", quote(contact.phoneNumber()) + " is not a phone number as Route 53 Domains"
-                    + " takes it: use \"+\", the country code, a dot and the number, digits only, such as"
-                    + " \"+1.2065550100\"");
+            add(
+                    path + ".phoneNumber",
+                    quote(contact.phoneNumber()) + " is not a phone number as Route 53 Domains"
+                            + " takes it: use \"+\", the country code, a dot and the number, digits only, such as"
+                            + " \"+1.2065550100\"");
         }
         requireForRegistration(path + ".addressLine1", contact.addressLine1());
         requireForRegistration(path + ".city", contact.city());
@@ -146,8 +169,10 @@ final class DomainRules extends Rules {
         if (requireForRegistration(path + ".countryCode", countryCode)
                 && !COUNTRY_CODE.matcher(countryCode).matches()) {
             String example = TWO_LETTERS.matcher(countryCode).matches() ? countryCode.toUpperCase(Locale.ROOT) : "US";
-            add(path + ".countryCode", quote(countryCode) + " is not a country code: use the two upper-case letters"
-                    + " of ISO 3166, such as " + quote(example));
+            add(
+                    path + ".countryCode",
+                    quote(countryCode) + " is not a country code: use the two upper-case letters"
+                            + " of ISO 3166, such as " + quote(example));
         }
         requireForRegistration(path + ".zipCode", contact.zipCode());
     }

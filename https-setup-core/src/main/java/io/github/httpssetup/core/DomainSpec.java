@@ -39,7 +39,8 @@ public final class DomainSpec {
             names.add(alternativeName == null ? null : normalizeName(alternativeName));
         }
         this.alternativeNames = Collections.unmodifiableList(names);
-        this.hostedZone = Objects.requireNonNullElseGet(builder.hostedZone, () -> HostedZoneSpec.builder().build());
+        this.hostedZone = Objects.requireNonNullElseGet(
+                builder.hostedZone, () -> HostedZoneSpec.builder().build());
         this.registration = builder.registration;
     }
 
@@ -102,8 +103,10 @@ public final class DomainSpec {
             return false;
         }
         DomainSpec other = (DomainSpec) o;
-        return Objects.equals(name, other.name) && alternativeNames.equals(other.alternativeNames)
-                && hostedZone.equals(other.hostedZone) && Objects.equals(registration, other.registration);
+        return Objects.equals(name, other.name)
+                && alternativeNames.equals(other.alternativeNames)
+                && hostedZone.equals(other.hostedZone)
+                && Objects.equals(registration, other.registration);
     }
 
     @Override
@@ -139,8 +142,7 @@ public final class DomainSpec {
         private HostedZoneSpec hostedZone;
         private RegistrationSpec registration;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(DomainSpec domain) {
             this.name = domain.name;

@@ -45,18 +45,17 @@ public final class Durations {
             new Unit("ns", Duration.ofNanos(1)));
 
     /** The ISO-8601 form this grammar reads: days, then {@code T} and hours, minutes and (fractional) seconds. */
-    private static final Pattern ISO = Pattern.compile("P(?=[0-9]|T[0-9])([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?"
-            + "([0-9]+(\\.[0-9]{1,9})?S)?)?");
+    private static final Pattern ISO = Pattern.compile(
+            "P(?=[0-9]|T[0-9])([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?" + "([0-9]+(\\.[0-9]{1,9})?S)?)?");
     /** What looks like an ISO-8601 duration, in any case: {@code P} then a digit or {@code T}. */
     private static final Pattern ISO_LIKE = Pattern.compile("[Pp]([0-9]|[Tt]).*");
     /** An ISO-8601 period with years, months or weeks before any {@code T}. */
     private static final Pattern ISO_PERIOD = Pattern.compile("P[^T]*[YMW].*");
 
-    private static final String ISO_HOW = "write P, days, then T and hours, minutes and seconds, as in PT1M30S, PT0.25S"
-            + " or P1DT12H";
+    private static final String ISO_HOW =
+            "write P, days, then T and hours, minutes and seconds, as in PT1M30S, PT0.25S" + " or P1DT12H";
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Reads a duration in either form.
@@ -80,8 +79,8 @@ public final class Durations {
             return parseIso(text, trimmed);
         }
         if (trimmed.chars().allMatch(c -> isDigit((char) c))) {
-            throw new IllegalArgumentException(quote(text) + " has no unit: write " + trimmed + "s, " + trimmed
-                    + "m or " + trimmed + "h");
+            throw new IllegalArgumentException(
+                    quote(text) + " has no unit: write " + trimmed + "s, " + trimmed + "m or " + trimmed + "h");
         }
         return parseShort(text, trimmed);
     }
@@ -158,8 +157,10 @@ public final class Durations {
             String unitText = trimmed.substring(digitsEnd, unitEnd);
             if (unitText.isEmpty()) {
                 throw new IllegalArgumentException(quote(text) + " is not a duration: "
-                        + (digitsEnd < trimmed.length() ? "'" + trimmed.charAt(digitsEnd) + "' is not a unit; "
-                        : "the last number has no unit; ") + "use d, h, m, s or ms, " + EXAMPLES);
+                        + (digitsEnd < trimmed.length()
+                                ? "'" + trimmed.charAt(digitsEnd) + "' is not a unit; "
+                                : "the last number has no unit; ")
+                        + "use d, h, m, s or ms, " + EXAMPLES);
             }
             int unitIndex = unitIndex(unitText);
             if (unitIndex < 0 && unitIndex(unitText.toLowerCase(Locale.ROOT)) >= 0) {
@@ -167,12 +168,12 @@ public final class Durations {
                         + " lower case, as in " + trimmed.toLowerCase(Locale.ROOT));
             }
             if (unitIndex < 0) {
-                throw new IllegalArgumentException(quote(text) + " has an unknown unit '" + unitText
-                        + "': use d, h, m, s or ms, " + EXAMPLES);
+                throw new IllegalArgumentException(
+                        quote(text) + " has an unknown unit '" + unitText + "': use d, h, m, s or ms, " + EXAMPLES);
             }
             if (unitIndex <= lastUnit) {
-                throw new IllegalArgumentException(quote(text) + " is not a duration: give each unit once, the largest"
-                        + " first, as in 1h30m");
+                throw new IllegalArgumentException(
+                        quote(text) + " is not a duration: give each unit once, the largest" + " first, as in 1h30m");
             }
             lastUnit = unitIndex;
             try {
@@ -204,6 +205,5 @@ public final class Durations {
         return "\"" + text + "\"";
     }
 
-    private record Unit(String name, Duration length) {
-    }
+    private record Unit(String name, Duration length) {}
 }

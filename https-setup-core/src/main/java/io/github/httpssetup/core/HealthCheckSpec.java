@@ -145,9 +145,14 @@ public final class HealthCheckSpec {
             return false;
         }
         HealthCheckSpec other = (HealthCheckSpec) o;
-        return healthyThreshold == other.healthyThreshold && unhealthyThreshold == other.unhealthyThreshold
-                && path.equals(other.path) && Objects.equals(port, other.port) && protocol == other.protocol
-                && matcher.equals(other.matcher) && interval.equals(other.interval) && timeout.equals(other.timeout);
+        return healthyThreshold == other.healthyThreshold
+                && unhealthyThreshold == other.unhealthyThreshold
+                && path.equals(other.path)
+                && Objects.equals(port, other.port)
+                && protocol == other.protocol
+                && matcher.equals(other.matcher)
+                && interval.equals(other.interval)
+                && timeout.equals(other.timeout);
     }
 
     @Override
@@ -185,8 +190,7 @@ public final class HealthCheckSpec {
         private int healthyThreshold = DEFAULT_HEALTHY_THRESHOLD;
         private int unhealthyThreshold = DEFAULT_UNHEALTHY_THRESHOLD;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(HealthCheckSpec healthCheck) {
             this.path = healthCheck.path;

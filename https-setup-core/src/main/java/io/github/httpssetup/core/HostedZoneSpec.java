@@ -92,8 +92,10 @@ public final class HostedZoneSpec {
             return false;
         }
         HostedZoneSpec other = (HostedZoneSpec) o;
-        return create == other.create && deleteOnDestroy == other.deleteOnDestroy
-                && Objects.equals(id, other.id) && Objects.equals(name, other.name);
+        return create == other.create
+                && deleteOnDestroy == other.deleteOnDestroy
+                && Objects.equals(id, other.id)
+                && Objects.equals(name, other.name);
     }
 
     @Override
@@ -110,7 +112,9 @@ public final class HostedZoneSpec {
         if (name != null) {
             s.add("name=" + name);
         }
-        return s.add("create=" + create).add("deleteOnDestroy=" + deleteOnDestroy).toString();
+        return s.add("create=" + create)
+                .add("deleteOnDestroy=" + deleteOnDestroy)
+                .toString();
     }
 
     private static String normalizeId(String id) {
@@ -130,8 +134,7 @@ public final class HostedZoneSpec {
         private boolean create = DEFAULT_CREATE;
         private boolean deleteOnDestroy = DEFAULT_DELETE_ON_DESTROY;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(HostedZoneSpec zone) {
             this.id = zone.id;

@@ -51,8 +51,11 @@ public enum HttpClientType {
         return switch (value.trim().toLowerCase(Locale.ROOT).replace('_', '-')) {
             case "url-connection", "urlconnection" -> URL_CONNECTION;
             case "apache" -> APACHE;
-            default -> throw new HttpsSetupException(ErrorCode.CONFIGURATION, "-D" + PROPERTY + "=" + value
-                    + " is not an HTTP client: use url-connection (the default) or apache");
+            default ->
+                throw new HttpsSetupException(
+                        ErrorCode.CONFIGURATION,
+                        "-D" + PROPERTY + "=" + value
+                                + " is not an HTTP client: use url-connection (the default) or apache");
         };
     }
 }

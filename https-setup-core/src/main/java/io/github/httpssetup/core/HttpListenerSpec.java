@@ -81,8 +81,7 @@ public final class HttpListenerSpec {
         private int port = DEFAULT_PORT;
         private HttpAction action = DEFAULT_ACTION;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(HttpListenerSpec listener) {
             this.port = listener.port;

@@ -82,7 +82,8 @@ public final class HttpsListenerSpec {
             return false;
         }
         HttpsListenerSpec other = (HttpsListenerSpec) o;
-        return port == other.port && sslPolicy.equals(other.sslPolicy)
+        return port == other.port
+                && sslPolicy.equals(other.sslPolicy)
                 && Objects.equals(securityHeaders, other.securityHeaders);
     }
 
@@ -106,8 +107,7 @@ public final class HttpsListenerSpec {
         private String sslPolicy = DEFAULT_SSL_POLICY;
         private SecurityHeadersSpec securityHeaders;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(HttpsListenerSpec listener) {
             this.port = listener.port;

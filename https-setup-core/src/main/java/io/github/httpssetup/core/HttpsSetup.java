@@ -64,15 +64,17 @@ public final class HttpsSetup {
         this.stack = builder.stack;
         this.region = builder.region;
         this.domain = builder.domain;
-        this.certificate = Objects.requireNonNullElseGet(builder.certificate, () -> CertificateSpec.builder().build());
+        this.certificate = Objects.requireNonNullElseGet(
+                builder.certificate, () -> CertificateSpec.builder().build());
         this.targets = builder.targets;
-        this.loadBalancer = Objects.requireNonNullElseGet(builder.loadBalancer,
-                () -> LoadBalancerSpec.builder().build());
-        this.httpsListener = Objects.requireNonNullElseGet(builder.httpsListener,
-                () -> HttpsListenerSpec.builder().build());
-        this.httpListener = Objects.requireNonNullElseGet(builder.httpListener,
-                () -> HttpListenerSpec.builder().build());
-        this.records = Objects.requireNonNullElseGet(builder.records, () -> RecordsSpec.builder().build());
+        this.loadBalancer = Objects.requireNonNullElseGet(
+                builder.loadBalancer, () -> LoadBalancerSpec.builder().build());
+        this.httpsListener = Objects.requireNonNullElseGet(
+                builder.httpsListener, () -> HttpsListenerSpec.builder().build());
+        this.httpListener = Objects.requireNonNullElseGet(
+                builder.httpListener, () -> HttpListenerSpec.builder().build());
+        this.records = Objects.requireNonNullElseGet(
+                builder.records, () -> RecordsSpec.builder().build());
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
         this.adopt = builder.adopt;
         this.waitTimeout = Objects.requireNonNullElse(builder.waitTimeout, DEFAULT_WAIT_TIMEOUT);
@@ -233,29 +235,55 @@ public final class HttpsSetup {
             return false;
         }
         HttpsSetup other = (HttpsSetup) o;
-        return adopt == other.adopt && Objects.equals(stack, other.stack) && Objects.equals(region, other.region)
-                && Objects.equals(domain, other.domain) && certificate.equals(other.certificate)
-                && Objects.equals(targets, other.targets) && loadBalancer.equals(other.loadBalancer)
-                && httpsListener.equals(other.httpsListener) && httpListener.equals(other.httpListener)
-                && records.equals(other.records) && tags.equals(other.tags) && waitTimeout.equals(other.waitTimeout);
+        return adopt == other.adopt
+                && Objects.equals(stack, other.stack)
+                && Objects.equals(region, other.region)
+                && Objects.equals(domain, other.domain)
+                && certificate.equals(other.certificate)
+                && Objects.equals(targets, other.targets)
+                && loadBalancer.equals(other.loadBalancer)
+                && httpsListener.equals(other.httpsListener)
+                && httpListener.equals(other.httpListener)
+                && records.equals(other.records)
+                && tags.equals(other.tags)
+                && waitTimeout.equals(other.waitTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(stack, region, domain, certificate, targets, loadBalancer, httpsListener, httpListener,
-                records, tags, adopt, waitTimeout);
+        return Objects.hash(
+                stack,
+                region,
+                domain,
+                certificate,
+                targets,
+                loadBalancer,
+                httpsListener,
+                httpListener,
+                records,
+                tags,
+                adopt,
+                waitTimeout);
     }
 
     @Override
     public String toString() {
         StringJoiner s = new StringJoiner(", ", "HttpsSetup(", ")")
-                .add("stack=" + stack).add("region=" + region).add("domain=" + domain)
-                .add("certificate=" + certificate).add("targets=" + targets).add("loadBalancer=" + loadBalancer)
-                .add("httpsListener=" + httpsListener).add("httpListener=" + httpListener).add("records=" + records);
+                .add("stack=" + stack)
+                .add("region=" + region)
+                .add("domain=" + domain)
+                .add("certificate=" + certificate)
+                .add("targets=" + targets)
+                .add("loadBalancer=" + loadBalancer)
+                .add("httpsListener=" + httpsListener)
+                .add("httpListener=" + httpListener)
+                .add("records=" + records);
         if (!tags.isEmpty()) {
             s.add("tags=" + tags);
         }
-        return s.add("adopt=" + adopt).add("waitTimeout=" + Durations.format(waitTimeout)).toString();
+        return s.add("adopt=" + adopt)
+                .add("waitTimeout=" + Durations.format(waitTimeout))
+                .toString();
     }
 
     /**
@@ -276,8 +304,7 @@ public final class HttpsSetup {
         private boolean adopt = DEFAULT_ADOPT;
         private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(HttpsSetup setup) {
             this.stack = setup.stack;
@@ -463,7 +490,9 @@ public final class HttpsSetup {
          * @return this builder
          */
         public Builder httpListener(HttpAction action) {
-            HttpListenerSpec current = httpListener != null ? httpListener : HttpListenerSpec.builder().build();
+            HttpListenerSpec current = httpListener != null
+                    ? httpListener
+                    : HttpListenerSpec.builder().build();
             return httpListener(current.toBuilder().action(action).build());
         }
 

@@ -61,8 +61,8 @@ public class HttpsSetupException extends RuntimeException {
         if (changes.isEmpty()) {
             return "";
         }
-        String title = "\n\nBefore it stopped, this apply made " + changes.size() + (changes.size() == 1 ? " change" : " changes")
-                + "; what it created exists now and stays:";
+        String title = "\n\nBefore it stopped, this apply made " + changes.size()
+                + (changes.size() == 1 ? " change" : " changes") + "; what it created exists now and stays:";
         return Plan.renderChanges(title, changes, false).stripTrailing().replaceFirst(":\n\n", ":\n")
                 + "\nRun apply again once the cause is fixed: it finds these by their names and the stack's tag, and"
                 + " continues from there (destroy removes them).";

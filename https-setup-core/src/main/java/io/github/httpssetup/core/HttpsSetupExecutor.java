@@ -49,8 +49,8 @@ public final class HttpsSetupExecutor {
      * level for them: a DEBUG run then never prints a secret. Other backends: keep
      * {@code software.amazon.awssdk} at INFO or above in logs that others read.
      */
-    static final java.util.List<String> SIGNER_LOGGERS = java.util.List.of("software.amazon.awssdk.http.auth",
-            "software.amazon.awssdk.auth.signer");
+    static final java.util.List<String> SIGNER_LOGGERS =
+            java.util.List.of("software.amazon.awssdk.http.auth", "software.amazon.awssdk.auth.signer");
 
     static {
         for (String logger : SIGNER_LOGGERS) {
@@ -158,8 +158,7 @@ public final class HttpsSetupExecutor {
         private final List<ExecutionInterceptor> interceptors = new ArrayList<>();
         private HttpClientType httpClient;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Credentials from any SDK provider (SSO, assume-role, ...). */
         public Builder credentialsProvider(AwsCredentialsProvider provider) {
@@ -169,9 +168,10 @@ public final class HttpsSetupExecutor {
 
         /** Static credentials; the session token may be null. */
         public Builder credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
-            this.credentialsProvider = StaticCredentialsProvider.create(sessionToken == null
-                    ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
-                    : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
+            this.credentialsProvider = StaticCredentialsProvider.create(
+                    sessionToken == null
+                            ? AwsBasicCredentials.create(accessKeyId, secretAccessKey)
+                            : AwsSessionCredentials.create(accessKeyId, secretAccessKey, sessionToken));
             return this;
         }
 
@@ -223,8 +223,10 @@ public final class HttpsSetupExecutor {
         }
 
         private static HttpsSetupException notAnEndpoint(String text, Throwable cause) {
-            return new HttpsSetupException(ErrorCode.CONFIGURATION, "endpoint override " + text
-                    + " is not a URL: use e.g. http://localhost:5000", cause);
+            return new HttpsSetupException(
+                    ErrorCode.CONFIGURATION,
+                    "endpoint override " + text + " is not a URL: use e.g. http://localhost:5000",
+                    cause);
         }
 
         /** Threads for independent branches (default {@value #DEFAULT_PARALLELISM}); 1 runs the chain in order. */

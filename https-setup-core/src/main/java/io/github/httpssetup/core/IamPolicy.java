@@ -31,7 +31,13 @@ public final class IamPolicy {
     public static IamPolicy of(HttpsSetup setup) {
         Map<String, Set<String>> a = new TreeMap<>();
         HostedZoneSpec zone = setup.domain().hostedZone();
-        add(a, "route53", "ListHostedZonesByName", "GetHostedZone", "ListResourceRecordSets", "ChangeResourceRecordSets",
+        add(
+                a,
+                "route53",
+                "ListHostedZonesByName",
+                "GetHostedZone",
+                "ListResourceRecordSets",
+                "ChangeResourceRecordSets",
                 "GetChange");
         if (zone.create()) {
             add(a, "route53", "CreateHostedZone", "ChangeTagsForResource", "ListTagsForResource");
@@ -42,24 +48,60 @@ public final class IamPolicy {
         if (setup.domain().registration().isPresent()) {
             // RegisterDomain creates the domain's hosted zone with the caller's permissions
             add(a, "route53", "ListHostedZones", "CreateHostedZone");
-            add(a, "route53domains", "GetDomainDetail", "RegisterDomain", "GetOperationDetail", "UpdateDomainNameservers",
-                    "ListOperations", "CheckDomainAvailability");
+            add(
+                    a,
+                    "route53domains",
+                    "GetDomainDetail",
+                    "RegisterDomain",
+                    "GetOperationDetail",
+                    "UpdateDomainNameservers",
+                    "ListOperations",
+                    "CheckDomainAvailability");
         }
         add(a, "acm", "ListCertificates", "ListTagsForCertificate", "DescribeCertificate", "DeleteCertificate");
         if (setup.certificate().arn().isEmpty()) {
             add(a, "acm", "RequestCertificate", "AddTagsToCertificate");
         }
         // destroy also removes the group and rules an earlier run with securityGroups: auto created
-        add(a, "ec2", "DescribeInstances", "DescribeSubnets", "DescribeAvailabilityZones", "DescribeRouteTables", "DescribeSecurityGroups",
-                "DescribeSecurityGroupRules", "RevokeSecurityGroupIngress", "DeleteSecurityGroup");
+        add(
+                a,
+                "ec2",
+                "DescribeInstances",
+                "DescribeSubnets",
+                "DescribeAvailabilityZones",
+                "DescribeRouteTables",
+                "DescribeSecurityGroups",
+                "DescribeSecurityGroupRules",
+                "RevokeSecurityGroupIngress",
+                "DeleteSecurityGroup");
         if (setup.loadBalancer().autoSecurityGroups()) {
             add(a, "ec2", "CreateSecurityGroup", "AuthorizeSecurityGroupIngress", "CreateTags");
         }
-        add(a, "elasticloadbalancing", "DescribeTargetGroups", "DescribeTags", "CreateTargetGroup", "ModifyTargetGroup",
-                "DescribeTargetGroupAttributes", "ModifyTargetGroupAttributes", "DescribeTargetHealth", "RegisterTargets",
-                "DeregisterTargets", "DeleteTargetGroup", "AddTags", "DescribeLoadBalancers", "CreateLoadBalancer",
-                "DescribeLoadBalancerAttributes", "ModifyLoadBalancerAttributes", "SetSecurityGroups", "SetSubnets",
-                "SetIpAddressType", "DeleteLoadBalancer", "DescribeListeners", "CreateListener", "ModifyListener",
+        add(
+                a,
+                "elasticloadbalancing",
+                "DescribeTargetGroups",
+                "DescribeTags",
+                "CreateTargetGroup",
+                "ModifyTargetGroup",
+                "DescribeTargetGroupAttributes",
+                "ModifyTargetGroupAttributes",
+                "DescribeTargetHealth",
+                "RegisterTargets",
+                "DeregisterTargets",
+                "DeleteTargetGroup",
+                "AddTags",
+                "DescribeLoadBalancers",
+                "CreateLoadBalancer",
+                "DescribeLoadBalancerAttributes",
+                "ModifyLoadBalancerAttributes",
+                "SetSecurityGroups",
+                "SetSubnets",
+                "SetIpAddressType",
+                "DeleteLoadBalancer",
+                "DescribeListeners",
+                "CreateListener",
+                "ModifyListener",
                 "DeleteListener");
         // listeners.https.securityHeaders: set, or reset after the option was removed (so also when it is off)
         add(a, "elasticloadbalancing", "DescribeListenerAttributes", "ModifyListenerAttributes");
@@ -69,7 +111,8 @@ public final class IamPolicy {
         }
         addProductionOptions(a, setup);
         // loadBalancer.allowFrom: named prefix lists are looked up (and weighed against the rules quota) before use
-        if (setup.loadBalancer().allowFrom().stream().map(String::trim)
+        if (setup.loadBalancer().allowFrom().stream()
+                .map(String::trim)
                 .anyMatch(f -> f.startsWith("pl-") || f.equals(LoadBalancerSpec.CLOUDFRONT))) {
             add(a, "ec2", "DescribeManagedPrefixLists");
         }
@@ -91,8 +134,16 @@ public final class IamPolicy {
             // the bucket is checked (region, policy) or, with create, created, tagged, given its policy and deleted
             add(a, "s3", "GetBucketLocation", "GetBucketPolicy");
             if (logs.create()) {
-                add(a, "s3", "GetBucketTagging", "CreateBucket", "PutBucketTagging", "PutBucketPolicy", "ListBucket",
-                        "DeleteObject", "DeleteBucket");
+                add(
+                        a,
+                        "s3",
+                        "GetBucketTagging",
+                        "CreateBucket",
+                        "PutBucketTagging",
+                        "PutBucketPolicy",
+                        "ListBucket",
+                        "DeleteObject",
+                        "DeleteBucket");
                 add(a, "elasticloadbalancing", "RemoveTags");
             }
         });
@@ -141,24 +192,35 @@ public final class IamPolicy {
         List<String> statements = new ArrayList<>();
         actionsByService.forEach((service, names) -> {
             Map<String, Set<String>> byScope = new TreeMap<>();
-            names.forEach(n -> byScope.computeIfAbsent(scope.of(service, n), k -> new TreeSet<>()).add(n));
+            names.forEach(n -> byScope.computeIfAbsent(scope.of(service, n), k -> new TreeSet<>())
+                    .add(n));
             byScope.forEach((key, actions) -> {
                 List<String> resources = scope.resources(key);
                 statements.add("    {\n      \"Sid\": \"HttpsSetup" + sid(service) + key
                         + "\",\n      \"Effect\": \"Allow\",\n      \"Action\": [\n"
-                        + actions.stream().map(n -> "        \"" + service + ":" + n + "\"").collect(Collectors.joining(",\n"))
-                        + "\n      ],\n      \"Resource\": " + (resources.size() == 1 ? "\"" + resources.get(0) + "\""
-                        : "[\n" + resources.stream().map(r -> "        \"" + r + "\"").collect(Collectors.joining(",\n")) + "\n      ]")
+                        + actions.stream()
+                                .map(n -> "        \"" + service + ":" + n + "\"")
+                                .collect(Collectors.joining(",\n"))
+                        + "\n      ],\n      \"Resource\": "
+                        + (resources.size() == 1
+                                ? "\"" + resources.get(0) + "\""
+                                : "[\n"
+                                        + resources.stream()
+                                                .map(r -> "        \"" + r + "\"")
+                                                .collect(Collectors.joining(",\n"))
+                                        + "\n      ]")
                         + "\n    }");
             });
         });
         if (actionsByService.getOrDefault("elasticloadbalancing", Set.of()).contains("CreateLoadBalancer")) {
             // The first load balancer of an account creates the ELB service-linked role.
-            statements.add("    {\n      \"Sid\": \"HttpsSetupElbServiceLinkedRole\",\n      \"Effect\": \"Allow\",\n"
-                    + "      \"Action\": \"iam:CreateServiceLinkedRole\",\n      \"Resource\": \"*\",\n"
-                    + "      \"Condition\": { \"StringEquals\": { \"iam:AWSServiceName\": \"elasticloadbalancing.amazonaws.com\" } }\n    }");
+            statements.add(
+                    "    {\n      \"Sid\": \"HttpsSetupElbServiceLinkedRole\",\n      \"Effect\": \"Allow\",\n"
+                            + "      \"Action\": \"iam:CreateServiceLinkedRole\",\n      \"Resource\": \"*\",\n"
+                            + "      \"Condition\": { \"StringEquals\": { \"iam:AWSServiceName\": \"elasticloadbalancing.amazonaws.com\" } }\n    }");
         }
-        return "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n" + String.join(",\n", statements) + "\n  ]\n}\n";
+        return "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n" + String.join(",\n", statements)
+                + "\n  ]\n}\n";
     }
 
     /**
@@ -173,29 +235,49 @@ public final class IamPolicy {
 
         static Scope of(HttpsSetup setup) {
             String region = setup.region();
-            String partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+            String partition =
+                    region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
             // the same names as the engine's LoadBalancers.name and TargetGroups.prefix
             String loadBalancer = setup.loadBalancer().name().orElse(setup.stack() + "-https");
-            return new Scope(partition, region, loadBalancer, setup.stack() + "-tg-", setup.domain().hostedZone().id().orElse(null));
+            return new Scope(
+                    partition,
+                    region,
+                    loadBalancer,
+                    setup.stack() + "-tg-",
+                    setup.domain().hostedZone().id().orElse(null));
         }
 
         /** The statement key (Sid suffix) of an action: "" for {@code "*"}, else what it is limited to. */
         String of(String service, String action) {
             if (service.equals("route53")) {
                 return switch (action) {
-                    case "GetHostedZone", "ListResourceRecordSets", "ChangeResourceRecordSets", "ChangeTagsForResource",
-                            "ListTagsForResource", "DeleteHostedZone" -> "Zone";
+                    case "GetHostedZone",
+                            "ListResourceRecordSets",
+                            "ChangeResourceRecordSets",
+                            "ChangeTagsForResource",
+                            "ListTagsForResource",
+                            "DeleteHostedZone" -> "Zone";
                     case "GetChange" -> "Changes";
                     default -> "";
                 };
             }
             if (service.equals("elasticloadbalancing")) {
                 return switch (action) {
-                    case "CreateLoadBalancer", "SetSecurityGroups", "SetSubnets", "SetIpAddressType",
-                            "ModifyLoadBalancerAttributes", "DeleteLoadBalancer", "CreateListener", "SetWebAcl" -> "LoadBalancer";
+                    case "CreateLoadBalancer",
+                            "SetSecurityGroups",
+                            "SetSubnets",
+                            "SetIpAddressType",
+                            "ModifyLoadBalancerAttributes",
+                            "DeleteLoadBalancer",
+                            "CreateListener",
+                            "SetWebAcl" -> "LoadBalancer";
                     case "ModifyListener", "DeleteListener", "ModifyListenerAttributes" -> "Listeners";
-                    case "CreateTargetGroup", "ModifyTargetGroup", "ModifyTargetGroupAttributes", "DeleteTargetGroup",
-                            "RegisterTargets", "DeregisterTargets" -> "TargetGroups";
+                    case "CreateTargetGroup",
+                            "ModifyTargetGroup",
+                            "ModifyTargetGroupAttributes",
+                            "DeleteTargetGroup",
+                            "RegisterTargets",
+                            "DeregisterTargets" -> "TargetGroups";
                     case "AddTags", "RemoveTags" -> "Tagging";
                     default -> "";
                 };

@@ -20,7 +20,8 @@ public final class InvalidSpecException extends HttpsSetupException {
     }
 
     private static String message(List<Violation> violations) {
-        return "Invalid https-setup description (" + violations.size() + (violations.size() == 1 ? " problem" : " problems")
-                + "):" + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining());
+        return "Invalid https-setup description (" + violations.size()
+                + (violations.size() == 1 ? " problem" : " problems") + "):"
+                + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining());
     }
 }

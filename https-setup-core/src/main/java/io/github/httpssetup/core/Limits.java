@@ -17,14 +17,22 @@ final class Limits {
 
     static final DurationRange WAIT_TIMEOUT =
             new DurationRange(Duration.ofSeconds(1), Duration.ofHours(2), "1s-2h", null, false);
-    static final DurationRange VALIDATION_TIMEOUT = new DurationRange(Duration.ofSeconds(1), Duration.ofHours(72),
-            "1s-72h", "ACM gives up a pending DNS validation after 72 hours", false);
+    static final DurationRange VALIDATION_TIMEOUT = new DurationRange(
+            Duration.ofSeconds(1),
+            Duration.ofHours(72),
+            "1s-72h",
+            "ACM gives up a pending DNS validation after 72 hours",
+            false);
     /** ELBv2 deregistration_delay.timeout_seconds. */
     static final DurationRange DEREGISTRATION_DELAY =
             new DurationRange(Duration.ZERO, Duration.ofSeconds(3600), "0s-3600s", null, true);
     /** ELBv2 stickiness.lb_cookie.duration_seconds. */
-    static final DurationRange STICKINESS = new DurationRange(Duration.ofSeconds(1), Duration.ofDays(7),
-            "1s-604800s", "a load-balancer cookie lasts at most 7 days", true);
+    static final DurationRange STICKINESS = new DurationRange(
+            Duration.ofSeconds(1),
+            Duration.ofDays(7),
+            "1s-604800s",
+            "a load-balancer cookie lasts at most 7 days",
+            true);
     /** ELBv2 HealthCheckIntervalSeconds. */
     static final DurationRange HEALTH_CHECK_INTERVAL =
             new DurationRange(Duration.ofSeconds(5), Duration.ofSeconds(300), "5s-300s", null, true);
@@ -36,11 +44,14 @@ final class Limits {
             new DurationRange(Duration.ofSeconds(1), Duration.ofSeconds(4000), "1s-4000s", null, true);
 
     /** Strict-Transport-Security max-age: 0 (forget) to 2 years, the longest the HSTS preload list asks for. */
-    static final DurationRange HSTS_MAX_AGE = new DurationRange(Duration.ZERO, Duration.ofDays(730), "0s-730d",
-            "two years is the longest max-age the HSTS preload list suggests", true);
+    static final DurationRange HSTS_MAX_AGE = new DurationRange(
+            Duration.ZERO,
+            Duration.ofDays(730),
+            "0s-730d",
+            "two years is the longest max-age the HSTS preload list suggests",
+            true);
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** Whole numbers from {@code min} to {@code max}, both included. */
     record IntRange(int min, int max) {

@@ -195,16 +195,29 @@ public final class LoadBalancerSpec {
             return false;
         }
         LoadBalancerSpec other = (LoadBalancerSpec) o;
-        return deletionProtection == other.deletionProtection && Objects.equals(name, other.name)
-                && ipAddressType == other.ipAddressType && subnets.equals(other.subnets)
-                && securityGroups.equals(other.securityGroups) && idleTimeout.equals(other.idleTimeout)
-                && Objects.equals(webAcl, other.webAcl) && Objects.equals(accessLogs, other.accessLogs)
+        return deletionProtection == other.deletionProtection
+                && Objects.equals(name, other.name)
+                && ipAddressType == other.ipAddressType
+                && subnets.equals(other.subnets)
+                && securityGroups.equals(other.securityGroups)
+                && idleTimeout.equals(other.idleTimeout)
+                && Objects.equals(webAcl, other.webAcl)
+                && Objects.equals(accessLogs, other.accessLogs)
                 && allowFrom.equals(other.allowFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, ipAddressType, subnets, securityGroups, idleTimeout, deletionProtection, webAcl, accessLogs, allowFrom);
+        return Objects.hash(
+                name,
+                ipAddressType,
+                subnets,
+                securityGroups,
+                idleTimeout,
+                deletionProtection,
+                webAcl,
+                accessLogs,
+                allowFrom);
     }
 
     @Override
@@ -244,8 +257,7 @@ public final class LoadBalancerSpec {
         private AccessLogsSpec accessLogs;
         private final List<String> allowFrom = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(LoadBalancerSpec loadBalancer) {
             this.name = loadBalancer.name;

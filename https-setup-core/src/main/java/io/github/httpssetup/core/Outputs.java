@@ -15,8 +15,15 @@ import java.util.Optional;
  * @param loadBalancerDnsName  its DNS name
  * @param targetGroupArn       the target group
  */
-public record Outputs(String url, String hostedZoneId, List<String> nameServers, boolean domainRegisteredInAccount,
-                      String certificateArn, String loadBalancerArn, String loadBalancerDnsName, String targetGroupArn) {
+public record Outputs(
+        String url,
+        String hostedZoneId,
+        List<String> nameServers,
+        boolean domainRegisteredInAccount,
+        String certificateArn,
+        String loadBalancerArn,
+        String loadBalancerDnsName,
+        String targetGroupArn) {
 
     public Outputs {
         nameServers = nameServers == null ? List.of() : List.copyOf(nameServers);

@@ -75,16 +75,20 @@ public final class Plan {
 
     /** A Terraform-like text: one line per resource, its attribute differences below, then {@link #summary()}. */
     public String render() {
-        return renderChanges("https-setup plan for stack \"" + stack + "\" in " + region, changes, true) + "\n" + summary()
-                + (hasConflicts() ? "\nApply refuses to run while there are conflicts: set adopt: true to take the"
-                        + " resources over, or remove or rename them." : "")
+        return renderChanges("https-setup plan for stack \"" + stack + "\" in " + region, changes, true) + "\n"
+                + summary()
+                + (hasConflicts()
+                        ? "\nApply refuses to run while there are conflicts: set adopt: true to take the"
+                                + " resources over, or remove or rename them."
+                        : "")
                 + (!hasChanges() && !hasConflicts() ? "\nNo changes. AWS matches the description." : "");
     }
 
     static String renderChanges(String title, List<Change> changes, boolean withAttributes) {
         StringBuilder out = new StringBuilder(title).append("\n\n");
         for (Change change : changes) {
-            out.append(String.format("  %-3s %s %s", change.action().symbol(), change.kind().label(), change.name()));
+            out.append(String.format(
+                    "  %-3s %s %s", change.action().symbol(), change.kind().label(), change.name()));
             if (change.id() != null && !change.id().equals(change.name())) {
                 out.append(" [").append(change.id()).append(']');
             }

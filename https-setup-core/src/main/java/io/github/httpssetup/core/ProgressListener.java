@@ -30,6 +30,6 @@ public interface ProgressListener {
 
     /** Discards every event. */
     static ProgressListener none() {
-        return event -> { };
+        return event -> {};
     }
 }

@@ -80,8 +80,7 @@ public final class RecordsSpec {
         private boolean enabled = DEFAULT_ENABLED;
         private boolean evaluateTargetHealth = DEFAULT_EVALUATE_TARGET_HEALTH;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(RecordsSpec records) {
             this.enabled = records.enabled;

@@ -91,8 +91,10 @@ public final class RegistrationSpec {
             return false;
         }
         RegistrationSpec other = (RegistrationSpec) o;
-        return durationInYears == other.durationInYears && autoRenew == other.autoRenew
-                && privacyProtection == other.privacyProtection && Objects.equals(contact, other.contact);
+        return durationInYears == other.durationInYears
+                && autoRenew == other.autoRenew
+                && privacyProtection == other.privacyProtection
+                && Objects.equals(contact, other.contact);
     }
 
     @Override
@@ -115,8 +117,7 @@ public final class RegistrationSpec {
         private boolean autoRenew = DEFAULT_AUTO_RENEW;
         private boolean privacyProtection = DEFAULT_PRIVACY_PROTECTION;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(RegistrationSpec registration) {
             this.contact = registration.contact;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 abstract class Rules {
     /** AWS allows 50 tags per resource; the stack adds its own. */
     private static final int MAX_TAGS = 40;
+
     private static final int MAX_TAG_KEY_LENGTH = 128;
     private static final int MAX_TAG_VALUE_LENGTH = 256;
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
@@ -39,8 +40,10 @@ abstract class Rules {
      */
     final void checkTags(String path, Map<String, String> tags, boolean resourceTags) {
         if (resourceTags && tags.size() > MAX_TAGS) {
-            add(path, "has " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed, since AWS allows 50 per"
-                    + " resource and https-setup adds its own");
+            add(
+                    path,
+                    "has " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed, since AWS allows 50 per"
+                            + " resource and https-setup adds its own");
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             String key = tag.getKey();
@@ -51,26 +54,32 @@ abstract class Rules {
             String keyPath = path + "." + key;
             String lowerKey = key.toLowerCase(Locale.ROOT);
             if (key.length() > MAX_TAG_KEY_LENGTH) {
-                add(keyPath, "key is " + key.length() + " characters long; at most " + MAX_TAG_KEY_LENGTH
-                        + " are allowed");
+                add(
+                        keyPath,
+                        "key is " + key.length() + " characters long; at most " + MAX_TAG_KEY_LENGTH + " are allowed");
             } else if (!TAG_TEXT.matcher(key).matches()) {
                 add(keyPath, "key " + quote(key) + " has characters AWS does not allow in tags: " + TAG_CHARACTERS);
             } else if (resourceTags && lowerKey.startsWith("aws:")) {
-                add(keyPath, "key " + quote(key) + " is reserved: AWS keeps keys starting with \"aws:\" for itself;"
-                        + " choose another key");
+                add(
+                        keyPath,
+                        "key " + quote(key) + " is reserved: AWS keeps keys starting with \"aws:\" for itself;"
+                                + " choose another key");
             } else if (resourceTags && lowerKey.startsWith("https-setup:")) {
-                add(keyPath, "key " + quote(key) + " is reserved: https-setup sets " + quote(HttpsSetup.OWNERSHIP_TAG)
-                        + " itself and keeps keys starting with \"https-setup:\"; choose another key");
+                add(
+                        keyPath,
+                        "key " + quote(key) + " is reserved: https-setup sets " + quote(HttpsSetup.OWNERSHIP_TAG)
+                                + " itself and keeps keys starting with \"https-setup:\"; choose another key");
             }
             String value = tag.getValue();
             if (value == null) {
                 add(keyPath, "has no value; give one, or \"\" for an empty value");
             } else if (value.length() > MAX_TAG_VALUE_LENGTH) {
-                add(keyPath, "value is " + value.length() + " characters long; at most " + MAX_TAG_VALUE_LENGTH
-                        + " are allowed");
+                add(
+                        keyPath,
+                        "value is " + value.length() + " characters long; at most " + MAX_TAG_VALUE_LENGTH
+                                + " are allowed");
             } else if (!TAG_TEXT.matcher(value).matches()) {
-                add(keyPath, "value " + quote(value) + " has characters AWS does not allow in tags: "
-                        + TAG_CHARACTERS);
+                add(keyPath, "value " + quote(value) + " has characters AWS does not allow in tags: " + TAG_CHARACTERS);
             }
         }
     }
@@ -118,14 +127,18 @@ abstract class Rules {
      */
     final boolean checkDuration(String path, Duration value, Limits.DurationRange range) {
         if (!range.contains(value)) {
-            add(path, Durations.format(value) + " is out of range (" + range.text() + ")"
-                    + (range.why() == null ? "" : ": " + range.why()));
+            add(
+                    path,
+                    Durations.format(value) + " is out of range (" + range.text() + ")"
+                            + (range.why() == null ? "" : ": " + range.why()));
             return false;
         }
         if (range.wholeSeconds() && value.getNano() != 0) {
             Duration down = value.withNanos(0);
-            add(path, Durations.format(value) + " is not a whole number of seconds: use " + Durations.format(down)
-                    + " or " + Durations.format(down.plusSeconds(1)) + " (AWS takes this setting in seconds)");
+            add(
+                    path,
+                    Durations.format(value) + " is not a whole number of seconds: use " + Durations.format(down)
+                            + " or " + Durations.format(down.plusSeconds(1)) + " (AWS takes this setting in seconds)");
             return false;
         }
         return true;

@@ -91,15 +91,16 @@ public final class SecurityHeadersSpec {
     public boolean equals(Object o) {
         return o instanceof SecurityHeadersSpec other
                 && Objects.equals(strictTransportSecurity, other.strictTransportSecurity)
-                && contentTypeOptions == other.contentTypeOptions && frameOptions == other.frameOptions
+                && contentTypeOptions == other.contentTypeOptions
+                && frameOptions == other.frameOptions
                 && Objects.equals(contentSecurityPolicy, other.contentSecurityPolicy)
                 && removeServerHeader == other.removeServerHeader;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(strictTransportSecurity, contentTypeOptions, frameOptions, contentSecurityPolicy,
-                removeServerHeader);
+        return Objects.hash(
+                strictTransportSecurity, contentTypeOptions, frameOptions, contentSecurityPolicy, removeServerHeader);
     }
 
     @Override
@@ -128,8 +129,7 @@ public final class SecurityHeadersSpec {
         private String contentSecurityPolicy;
         private boolean removeServerHeader;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(SecurityHeadersSpec headers) {
             this.strictTransportSecurity = headers.strictTransportSecurity;

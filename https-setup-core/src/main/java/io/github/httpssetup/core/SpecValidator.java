@@ -53,15 +53,22 @@ final class SpecValidator extends Rules {
         if (isBlank(stack)) {
             add("stack", "is required; set it to a short name such as \"shop\"");
         } else if (!STACK.matcher(stack).matches()) {
-            add("stack", quote(stack) + " is not a valid stack name: use 1-" + HttpsSetup.MAX_STACK_LENGTH
-                    + " lower-case letters, digits and hyphens, starting and ending with a letter or digit");
+            add(
+                    "stack",
+                    quote(stack) + " is not a valid stack name: use 1-" + HttpsSetup.MAX_STACK_LENGTH
+                            + " lower-case letters, digits and hyphens, starting and ending with a letter or digit");
         } else if (stack.length() > HttpsSetup.MAX_STACK_LENGTH) {
-            add("stack", quote(stack) + " is too long (" + stack.length() + " characters): use at most "
-                    + HttpsSetup.MAX_STACK_LENGTH + ", so that the load balancer and target group names derived from"
-                    + " it stay within AWS's 32 characters");
+            add(
+                    "stack",
+                    quote(stack) + " is too long (" + stack.length() + " characters): use at most "
+                            + HttpsSetup.MAX_STACK_LENGTH
+                            + ", so that the load balancer and target group names derived from"
+                            + " it stay within AWS's 32 characters");
         } else if (stack.startsWith("internal")) {
-            add("stack", quote(stack) + " must not start with \"internal\": AWS reserves load balancer names that"
-                    + " begin with \"internal-\"; choose another name");
+            add(
+                    "stack",
+                    quote(stack) + " must not start with \"internal\": AWS reserves load balancer names that"
+                            + " begin with \"internal-\"; choose another name");
         }
     }
 
@@ -71,8 +78,10 @@ final class SpecValidator extends Rules {
             return false;
         }
         if (!REGION.matcher(region).matches()) {
-            add("region", quote(region) + " is not an AWS region code: use one such as \"us-east-1\" or"
-                    + " \"ap-northeast-2\"");
+            add(
+                    "region",
+                    quote(region) + " is not an AWS region code: use one such as \"us-east-1\" or"
+                            + " \"ap-northeast-2\"");
             return false;
         }
         return true;

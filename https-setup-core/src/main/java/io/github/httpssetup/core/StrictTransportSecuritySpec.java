@@ -74,8 +74,10 @@ public final class StrictTransportSecuritySpec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StrictTransportSecuritySpec other && maxAge.equals(other.maxAge)
-                && includeSubDomains == other.includeSubDomains && preload == other.preload;
+        return o instanceof StrictTransportSecuritySpec other
+                && maxAge.equals(other.maxAge)
+                && includeSubDomains == other.includeSubDomains
+                && preload == other.preload;
     }
 
     @Override
@@ -94,8 +96,7 @@ public final class StrictTransportSecuritySpec {
         private boolean includeSubDomains;
         private boolean preload;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(StrictTransportSecuritySpec hsts) {
             this.maxAge = hsts.maxAge;

@@ -23,26 +23,37 @@ final class TargetRules extends Rules {
     /** Checks {@code targets}, reporting it as required when it is {@code null}. */
     void check(TargetsSpec targets) {
         if (targets == null) {
-            add("targets", "is required; set instanceIds, such as [\"" + EXAMPLE_INSTANCE_ID + "\"], or"
-                    + " instanceTags, such as {app: shop}");
+            add(
+                    "targets",
+                    "is required; set instanceIds, such as [\"" + EXAMPLE_INSTANCE_ID + "\"], or"
+                            + " instanceTags, such as {app: shop}");
             return;
         }
         List<String> instanceIds = targets.instanceIds();
         Map<String, String> instanceTags = targets.instanceTags();
         if (instanceIds.isEmpty() && instanceTags.isEmpty()) {
-            add("targets", "has no instances: set instanceIds to name them, such as [\"" + EXAMPLE_INSTANCE_ID
-                    + "\"], or instanceTags to select them by tag, such as {app: shop}");
+            add(
+                    "targets",
+                    "has no instances: set instanceIds to name them, such as [\"" + EXAMPLE_INSTANCE_ID
+                            + "\"], or instanceTags to select them by tag, such as {app: shop}");
         }
         if (instanceIds.size() > MAX_INSTANCES) {
-            add("targets.instanceIds", "has " + instanceIds.size() + " instances; at most " + MAX_INSTANCES
-                    + " are allowed");
+            add(
+                    "targets.instanceIds",
+                    "has " + instanceIds.size() + " instances; at most " + MAX_INSTANCES + " are allowed");
         }
-        checkIds("targets.instanceIds", instanceIds, INSTANCE_ID, "an EC2 instance id",
+        checkIds(
+                "targets.instanceIds",
+                instanceIds,
+                INSTANCE_ID,
+                "an EC2 instance id",
                 "\"i-\" and 8 or 17 hexadecimal digits, such as \"" + EXAMPLE_INSTANCE_ID + "\"");
         if (!instanceTags.isEmpty()) {
             if (!instanceIds.isEmpty()) {
-                add("targets.instanceTags", "cannot be combined with instanceIds: use instanceIds to name the"
-                        + " instances, or instanceTags to select them by tag, not both");
+                add(
+                        "targets.instanceTags",
+                        "cannot be combined with instanceIds: use instanceIds to name the"
+                                + " instances, or instanceTags to select them by tag, not both");
             }
             checkTags("targets.instanceTags", instanceTags, false);
         }
@@ -59,8 +70,10 @@ final class TargetRules extends Rules {
         if (!checkPath.startsWith("/")) {
             add(path + ".path", quote(checkPath) + " is not a path: start it with \"/\", such as \"/health\"");
         } else if (checkPath.length() > MAX_HEALTH_CHECK_PATH_LENGTH) {
-            add(path + ".path", "is " + checkPath.length() + " characters long; at most "
-                    + MAX_HEALTH_CHECK_PATH_LENGTH + " are allowed");
+            add(
+                    path + ".path",
+                    "is " + checkPath.length() + " characters long; at most " + MAX_HEALTH_CHECK_PATH_LENGTH
+                            + " are allowed");
         }
         healthCheck.port().ifPresent(port -> checkPort(path + ".port", port));
         String problem = matcherProblem(healthCheck.matcher());
@@ -70,9 +83,12 @@ final class TargetRules extends Rules {
         boolean intervalValid = checkDuration(path + ".interval", healthCheck.interval(), Limits.HEALTH_CHECK_INTERVAL);
         boolean timeoutValid = checkDuration(path + ".timeout", healthCheck.timeout(), Limits.HEALTH_CHECK_TIMEOUT);
         if (intervalValid && timeoutValid && healthCheck.timeout().compareTo(healthCheck.interval()) >= 0) {
-            add(path + ".timeout", Durations.format(healthCheck.timeout()) + " is not less than the interval ("
-                    + Durations.format(healthCheck.interval()) + "): a check must time out before the next one starts;"
-                    + " shorten timeout or lengthen interval");
+            add(
+                    path + ".timeout",
+                    Durations.format(healthCheck.timeout()) + " is not less than the interval ("
+                            + Durations.format(healthCheck.interval())
+                            + "): a check must time out before the next one starts;"
+                            + " shorten timeout or lengthen interval");
         }
         checkRange(path + ".healthyThreshold", healthCheck.healthyThreshold(), Limits.HEALTH_CHECK_THRESHOLD);
         checkRange(path + ".unhealthyThreshold", healthCheck.unhealthyThreshold(), Limits.HEALTH_CHECK_THRESHOLD);
@@ -99,8 +115,8 @@ final class TargetRules extends Rules {
             }
             return outsideCodes(matcher, values);
         }
-        return quote(matcher) + " is not a list of HTTP codes: use codes from " + MIN_HTTP_CODE + " to "
-                + MAX_HTTP_CODE + " separated by commas, such as \"200,204\", or a range, such as \"200-299\"";
+        return quote(matcher) + " is not a list of HTTP codes: use codes from " + MIN_HTTP_CODE + " to " + MAX_HTTP_CODE
+                + " separated by commas, such as \"200,204\", or a range, such as \"200-299\"";
     }
 
     private static String outsideCodes(String matcher, int... codes) {

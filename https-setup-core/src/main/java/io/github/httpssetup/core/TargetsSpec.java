@@ -46,9 +46,10 @@ public final class TargetsSpec {
         this.instanceTags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.instanceTags));
         this.port = builder.port;
         this.protocol = Objects.requireNonNullElse(builder.protocol, DEFAULT_PROTOCOL);
-        this.healthCheck = Objects.requireNonNullElseGet(builder.healthCheck, () -> HealthCheckSpec.builder().build());
-        this.deregistrationDelay = Objects.requireNonNullElse(builder.deregistrationDelay,
-                DEFAULT_DEREGISTRATION_DELAY);
+        this.healthCheck = Objects.requireNonNullElseGet(
+                builder.healthCheck, () -> HealthCheckSpec.builder().build());
+        this.deregistrationDelay =
+                Objects.requireNonNullElse(builder.deregistrationDelay, DEFAULT_DEREGISTRATION_DELAY);
         this.stickiness = builder.stickiness;
     }
 
@@ -138,8 +139,11 @@ public final class TargetsSpec {
             return false;
         }
         TargetsSpec other = (TargetsSpec) o;
-        return port == other.port && instanceIds.equals(other.instanceIds) && instanceTags.equals(other.instanceTags)
-                && protocol == other.protocol && healthCheck.equals(other.healthCheck)
+        return port == other.port
+                && instanceIds.equals(other.instanceIds)
+                && instanceTags.equals(other.instanceTags)
+                && protocol == other.protocol
+                && healthCheck.equals(other.healthCheck)
                 && deregistrationDelay.equals(other.deregistrationDelay)
                 && Objects.equals(stickiness, other.stickiness);
     }
@@ -158,7 +162,9 @@ public final class TargetsSpec {
         if (!instanceTags.isEmpty()) {
             s.add("instanceTags=" + instanceTags);
         }
-        s.add("port=" + port).add("protocol=" + protocol).add("healthCheck=" + healthCheck)
+        s.add("port=" + port)
+                .add("protocol=" + protocol)
+                .add("healthCheck=" + healthCheck)
                 .add("deregistrationDelay=" + Durations.format(deregistrationDelay));
         if (stickiness != null) {
             s.add("stickiness=" + Durations.format(stickiness));
@@ -178,8 +184,7 @@ public final class TargetsSpec {
         private Duration deregistrationDelay = DEFAULT_DEREGISTRATION_DELAY;
         private Duration stickiness;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(TargetsSpec targets) {
             this.instanceIds.addAll(targets.instanceIds);

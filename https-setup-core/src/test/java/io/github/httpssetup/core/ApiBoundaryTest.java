@@ -41,19 +41,25 @@ class ApiBoundaryTest {
     void publicSignaturesOfTheApiPackage_nameNoInternalType() {
         List<Class<?>> types = apiTypes();
 
-        assertThat(types).as("the public types found").contains(HttpsSetup.class, HttpsSetupExecutor.class,
-                HttpsSetupExecutor.Builder.class, ProgressEvent.Type.class);
+        assertThat(types)
+                .as("the public types found")
+                .contains(
+                        HttpsSetup.class,
+                        HttpsSetupExecutor.class,
+                        HttpsSetupExecutor.Builder.class,
+                        ProgressEvent.Type.class);
         assertThat(types.stream().flatMap(t -> leaks(t).stream()).toList()).isEmpty();
     }
 
     @Test
     void leaks_findsAnInternalTypeInAnySignaturePart() {
-        assertThat(leaks(Leaky.class)).containsExactlyInAnyOrder(
-                "ApiBoundaryTest.Leaky field config: EngineConfig",
-                "ApiBoundaryTest.Leaky method configs(): List<EngineConfig>",
-                "ApiBoundaryTest.Leaky method use(param 0): Optional<? extends EngineConfig>",
-                "ApiBoundaryTest.Leaky constructor (param 0): EngineConfig.Builder[]",
-                "ApiBoundaryTest.Leaky supertype: Supplier<EngineConfig>");
+        assertThat(leaks(Leaky.class))
+                .containsExactlyInAnyOrder(
+                        "ApiBoundaryTest.Leaky field config: EngineConfig",
+                        "ApiBoundaryTest.Leaky method configs(): List<EngineConfig>",
+                        "ApiBoundaryTest.Leaky method use(param 0): Optional<? extends EngineConfig>",
+                        "ApiBoundaryTest.Leaky constructor (param 0): EngineConfig.Builder[]",
+                        "ApiBoundaryTest.Leaky supertype: Supplier<EngineConfig>");
         assertThat(leaks(Tight.class)).isEmpty();
     }
 
@@ -62,15 +68,13 @@ class ApiBoundaryTest {
         public EngineConfig config;
         EngineConfig packagePrivate;
 
-        public Leaky(EngineConfig.Builder[] builders) {
-        }
+        public Leaky(EngineConfig.Builder[] builders) {}
 
         public List<EngineConfig> configs() {
             return List.of();
         }
 
-        protected void use(java.util.Optional<? extends EngineConfig> config) {
-        }
+        protected void use(java.util.Optional<? extends EngineConfig> config) {}
 
         private EngineConfig hidden() {
             return null;
@@ -96,7 +100,8 @@ class ApiBoundaryTest {
     /** What of the type's public or protected signature names an internal type, one line each. */
     static List<String> leaks(Class<?> type) {
         List<String> found = new ArrayList<>();
-        String owner = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
+        String owner =
+                type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
         List<Type> supertypes = new ArrayList<>(Arrays.asList(type.getGenericInterfaces()));
         if (type.getGenericSuperclass() != null) {
             supertypes.add(type.getGenericSuperclass());
@@ -148,14 +153,19 @@ class ApiBoundaryTest {
     private static boolean overridesSupertype(Class<?> type, Method m) {
         return Stream.concat(Arrays.stream(type.getInterfaces()), Stream.ofNullable(type.getSuperclass()))
                 .filter(s -> !s.getName().startsWith(INTERNAL + "."))
-                .anyMatch(s -> Arrays.stream(s.getMethods()).anyMatch(o -> o.getName().equals(m.getName())
-                        && Arrays.equals(o.getParameterTypes(), m.getParameterTypes())));
+                .anyMatch(s -> Arrays.stream(s.getMethods())
+                        .anyMatch(o -> o.getName().equals(m.getName())
+                                && Arrays.equals(o.getParameterTypes(), m.getParameterTypes())));
     }
 
     private static void check(List<String> found, String where, Type type) {
         if (names(type, new HashSet<>())) {
-            found.add(where + ": " + type.getTypeName().replace(INTERNAL + ".", "").replace('$', '.')
-                    .replace("java.util.", "").replace("function.", ""));
+            found.add(where + ": "
+                    + type.getTypeName()
+                            .replace(INTERNAL + ".", "")
+                            .replace('$', '.')
+                            .replace("java.util.", "")
+                            .replace("function.", ""));
         }
     }
 
@@ -171,7 +181,8 @@ class ApiBoundaryTest {
             return c.getName().startsWith(INTERNAL + ".");
         }
         if (type instanceof ParameterizedType p) {
-            return names(p.getRawType(), seen) || Arrays.stream(p.getActualTypeArguments()).anyMatch(a -> names(a, seen));
+            return names(p.getRawType(), seen)
+                    || Arrays.stream(p.getActualTypeArguments()).anyMatch(a -> names(a, seen));
         }
         if (type instanceof GenericArrayType g) {
             return names(g.getGenericComponentType(), seen);
@@ -194,14 +205,19 @@ class ApiBoundaryTest {
     private static List<Class<?>> apiTypes() {
         Path dir;
         try {
-            dir = Path.of(HttpsSetup.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            dir = Path.of(HttpsSetup.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .resolve(API.replace('.', '/'));
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         Set<String> names = new TreeSet<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
                     .forEach(n -> names.add(API + "." + n.substring(0, n.length() - ".class".length())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,7 +29,9 @@ class CommonNameLengthTest {
     }
 
     private static HttpsSetup.Builder spec(String domainName, String... alternatives) {
-        return HttpsSetup.builder().stack("shop").region("ap-northeast-2")
+        return HttpsSetup.builder()
+                .stack("shop")
+                .region("ap-northeast-2")
                 .domain(d -> d.name(domainName).alternativeNames(alternatives))
                 .targets(t -> t.instanceIds("i-0abc1234def567890"));
     }
@@ -39,7 +41,8 @@ class CommonNameLengthTest {
         String longName = name(65);
         assertThat(longName).hasSize(65);
 
-        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> spec(longName).build());
+        InvalidSpecException e = catchThrowableOfType(
+                InvalidSpecException.class, () -> spec(longName).build());
 
         assertThat(e.violations()).singleElement().satisfies(v -> {
             assertThat(v.path()).isEqualTo("domain.name");

@@ -49,14 +49,21 @@ class DomainAndCertificateIT {
         CertificateDetail certificate = onlyOwnedCertificate();
         assertThat(certificate.status()).isEqualTo(CertificateStatus.ISSUED);
         assertThat(certificate.domainName()).isEqualTo("example.com");
-        assertThat(new TreeSet<>(certificate.subjectAlternativeNames())).containsExactly("example.com", "www.example.com");
-        assertThat(tags(certificate.certificateArn())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
+        assertThat(new TreeSet<>(certificate.subjectAlternativeNames()))
+                .containsExactly("example.com", "www.example.com");
+        assertThat(tags(certificate.certificateArn()))
+                .containsEntry("https-setup:stack", "shop")
+                .containsEntry("team", "web");
         List<ResourceRecordSet> records = records();
-        certificate.domainValidationOptions().forEach(v -> assertThat(records).anySatisfy(r -> {
-            assertThat(r.type()).isEqualTo(RRType.CNAME);
-            assertThat(r.name()).isEqualToIgnoringCase(v.resourceRecord().name());
-            assertThat(r.resourceRecords().get(0).value()).isEqualTo(v.resourceRecord().value());
-        }));
+        certificate
+                .domainValidationOptions()
+                .forEach(v -> assertThat(records).anySatisfy(r -> {
+                    assertThat(r.type()).isEqualTo(RRType.CNAME);
+                    assertThat(r.name())
+                            .isEqualToIgnoringCase(v.resourceRecord().name());
+                    assertThat(r.resourceRecords().get(0).value())
+                            .isEqualTo(v.resourceRecord().value());
+                }));
         Outputs outputs = result.outputs();
         assertThat(outputs.url()).isEqualTo("https://example.com");
         assertThat(outputs.hostedZoneId()).isEqualTo(fx.zoneId);
@@ -83,8 +90,11 @@ class DomainAndCertificateIT {
         assertThat(second.changed()).isFalse();
         assertThat(planCalls.snapshot().writes()).isZero();
         assertThat(plan.hasChanges()).isFalse();
-        assertThat(plan.changes()).isNotEmpty().allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
-        assertThat(plan.changes()).extracting(Change::kind)
+        assertThat(plan.changes())
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
+        assertThat(plan.changes())
+                .extracting(Change::kind)
                 .contains(ResourceKind.HOSTED_ZONE, ResourceKind.CERTIFICATE, ResourceKind.VALIDATION_RECORD);
         assertThat(plan.render()).contains("No changes.");
     }
@@ -108,17 +118,26 @@ class DomainAndCertificateIT {
 
     @Test
     void apply_whenZoneMissingAndCreateAsked_createsItOnce_andReusesItAfterwards() {
-        HttpsSetup spec = fx.spec().domain(d -> d.name("example.com").alternativeNames("www.example.com")
-                .hostedZone(z -> z.create(true))).build();
+        HttpsSetup spec = fx.spec()
+                .domain(d -> d.name("example.com")
+                        .alternativeNames("www.example.com")
+                        .hostedZone(z -> z.create(true)))
+                .build();
 
         fx.executor().apply(spec);
         fx.executor().apply(spec);
 
         List<HostedZone> zones = fx.route53.listHostedZones().hostedZones().stream()
-                .filter(z -> z.name().equals("example.com.")).toList();
+                .filter(z -> z.name().equals("example.com."))
+                .toList();
         assertThat(zones).hasSize(1);
-        Map<String, String> zoneTags = fx.route53.listTagsForResource(r -> r.resourceType("hostedzone")
-                .resourceId(zones.get(0).id().replace("/hostedzone/", ""))).resourceTagSet().tags().stream()
+        Map<String, String> zoneTags = fx
+                .route53
+                .listTagsForResource(r -> r.resourceType("hostedzone")
+                        .resourceId(zones.get(0).id().replace("/hostedzone/", "")))
+                .resourceTagSet()
+                .tags()
+                .stream()
                 .collect(Collectors.toMap(t -> t.key(), t -> t.value()));
         assertThat(zoneTags).containsEntry("https-setup:stack", "shop");
         fx.assertPolicyAllowsEveryCall(spec);
@@ -132,7 +151,8 @@ class DomainAndCertificateIT {
                 .isInstanceOf(HttpsSetupException.class)
                 .hasMessageContaining("No public Route 53 hosted zone for example.com")
                 .hasMessageContaining("domain.hostedZone.create: true")
-                .satisfies(e -> assertThat(((HttpsSetupException) e).code()).isEqualTo(ErrorCode.HOSTED_ZONE_NOT_FOUND));
+                .satisfies(
+                        e -> assertThat(((HttpsSetupException) e).code()).isEqualTo(ErrorCode.HOSTED_ZONE_NOT_FOUND));
         assertThat(calls.snapshot().writes()).isZero();
     }
 
@@ -152,7 +172,8 @@ class DomainAndCertificateIT {
         fx.withZone();
         fx.executor().apply(fx.spec().build());
         String oldArn = onlyOwnedCertificate().certificateArn();
-        HttpsSetup changed = fx.spec().domain(d -> d.name("example.com").alternativeNames("www.example.com", "api.example.com"))
+        HttpsSetup changed = fx.spec()
+                .domain(d -> d.name("example.com").alternativeNames("www.example.com", "api.example.com"))
                 .build();
 
         Plan plan = fx.executor().plan(changed);
@@ -168,21 +189,41 @@ class DomainAndCertificateIT {
             });
         });
         CertificateDetail current = onlyOwnedCertificate();
-        assertThat(current.certificateArn()).isNotEqualTo(oldArn).isEqualTo(result.outputs().certificateArn());
+        assertThat(current.certificateArn())
+                .isNotEqualTo(oldArn)
+                .isEqualTo(result.outputs().certificateArn());
         assertThat(new TreeSet<>(current.subjectAlternativeNames()))
                 .containsExactly("api.example.com", "example.com", "www.example.com");
-        Listener https = fx.elb.describeListeners(r -> r.loadBalancerArn(result.outputs().loadBalancerArn())).listeners().stream()
-                .filter(l -> l.protocol() == ProtocolEnum.HTTPS).findFirst().orElseThrow();
+        Listener https =
+                fx
+                        .elb
+                        .describeListeners(
+                                r -> r.loadBalancerArn(result.outputs().loadBalancerArn()))
+                        .listeners()
+                        .stream()
+                        .filter(l -> l.protocol() == ProtocolEnum.HTTPS)
+                        .findFirst()
+                        .orElseThrow();
         assertThat(https.certificates().get(0).certificateArn()).isEqualTo(current.certificateArn());
         assertThat(fx.executor().apply(changed).apiCalls().writes()).isZero();
     }
 
     @Test
     void apply_withRegistration_registersTheDomain_reusesItsZone_andAlignsTheNameServers() {
-        HttpsSetup spec = fx.spec().domain(d -> d.name("shop-demo.com").alternativeNames("www.shop-demo.com")
-                .registration(r -> r.durationInYears(2).contact(c -> c.firstName("Jane").lastName("Doe")
-                        .email("jane@shop-demo.com").phoneNumber("+1.2065550100").addressLine1("1 Main St").city("Seattle")
-                        .state("WA").countryCode("US").zipCode("98101")))).build();
+        HttpsSetup spec = fx.spec()
+                .domain(d -> d.name("shop-demo.com")
+                        .alternativeNames("www.shop-demo.com")
+                        .registration(r -> r.durationInYears(2)
+                                .contact(c -> c.firstName("Jane")
+                                        .lastName("Doe")
+                                        .email("jane@shop-demo.com")
+                                        .phoneNumber("+1.2065550100")
+                                        .addressLine1("1 Main St")
+                                        .city("Seattle")
+                                        .state("WA")
+                                        .countryCode("US")
+                                        .zipCode("98101"))))
+                .build();
 
         Plan plan = fx.executor().plan(spec);
         ApplyResult result = fx.executor().apply(spec);
@@ -192,14 +233,21 @@ class DomainAndCertificateIT {
             assertThat(c.kind()).isEqualTo(ResourceKind.DOMAIN_REGISTRATION);
             assertThat(c.action()).isEqualTo(ChangeAction.CREATE);
         });
-        assertThat(fx.domains.listDomains().domains()).extracting(d -> d.domainName()).containsExactly("shop-demo.com");
+        assertThat(fx.domains.listDomains().domains())
+                .extracting(d -> d.domainName())
+                .containsExactly("shop-demo.com");
         List<HostedZone> zones = fx.route53.listHostedZones().hostedZones().stream()
-                .filter(z -> z.name().replaceAll("\\.$", "").equals("shop-demo.com")).toList();
+                .filter(z -> z.name().replaceAll("\\.$", "").equals("shop-demo.com"))
+                .toList();
         assertThat(zones).hasSize(1);
-        Set<String> zoneServers = fx.route53.getHostedZone(r -> r.id(zones.get(0).id())).delegationSet().nameServers().stream()
-                .map(n -> n.replaceAll("\\.$", "")).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> domainServers = fx.domains.getDomainDetail(r -> r.domainName("shop-demo.com")).nameservers().stream()
-                .map(n -> n.name().replaceAll("\\.$", "")).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> zoneServers =
+                fx.route53.getHostedZone(r -> r.id(zones.get(0).id())).delegationSet().nameServers().stream()
+                        .map(n -> n.replaceAll("\\.$", ""))
+                        .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> domainServers =
+                fx.domains.getDomainDetail(r -> r.domainName("shop-demo.com")).nameservers().stream()
+                        .map(n -> n.name().replaceAll("\\.$", ""))
+                        .collect(Collectors.toCollection(TreeSet::new));
         assertThat(domainServers).isEqualTo(zoneServers);
         assertThat(result.outputs().domainRegisteredInAccount()).isTrue();
         assertThat(result.outputs().hostedZoneId()).isEqualTo(zones.get(0).id().replace("/hostedzone/", ""));
@@ -210,20 +258,27 @@ class DomainAndCertificateIT {
     @Test
     void apply_whenAcmRefusesTheNumberOfNames_namesTheQuotaAndHowToRaiseIt_andTheNextApplyWithFewerNamesConverges() {
         fx.withZone();
-        List<String> eleven = java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(i -> "n" + i + ".example.com").toList();
-        HttpsSetup tooMany = fx.spec().domain(d -> d.name("example.com").alternativeNames(eleven)).build();
+        List<String> eleven = java.util.stream.IntStream.rangeClosed(1, 11)
+                .mapToObj(i -> "n" + i + ".example.com")
+                .toList();
+        HttpsSetup tooMany = fx.spec()
+                .domain(d -> d.name("example.com").alternativeNames(eleven))
+                .build();
 
         fx.executor().plan(tooMany);
         assertThat(fx.events).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(ProgressEvent.Type.WARNING);
             assertThat(e.message()).contains("covers 12 names").contains("Domain names per ACM certificate");
         });
-        assertThatThrownBy(() -> fx.executor().apply(tooMany))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
-                    assertThat(e.getMessage()).contains("12 names", "Domain names per ACM certificate", "Service Quotas",
+        assertThatThrownBy(() -> fx.executor().apply(tooMany)).isInstanceOfSatisfying(HttpsSetupException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+            assertThat(e.getMessage())
+                    .contains(
+                            "12 names",
+                            "Domain names per ACM certificate",
+                            "Service Quotas",
                             "domain.alternativeNames");
-                });
+        });
         assertThat(ownedCertificates()).isEmpty();
 
         fx.executor().apply(fx.spec().build());
@@ -234,7 +289,8 @@ class DomainAndCertificateIT {
         return fx.acm.listCertificates().certificateSummaryList().stream()
                 .map(CertificateSummary::certificateArn)
                 .filter(arn -> "shop".equals(tags(arn).get("https-setup:stack")))
-                .map(arn -> fx.acm.describeCertificate(r -> r.certificateArn(arn)).certificate())
+                .map(arn ->
+                        fx.acm.describeCertificate(r -> r.certificateArn(arn)).certificate())
                 .toList();
     }
 

@@ -48,56 +48,61 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "15x | \"15x\" has an unknown unit 'x': use d, h, m, s or ms, such as 30s, 5m, 1h or 1h30m",
-        "-5s | \"-5s\" is negative; a duration is 0 or more, such as 30s, 5m, 1h or 1h30m",
-        "-PT5S | \"-PT5S\" is negative; a duration is 0 or more, such as 30s, 5m, 1h or 1h30m",
-        "5 | \"5\" has no unit: write 5s, 5m or 5h",
-        "5M | \"5M\" has the unit 'M': write units in lower case, as in 5m",
-        "20H | \"20H\" has the unit 'H': write units in lower case, as in 20h",
-        "1H30M | \"1H30M\" has the unit 'H': write units in lower case, as in 1h30m",
-        "30m1h | \"30m1h\" is not a duration: give each unit once, the largest first, as in 1h30m",
-        "1h 30m | \"1h 30m\" is not a duration: use a whole number and a unit (d, h, m, s, ms), such as 30s, 5m, 1h"
-                + " or 1h30m, or ISO-8601 such as PT1M30S",
-        "1.5h | \"1.5h\" is not a duration: '.' is not a unit; use d, h, m, s or ms, such as 30s, 5m, 1h or 1h30m",
-        "one minute | \"one minute\" is not a duration: use a whole number and a unit (d, h, m, s, ms), such as 30s,"
-                + " 5m, 1h or 1h30m, or ISO-8601 such as PT1M30S",
-        "pt1m | \"pt1m\" is an ISO-8601 duration with lower-case letters: write it in upper case, as in PT1M (or in"
-                + " the short form, such as 30s, 5m, 1h or 1h30m)",
-        "PT1m30s | \"PT1m30s\" is an ISO-8601 duration with lower-case letters: write it in upper case, as in PT1M30S"
-                + " (or in the short form, such as 30s, 5m, 1h or 1h30m)",
-        "P1M | \"P1M\" is not a duration: years, months and weeks have no fixed length; write days (P30D) or, for"
-                + " minutes, put them after T (PT30M)",
-        "P1Y | \"P1Y\" is not a duration: years, months and weeks have no fixed length; write days (P30D) or, for"
-                + " minutes, put them after T (PT30M)",
-        "P2W | \"P2W\" is not a duration: years, months and weeks have no fixed length; write days (P30D) or, for"
-                + " minutes, put them after T (PT30M)",
-        "PT | \"PT\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as in PT1M30S,"
-                + " PT0.25S or P1DT12H",
-        "PT30S1M | \"PT30S1M\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as"
-                + " in PT1M30S, PT0.25S or P1DT12H",
-        "PT1.5M | \"PT1.5M\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as in"
-                + " PT1M30S, PT0.25S or P1DT12H",
-        "PT-5S | \"PT-5S\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as in"
-                + " PT1M30S, PT0.25S or P1DT12H",
-        "99999999999999999999s | \"99999999999999999999s\" is too long a duration",
-        "9223372036854775807d | \"9223372036854775807d\" is too long a duration",
-        "P9223372036854775807D | \"P9223372036854775807D\" is too long a duration",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "15x | \"15x\" has an unknown unit 'x': use d, h, m, s or ms, such as 30s, 5m, 1h or 1h30m",
+                "-5s | \"-5s\" is negative; a duration is 0 or more, such as 30s, 5m, 1h or 1h30m",
+                "-PT5S | \"-PT5S\" is negative; a duration is 0 or more, such as 30s, 5m, 1h or 1h30m",
+                "5 | \"5\" has no unit: write 5s, 5m or 5h",
+                "5M | \"5M\" has the unit 'M': write units in lower case, as in 5m",
+                "20H | \"20H\" has the unit 'H': write units in lower case, as in 20h",
+                "1H30M | \"1H30M\" has the unit 'H': write units in lower case, as in 1h30m",
+                "30m1h | \"30m1h\" is not a duration: give each unit once, the largest first, as in 1h30m",
+                "1h 30m | \"1h 30m\" is not a duration: use a whole number and a unit (d, h, m, s, ms), such as 30s, 5m, 1h"
+                        + " or 1h30m, or ISO-8601 such as PT1M30S",
+                "1.5h | \"1.5h\" is not a duration: '.' is not a unit; use d, h, m, s or ms, such as 30s, 5m, 1h or 1h30m",
+                "one minute | \"one minute\" is not a duration: use a whole number and a unit (d, h, m, s, ms), such as 30s,"
+                        + " 5m, 1h or 1h30m, or ISO-8601 such as PT1M30S",
+                "pt1m | \"pt1m\" is an ISO-8601 duration with lower-case letters: write it in upper case, as in PT1M (or in"
+                        + " the short form, such as 30s, 5m, 1h or 1h30m)",
+                "PT1m30s | \"PT1m30s\" is an ISO-8601 duration with lower-case letters: write it in upper case, as in PT1M30S"
+                        + " (or in the short form, such as 30s, 5m, 1h or 1h30m)",
+                "P1M | \"P1M\" is not a duration: years, months and weeks have no fixed length; write days (P30D) or, for"
+                        + " minutes, put them after T (PT30M)",
+                "P1Y | \"P1Y\" is not a duration: years, months and weeks have no fixed length; write days (P30D) or, for"
+                        + " minutes, put them after T (PT30M)",
+                "P2W | \"P2W\" is not a duration: years, months and weeks have no fixed length; write days (P30D) or, for"
+                        + " minutes, put them after T (PT30M)",
+                "PT | \"PT\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as in PT1M30S,"
+                        + " PT0.25S or P1DT12H",
+                "PT30S1M | \"PT30S1M\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as"
+                        + " in PT1M30S, PT0.25S or P1DT12H",
+                "PT1.5M | \"PT1.5M\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as in"
+                        + " PT1M30S, PT0.25S or P1DT12H",
+                "PT-5S | \"PT-5S\" is not an ISO-8601 duration: write P, days, then T and hours, minutes and seconds, as in"
+                        + " PT1M30S, PT0.25S or P1DT12H",
+                "99999999999999999999s | \"99999999999999999999s\" is too long a duration",
+                "9223372036854775807d | \"9223372036854775807d\" is too long a duration",
+                "P9223372036854775807D | \"P9223372036854775807D\" is too long a duration",
+            })
     void parse_saysWhatIsWrong(String text, String message) {
-        assertThatThrownBy(() -> Durations.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
     }
 
     @Test
     void parse_ofNothing_saysWhatIsExpected() {
-        assertThatThrownBy(() -> Durations.parse("  ")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse("  "))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected a duration such as 30s, 5m, 1h or 1h30m, got nothing");
     }
 
     @Test
     void parse_ofDigitsOfOtherScripts_refusesThem() {
-        assertThatThrownBy(() -> Durations.parse("\u0665s")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Durations.parse("\u0665s"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not a duration");
     }
 
@@ -130,8 +135,8 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1h30m", "PT1M30S", "1d", "P1DT12H", "15s500ms", "PT0.25S", "1d2h3m4s5ms6ns",
-        "PT1.000000001S"})
+    @ValueSource(
+            strings = {"1h30m", "PT1M30S", "1d", "P1DT12H", "15s500ms", "PT0.25S", "1d2h3m4s5ms6ns", "PT1.000000001S"})
     void parse_ofFormat_ofParse_isTheSameDuration(String text) {
         Duration duration = Durations.parse(text);
 
@@ -147,8 +152,19 @@ class DurationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 999, 1_000, 1_001, 999_999, 1_000_000, 1_000_001, 123_456_789, 1_000_000_000_123L,
-        Long.MAX_VALUE})
+    @ValueSource(
+            longs = {
+                1,
+                999,
+                1_000,
+                1_001,
+                999_999,
+                1_000_000,
+                1_000_001,
+                123_456_789,
+                1_000_000_000_123L,
+                Long.MAX_VALUE
+            })
     void format_andParse_roundTripNanoseconds(long nanos) {
         Duration duration = Duration.ofNanos(nanos);
 
@@ -164,7 +180,8 @@ class DurationsTest {
 
     @Test
     void format_ofNull_namesTheArgument() {
-        assertThatThrownBy(() -> Durations.format(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> Durations.format(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("duration");
     }
 }

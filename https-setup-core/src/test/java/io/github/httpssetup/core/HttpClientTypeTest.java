@@ -39,6 +39,7 @@ class HttpClientTypeTest {
 
     @Test
     void theBuilder_refusesNoClient() {
-        assertThatThrownBy(() -> HttpsSetupExecutor.builder().httpClient(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> HttpsSetupExecutor.builder().httpClient(null))
+                .isInstanceOf(NullPointerException.class);
     }
 }

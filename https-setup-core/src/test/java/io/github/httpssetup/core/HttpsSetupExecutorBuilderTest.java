@@ -12,8 +12,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HttpsSetupExecutorBuilderTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost:5000", "ftp://localhost:5000", "file:///tmp/aws", "http://", "http:///path",
-            "http//localhost:5000", "localhost", "http://local host:5000", "://localhost:5000"})
+    @ValueSource(
+            strings = {
+                "localhost:5000",
+                "ftp://localhost:5000",
+                "file:///tmp/aws",
+                "http://",
+                "http:///path",
+                "http//localhost:5000",
+                "localhost",
+                "http://local host:5000",
+                "://localhost:5000"
+            })
     void endpointOverride_whenNotAnHttpUrlWithAHost_failsWithConfiguration(String endpoint) {
         assertThatThrownBy(() -> HttpsSetupExecutor.builder().endpointOverride(endpoint))
                 .isInstanceOf(HttpsSetupException.class)
@@ -32,16 +42,26 @@ class HttpsSetupExecutorBuilderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:5000", "https://emulator.internal", " http://127.0.0.1:4566 ",
-            "HTTP://localhost:5000", "http://localhost:5000/prefix"})
+    @ValueSource(
+            strings = {
+                "http://localhost:5000",
+                "https://emulator.internal",
+                " http://127.0.0.1:4566 ",
+                "HTTP://localhost:5000",
+                "http://localhost:5000/prefix"
+            })
     void endpointOverride_acceptsHttpAndHttpsUrls(String endpoint) {
-        assertThat(HttpsSetupExecutor.builder().endpointOverride(endpoint).build()).isNotNull();
+        assertThat(HttpsSetupExecutor.builder().endpointOverride(endpoint).build())
+                .isNotNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   "})
     void endpointOverride_blankMeansAwsOwnEndpoints(String endpoint) {
-        assertThat(HttpsSetupExecutor.builder().endpointOverride(endpoint).endpointOverride((URI) null).build())
+        assertThat(HttpsSetupExecutor.builder()
+                        .endpointOverride(endpoint)
+                        .endpointOverride((URI) null)
+                        .build())
                 .isNotNull();
     }
 

@@ -78,13 +78,16 @@ class IamPolicyEnforcedIT {
     }
 
     @Test
-    void referenceStack_withExactlyItsPolicy_plansExportsAppliesReappliesChangesThePortAndDestroys_withoutAccessDenied() {
+    void
+            referenceStack_withExactlyItsPolicy_plansExportsAppliesReappliesChangesThePortAndDestroys_withoutAccessDenied() {
         seed(false);
         String zoneId = createZone(DOMAIN);
         HttpsSetup spec = reference().build();
-        HttpsSetup portChanged = reference().targets(t -> t.instanceIds(world.instanceIds()).port(9090)
-                .healthCheck(h -> h.path("/health"))).build();
-        assertThat(IamPolicy.of(portChanged).toJson()).isEqualTo(IamPolicy.of(spec).toJson());
+        HttpsSetup portChanged = reference()
+                .targets(t -> t.instanceIds(world.instanceIds()).port(9090).healthCheck(h -> h.path("/health")))
+                .build();
+        assertThat(IamPolicy.of(portChanged).toJson())
+                .isEqualTo(IamPolicy.of(spec).toJson());
 
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
@@ -110,13 +113,21 @@ class IamPolicyEnforcedIT {
     }
 
     @Test
-    void zoneCreatedAndDeleted_withExactlyItsPolicy_appliesReappliesReplacesTheCertificateAndDestroys_withoutAccessDenied() {
+    void
+            zoneCreatedAndDeleted_withExactlyItsPolicy_appliesReappliesReplacesTheCertificateAndDestroys_withoutAccessDenied() {
         seed(false);
-        HttpsSetup spec = reference().domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN)
-                .hostedZone(z -> z.create(true).deleteOnDestroy(true))).build();
-        HttpsSetup moreNames = reference().domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN, "api." + DOMAIN)
-                .hostedZone(z -> z.create(true).deleteOnDestroy(true))).build();
-        assertThat(IamPolicy.of(moreNames).toJson()).isEqualTo(IamPolicy.of(spec).toJson());
+        HttpsSetup spec = reference()
+                .domain(d -> d.name(DOMAIN)
+                        .alternativeNames("www." + DOMAIN)
+                        .hostedZone(z -> z.create(true).deleteOnDestroy(true)))
+                .build();
+        HttpsSetup moreNames = reference()
+                .domain(d -> d.name(DOMAIN)
+                        .alternativeNames("www." + DOMAIN, "api." + DOMAIN)
+                        .hostedZone(z -> z.create(true).deleteOnDestroy(true)))
+                .build();
+        assertThat(IamPolicy.of(moreNames).toJson())
+                .isEqualTo(IamPolicy.of(spec).toJson());
 
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
@@ -133,7 +144,9 @@ class IamPolicyEnforcedIT {
             assertThat(c.kind()).isEqualTo(ResourceKind.CERTIFICATE);
             assertThat(c.action()).isEqualTo(ChangeAction.REPLACE);
         });
-        assertThat(aws.client(Route53Client.builder()).listHostedZonesByName(r -> r.dnsName(DOMAIN)).hostedZones())
+        assertThat(aws.client(Route53Client.builder())
+                        .listHostedZonesByName(r -> r.dnsName(DOMAIN))
+                        .hostedZones())
                 .noneMatch(z -> z.name().equals(DOMAIN + "."));
         assertNothingOfTheStackLeft();
     }
@@ -142,10 +155,20 @@ class IamPolicyEnforcedIT {
     void registration_withExactlyItsPolicy_registersAppliesReappliesAndDestroys_withoutAccessDenied() {
         seed(false);
         String domain = "shop-demo.com";
-        HttpsSetup spec = reference().domain(d -> d.name(domain).alternativeNames("www." + domain)
-                .registration(r -> r.durationInYears(2).contact(c -> c.firstName("Jane").lastName("Doe")
-                        .email("jane@" + domain).phoneNumber("+1.2065550100").addressLine1("1 Main St").city("Seattle")
-                        .state("WA").countryCode("US").zipCode("98101")))).build();
+        HttpsSetup spec = reference()
+                .domain(d -> d.name(domain)
+                        .alternativeNames("www." + domain)
+                        .registration(r -> r.durationInYears(2)
+                                .contact(c -> c.firstName("Jane")
+                                        .lastName("Doe")
+                                        .email("jane@" + domain)
+                                        .phoneNumber("+1.2065550100")
+                                        .addressLine1("1 Main St")
+                                        .city("Seattle")
+                                        .state("WA")
+                                        .countryCode("US")
+                                        .zipCode("98101"))))
+                .build();
 
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
@@ -166,11 +189,16 @@ class IamPolicyEnforcedIT {
         seed(false);
         createZone(DOMAIN);
         Ec2Client ec2 = aws.client(Ec2Client.builder());
-        String given = ec2.createSecurityGroup(r -> r.groupName("recipe-alb").description("recipe").vpcId(world.vpcId())).groupId();
+        String given = ec2.createSecurityGroup(
+                        r -> r.groupName("recipe-alb").description("recipe").vpcId(world.vpcId()))
+                .groupId();
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(given)
-                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
-        HttpsSetup spec = reference().loadBalancer(lb -> lb.securityGroups(given)).build();
-        assertThat(IamPolicy.of(spec).actions()).doesNotContain("ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress");
+                .ipPermissions(
+                        p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
+        HttpsSetup spec =
+                reference().loadBalancer(lb -> lb.securityGroups(given)).build();
+        assertThat(IamPolicy.of(spec).actions())
+                .doesNotContain("ec2:CreateSecurityGroup", "ec2:AuthorizeSecurityGroupIngress");
 
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
@@ -185,7 +213,8 @@ class IamPolicyEnforcedIT {
         assertThat(template.resource("LoadBalancer").toString()).contains("SecurityGroups=[" + given + "]");
         assertThat(first.outputs().url()).isEqualTo("https://" + DOMAIN);
         assertThat(again.apiCalls().writes()).isZero();
-        assertThat(ec2.describeSecurityGroups(r -> r.groupIds(given)).securityGroups()).hasSize(1);
+        assertThat(ec2.describeSecurityGroups(r -> r.groupIds(given)).securityGroups())
+                .hasSize(1);
         assertNothingOfTheStackLeft();
     }
 
@@ -193,8 +222,10 @@ class IamPolicyEnforcedIT {
     void dualstack_withExactlyItsPolicy_appliesReappliesAndDestroys_withoutAccessDenied() {
         seed(true);
         createZone(DOMAIN);
-        HttpsSetup spec = reference().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
-                .httpListener(HttpAction.FORWARD).build();
+        HttpsSetup spec = reference()
+                .loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
+                .httpListener(HttpAction.FORWARD)
+                .build();
 
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
@@ -238,7 +269,8 @@ class IamPolicyEnforcedIT {
         createZone(DOMAIN);
         HttpsSetup spec = reference().build();
         String policy = IamPolicy.of(spec).toJson();
-        String withoutRequest = policy.replace("\"acm:RequestCertificate\",\n", "").replace(",\n        \"acm:RequestCertificate\"", "");
+        String withoutRequest = policy.replace("\"acm:RequestCertificate\",\n", "")
+                .replace(",\n        \"acm:RequestCertificate\"", "");
         assertThat(withoutRequest).isNotEqualTo(policy).doesNotContain("acm:RequestCertificate");
 
         HttpsSetupExecutor user = executorFor(withoutRequest);
@@ -260,7 +292,8 @@ class IamPolicyEnforcedIT {
         seed(false);
         createZone(DOMAIN);
         HttpsSetup spec = reference().build();
-        HttpsSetup renamed = reference().loadBalancer(lb -> lb.name("someone-elses")).build();
+        HttpsSetup renamed =
+                reference().loadBalancer(lb -> lb.name("someone-elses")).build();
 
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
@@ -282,13 +315,21 @@ class IamPolicyEnforcedIT {
     }
 
     private void seed(boolean ipv6) {
-        world = Ec2Fixture.builder().instances(2).publicZones(3).ipv6(ipv6).instanceTags(Map.of("app", "shop")).build()
+        world = Ec2Fixture.builder()
+                .instances(2)
+                .publicZones(3)
+                .ipv6(ipv6)
+                .instanceTags(Map.of("app", "shop"))
+                .build()
                 .seed(aws.client(Ec2Client.builder()));
     }
 
     private String createZone(String name) {
-        return aws.client(Route53Client.builder()).createHostedZone(r -> r.name(name).callerReference("iam-it-" + System.nanoTime()))
-                .hostedZone().id().replace("/hostedzone/", "");
+        return aws.client(Route53Client.builder())
+                .createHostedZone(r -> r.name(name).callerReference("iam-it-" + System.nanoTime()))
+                .hostedZone()
+                .id()
+                .replace("/hostedzone/", "");
     }
 
     /** Nothing tagged with the stack is left in ELB (load balancers, target groups). */
@@ -302,9 +343,18 @@ class IamPolicyEnforcedIT {
     private HttpsSetupExecutor executorFor(String policyJson) {
         String user = "https-setup-" + System.nanoTime();
         iam(Map.of("Action", "CreateUser", "UserName", user));
-        iam(Map.of("Action", "PutUserPolicy", "UserName", user, "PolicyName", "https-setup", "PolicyDocument", policyJson));
+        iam(Map.of(
+                "Action",
+                "PutUserPolicy",
+                "UserName",
+                user,
+                "PolicyName",
+                "https-setup",
+                "PolicyDocument",
+                policyJson));
         String keys = iam(Map.of("Action", "CreateAccessKey", "UserName", user));
-        AwsBasicCredentials credentials = AwsBasicCredentials.create(element(keys, "AccessKeyId"), element(keys, "SecretAccessKey"));
+        AwsBasicCredentials credentials =
+                AwsBasicCredentials.create(element(keys, "AccessKeyId"), element(keys, "SecretAccessKey"));
         return HttpsSetupExecutor.builder()
                 .endpointOverride(aws.endpoint())
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
@@ -327,10 +377,14 @@ class IamPolicyEnforcedIT {
             while (failure != null && !(failure instanceof AwsServiceException)) {
                 failure = failure.getCause();
             }
-            String code = failure == null || ((AwsServiceException) failure).awsErrorDetails() == null ? null
+            String code = failure == null || ((AwsServiceException) failure).awsErrorDetails() == null
+                    ? null
                     : ((AwsServiceException) failure).awsErrorDetails().errorCode();
-            if (failure != null && (((AwsServiceException) failure).statusCode() == 403
-                    || "AccessDenied".equals(code) || "AccessDeniedException".equals(code) || "UnauthorizedOperation".equals(code))) {
+            if (failure != null
+                    && (((AwsServiceException) failure).statusCode() == 403
+                            || "AccessDenied".equals(code)
+                            || "AccessDeniedException".equals(code)
+                            || "UnauthorizedOperation".equals(code))) {
                 refused.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + ":"
                         + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
             }
@@ -345,15 +399,19 @@ class IamPolicyEnforcedIT {
         Map<String, String> form = new LinkedHashMap<>(parameters);
         form.put("Version", "2010-05-08");
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            HttpURLConnection c = (HttpURLConnection) aws.endpoint().resolve("/").toURL().openConnection();
+            HttpURLConnection c =
+                    (HttpURLConnection) aws.endpoint().resolve("/").toURL().openConnection();
             c.setRequestMethod("POST");
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-            c.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/iam/aws4_request, "
-                    + "SignedHeaders=host, Signature=0");
+            c.setRequestProperty(
+                    "Authorization",
+                    "AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/iam/aws4_request, "
+                            + "SignedHeaders=host, Signature=0");
             try (OutputStream out = c.getOutputStream()) {
                 out.write(body.getBytes(StandardCharsets.UTF_8));
             }
@@ -361,7 +419,8 @@ class IamPolicyEnforcedIT {
             try (InputStream in = status / 100 == 2 ? c.getInputStream() : c.getErrorStream()) {
                 String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 if (status / 100 != 2) {
-                    throw new IllegalStateException("IAM " + parameters.get("Action") + " answered HTTP " + status + ": " + answer);
+                    throw new IllegalStateException(
+                            "IAM " + parameters.get("Action") + " answered HTTP " + status + ": " + answer);
                 }
                 return answer;
             }
@@ -384,7 +443,8 @@ class IamPolicyEnforcedIT {
      */
     private static void enforce(boolean on) {
         try {
-            HttpURLConnection c = (HttpURLConnection) emulator.endpoint().resolve("/moto-api/reset-auth").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    emulator.endpoint().resolve("/moto-api/reset-auth").toURL().openConnection();
             c.setRequestMethod("POST");
             c.setDoOutput(true);
             c.setRequestProperty("Content-Type", "text/plain"); // moto reads the raw body, not a form
@@ -407,8 +467,10 @@ class IamPolicyEnforcedIT {
     void allowFrom_cloudfrontAndABlock_withExactlyItsPolicy_appliesReappliesAndDestroys_withoutAccessDenied() {
         seed(false);
         createZone(DOMAIN);
-        HttpsSetup spec = reference().loadBalancer(lb -> lb.allowFrom("cloudfront", "203.0.113.0/24"))
-                .httpListener(HttpAction.NONE).build();
+        HttpsSetup spec = reference()
+                .loadBalancer(lb -> lb.allowFrom("cloudfront", "203.0.113.0/24"))
+                .httpListener(HttpAction.NONE)
+                .build();
 
         HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
         enforce(true);
@@ -424,4 +486,3 @@ class IamPolicyEnforcedIT {
         assertNothingOfTheStackLeft();
     }
 }
-

@@ -16,7 +16,8 @@ class IamPolicyTest {
     void toJson_limitsLoadBalancerWritesToTheStacksNames_andLeavesReadsOnStar() {
         String json = IamPolicy.of(spec().build()).toJson();
 
-        assertThat(json).contains("\"Sid\": \"HttpsSetupElasticLoadBalancingLoadBalancer\"")
+        assertThat(json)
+                .contains("\"Sid\": \"HttpsSetupElasticLoadBalancingLoadBalancer\"")
                 .contains("\"Resource\": \"arn:aws:elasticloadbalancing:eu-west-1:*:loadbalancer/app/shop-https/*\"")
                 .contains("\"Resource\": \"arn:aws:elasticloadbalancing:eu-west-1:*:listener/app/shop-https/*\"")
                 .contains("\"Resource\": \"arn:aws:elasticloadbalancing:eu-west-1:*:targetgroup/shop-tg-*\"")
@@ -30,10 +31,14 @@ class IamPolicyTest {
 
     @Test
     void toJson_withAGivenZoneIdAndLoadBalancerName_namesThem_andUsesThePartitionOfTheRegion() {
-        String json = IamPolicy.of(spec().region("cn-north-1").domain(d -> d.name("example.com").hostedZone(z -> z.id("Z0123456789ABC")))
-                .loadBalancer(lb -> lb.name("web")).build()).toJson();
+        String json = IamPolicy.of(spec().region("cn-north-1")
+                        .domain(d -> d.name("example.com").hostedZone(z -> z.id("Z0123456789ABC")))
+                        .loadBalancer(lb -> lb.name("web"))
+                        .build())
+                .toJson();
 
-        assertThat(json).contains("\"Resource\": \"arn:aws-cn:route53:::hostedzone/Z0123456789ABC\"")
+        assertThat(json)
+                .contains("\"Resource\": \"arn:aws-cn:route53:::hostedzone/Z0123456789ABC\"")
                 .contains("arn:aws-cn:elasticloadbalancing:cn-north-1:*:loadbalancer/app/web/*")
                 .doesNotContain("shop-https");
     }
@@ -66,10 +71,20 @@ class IamPolicyTest {
 
     @Test
     void iamPolicy_forARegistration_allowsTheZoneItCreatesAndTheReadsOfPlan() {
-        IamPolicy policy = IamPolicy.of(spec().region("ap-northeast-2").domain(d -> d.name("shop-demo.com")
-                .alternativeNames("www.shop-demo.com").registration(r -> r.durationInYears(2).contact(c -> c.firstName("Jane")
-                        .lastName("Doe").email("jane@shop-demo.com").phoneNumber("+1.2065550100").addressLine1("1 Main St")
-                        .city("Seattle").state("WA").countryCode("US").zipCode("98101")))).build());
+        IamPolicy policy = IamPolicy.of(spec().region("ap-northeast-2")
+                .domain(d -> d.name("shop-demo.com")
+                        .alternativeNames("www.shop-demo.com")
+                        .registration(r -> r.durationInYears(2)
+                                .contact(c -> c.firstName("Jane")
+                                        .lastName("Doe")
+                                        .email("jane@shop-demo.com")
+                                        .phoneNumber("+1.2065550100")
+                                        .addressLine1("1 Main St")
+                                        .city("Seattle")
+                                        .state("WA")
+                                        .countryCode("US")
+                                        .zipCode("98101"))))
+                .build());
 
         assertThat(policy.allows("route53:CreateHostedZone")).isTrue();
         assertThat(policy.allows("route53domains:CheckDomainAvailability")).isTrue();
@@ -81,9 +96,12 @@ class IamPolicyTest {
     @Test
     void allowFrom_withAPrefixList_addsDescribeManagedPrefixLists_onStar_andCidrBlocksAloneDoNot() {
         IamPolicy reference = IamPolicy.of(spec().build());
-        IamPolicy cidrs = IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("203.0.113.0/24")).build());
-        IamPolicy cloudfront = IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("cloudfront")).build());
-        IamPolicy byId = IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("10.0.0.0/8", "pl-0123456789abcdef0")).build());
+        IamPolicy cidrs = IamPolicy.of(
+                spec().loadBalancer(l -> l.allowFrom("203.0.113.0/24")).build());
+        IamPolicy cloudfront =
+                IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("cloudfront")).build());
+        IamPolicy byId = IamPolicy.of(spec().loadBalancer(l -> l.allowFrom("10.0.0.0/8", "pl-0123456789abcdef0"))
+                .build());
 
         assertThat(reference.allows("ec2:DescribeManagedPrefixLists")).isFalse();
         assertThat(cidrs.allows("ec2:DescribeManagedPrefixLists")).isFalse();

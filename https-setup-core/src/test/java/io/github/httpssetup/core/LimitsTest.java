@@ -40,8 +40,10 @@ class LimitsTest {
         assertThat(ranges).hasSize(3).allSatisfy(range -> {
             assertThat(range.min()).isLessThan(range.max());
             assertThat(range.text()).isEqualTo(range.min() + "-" + range.max());
-            assertThat(range.contains(range.min()) && range.contains(range.max())).isTrue();
-            assertThat(range.contains(range.min() - 1) || range.contains(range.max() + 1)).isFalse();
+            assertThat(range.contains(range.min()) && range.contains(range.max()))
+                    .isTrue();
+            assertThat(range.contains(range.min() - 1) || range.contains(range.max() + 1))
+                    .isFalse();
         });
     }
 }

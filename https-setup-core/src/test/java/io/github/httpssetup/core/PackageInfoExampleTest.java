@@ -41,16 +41,19 @@ class PackageInfoExampleTest {
         String source = Files.readString(THIS);
         int start = source.indexOf('\n', source.indexOf("static void example() {")) + 1;
         int end = source.indexOf("\n    }\n", start);
-        List<String> body = source.substring(start, end).lines().map(l -> l.substring(8)).toList();
+        List<String> body =
+                source.substring(start, end).lines().map(l -> l.substring(8)).toList();
 
         String javadoc = Files.readString(PACKAGE_INFO);
-        String example = javadoc.substring(javadoc.indexOf("<pre>{@code\n") + "<pre>{@code\n".length(),
-                javadoc.indexOf(" * }</pre>"));
-        List<String> documented = example.lines().map(l -> l.startsWith(" * ") ? l.substring(3) : l.substring(2))
+        String example = javadoc.substring(
+                javadoc.indexOf("<pre>{@code\n") + "<pre>{@code\n".length(), javadoc.indexOf(" * }</pre>"));
+        List<String> documented = example.lines()
+                .map(l -> l.startsWith(" * ") ? l.substring(3) : l.substring(2))
                 .toList();
 
         assertThat(documented).as("package-info's example").isEqualTo(body);
-        assertThat(body.stream().collect(Collectors.joining("\n"))).contains("executor.plan(setup)", "executor.apply(setup)");
+        assertThat(body.stream().collect(Collectors.joining("\n")))
+                .contains("executor.plan(setup)", "executor.apply(setup)");
     }
 
     @Test

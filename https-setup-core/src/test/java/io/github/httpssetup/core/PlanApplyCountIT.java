@@ -34,11 +34,16 @@ class PlanApplyCountIT {
         Plan plan = fx.executor().plan(spec);
         ApplyResult applied = fx.executor().apply(spec);
 
-        List<Change> planned = plan.changes().stream().filter(c -> c.action().writes()).toList();
-        List<Change> made = applied.changes().stream().filter(c -> c.action().writes()).toList();
-        assertThat(planned).as("a fresh stack: every planned change is a creation")
+        List<Change> planned =
+                plan.changes().stream().filter(c -> c.action().writes()).toList();
+        List<Change> made =
+                applied.changes().stream().filter(c -> c.action().writes()).toList();
+        assertThat(planned)
+                .as("a fresh stack: every planned change is a creation")
                 .allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.CREATE));
-        assertThat(plan.counts().get(ChangeAction.CREATE)).as("plan: %s%napply: %s", planned, made).isEqualTo(made.size());
+        assertThat(plan.counts().get(ChangeAction.CREATE))
+                .as("plan: %s%napply: %s", planned, made)
+                .isEqualTo(made.size());
         assertThat(perKind(planned)).as("plan: %s%napply: %s", planned, made).isEqualTo(perKind(made));
         assertThat(plan.summary()).contains(made.size() + " to create");
         assertThat(applied.render()).contains("Applied " + made.size() + " changes");
@@ -47,30 +52,40 @@ class PlanApplyCountIT {
     @Test
     void plan_ofAFreshStackWithTheZoneToCreate_announcesAsManyCreationsAsTheApplyMakesChanges_kindByKind() {
         fx.route53.deleteHostedZone(r -> r.id(fx.zoneId));
-        HttpsSetup spec = fx.spec().domain(d -> d.name(ReferenceWorld.DOMAIN).alternativeNames("www." + ReferenceWorld.DOMAIN)
-                .hostedZone(z -> z.create(true))).build();
+        HttpsSetup spec = fx.spec()
+                .domain(d -> d.name(ReferenceWorld.DOMAIN)
+                        .alternativeNames("www." + ReferenceWorld.DOMAIN)
+                        .hostedZone(z -> z.create(true)))
+                .build();
 
         Plan plan = fx.executor().plan(spec);
         ApplyResult applied = fx.executor().apply(spec);
 
-        List<Change> planned = plan.changes().stream().filter(c -> c.action().writes()).toList();
-        List<Change> made = applied.changes().stream().filter(c -> c.action().writes()).toList();
+        List<Change> planned =
+                plan.changes().stream().filter(c -> c.action().writes()).toList();
+        List<Change> made =
+                applied.changes().stream().filter(c -> c.action().writes()).toList();
         assertThat(perKind(planned)).as("plan: %s%napply: %s", planned, made).isEqualTo(perKind(made));
     }
 
     @Test
     void plan_whenANameIsAdded_announcesTheChangesTheApplyMakes_andKnowsTheValidationRecordsAlreadyInPlace() {
         fx.executor().apply(fx.spec().build());
-        HttpsSetup grown = fx.spec().domain(d -> d.name(ReferenceWorld.DOMAIN)
-                .alternativeNames("www." + ReferenceWorld.DOMAIN, "api." + ReferenceWorld.DOMAIN)).build();
+        HttpsSetup grown = fx.spec()
+                .domain(d -> d.name(ReferenceWorld.DOMAIN)
+                        .alternativeNames("www." + ReferenceWorld.DOMAIN, "api." + ReferenceWorld.DOMAIN))
+                .build();
 
         Plan plan = fx.executor().plan(grown);
         ApplyResult applied = fx.executor().apply(grown);
 
-        List<Change> planned = plan.changes().stream().filter(c -> c.action().writes()).toList();
-        List<Change> made = applied.changes().stream().filter(c -> c.action().writes()).toList();
+        List<Change> planned =
+                plan.changes().stream().filter(c -> c.action().writes()).toList();
+        List<Change> made =
+                applied.changes().stream().filter(c -> c.action().writes()).toList();
         assertThat(perKind(planned)).as("plan: %s%napply: %s", planned, made).isEqualTo(perKind(made));
-        assertThat(plan.changes()).filteredOn(c -> c.kind() == ResourceKind.VALIDATION_RECORD)
+        assertThat(plan.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.VALIDATION_RECORD)
                 .as("the records of example.com and www.example.com stay; api.example.com needs one")
                 .extracting(Change::action)
                 .containsExactlyInAnyOrder(ChangeAction.UNCHANGED, ChangeAction.UNCHANGED, ChangeAction.CREATE);

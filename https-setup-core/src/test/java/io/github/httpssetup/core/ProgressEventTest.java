@@ -17,15 +17,16 @@ class ProgressEventTest {
             levels.put(type, ProgressEvent.of(type, "certificate", "x").level());
         }
 
-        assertThat(levels).containsExactlyInAnyOrderEntriesOf(Map.of(
-                ProgressEvent.Type.STEP_STARTED, ProgressEvent.Level.DEBUG,
-                ProgressEvent.Type.STEP_FINISHED, ProgressEvent.Level.DEBUG,
-                ProgressEvent.Type.CHANGE_STARTED, ProgressEvent.Level.DEBUG,
-                ProgressEvent.Type.RETRYING, ProgressEvent.Level.DEBUG,
-                ProgressEvent.Type.CHANGE_APPLIED, ProgressEvent.Level.INFO,
-                ProgressEvent.Type.WAITING, ProgressEvent.Level.INFO,
-                ProgressEvent.Type.INFO, ProgressEvent.Level.INFO,
-                ProgressEvent.Type.WARNING, ProgressEvent.Level.WARN));
+        assertThat(levels)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        ProgressEvent.Type.STEP_STARTED, ProgressEvent.Level.DEBUG,
+                        ProgressEvent.Type.STEP_FINISHED, ProgressEvent.Level.DEBUG,
+                        ProgressEvent.Type.CHANGE_STARTED, ProgressEvent.Level.DEBUG,
+                        ProgressEvent.Type.RETRYING, ProgressEvent.Level.DEBUG,
+                        ProgressEvent.Type.CHANGE_APPLIED, ProgressEvent.Level.INFO,
+                        ProgressEvent.Type.WAITING, ProgressEvent.Level.INFO,
+                        ProgressEvent.Type.INFO, ProgressEvent.Level.INFO,
+                        ProgressEvent.Type.WARNING, ProgressEvent.Level.WARN));
     }
 
     @Test
@@ -38,10 +39,16 @@ class ProgressEventTest {
 
     @Test
     void toString_ofAWait_showsTheTimeWaitedAndTheLimit() {
-        ProgressEvent waiting = new ProgressEvent(ProgressEvent.Type.WAITING, "certificate", "waiting for ISSUED",
-                Duration.ofSeconds(40), Duration.ofMinutes(30), null);
+        ProgressEvent waiting = new ProgressEvent(
+                ProgressEvent.Type.WAITING,
+                "certificate",
+                "waiting for ISSUED",
+                Duration.ofSeconds(40),
+                Duration.ofMinutes(30),
+                null);
 
         assertThat(waiting).hasToString("[certificate] waiting for ISSUED (40 s of 30 min)");
-        assertThat(ProgressEvent.of(ProgressEvent.Type.INFO, "apply", "No changes")).hasToString("[apply] No changes");
+        assertThat(ProgressEvent.of(ProgressEvent.Type.INFO, "apply", "No changes"))
+                .hasToString("[apply] No changes");
     }
 }

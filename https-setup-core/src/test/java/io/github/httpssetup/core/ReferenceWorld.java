@@ -67,15 +67,22 @@ public final class ReferenceWorld implements AutoCloseable {
 
     /** A VPC with {@code instances} running instances tagged app=shop and public subnets in {@code publicZones} zones. */
     public ReferenceWorld seed(int instances, int publicZones, boolean ipv6) {
-        network = Ec2Fixture.builder().instances(instances).publicZones(publicZones).ipv6(ipv6)
-                .instanceTags(Map.of("app", "shop")).build().seed(ec2);
+        network = Ec2Fixture.builder()
+                .instances(instances)
+                .publicZones(publicZones)
+                .ipv6(ipv6)
+                .instanceTags(Map.of("app", "shop"))
+                .build()
+                .seed(ec2);
         return this;
     }
 
     /** A public hosted zone for example.com (another one each time it is called). */
     public ReferenceWorld withZone() {
         zoneId = route53.createHostedZone(r -> r.name(DOMAIN).callerReference("test-" + System.nanoTime()))
-                .hostedZone().id().replace("/hostedzone/", "");
+                .hostedZone()
+                .id()
+                .replace("/hostedzone/", "");
         return this;
     }
 

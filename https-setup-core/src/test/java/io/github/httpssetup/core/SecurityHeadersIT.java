@@ -49,14 +49,21 @@ class SecurityHeadersIT {
     void securityHeaders_areCreatedKeptChangedRemovedAndDestroyed_andAStackWithoutThemNeverReadsThem() {
         // create: recommended
         Plan planned = fx.executor().plan(with(SecurityHeadersSpec.recommended()));
-        assertThat(planned.changes()).filteredOn(c -> c.kind() == ResourceKind.HTTPS_LISTENER).singleElement()
-                .satisfies(c -> assertThat(c.attributes()).extracting(AttributeChange::attribute, AttributeChange::after)
-                        .contains(org.assertj.core.groups.Tuple.tuple("responseHeaders.Strict-Transport-Security",
-                                "max-age=31536000")));
+        assertThat(planned.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.HTTPS_LISTENER)
+                .singleElement()
+                .satisfies(c -> assertThat(c.attributes())
+                        .extracting(AttributeChange::attribute, AttributeChange::after)
+                        .contains(org.assertj.core.groups.Tuple.tuple(
+                                "responseHeaders.Strict-Transport-Security", "max-age=31536000")));
         ApplyResult created = fx.executor().apply(with(SecurityHeadersSpec.recommended()));
         String https = httpsListener(created.outputs().loadBalancerArn()).listenerArn();
-        assertThat(attributes(https)).containsEntry(HSTS, "max-age=31536000").containsEntry(NOSNIFF, "nosniff")
-                .containsEntry(FRAME, "SAMEORIGIN").containsEntry(CSP, "").containsEntry(SERVER, "false");
+        assertThat(attributes(https))
+                .containsEntry(HSTS, "max-age=31536000")
+                .containsEntry(NOSNIFF, "nosniff")
+                .containsEntry(FRAME, "SAMEORIGIN")
+                .containsEntry(CSP, "")
+                .containsEntry(SERVER, "false");
         assertThat(tags(https)).containsEntry("https-setup:security-headers", "on");
 
         // no-op
@@ -64,23 +71,34 @@ class SecurityHeadersIT {
         assertThat(again.apiCalls().writes()).isZero();
 
         // change: no HSTS, DENY, a CSP, the Server header kept
-        SecurityHeadersSpec custom = SecurityHeadersSpec.builder().frameOptions(FrameOptions.DENY)
-                .contentSecurityPolicy("default-src 'self'").build();
+        SecurityHeadersSpec custom = SecurityHeadersSpec.builder()
+                .frameOptions(FrameOptions.DENY)
+                .contentSecurityPolicy("default-src 'self'")
+                .build();
         ApplyResult changed = fx.executor().apply(with(custom));
         assertThat(changed.apiCalls().writes()).isEqualTo(1);
         assertThat(changed.apiCalls().byOperation()).containsEntry(MODIFY, 1);
-        assertThat(attributes(https)).containsEntry(HSTS, "").containsEntry(NOSNIFF, "").containsEntry(FRAME, "DENY")
-                .containsEntry(CSP, "default-src 'self'").containsEntry(SERVER, "true");
+        assertThat(attributes(https))
+                .containsEntry(HSTS, "")
+                .containsEntry(NOSNIFF, "")
+                .containsEntry(FRAME, "DENY")
+                .containsEntry(CSP, "default-src 'self'")
+                .containsEntry(SERVER, "true");
 
         // removal: every header back to ALB's default, the listener tagged off; then never read again
         HttpsSetup reference = fx.spec().build();
         Plan removal = fx.executor().plan(reference);
-        assertThat(removal.changes().stream().filter(c -> c.action().writes()).toList()).singleElement()
+        assertThat(removal.changes().stream().filter(c -> c.action().writes()).toList())
+                .singleElement()
                 .satisfies(c -> assertThat(c.kind()).isEqualTo(ResourceKind.HTTPS_LISTENER));
         ApplyResult removed = fx.executor().apply(reference);
-        assertThat(removed.apiCalls().byOperation()).containsEntry(MODIFY, 1)
+        assertThat(removed.apiCalls().byOperation())
+                .containsEntry(MODIFY, 1)
                 .containsEntry("ElasticLoadBalancingV2:AddTags", 1);
-        assertThat(attributes(https)).containsEntry(FRAME, "").containsEntry(CSP, "").containsEntry(SERVER, "true");
+        assertThat(attributes(https))
+                .containsEntry(FRAME, "")
+                .containsEntry(CSP, "")
+                .containsEntry(SERVER, "true");
         assertThat(tags(https)).containsEntry("https-setup:security-headers", "off");
         ApplyResult off = fx.executor().apply(reference);
         assertThat(off.apiCalls().writes()).isZero();
@@ -94,7 +112,9 @@ class SecurityHeadersIT {
 
     private Listener httpsListener(String loadBalancerArn) {
         return fx.elb.describeListeners(r -> r.loadBalancerArn(loadBalancerArn)).listeners().stream()
-                .filter(l -> l.port() == 443).findFirst().orElseThrow();
+                .filter(l -> l.port() == 443)
+                .findFirst()
+                .orElseThrow();
     }
 
     private Map<String, String> attributes(String listenerArn) {

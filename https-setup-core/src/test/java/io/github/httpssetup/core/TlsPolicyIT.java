@@ -51,7 +51,8 @@ class TlsPolicyIT {
         assertThatThrownBy(() -> fx.executor(calls).apply(typo))
                 .isInstanceOfSatisfying(HttpsSetupException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.SSL_POLICY_NOT_FOUND);
-                    assertThat(e.getMessage()).startsWith("listeners.https.sslPolicy: \"ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9\"")
+                    assertThat(e.getMessage())
+                            .startsWith("listeners.https.sslPolicy: \"ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9\"")
                             .contains("the closest are \"ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09\"");
                 });
 
@@ -65,7 +66,8 @@ class TlsPolicyIT {
         ApplyResult created = fx.executor().apply(withPolicy(FIPS_PQ));
         String lbArn = created.outputs().loadBalancerArn();
         assertThat(https(lbArn).sslPolicy()).isEqualTo(FIPS_PQ);
-        assertThat(created.apiCalls().byOperation()).as("plan and apply runs share one read")
+        assertThat(created.apiCalls().byOperation())
+                .as("plan and apply runs share one read")
                 .containsEntry(DESCRIBE_SSL_POLICIES, 1);
 
         ApplyResult again = fx.executor().apply(withPolicy(FIPS_PQ));
@@ -84,14 +86,19 @@ class TlsPolicyIT {
         assertThat(plan.changes().stream().filter(c -> c.action().writes()).toList())
                 .extracting(Change::kind, Change::action)
                 .containsExactly(tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE));
-        assertThat(plan.changes()).filteredOn(c -> c.action().writes()).singleElement()
-                .satisfies(c -> assertThat(c.attributes()).containsExactly(
-                        new AttributeChange("sslPolicy", OLD_DEFAULT, HttpsListenerSpec.DEFAULT_SSL_POLICY)));
+        assertThat(plan.changes())
+                .filteredOn(c -> c.action().writes())
+                .singleElement()
+                .satisfies(c -> assertThat(c.attributes())
+                        .containsExactly(
+                                new AttributeChange("sslPolicy", OLD_DEFAULT, HttpsListenerSpec.DEFAULT_SSL_POLICY)));
         ApplyResult moved = fx.executor().apply(reference);
         assertThat(moved.apiCalls().writes()).isEqualTo(1);
-        assertThat(moved.apiCalls().byOperation()).containsEntry("ElasticLoadBalancingV2:ModifyListener", 1)
+        assertThat(moved.apiCalls().byOperation())
+                .containsEntry("ElasticLoadBalancingV2:ModifyListener", 1)
                 .doesNotContainKey(DESCRIBE_SSL_POLICIES);
-        assertThat(https(lbArn).sslPolicy()).isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY)
+        assertThat(https(lbArn).sslPolicy())
+                .isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY)
                 .isEqualTo("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09");
         assertThat(fx.executor().apply(reference).apiCalls().writes()).isZero();
 
@@ -102,7 +109,9 @@ class TlsPolicyIT {
     }
 
     private Listener https(String loadBalancerArn) {
-        List<Listener> listeners = fx.elb.describeListeners(r -> r.loadBalancerArn(loadBalancerArn)).listeners();
+        List<Listener> listeners = fx.elb
+                .describeListeners(r -> r.loadBalancerArn(loadBalancerArn))
+                .listeners();
         return listeners.stream().filter(l -> l.port() == 443).findFirst().orElseThrow();
     }
 }

@@ -43,12 +43,15 @@ class WebAclIT {
     void webAcl_isAssociated_keptOnANoOp_replaced_removed_andDisassociatedOnDestroy_withoutDeletingAnyWebAcl() {
         WebACL first = webAcl("shop-first");
         WebACL second = webAcl("shop-second");
-        HttpsSetup withFirst = fx.spec().loadBalancer(lb -> lb.webAcl(first.arn())).build();
+        HttpsSetup withFirst =
+                fx.spec().loadBalancer(lb -> lb.webAcl(first.arn())).build();
 
         // create
         Plan plan = fx.executor().plan(withFirst);
-        assertThat(plan.changes()).filteredOn(c -> c.kind() == ResourceKind.WEB_ACL_ASSOCIATION)
-                .singleElement().satisfies(c -> {
+        assertThat(plan.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.WEB_ACL_ASSOCIATION)
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.action()).isEqualTo(ChangeAction.CREATE);
                     assertThat(c.id()).isEqualTo(first.arn());
                 });
@@ -61,15 +64,21 @@ class WebAclIT {
         ApiCallCounter noOp = new ApiCallCounter();
         ApplyResult again = fx.executor(noOp).apply(withFirst);
         assertThat(again.changes()).isEmpty();
-        assertThat(noOp.snapshot().writes()).as("%s", noOp.snapshot().byOperation()).isZero();
-        assertThat(noOp.snapshot().byOperation()).containsEntry("Wafv2:GetWebACLForResource", 1)
+        assertThat(noOp.snapshot().writes())
+                .as("%s", noOp.snapshot().byOperation())
+                .isZero();
+        assertThat(noOp.snapshot().byOperation())
+                .containsEntry("Wafv2:GetWebACLForResource", 1)
                 .doesNotContainKey("Wafv2:GetWebACL");
 
         // change: the second web ACL replaces the first
-        HttpsSetup withSecond = fx.spec().loadBalancer(l -> l.webAcl(second.arn())).build();
+        HttpsSetup withSecond =
+                fx.spec().loadBalancer(l -> l.webAcl(second.arn())).build();
         ApplyResult replaced = fx.executor().apply(withSecond);
-        assertThat(replaced.changes()).filteredOn(c -> c.kind() == ResourceKind.WEB_ACL_ASSOCIATION)
-                .singleElement().satisfies(c -> {
+        assertThat(replaced.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.WEB_ACL_ASSOCIATION)
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
                     assertThat(c.attributes()).singleElement().satisfies(a -> {
                         assertThat(a.before()).isEqualTo(first.arn());
@@ -82,22 +91,28 @@ class WebAclIT {
         // removal: disassociated, the mark gone, and a no-op afterwards
         HttpsSetup without = fx.spec().build();
         ApplyResult removed = fx.executor().apply(without);
-        assertThat(removed.changes()).filteredOn(c -> c.kind() == ResourceKind.WEB_ACL_ASSOCIATION)
-                .extracting(Change::action).containsExactly(ChangeAction.DELETE);
+        assertThat(removed.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.WEB_ACL_ASSOCIATION)
+                .extracting(Change::action)
+                .containsExactly(ChangeAction.DELETE);
         assertThat(associated(lb)).isNull();
         assertThat(lbTags(lb)).doesNotContainKey("https-setup:web-acl");
         ApiCallCounter off = new ApiCallCounter();
         assertThat(fx.executor(off).apply(without).changes()).isEmpty();
-        assertThat(off.snapshot().byService()).as("an option that is off makes no WAF call").doesNotContainKey("Wafv2");
+        assertThat(off.snapshot().byService())
+                .as("an option that is off makes no WAF call")
+                .doesNotContainKey("Wafv2");
 
         // destroy disassociates the web ACL the stack associated, and keeps both web ACLs
         fx.executor().apply(withFirst);
         assertThat(associated(lb)).isEqualTo(first.arn());
         DestroyResult gone = fx.executor().destroy(withFirst);
         assertThat(gone.deleted()).extracting(Change::kind).contains(ResourceKind.WEB_ACL_ASSOCIATION);
-        assertThat(associated(lb)).as("the emulator keeps an association with a deleted load balancer unless it is"
-                + " disassociated").isNull();
-        assertThat(waf.listWebACLs(r -> r.scope(Scope.REGIONAL)).webACLs()).extracting(s -> s.arn())
+        assertThat(associated(lb))
+                .as("the emulator keeps an association with a deleted load balancer unless it is" + " disassociated")
+                .isNull();
+        assertThat(waf.listWebACLs(r -> r.scope(Scope.REGIONAL)).webACLs())
+                .extracting(s -> s.arn())
                 .containsExactlyInAnyOrder(first.arn(), second.arn());
         fx.assertPolicyAllowsEveryCall(withFirst);
     }
@@ -114,16 +129,22 @@ class WebAclIT {
         assertThat(again.changes()).isEmpty();
         assertThat(associated(lb)).isEqualTo(theirs.arn());
         fx.executor().destroy(without);
-        assertThat(waf.listWebACLs(r -> r.scope(Scope.REGIONAL)).webACLs()).extracting(s -> s.arn())
+        assertThat(waf.listWebACLs(r -> r.scope(Scope.REGIONAL)).webACLs())
+                .extracting(s -> s.arn())
                 .containsExactly(theirs.arn());
     }
 
     @Test
     void webAcl_thatDoesNotExist_isRefusedByThePlanOfTheApply_beforeAnyWrite() {
         String missing = webAcl("shop-gone").arn();
-        WebACL gone = waf.getWebACL(r -> r.scope(Scope.REGIONAL).name("shop-gone").id(idOf(missing))).webACL();
-        String lockToken = waf.getWebACL(r -> r.scope(Scope.REGIONAL).name("shop-gone").id(idOf(missing))).lockToken();
-        waf.deleteWebACL(r -> r.scope(Scope.REGIONAL).name(gone.name()).id(gone.id()).lockToken(lockToken));
+        WebACL gone = waf.getWebACL(
+                        r -> r.scope(Scope.REGIONAL).name("shop-gone").id(idOf(missing)))
+                .webACL();
+        String lockToken = waf.getWebACL(
+                        r -> r.scope(Scope.REGIONAL).name("shop-gone").id(idOf(missing)))
+                .lockToken();
+        waf.deleteWebACL(
+                r -> r.scope(Scope.REGIONAL).name(gone.name()).id(gone.id()).lockToken(lockToken));
         HttpsSetup spec = fx.spec().loadBalancer(lb -> lb.webAcl(missing)).build();
         ApiCallCounter calls = new ApiCallCounter();
 
@@ -131,21 +152,36 @@ class WebAclIT {
 
         assertThat(thrown).isInstanceOf(HttpsSetupException.class);
         assertThat(((HttpsSetupException) thrown).code()).isEqualTo(ErrorCode.OPTION_UNUSABLE);
-        assertThat(thrown).hasMessageContaining("loadBalancer.webAcl: web ACL " + missing + " does not exist in "
-                + ReferenceWorld.REGION);
-        assertThat(calls.snapshot().writes()).as("%s", calls.snapshot().byOperation()).isZero();
+        assertThat(thrown)
+                .hasMessageContaining(
+                        "loadBalancer.webAcl: web ACL " + missing + " does not exist in " + ReferenceWorld.REGION);
+        assertThat(calls.snapshot().writes())
+                .as("%s", calls.snapshot().byOperation())
+                .isZero();
     }
 
     private WebACL webAcl(String name) {
-        return waf.createWebACL(r -> r.name(name).scope(Scope.REGIONAL)
-                .defaultAction(DefaultAction.builder().allow(a -> { }).build())
-                .visibilityConfig(v -> v.sampledRequestsEnabled(false).cloudWatchMetricsEnabled(false).metricName(name)))
-                .summary().arn() == null ? null : describe(name);
+        return waf.createWebACL(r -> r.name(name)
+                                        .scope(Scope.REGIONAL)
+                                        .defaultAction(DefaultAction.builder()
+                                                .allow(a -> {})
+                                                .build())
+                                        .visibilityConfig(v -> v.sampledRequestsEnabled(false)
+                                                .cloudWatchMetricsEnabled(false)
+                                                .metricName(name)))
+                                .summary()
+                                .arn()
+                        == null
+                ? null
+                : describe(name);
     }
 
     private WebACL describe(String name) {
         String id = waf.listWebACLs(r -> r.scope(Scope.REGIONAL)).webACLs().stream()
-                .filter(s -> s.name().equals(name)).findFirst().orElseThrow().id();
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .id();
         return waf.getWebACL(r -> r.scope(Scope.REGIONAL).name(name).id(id)).webACL();
     }
 
@@ -154,7 +190,8 @@ class WebAclIT {
     }
 
     private String associated(String loadBalancerArn) {
-        WebACL acl = waf.getWebACLForResource(r -> r.resourceArn(loadBalancerArn)).webACL();
+        WebACL acl =
+                waf.getWebACLForResource(r -> r.resourceArn(loadBalancerArn)).webACL();
         return acl == null ? null : acl.arn();
     }
 

@@ -46,9 +46,14 @@ class WholeChainIT {
 
     @Test
     void apply_onAFreshStack_convergesEveryResourceOfTheChain() {
-        HttpsSetup spec = fx.spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK).idleTimeout(java.time.Duration.ofSeconds(120)))
-                .targets(t -> t.instanceIds(fx.network.instanceIds()).port(8080)
-                        .healthCheck(h -> h.path("/actuator/health").matcher("200-299").interval(java.time.Duration.ofSeconds(15)))
+        HttpsSetup spec = fx.spec()
+                .loadBalancer(
+                        lb -> lb.ipAddressType(IpAddressType.DUALSTACK).idleTimeout(java.time.Duration.ofSeconds(120)))
+                .targets(t -> t.instanceIds(fx.network.instanceIds())
+                        .port(8080)
+                        .healthCheck(h -> h.path("/actuator/health")
+                                .matcher("200-299")
+                                .interval(java.time.Duration.ofSeconds(15)))
                         .deregistrationDelay(java.time.Duration.ofSeconds(30)))
                 .build();
 
@@ -61,41 +66,64 @@ class WholeChainIT {
         assertThat(out.certificateArn()).isNotBlank();
         // what apply reports carries the ids of what it created
         java.util.Map<ResourceKind, String> created = new java.util.EnumMap<>(ResourceKind.class);
-        result.changes().stream().filter(c -> c.action() == ChangeAction.CREATE).forEach(c -> created.put(c.kind(), c.id()));
-        assertThat(created).containsEntry(ResourceKind.LOAD_BALANCER, out.loadBalancerArn())
+        result.changes().stream()
+                .filter(c -> c.action() == ChangeAction.CREATE)
+                .forEach(c -> created.put(c.kind(), c.id()));
+        assertThat(created)
+                .containsEntry(ResourceKind.LOAD_BALANCER, out.loadBalancerArn())
                 .containsEntry(ResourceKind.TARGET_GROUP, out.targetGroupArn())
                 .containsEntry(ResourceKind.CERTIFICATE, out.certificateArn());
         assertThat(created.get(ResourceKind.SECURITY_GROUP)).startsWith("sg-");
-        assertThat(created.get(ResourceKind.HTTPS_LISTENER)).startsWith("arn:aws:elasticloadbalancing:").contains(":listener/");
+        assertThat(created.get(ResourceKind.HTTPS_LISTENER))
+                .startsWith("arn:aws:elasticloadbalancing:")
+                .contains(":listener/");
         assertThat(result.render()).contains(out.loadBalancerArn()).doesNotContain("arn: (known after apply)");
         // load balancer
-        LoadBalancer lb = fx.elb.describeLoadBalancers(r -> r.loadBalancerArns(out.loadBalancerArn())).loadBalancers().get(0);
+        LoadBalancer lb = fx.elb
+                .describeLoadBalancers(r -> r.loadBalancerArns(out.loadBalancerArn()))
+                .loadBalancers()
+                .get(0);
         assertThat(lb.loadBalancerName()).isEqualTo("shop-https");
         assertThat(lb.type()).isEqualTo(LoadBalancerTypeEnum.APPLICATION);
         assertThat(lb.scheme()).isEqualTo(LoadBalancerSchemeEnum.INTERNET_FACING);
         assertThat(lb.ipAddressTypeAsString()).isEqualTo("dualstack");
-        assertThat(lb.availabilityZones()).extracting(z -> z.subnetId())
-                .containsExactlyInAnyOrderElementsOf(fx.network.publicSubnetIds().values());
+        assertThat(lb.availabilityZones())
+                .extracting(z -> z.subnetId())
+                .containsExactlyInAnyOrderElementsOf(
+                        fx.network.publicSubnetIds().values());
         assertThat(elbAttributes(out.loadBalancerArn())).containsEntry("idle_timeout.timeout_seconds", "120");
-        assertThat(elbTags(out.loadBalancerArn())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
+        assertThat(elbTags(out.loadBalancerArn()))
+                .containsEntry("https-setup:stack", "shop")
+                .containsEntry("team", "web");
         // security groups
-        SecurityGroup albGroup = fx.ec2.describeSecurityGroups(r -> r.groupIds(lb.securityGroups())).securityGroups().get(0);
+        SecurityGroup albGroup = fx.ec2
+                .describeSecurityGroups(r -> r.groupIds(lb.securityGroups()))
+                .securityGroups()
+                .get(0);
         assertThat(albGroup.groupName()).isEqualTo("shop-alb");
         assertThat(albGroup.ipPermissions()).anySatisfy(p -> {
             assertThat(p.fromPort()).isEqualTo(443);
             assertThat(p.ipRanges()).extracting(r -> r.cidrIp()).contains("0.0.0.0/0");
             assertThat(p.ipv6Ranges()).extracting(r -> r.cidrIpv6()).contains("::/0");
         });
-        assertThat(albGroup.ipPermissions()).anySatisfy(p -> assertThat(p.fromPort()).isEqualTo(80));
-        List<SecurityGroupRule> appRules = fx.ec2.describeSecurityGroupRules(r -> r.filters(
-                Filter.builder().name("group-id").values(fx.network.appSecurityGroupId()).build())).securityGroupRules();
+        assertThat(albGroup.ipPermissions())
+                .anySatisfy(p -> assertThat(p.fromPort()).isEqualTo(80));
+        List<SecurityGroupRule> appRules = fx.ec2
+                .describeSecurityGroupRules(r -> r.filters(Filter.builder()
+                        .name("group-id")
+                        .values(fx.network.appSecurityGroupId())
+                        .build()))
+                .securityGroupRules();
         assertThat(appRules).anySatisfy(rule -> {
             assertThat(rule.isEgress()).isFalse();
             assertThat(rule.fromPort()).isEqualTo(8080);
             assertThat(rule.referencedGroupInfo().groupId()).isEqualTo(albGroup.groupId());
         });
         // target group
-        TargetGroup tg = fx.elb.describeTargetGroups(r -> r.targetGroupArns(out.targetGroupArn())).targetGroups().get(0);
+        TargetGroup tg = fx.elb
+                .describeTargetGroups(r -> r.targetGroupArns(out.targetGroupArn()))
+                .targetGroups()
+                .get(0);
         assertThat(tg.port()).isEqualTo(8080);
         assertThat(tg.protocol()).isEqualTo(ProtocolEnum.HTTP);
         assertThat(tg.vpcId()).isEqualTo(fx.network.vpcId());
@@ -103,8 +131,11 @@ class WholeChainIT {
         assertThat(tg.matcher().httpCode()).isEqualTo("200-299");
         assertThat(tg.healthCheckIntervalSeconds()).isEqualTo(15);
         assertThat(tgAttributes(tg.targetGroupArn())).containsEntry("deregistration_delay.timeout_seconds", "30");
-        assertThat(fx.elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions())
-                .extracting(d -> d.target().id()).containsExactlyInAnyOrderElementsOf(fx.network.instanceIds());
+        assertThat(fx.elb
+                        .describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
+                        .targetHealthDescriptions())
+                .extracting(d -> d.target().id())
+                .containsExactlyInAnyOrderElementsOf(fx.network.instanceIds());
         // listeners
         List<Listener> listeners = listeners(out.loadBalancerArn());
         assertThat(listeners).hasSize(2);
@@ -118,13 +149,15 @@ class WholeChainIT {
         assertThat(http.defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.REDIRECT);
         assertThat(http.defaultActions().get(0).redirectConfig().protocol()).isEqualTo("HTTPS");
         assertThat(http.defaultActions().get(0).redirectConfig().port()).isEqualTo("443");
-        assertThat(http.defaultActions().get(0).redirectConfig().statusCodeAsString()).isEqualTo("HTTP_301");
+        assertThat(http.defaultActions().get(0).redirectConfig().statusCodeAsString())
+                .isEqualTo("HTTP_301");
         // alias records, A and AAAA for both names, plus ownership
         for (String name : List.of("example.com.", "www.example.com.")) {
             for (RRType type : List.of(RRType.A, RRType.AAAA)) {
                 ResourceRecordSet record = record(name, type).orElseThrow(() -> new AssertionError(type + " " + name));
                 assertThat(record.aliasTarget().hostedZoneId()).isEqualTo(lb.canonicalHostedZoneId());
-                assertThat(record.aliasTarget().dnsName().toLowerCase()).contains(lb.dnsName().toLowerCase());
+                assertThat(record.aliasTarget().dnsName().toLowerCase())
+                        .contains(lb.dnsName().toLowerCase());
                 assertThat(record.aliasTarget().evaluateTargetHealth()).isTrue();
             }
             assertThat(record("_https-setup." + name, RRType.TXT)).isPresent();
@@ -142,8 +175,15 @@ class WholeChainIT {
         assertThat(second.apiCalls().writes()).isZero();
         assertThat(plan.hasChanges()).isFalse();
         assertThat(plan.changes()).allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
-        assertThat(plan.changes()).extracting(Change::kind).contains(ResourceKind.LOAD_BALANCER, ResourceKind.TARGET_GROUP,
-                ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER, ResourceKind.ALIAS_RECORD, ResourceKind.SECURITY_GROUP);
+        assertThat(plan.changes())
+                .extracting(Change::kind)
+                .contains(
+                        ResourceKind.LOAD_BALANCER,
+                        ResourceKind.TARGET_GROUP,
+                        ResourceKind.HTTPS_LISTENER,
+                        ResourceKind.HTTP_LISTENER,
+                        ResourceKind.ALIAS_RECORD,
+                        ResourceKind.SECURITY_GROUP);
     }
 
     @Test
@@ -151,7 +191,8 @@ class WholeChainIT {
         HttpsSetup spec = fx.spec().build();
         ApplyResult first = fx.executor().apply(spec);
         List<Listener> listeners = listeners(first.outputs().loadBalancerArn());
-        fx.elb.modifyListener(r -> r.listenerArn(listener(listeners, 443).listenerArn()).sslPolicy("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"));
+        fx.elb.modifyListener(r -> r.listenerArn(listener(listeners, 443).listenerArn())
+                .sslPolicy("ELBSecurityPolicy-TLS13-1-2-Res-2021-06"));
         fx.elb.deleteListener(r -> r.listenerArn(listener(listeners, 80).listenerArn()));
 
         Plan plan = fx.executor().plan(spec);
@@ -162,8 +203,8 @@ class WholeChainIT {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE),
                         org.assertj.core.groups.Tuple.tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
-        assertThat(fix.apiCalls().byOperation()).containsKeys("ElasticLoadBalancingV2:ModifyListener",
-                "ElasticLoadBalancingV2:CreateListener");
+        assertThat(fix.apiCalls().byOperation())
+                .containsKeys("ElasticLoadBalancingV2:ModifyListener", "ElasticLoadBalancingV2:CreateListener");
         assertThat(fix.apiCalls().writes()).isEqualTo(2);
         assertThat(listener(listeners(first.outputs().loadBalancerArn()), 443).sslPolicy())
                 .isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY);
@@ -173,26 +214,35 @@ class WholeChainIT {
     @Test
     void apply_whenHealthCheckPathChanges_modifiesOnlyTheTargetGroup() {
         fx.executor().apply(fx.spec().build());
-        HttpsSetup changed = fx.spec().targets(t -> t.instanceIds(fx.network.instanceIds()).port(8080)
-                .healthCheck(h -> h.path("/actuator/health"))).build();
+        HttpsSetup changed = fx.spec()
+                .targets(t ->
+                        t.instanceIds(fx.network.instanceIds()).port(8080).healthCheck(h -> h.path("/actuator/health")))
+                .build();
 
         ApplyResult result = fx.executor().apply(changed);
 
         assertThat(result.changes().stream().filter(c -> c.action().writes()).toList())
-                .singleElement().satisfies(c -> {
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.kind()).isEqualTo(ResourceKind.TARGET_GROUP);
                     assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
                 });
         assertThat(result.apiCalls().writes()).isEqualTo(1);
-        assertThat(fx.elb.describeTargetGroups(r -> r.targetGroupArns(result.outputs().targetGroupArn())).targetGroups().get(0)
-                .healthCheckPath()).isEqualTo("/actuator/health");
+        assertThat(fx.elb
+                        .describeTargetGroups(
+                                r -> r.targetGroupArns(result.outputs().targetGroupArn()))
+                        .targetGroups()
+                        .get(0)
+                        .healthCheckPath())
+                .isEqualTo("/actuator/health");
     }
 
     @Test
     void apply_whenAppPortChanges_replacesTheTargetGroup_switchesTheListener_andDeletesTheOldGroup() {
         ApplyResult first = fx.executor().apply(fx.spec().build());
-        HttpsSetup changed = fx.spec().targets(t -> t.instanceIds(fx.network.instanceIds()).port(9090)
-                .healthCheck(h -> h.path("/health"))).build();
+        HttpsSetup changed = fx.spec()
+                .targets(t -> t.instanceIds(fx.network.instanceIds()).port(9090).healthCheck(h -> h.path("/health")))
+                .build();
 
         ApplyResult second = fx.executor().apply(changed);
 
@@ -201,8 +251,16 @@ class WholeChainIT {
         assertThat(newArn).isNotEqualTo(oldArn);
         assertThatThrownBy(() -> fx.elb.describeTargetGroups(r -> r.targetGroupArns(oldArn)))
                 .isInstanceOf(TargetGroupNotFoundException.class);
-        assertThat(fx.elb.describeTargetGroups(r -> r.targetGroupArns(newArn)).targetGroups().get(0).port()).isEqualTo(9090);
-        assertThat(listener(listeners(second.outputs().loadBalancerArn()), 443).defaultActions().get(0).targetGroupArn())
+        assertThat(fx.elb
+                        .describeTargetGroups(r -> r.targetGroupArns(newArn))
+                        .targetGroups()
+                        .get(0)
+                        .port())
+                .isEqualTo(9090);
+        assertThat(listener(listeners(second.outputs().loadBalancerArn()), 443)
+                        .defaultActions()
+                        .get(0)
+                        .targetGroupArn())
                 .isEqualTo(newArn);
         assertThat(fx.executor().apply(changed).apiCalls().writes()).isZero();
     }
@@ -210,11 +268,18 @@ class WholeChainIT {
     @Test
     void apply_whenInstancesAreAddedOrRemoved_registersAndDeregistersThem() {
         List<String> ids = fx.network.instanceIds();
-        fx.executor().apply(fx.spec().targets(t -> t.instanceIds(ids.get(0)).port(8080)).build());
+        fx.executor()
+                .apply(fx.spec()
+                        .targets(t -> t.instanceIds(ids.get(0)).port(8080))
+                        .build());
 
-        ApplyResult added = fx.executor().apply(fx.spec().targets(t -> t.instanceIds(ids).port(8080)).build());
+        ApplyResult added = fx.executor()
+                .apply(fx.spec().targets(t -> t.instanceIds(ids).port(8080)).build());
         List<String> afterAdd = registered(added.outputs().targetGroupArn());
-        ApplyResult removed = fx.executor().apply(fx.spec().targets(t -> t.instanceIds(ids.get(1)).port(8080)).build());
+        ApplyResult removed = fx.executor()
+                .apply(fx.spec()
+                        .targets(t -> t.instanceIds(ids.get(1)).port(8080))
+                        .build());
 
         assertThat(afterAdd).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(registered(removed.outputs().targetGroupArn())).containsExactly(ids.get(1));
@@ -223,23 +288,39 @@ class WholeChainIT {
 
     @Test
     void apply_whenForeignResourcesHoldTheNames_isAConflict_refusesWithoutWriting_andAdoptTakesThemOver() {
-        String foreignLb = fx.elb.createLoadBalancer(r -> r.name("shop-https").subnets(fx.network.publicSubnetIds().values())
-                .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)).loadBalancers().get(0)
+        String foreignLb = fx.elb
+                .createLoadBalancer(r -> r.name("shop-https")
+                        .subnets(fx.network.publicSubnetIds().values())
+                        .scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
+                        .type(LoadBalancerTypeEnum.APPLICATION))
+                .loadBalancers()
+                .get(0)
                 .loadBalancerArn();
-        fx.route53.changeResourceRecordSets(r -> r.hostedZoneId(fx.zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
-                .resourceRecordSet(s -> s.name("example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.10"))))));
+        fx.route53.changeResourceRecordSets(r -> r.hostedZoneId(fx.zoneId)
+                .changeBatch(b -> b.changes(c -> c.action("UPSERT")
+                        .resourceRecordSet(s -> s.name("example.com.")
+                                .type(RRType.A)
+                                .ttl(300L)
+                                .resourceRecords(v -> v.value("192.0.2.10"))))));
         HttpsSetup spec = fx.spec().build();
         ApiCallCounter calls = new ApiCallCounter();
 
         Plan plan = fx.executor().plan(spec);
-        assertThatThrownBy(() -> fx.executor(calls).apply(spec)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> fx.executor(calls).apply(spec))
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("adopt: true");
 
-        assertThat(plan.conflicts()).extracting(Change::kind)
+        assertThat(plan.conflicts())
+                .extracting(Change::kind)
                 .contains(ResourceKind.LOAD_BALANCER, ResourceKind.ALIAS_RECORD);
         assertThat(calls.snapshot().writes()).isZero();
         assertThat(elbTags(foreignLb)).doesNotContainKey("https-setup:stack");
-        assertThat(record("example.com.", RRType.A).orElseThrow().resourceRecords().get(0).value()).isEqualTo("192.0.2.10");
+        assertThat(record("example.com.", RRType.A)
+                        .orElseThrow()
+                        .resourceRecords()
+                        .get(0)
+                        .value())
+                .isEqualTo("192.0.2.10");
 
         ApplyResult adopted = fx.executor().apply(spec.toBuilder().adopt(true).build());
 
@@ -255,35 +336,63 @@ class WholeChainIT {
         ApiCallCounter calls = new ApiCallCounter();
 
         assertThatThrownBy(() -> fx.executor(calls).apply(fx.spec().build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
                 .hasMessageContaining(fx.network.instanceZone());
         assertThat(calls.snapshot().writes()).isZero();
     }
 
     @Test
     void destroy_removesEverythingOwned_leavesForeignResources_andIsANoOpTheSecondTime() {
-        String foreignTg = fx.elb.createTargetGroup(r -> r.name("someone-elses").protocol(ProtocolEnum.HTTP).port(80)
-                .vpcId(fx.network.vpcId())).targetGroups().get(0).targetGroupArn();
+        String foreignTg = fx.elb
+                .createTargetGroup(r -> r.name("someone-elses")
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(80)
+                        .vpcId(fx.network.vpcId()))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
         HttpsSetup spec = fx.spec().build();
         ApplyResult applied = fx.executor().apply(spec);
 
         DestroyResult destroyed = fx.executor().destroy(spec);
         DestroyResult again = fx.executor().destroy(spec);
 
-        assertThat(destroyed.deleted()).extracting(Change::kind).contains(ResourceKind.ALIAS_RECORD, ResourceKind.HTTPS_LISTENER,
-                ResourceKind.LOAD_BALANCER, ResourceKind.TARGET_GROUP, ResourceKind.SECURITY_GROUP, ResourceKind.CERTIFICATE);
+        assertThat(destroyed.deleted())
+                .extracting(Change::kind)
+                .contains(
+                        ResourceKind.ALIAS_RECORD,
+                        ResourceKind.HTTPS_LISTENER,
+                        ResourceKind.LOAD_BALANCER,
+                        ResourceKind.TARGET_GROUP,
+                        ResourceKind.SECURITY_GROUP,
+                        ResourceKind.CERTIFICATE);
         assertThat(fx.elb.describeLoadBalancers().loadBalancers()).isEmpty();
-        assertThat(fx.elb.describeTargetGroups().targetGroups()).extracting(TargetGroup::targetGroupArn).containsExactly(foreignTg);
+        assertThat(fx.elb.describeTargetGroups().targetGroups())
+                .extracting(TargetGroup::targetGroupArn)
+                .containsExactly(foreignTg);
         assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
-        assertThat(fx.ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("tag:https-setup:stack").values("shop").build()))
-                .securityGroups()).isEmpty();
-        assertThat(fx.ec2.describeSecurityGroupRules(r -> r.filters(Filter.builder().name("group-id")
-                .values(fx.network.appSecurityGroupId()).build())).securityGroupRules())
+        assertThat(fx.ec2
+                        .describeSecurityGroups(r -> r.filters(Filter.builder()
+                                .name("tag:https-setup:stack")
+                                .values("shop")
+                                .build()))
+                        .securityGroups())
+                .isEmpty();
+        assertThat(fx.ec2
+                        .describeSecurityGroupRules(r -> r.filters(Filter.builder()
+                                .name("group-id")
+                                .values(fx.network.appSecurityGroupId())
+                                .build()))
+                        .securityGroupRules())
                 .noneSatisfy(rule -> assertThat(rule.fromPort()).isEqualTo(8080));
         // the validation CNAMEs stay: ACM uses them for every certificate of these names in the account
-        assertThat(fx.route53.listResourceRecordSets(r -> r.hostedZoneId(fx.zoneId)).resourceRecordSets())
+        assertThat(fx.route53
+                        .listResourceRecordSets(r -> r.hostedZoneId(fx.zoneId))
+                        .resourceRecordSets())
                 .filteredOn(set -> set.type() != RRType.CNAME || !set.name().startsWith("_"))
-                .extracting(ResourceRecordSet::typeAsString).containsOnly("NS", "SOA");
+                .extracting(ResourceRecordSet::typeAsString)
+                .containsOnly("NS", "SOA");
         assertThat(destroyed.kept()).anySatisfy(k -> assertThat(k).contains("hosted zone example.com"));
         assertThat(again.deleted()).isEmpty();
         assertThat(again.apiCalls().writes()).isZero();
@@ -296,12 +405,20 @@ class WholeChainIT {
         ApplyResult applied = fx.executor().apply(forward);
         Listener http = listener(listeners(applied.outputs().loadBalancerArn()), 80);
         assertThat(http.defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.FORWARD);
-        assertThat(http.defaultActions().get(0).targetGroupArn()).isEqualTo(applied.outputs().targetGroupArn());
+        assertThat(http.defaultActions().get(0).targetGroupArn())
+                .isEqualTo(applied.outputs().targetGroupArn());
 
-        ApplyResult none = fx.executor().apply(fx.spec().httpListener(HttpAction.NONE).build());
+        ApplyResult none =
+                fx.executor().apply(fx.spec().httpListener(HttpAction.NONE).build());
 
-        assertThat(listeners(none.outputs().loadBalancerArn())).extracting(Listener::port).containsExactly(443);
-        assertThat(fx.executor().apply(fx.spec().httpListener(HttpAction.NONE).build()).apiCalls().writes()).isZero();
+        assertThat(listeners(none.outputs().loadBalancerArn()))
+                .extracting(Listener::port)
+                .containsExactly(443);
+        assertThat(fx.executor()
+                        .apply(fx.spec().httpListener(HttpAction.NONE).build())
+                        .apiCalls()
+                        .writes())
+                .isZero();
     }
 
     // ---- reading AWS back ----
@@ -311,13 +428,17 @@ class WholeChainIT {
     }
 
     private static Listener listener(List<Listener> listeners, int port) {
-        return listeners.stream().filter(l -> l.port() == port).findFirst().orElseThrow(() -> new AssertionError("no listener on " + port));
+        return listeners.stream()
+                .filter(l -> l.port() == port)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no listener on " + port));
     }
 
     private List<String> registered(String tgArn) {
         return fx.elb.describeTargetHealth(r -> r.targetGroupArn(tgArn)).targetHealthDescriptions().stream()
                 .filter(d -> d.targetHealth().stateAsString().matches("healthy|initial|unhealthy"))
-                .map(d -> d.target().id()).toList();
+                .map(d -> d.target().id())
+                .toList();
     }
 
     private Map<String, String> elbAttributes(String arn) {
@@ -337,6 +458,7 @@ class WholeChainIT {
 
     private Optional<ResourceRecordSet> record(String name, RRType type) {
         return fx.route53.listResourceRecordSets(r -> r.hostedZoneId(fx.zoneId)).resourceRecordSets().stream()
-                .filter(r -> r.name().equalsIgnoreCase(name) && r.type() == type).findFirst();
+                .filter(r -> r.name().equalsIgnoreCase(name) && r.type() == type)
+                .findFirst();
     }
 }

@@ -89,8 +89,13 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
         try {
             run();
         } catch (YamlConfigException e) {
-            reportFailure(json, e, e.problems().stream().map(p -> new JsonReport.Problem(e.code(), p.message(), p.file(),
-                    p.line(), p.column(), p.path())).toList());
+            reportFailure(
+                    json,
+                    e,
+                    e.problems().stream()
+                            .map(p -> new JsonReport.Problem(
+                                    e.code(), p.message(), p.file(), p.line(), p.column(), p.path()))
+                            .toList());
             throw failure(e.getMessage(), e);
         } catch (HttpsSetupException e) {
             reportFailure(json, e, List.of());
@@ -100,6 +105,7 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
 
     /** Counts the AWS calls of the run, for the JSON report of a plan (apply and destroy results carry theirs). */
     final ApiCallRecorder calls = new ApiCallRecorder();
+
     private long started;
 
     /** The report's command for goals that write one (plan, apply, destroy); {@code null} for the others. */
@@ -134,7 +140,9 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
     private void reportFailure(boolean json, HttpsSetupException e, List<JsonReport.Problem> problems) {
         if (json) {
             Path file = reportFile();
-            JsonReport.failure(reportCommand(), e, problems).withDuration(elapsed()).writeTo(file);
+            JsonReport.failure(reportCommand(), e, problems)
+                    .withDuration(elapsed())
+                    .writeTo(file);
             getLog().info("JSON report: " + file);
         }
     }
@@ -144,8 +152,11 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
         if (outputFile != null) {
             return outputFile.toPath();
         }
-        Path target = project != null && project.getBuild() != null && project.getBuild().getDirectory() != null
-                ? Path.of(project.getBuild().getDirectory()) : Path.of("target");
+        Path target = project != null
+                        && project.getBuild() != null
+                        && project.getBuild().getDirectory() != null
+                ? Path.of(project.getBuild().getDirectory())
+                : Path.of("target");
         return target.resolve("https-setup").resolve(goal() + ".json");
     }
 
@@ -168,8 +179,9 @@ abstract class AbstractHttpsSetupMojo extends AbstractMojo {
     /** Loads and validates the description, with the command line's overrides. No AWS call. */
     HttpsSetup setup() throws MojoFailureException {
         if (configFile == null || !configFile.isFile()) {
-            throw new MojoFailureException("No https-setup description at " + configFile + ". Create https-setup.yaml next"
-                    + " to the pom (see the README for a minimal one) or point -Dhttps-setup.configFile at it.");
+            throw new MojoFailureException(
+                    "No https-setup description at " + configFile + ". Create https-setup.yaml next"
+                            + " to the pom (see the README for a minimal one) or point -Dhttps-setup.configFile at it.");
         }
         long start = System.nanoTime();
         HttpsSetup setup = HttpsSetupYaml.load(configFile.toPath(), blankToNull(environment));

@@ -30,9 +30,11 @@ public final class DestroyMojo extends AbstractHttpsSetupMojo {
     void run() throws MojoFailureException {
         HttpsSetup setup = setup();
         if (!setup.stack().equals(blankToNull(confirm) == null ? null : confirm.trim())) {
-            throw new MojoFailureException("destroy deletes the load balancer, listeners, target group, security groups,"
-                    + " certificate and DNS records of stack " + setup.stack() + " in " + setup.region()
-                    + ". Nothing was changed. To confirm, run again with -Dhttps-setup.confirm=" + setup.stack());
+            throw new MojoFailureException(
+                    "destroy deletes the load balancer, listeners, target group, security groups,"
+                            + " certificate and DNS records of stack " + setup.stack() + " in " + setup.region()
+                            + ". Nothing was changed. To confirm, run again with -Dhttps-setup.confirm="
+                            + setup.stack());
         }
         DestroyResult result = executor().destroy(setup);
         info(result.render());

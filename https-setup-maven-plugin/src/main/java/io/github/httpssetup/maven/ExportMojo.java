@@ -19,7 +19,9 @@ public final class ExportMojo extends AbstractHttpsSetupMojo {
     static final String GOAL = "export";
 
     /** Where the template goes. */
-    @Parameter(property = "https-setup.exportFile", defaultValue = "${project.build.directory}/https-setup/cloudformation.json")
+    @Parameter(
+            property = "https-setup.exportFile",
+            defaultValue = "${project.build.directory}/https-setup/cloudformation.json")
     File exportFile;
 
     @Override
@@ -39,10 +41,13 @@ public final class ExportMojo extends AbstractHttpsSetupMojo {
             }
             Files.writeString(file, template.toJson());
         } catch (IOException e) {
-            throw new MojoFailureException("Could not write the template to " + file + ": " + e.getMessage()
-                    + ". Point -Dhttps-setup.exportFile at a writable path.", e);
+            throw new MojoFailureException(
+                    "Could not write the template to " + file + ": " + e.getMessage()
+                            + ". Point -Dhttps-setup.exportFile at a writable path.",
+                    e);
         }
-        info("CloudFormation template of stack " + setup.stack() + " written to " + file + " (" + template.logicalIds().size()
+        info("CloudFormation template of stack " + setup.stack() + " written to " + file + " ("
+                + template.logicalIds().size()
                 + " resources). Deploy it with: aws cloudformation deploy --template-file " + file + " --stack-name "
                 + setup.stack() + " --region " + setup.region());
     }

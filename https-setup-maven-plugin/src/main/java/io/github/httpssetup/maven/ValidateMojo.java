@@ -18,6 +18,7 @@ public final class ValidateMojo extends AbstractHttpsSetupMojo {
     void run() throws MojoFailureException {
         HttpsSetup setup = setup();
         getLog().info(configFile.getName() + " is valid: stack " + setup.stack() + " in " + setup.region() + ", "
-                + setup.url() + (setup.allNames().size() > 1 ? " (+" + (setup.allNames().size() - 1) + " names)" : ""));
+                + setup.url()
+                + (setup.allNames().size() > 1 ? " (+" + (setup.allNames().size() - 1) + " names)" : ""));
     }
 }

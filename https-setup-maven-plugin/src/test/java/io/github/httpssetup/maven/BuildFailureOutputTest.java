@@ -31,11 +31,18 @@ class BuildFailureOutputTest {
     Path dir;
 
     @Test
-    void validate_whenInstanceTagsAreAList_printsOneProblem_withoutTheFollowOnThatThereAreNoInstances() throws Exception {
-        String printed = printedByMaven(validate(VALID.replace("instanceIds: [i-0123456789abcdef0]", "instanceTags: [app, shop]")));
+    void validate_whenInstanceTagsAreAList_printsOneProblem_withoutTheFollowOnThatThereAreNoInstances()
+            throws Exception {
+        String printed = printedByMaven(
+                validate(VALID.replace("instanceIds: [i-0123456789abcdef0]", "instanceTags: [app, shop]")));
 
-        assertThat(occurrences(printed, "expected a mapping of tag keys to values")).as(printed).isEqualTo(1);
-        assertThat(printed).as(printed).doesNotContain("has no instances").containsPattern("\\n1 problem in \\S*https-setup.yaml$");
+        assertThat(occurrences(printed, "expected a mapping of tag keys to values"))
+                .as(printed)
+                .isEqualTo(1);
+        assertThat(printed)
+                .as(printed)
+                .doesNotContain("has no instances")
+                .containsPattern("\\n1 problem in \\S*https-setup.yaml$");
     }
 
     @Test
@@ -47,25 +54,40 @@ class BuildFailureOutputTest {
 
     @Test
     void validate_withThreeProblems_printsEachOnce() throws Exception {
-        String printed = printedByMaven(validate(VALID.replace("instanceIds: [i-0123456789abcdef0]", "instanceTags: [app, shop]")
-                .replace("port: 8080", "port: 80800") + "stak: x\n"));
+        String printed =
+                printedByMaven(validate(VALID.replace("instanceIds: [i-0123456789abcdef0]", "instanceTags: [app, shop]")
+                                .replace("port: 8080", "port: 80800")
+                        + "stak: x\n"));
 
-        assertThat(occurrences(printed, "expected a mapping of tag keys to values")).as(printed).isEqualTo(1);
+        assertThat(occurrences(printed, "expected a mapping of tag keys to values"))
+                .as(printed)
+                .isEqualTo(1);
         assertThat(occurrences(printed, "80800 is not a port")).as(printed).isEqualTo(1);
         assertThat(occurrences(printed, "unknown key 'stak'")).as(printed).isEqualTo(1);
-        assertThat(printed).doesNotContain("has no instances").containsPattern("\\n3 problems in \\S*https-setup.yaml$");
+        assertThat(printed)
+                .doesNotContain("has no instances")
+                .containsPattern("\\n3 problems in \\S*https-setup.yaml$");
     }
 
     @Test
     void apply_whenAwsRefusesACall_printsTheExplanationOnce_withoutTheSdksOwnWording() throws Exception {
-        AwsServiceException refused = AwsServiceException.builder().statusCode(400).message("User is not authorized (Service:"
-                + " ElasticLoadBalancingV2, Status Code: 400, Request ID: 1)").awsErrorDetails(AwsErrorDetails.builder()
-                .errorCode("AccessDenied").errorMessage("User is not authorized").serviceName("ElasticLoadBalancingV2").build())
+        AwsServiceException refused = AwsServiceException.builder()
+                .statusCode(400)
+                .message("User is not authorized (Service:"
+                        + " ElasticLoadBalancingV2, Status Code: 400, Request ID: 1)")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDenied")
+                        .errorMessage("User is not authorized")
+                        .serviceName("ElasticLoadBalancingV2")
+                        .build())
                 .build();
-        HttpsSetupException e = new HttpsSetupException(ErrorCode.AWS_ERROR, "ElasticLoadBalancingV2 refused a call:"
-                + " AccessDenied: User is not authorized.", refused);
+        HttpsSetupException e = new HttpsSetupException(
+                ErrorCode.AWS_ERROR,
+                "ElasticLoadBalancingV2 refused a call:" + " AccessDenied: User is not authorized.",
+                refused);
 
-        MojoFailureException failure = AbstractHttpsSetupMojo.failure("https-setup:apply failed [AWS_ERROR]: " + e.getMessage(), e);
+        MojoFailureException failure =
+                AbstractHttpsSetupMojo.failure("https-setup:apply failed [AWS_ERROR]: " + e.getMessage(), e);
         String printed = printedByMaven(failure);
 
         assertThat(occurrences(printed, "User is not authorized")).as(printed).isEqualTo(1);
@@ -83,8 +105,10 @@ class BuildFailureOutputTest {
     /** The "[ERROR] Failed to execute goal ..." text of a build that failed this way. */
     private static String printedByMaven(MojoFailureException failure) {
         assertThat(failure).isNotNull();
-        LifecycleExecutionException lifecycle = new LifecycleExecutionException("Failed to execute goal"
-                + " io.github.httpssetup:https-setup-maven-plugin:validate (default-cli) on project shop: " + failure.getMessage(),
+        LifecycleExecutionException lifecycle = new LifecycleExecutionException(
+                "Failed to execute goal"
+                        + " io.github.httpssetup:https-setup-maven-plugin:validate (default-cli) on project shop: "
+                        + failure.getMessage(),
                 failure);
         return new DefaultExceptionHandler().handleException(lifecycle).getMessage();
     }

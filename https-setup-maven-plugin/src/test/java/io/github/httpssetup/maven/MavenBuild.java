@@ -38,7 +38,8 @@ final class MavenBuild {
     /** Copies {@code src/test/resources/projects/<name>} to a fresh directory under target/. */
     static MavenBuild of(String fixture, AwsEmulator aws) {
         try {
-            Path target = Files.createTempDirectory(Files.createDirectories(Paths.get("target", "it-projects").toAbsolutePath()), fixture + "-");
+            Path target = Files.createTempDirectory(
+                    Files.createDirectories(Paths.get("target", "it-projects").toAbsolutePath()), fixture + "-");
             Path source = Paths.get("src", "test", "resources", "projects", fixture);
             try (Stream<Path> files = Files.walk(source)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
@@ -84,10 +85,13 @@ final class MavenBuild {
         command.add("-ntp");
         command.add("-s");
         command.add(settings.toString());
-        command.add("-Dmaven.repo.local=" + Paths.get(System.getProperty("it.repository", "target/it-repo")).toAbsolutePath());
+        command.add("-Dmaven.repo.local="
+                + Paths.get(System.getProperty("it.repository", "target/it-repo"))
+                        .toAbsolutePath());
         command.add("-Dhttps-setup.endpoint=" + aws.endpoint());
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
         builder.environment().remove("AWS_PROFILE");
@@ -114,8 +118,12 @@ final class MavenBuild {
      * file repository, so nothing already downloaded is fetched again), then from Maven Central.
      */
     private static Path settings(Path dir) throws IOException {
-        String userRepository = Paths.get(System.getProperty("it.userRepository",
-                Paths.get(System.getProperty("user.home"), ".m2", "repository").toString())).toUri().toString();
+        String userRepository = Paths.get(System.getProperty(
+                        "it.userRepository",
+                        Paths.get(System.getProperty("user.home"), ".m2", "repository")
+                                .toString()))
+                .toUri()
+                .toString();
         String xml = "<settings>\n  <profiles>\n    <profile>\n      <id>it</id>\n      <repositories>\n"
                 + "        <repository><id>user-local</id><url>" + userRepository + "</url></repository>\n"
                 + "      </repositories>\n      <pluginRepositories>\n"

@@ -26,7 +26,8 @@ class MavenGoalsIT {
     void setUp(AwsEmulator emulator) {
         emulator.reset();
         aws = emulator.withRegion(REGION);
-        try (Ec2Client ec2 = aws.client(Ec2Client.builder()); Route53Client route53 = aws.client(Route53Client.builder())) {
+        try (Ec2Client ec2 = aws.client(Ec2Client.builder());
+                Route53Client route53 = aws.client(Route53Client.builder())) {
             world = Ec2Fixture.builder().instances(1).build().seed(ec2);
             route53.createHostedZone(r -> r.name("example.com").callerReference("maven-it"));
         }
@@ -67,31 +68,51 @@ class MavenGoalsIT {
 
         MavenBuild.Result plan = build.run("https-setup:plan");
         assertThat(plan.succeeded()).as(plan.log()).isTrue();
-        assertThat(plan.log()).contains("+   certificate example.com, www.example.com", "+   load balancer shop-https",
-                "+   HTTPS listener");
+        assertThat(plan.log())
+                .contains(
+                        "+   certificate example.com, www.example.com",
+                        "+   load balancer shop-https",
+                        "+   HTTPS listener");
 
         MavenBuild.Result export = build.run("https-setup:export");
         assertThat(export.succeeded()).as(export.log()).isTrue();
-        assertThat(export.log()).contains("CloudFormation template of stack shop written to", "aws cloudformation deploy");
-        assertThat(build.project().resolve("target/https-setup/cloudformation.json")).content()
-                .contains("\"AWS::ElasticLoadBalancingV2::LoadBalancer\"", "\"CertificateArn\"", world.instanceIds().get(0));
+        assertThat(export.log())
+                .contains("CloudFormation template of stack shop written to", "aws cloudformation deploy");
+        assertThat(build.project().resolve("target/https-setup/cloudformation.json"))
+                .content()
+                .contains(
+                        "\"AWS::ElasticLoadBalancingV2::LoadBalancer\"",
+                        "\"CertificateArn\"",
+                        world.instanceIds().get(0));
 
         MavenBuild.Result apply = build.run("https-setup:apply", "-Dhttps-setup.output=json");
         assertThat(apply.succeeded()).as(apply.log()).isTrue();
-        assertThat(apply.log()).contains("URL: https://example.com", "Load balancer: shop-https-", "Certificate: arn:aws:acm:",
-                "Name servers (set them at your registrar):", "waiting for ACM to issue");
+        assertThat(apply.log())
+                .contains(
+                        "URL: https://example.com",
+                        "Load balancer: shop-https-",
+                        "Certificate: arn:aws:acm:",
+                        "Name servers (set them at your registrar):",
+                        "waiting for ACM to issue");
         java.nio.file.Path report = build.project().resolve("target/https-setup/apply.json");
         assertThat(apply.log()).contains("JSON report: " + report);
-        assertThat(report).content().contains("\"version\" : 1", "\"command\" : \"apply\"", "\"url\" : \"https://example.com\"");
+        assertThat(report)
+                .content()
+                .contains("\"version\" : 1", "\"command\" : \"apply\"", "\"url\" : \"https://example.com\"");
 
         MavenBuild.Result again = build.run("https-setup:apply");
         assertThat(again.succeeded()).as(again.log()).isTrue();
         assertThat(again.log()).contains("No changes: AWS already matches the description.", " 0 writes)");
 
         try (ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder())) {
-            String lb = elb.describeLoadBalancers(r -> r.names("shop-https")).loadBalancers().get(0).loadBalancerArn();
+            String lb = elb.describeLoadBalancers(r -> r.names("shop-https"))
+                    .loadBalancers()
+                    .get(0)
+                    .loadBalancerArn();
             Listener http = elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners().stream()
-                    .filter(l -> l.port() == 80).findFirst().orElseThrow();
+                    .filter(l -> l.port() == 80)
+                    .findFirst()
+                    .orElseThrow();
             elb.deleteListener(r -> r.listenerArn(http.listenerArn()));
         }
         MavenBuild.Result drift = build.run("https-setup:plan", "-Dhttps-setup.failOnChanges=true");
@@ -100,7 +121,8 @@ class MavenGoalsIT {
 
         MavenBuild.Result refused = build.run("https-setup:destroy");
         assertThat(refused.succeeded()).as(refused.log()).isFalse();
-        assertThat(refused.log()).contains("Nothing was changed. To confirm, run again with -Dhttps-setup.confirm=shop");
+        assertThat(refused.log())
+                .contains("Nothing was changed. To confirm, run again with -Dhttps-setup.confirm=shop");
         try (ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder())) {
             assertThat(elb.describeLoadBalancers().loadBalancers()).hasSize(1);
         }
@@ -118,16 +140,30 @@ class MavenGoalsIT {
         MavenBuild build = MavenBuild.of("plain", aws);
         build.write("https-setup.yaml", yaml());
 
-        MavenBuild.Result policy = build.run("io.github.httpssetup:https-setup-maven-plugin:" + MavenBuild.pluginVersion()
-                + ":iam-policy");
-        MavenBuild.Result help = build.run("io.github.httpssetup:https-setup-maven-plugin:" + MavenBuild.pluginVersion()
-                + ":help", "-Ddetail=true");
+        MavenBuild.Result policy = build.run(
+                "io.github.httpssetup:https-setup-maven-plugin:" + MavenBuild.pluginVersion() + ":iam-policy");
+        MavenBuild.Result help = build.run(
+                "io.github.httpssetup:https-setup-maven-plugin:" + MavenBuild.pluginVersion() + ":help",
+                "-Ddetail=true");
 
         assertThat(policy.succeeded()).as(policy.log()).isTrue();
-        assertThat(policy.log()).contains("\"elasticloadbalancing:CreateLoadBalancer\"", "\"acm:RequestCertificate\"")
+        assertThat(policy.log())
+                .contains("\"elasticloadbalancing:CreateLoadBalancer\"", "\"acm:RequestCertificate\"")
                 .doesNotContain("route53domains");
         assertThat(help.succeeded()).as(help.log()).isTrue();
-        assertThat(help.log()).contains("https-setup:validate", "https-setup:plan", "https-setup:apply", "https-setup:destroy",
-                "https-setup:iam-policy", "https-setup:export", "exportFile", "failOnChanges", "confirm", "configFile", "environment", "waitTimeout");
+        assertThat(help.log())
+                .contains(
+                        "https-setup:validate",
+                        "https-setup:plan",
+                        "https-setup:apply",
+                        "https-setup:destroy",
+                        "https-setup:iam-policy",
+                        "https-setup:export",
+                        "exportFile",
+                        "failOnChanges",
+                        "confirm",
+                        "configFile",
+                        "environment",
+                        "waitTimeout");
     }
 }

@@ -58,7 +58,8 @@ class MojoParametersTest {
 
         mojo.execute();
 
-        assertThat(log.lines).containsExactly("Skipping https-setup:plan for pom project parent: it has no https-setup.yaml");
+        assertThat(log.lines)
+                .containsExactly("Skipping https-setup:plan for pom project parent: it has no https-setup.yaml");
     }
 
     @Test
@@ -66,7 +67,8 @@ class MojoParametersTest {
         ValidateMojo mojo = new ValidateMojo();
         mojo.configFile = dir.resolve("https-setup.yaml").toFile();
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("No https-setup description at")
                 .hasMessageContaining("-Dhttps-setup.configFile");
     }
@@ -74,8 +76,10 @@ class MojoParametersTest {
     @Test
     void commandLineRegionAndWaitTimeout_overrideTheFile() throws Exception {
         File file = dir.resolve("https-setup.yaml").toFile();
-        Files.writeString(file.toPath(), "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
-                + "targets: { instanceIds: [i-0123456789abcdef0], port: 8080 }\n");
+        Files.writeString(
+                file.toPath(),
+                "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
+                        + "targets: { instanceIds: [i-0123456789abcdef0], port: 8080 }\n");
         ValidateMojo mojo = new ValidateMojo();
         mojo.configFile = file;
         mojo.region = "us-east-2";
@@ -110,15 +114,16 @@ class MojoParametersTest {
             mojo.progress().onEvent(ProgressEvent.of(type, "certificate", type.name()));
         }
 
-        assertThat(lines).containsExactly(
-                "DEBUG [certificate] STEP_STARTED",
-                "DEBUG [certificate] STEP_FINISHED",
-                "DEBUG [certificate] CHANGE_STARTED",
-                "INFO [certificate] CHANGE_APPLIED",
-                "INFO [certificate] WAITING (0 s of 0 s)",
-                "DEBUG [certificate] RETRYING",
-                "WARN [certificate] WARNING",
-                "INFO [certificate] INFO");
+        assertThat(lines)
+                .containsExactly(
+                        "DEBUG [certificate] STEP_STARTED",
+                        "DEBUG [certificate] STEP_FINISHED",
+                        "DEBUG [certificate] CHANGE_STARTED",
+                        "INFO [certificate] CHANGE_APPLIED",
+                        "INFO [certificate] WAITING (0 s of 0 s)",
+                        "DEBUG [certificate] RETRYING",
+                        "WARN [certificate] WARNING",
+                        "INFO [certificate] INFO");
     }
 
     @Test
@@ -126,8 +131,10 @@ class MojoParametersTest {
         ApplyMojo mojo = new ApplyMojo();
         mojo.endpoint = "localhost:5000";
 
-        assertThatThrownBy(mojo::executor).isInstanceOf(MojoFailureException.class)
-                .hasMessage("https-setup.endpoint: endpoint override localhost:5000 is not a URL: use e.g. http://localhost:5000");
+        assertThatThrownBy(mojo::executor)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(
+                        "https-setup.endpoint: endpoint override localhost:5000 is not a URL: use e.g. http://localhost:5000");
         assertThatThrownBy(() -> AbstractHttpsSetupMojo.duration("soon", "https-setup.waitTimeout"))
                 .hasMessage("https-setup.waitTimeout: \"soon\" is not a duration: use a whole number and a unit"
                         + " (d, h, m, s, ms), such as 30s, 5m, 1h or 1h30m, or ISO-8601 such as PT1M30S");
@@ -143,7 +150,8 @@ class MojoParametersTest {
         "' 2h ', PT2H",
     })
     void waitTimeout_onTheCommandLine_isReadAsTheYamlFileReadsIt(String text, String expected) throws Exception {
-        assertThat(AbstractHttpsSetupMojo.duration(text, "https-setup.waitTimeout")).isEqualTo(Duration.parse(expected));
+        assertThat(AbstractHttpsSetupMojo.duration(text, "https-setup.waitTimeout"))
+                .isEqualTo(Duration.parse(expected));
     }
 
     @Test
@@ -159,9 +167,11 @@ class MojoParametersTest {
         mojo.output = "xml";
         mojo.configFile = dir.resolve("missing.yaml").toFile();
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessage("https-setup.output=xml is not an output: use text (the build log only) or json (also a JSON"
-                        + " report in target/https-setup/plan.json)");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessage(
+                        "https-setup.output=xml is not an output: use text (the build log only) or json (also a JSON"
+                                + " report in target/https-setup/plan.json)");
     }
 
     @Test
@@ -178,8 +188,10 @@ class MojoParametersTest {
     @Test
     void jsonOutput_ofAnInvalidFile_writesTheInvalidReport_withTheLocation_andSaysWhere() throws Exception {
         File file = dir.resolve("https-setup.yaml").toFile();
-        Files.writeString(file.toPath(), "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
-                + "targets: { instanceIds: [i-0123456789abcdef0], port: 80800 }\n");
+        Files.writeString(
+                file.toPath(),
+                "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
+                        + "targets: { instanceIds: [i-0123456789abcdef0], port: 80800 }\n");
         PlanMojo mojo = new PlanMojo();
         CapturingLog log = new CapturingLog();
         mojo.setLog(log);
@@ -187,19 +199,24 @@ class MojoParametersTest {
         mojo.output = "json";
         mojo.outputFile = dir.resolve("out/plan.json").toFile();
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining(":4:")
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining(":4:")
                 .hasMessageContaining("80800 is not a port");
 
         String json = Files.readString(dir.resolve("out/plan.json"));
-        assertThat(json).contains("\"version\" : 1", "\"status\" : \"invalid\"", "\"line\" : 4", "\"path\" : \"targets.port\"");
+        assertThat(json)
+                .contains("\"version\" : 1", "\"status\" : \"invalid\"", "\"line\" : 4", "\"path\" : \"targets.port\"");
         assertThat(log.lines).contains("JSON report: " + dir.resolve("out/plan.json"));
     }
 
     @Test
     void validateAndIamPolicy_writeNoReport() throws Exception {
         File file = dir.resolve("https-setup.yaml").toFile();
-        Files.writeString(file.toPath(), "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
-                + "targets: { instanceIds: [i-0123456789abcdef0], port: 8080 }\n");
+        Files.writeString(
+                file.toPath(),
+                "stack: shop\nregion: eu-west-1\ndomain: { name: example.com }\n"
+                        + "targets: { instanceIds: [i-0123456789abcdef0], port: 8080 }\n");
         ValidateMojo mojo = new ValidateMojo();
         mojo.setLog(new CapturingLog());
         mojo.configFile = file;

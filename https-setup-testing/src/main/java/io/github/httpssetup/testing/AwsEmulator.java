@@ -57,7 +57,12 @@ public final class AwsEmulator implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final AutoCloseable owned;
 
-    private AwsEmulator(EmulatorKind kind, EmulatorProfile profile, URI endpoint, String region, AwsCredentialsProvider credentials,
+    private AwsEmulator(
+            EmulatorKind kind,
+            EmulatorProfile profile,
+            URI endpoint,
+            String region,
+            AwsCredentialsProvider credentials,
             AutoCloseable owned) {
         this.kind = kind;
         this.profile = profile;
@@ -115,7 +120,9 @@ public final class AwsEmulator implements AutoCloseable {
                 if (name.equals(EmulatorProfile.VARIABLE)) {
                     return java.util.Optional.of(profile.name());
                 }
-                return name.equals(EmulatorSelector.ENDPOINT_VARIABLE) ? java.util.Optional.empty() : system.variable(name);
+                return name.equals(EmulatorSelector.ENDPOINT_VARIABLE)
+                        ? java.util.Optional.empty()
+                        : system.variable(name);
             }
 
             @Override
@@ -135,30 +142,37 @@ public final class AwsEmulator implements AutoCloseable {
         return start(host, environment, EmulatorProfile.of(host));
     }
 
-    private static AwsEmulator start(EmulatorSelector.Host host, Map<String, String> environment, EmulatorProfile profile) {
+    private static AwsEmulator start(
+            EmulatorSelector.Host host, Map<String, String> environment, EmulatorProfile profile) {
         List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, profile);
         if (candidates.isEmpty()) {
             throw new EmulatorUnavailableException(EmulatorSelector.noEmulatorMessage());
         }
-        String region = host.variable("HTTPS_SETUP_TEST_REGION").filter(s -> !s.isBlank()).orElse(DEFAULT_REGION);
+        String region = host.variable("HTTPS_SETUP_TEST_REGION")
+                .filter(s -> !s.isBlank())
+                .orElse(DEFAULT_REGION);
         List<String> failures = new ArrayList<>();
         for (EmulatorSelector.Selection candidate : candidates) {
             try {
                 Started started = startOne(candidate, host, environment, profile);
-                return new AwsEmulator(candidate.kind(), profile, started.endpoint(), region, testCredentials(), started.process());
+                return new AwsEmulator(
+                        candidate.kind(), profile, started.endpoint(), region, testCredentials(), started.process());
             } catch (EmulatorUnavailableException e) {
                 LOG.warn("{} could not be used: {}", candidate.kind(), e.getMessage());
                 failures.add(candidate.kind() + ": " + e.getMessage());
             }
         }
-        throw new EmulatorUnavailableException("No AWS emulator could be started. Tried " + String.join("; ", failures));
+        throw new EmulatorUnavailableException(
+                "No AWS emulator could be started. Tried " + String.join("; ", failures));
     }
 
-    private record Started(URI endpoint, AutoCloseable process) {
-    }
+    private record Started(URI endpoint, AutoCloseable process) {}
 
-    private static Started startOne(EmulatorSelector.Selection candidate, EmulatorSelector.Host host,
-            Map<String, String> environment, EmulatorProfile profile) {
+    private static Started startOne(
+            EmulatorSelector.Selection candidate,
+            EmulatorSelector.Host host,
+            Map<String, String> environment,
+            EmulatorProfile profile) {
         return switch (candidate.kind()) {
             case ENDPOINT -> {
                 LOG.info("Using the AWS emulator at {} ({})", candidate.endpoint(), EmulatorSelector.ENDPOINT_VARIABLE);
@@ -166,26 +180,33 @@ public final class AwsEmulator implements AutoCloseable {
             }
             case MOTO_ON_PATH -> startMoto(List.of(candidate.executable().toString()), host, environment);
             case MOTO_VIRTUALENV -> {
-                MotoInstallation installation = new MotoInstallation(candidate.executable(), MotoInstallation.defaultCacheRoot(host));
+                MotoInstallation installation =
+                        new MotoInstallation(candidate.executable(), MotoInstallation.defaultCacheRoot(host));
                 Path moto = installation.ensureInstalled();
                 if (profile == EmulatorProfile.STRICT) {
-                    Path launcher = StrictLauncher.extract(logDirectory().resolve("strict-launcher-" + ProcessHandle.current().pid()));
+                    Path launcher = StrictLauncher.extract(logDirectory()
+                            .resolve(
+                                    "strict-launcher-" + ProcessHandle.current().pid()));
                     yield startMoto(List.of(installation.python().toString(), launcher.toString()), host, environment);
                 }
                 yield startMoto(List.of(moto.toString()), host, environment);
             }
             case LOCALSTACK -> {
-                String image = host.variable(LocalStackEmulator.IMAGE_VARIABLE).filter(s -> !s.isBlank())
+                String image = host.variable(LocalStackEmulator.IMAGE_VARIABLE)
+                        .filter(s -> !s.isBlank())
                         .orElse(LocalStackEmulator.DEFAULT_IMAGE);
-                LocalStackEmulator localStack = LocalStackEmulator.start(image,
-                        host.variable(EmulatorSelector.LOCALSTACK_TOKEN_VARIABLE).orElseThrow());
+                LocalStackEmulator localStack = LocalStackEmulator.start(
+                        image,
+                        host.variable(EmulatorSelector.LOCALSTACK_TOKEN_VARIABLE)
+                                .orElseThrow());
                 yield new Started(localStack.endpoint(), localStack::close);
             }
         };
     }
 
     private static Path logDirectory() {
-        return Paths.get(System.getProperty(LOG_DIR_PROPERTY, Paths.get("target", "aws-emulator").toString()));
+        return Paths.get(System.getProperty(
+                LOG_DIR_PROPERTY, Paths.get("target", "aws-emulator").toString()));
     }
 
     private static Started startMoto(List<String> command, EmulatorSelector.Host host, Map<String, String> extra) {
@@ -197,7 +218,8 @@ public final class AwsEmulator implements AutoCloseable {
     }
 
     static int acmValidationWaitSeconds(EmulatorSelector.Host host) {
-        String value = host.variable(ACM_WAIT_VARIABLE).filter(s -> !s.isBlank()).orElse(null);
+        String value =
+                host.variable(ACM_WAIT_VARIABLE).filter(s -> !s.isBlank()).orElse(null);
         if (value == null) {
             return DEFAULT_ACM_VALIDATION_WAIT_SECONDS;
         }
@@ -208,8 +230,8 @@ public final class AwsEmulator implements AutoCloseable {
             }
             return seconds;
         } catch (NumberFormatException e) {
-            throw new EmulatorUnavailableException(ACM_WAIT_VARIABLE + "=" + value
-                    + " is not a whole number of seconds; set it to e.g. 2");
+            throw new EmulatorUnavailableException(
+                    ACM_WAIT_VARIABLE + "=" + value + " is not a whole number of seconds; set it to e.g. 2");
         }
     }
 
@@ -245,7 +267,8 @@ public final class AwsEmulator implements AutoCloseable {
 
     /** The same emulator, with clients signing with these credentials (e.g. an IAM user's keys). */
     public AwsEmulator withCredentials(AwsCredentialsProvider credentials) {
-        return new AwsEmulator(kind, profile, endpoint, region, Objects.requireNonNull(credentials, "credentials"), owned);
+        return new AwsEmulator(
+                kind, profile, endpoint, region, Objects.requireNonNull(credentials, "credentials"), owned);
     }
 
     private AwsEmulator withOwner(AutoCloseable owner) {
@@ -268,15 +291,16 @@ public final class AwsEmulator implements AutoCloseable {
     public void reset() {
         String path = kind == EmulatorKind.LOCALSTACK ? "/_localstack/state/reset" : "/moto-api/reset";
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint.resolve(path).toURL().openConnection();
             connection.setRequestMethod("POST");
             connection.setConnectTimeout(2000);
             connection.setReadTimeout(30000);
             int status = connection.getResponseCode();
             connection.disconnect();
             if (status / 100 != 2) {
-                throw new IllegalStateException("Resetting the emulator at " + endpoint + path + " answered HTTP " + status
-                        + "; is it a moto server?");
+                throw new IllegalStateException("Resetting the emulator at " + endpoint + path + " answered HTTP "
+                        + status + "; is it a moto server?");
             }
         } catch (IOException e) {
             throw new IllegalStateException("Could not reset the emulator at " + endpoint + ": " + e.getMessage(), e);
@@ -300,6 +324,7 @@ public final class AwsEmulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "AwsEmulator[" + kind + " " + profile.name().toLowerCase(java.util.Locale.ROOT) + " " + endpoint + " " + region + "]";
+        return "AwsEmulator[" + kind + " " + profile.name().toLowerCase(java.util.Locale.ROOT) + " " + endpoint + " "
+                + region + "]";
     }
 }

@@ -36,8 +36,10 @@ public final class AwsEmulatorExtension implements BeforeAllCallback, ParameterR
     /** Skips the tests, or fails them when the emulator is required. */
     static RuntimeException unavailable(EmulatorUnavailableException e, EmulatorSelector.Host host) {
         if (EmulatorSelector.required(host)) {
-            return new EmulatorUnavailableException(e.getMessage() + " (" + EmulatorSelector.REQUIRE_VARIABLE
-                    + "=true turns this skip into a failure.)", e);
+            return new EmulatorUnavailableException(
+                    e.getMessage() + " (" + EmulatorSelector.REQUIRE_VARIABLE
+                            + "=true turns this skip into a failure.)",
+                    e);
         }
         return new TestAbortedException(e.getMessage(), e);
     }

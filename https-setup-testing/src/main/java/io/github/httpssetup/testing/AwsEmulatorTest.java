@@ -14,5 +14,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.TYPE)
 @ExtendWith(AwsEmulatorExtension.class)
 @Tag("aws-emulator")
-public @interface AwsEmulatorTest {
-}
+public @interface AwsEmulatorTest {}

@@ -41,8 +41,9 @@ public final class CfnLint {
      */
     public static synchronized CfnLint installed() {
         EmulatorSelector.Host host = new SystemHost();
-        Path python = host.onPath("python3").orElseThrow(() -> new EmulatorUnavailableException("cfn-lint needs python3"
-                + " on PATH to install cfn-lint " + VERSION + " into a virtual environment"));
+        Path python = host.onPath("python3")
+                .orElseThrow(() -> new EmulatorUnavailableException("cfn-lint needs python3"
+                        + " on PATH to install cfn-lint " + VERSION + " into a virtual environment"));
         return new CfnLint(new MotoInstallation(python, MotoInstallation.defaultCacheRoot(host)).ensureCfnLint());
     }
 
@@ -76,17 +77,19 @@ public final class CfnLint {
      * order given.
      */
     public Map<Path, List<Finding>> check(List<Path> templates, String region) {
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--format", "parseable", "--regions", region,
-                "--include-checks", "I", "--"));
+        List<String> command = new ArrayList<>(List.of(
+                executable.toString(), "--format", "parseable", "--regions", region, "--include-checks", "I", "--"));
         templates.forEach(t -> command.add(Objects.requireNonNull(t, "template").toString()));
         String output;
         int exit;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("cfn-lint did not finish within " + TIMEOUT_SECONDS + " s on " + templates);
+                throw new IllegalStateException(
+                        "cfn-lint did not finish within " + TIMEOUT_SECONDS + " s on " + templates);
             }
             exit = process.exitValue();
         } catch (IOException e) {
@@ -97,7 +100,8 @@ public final class CfnLint {
         }
         Map<Path, List<Finding>> findings = new LinkedHashMap<>();
         templates.forEach(t -> findings.put(t, parse(output, t)));
-        // Exit codes are a bit field of the levels found (2 error, 4 warning, 8 information); 1 is a failure of its own.
+        // Exit codes are a bit field of the levels found (2 error, 4 warning, 8 information); 1 is a failure of its
+        // own.
         if ((exit & 1) != 0 || (exit != 0 && findings.values().stream().allMatch(List::isEmpty))) {
             throw new IllegalStateException("cfn-lint failed (exit " + exit + ") on " + templates + ":\n" + output);
         }

@@ -59,40 +59,60 @@ public final class Ec2Fixture {
     /** Creates the world in the client's region and returns its ids. */
     public Ec2World seed(Ec2Client ec2) {
         List<AvailabilityZone> zones = ec2.describeAvailabilityZones().availabilityZones().stream()
-                .sorted(Comparator.comparing(AvailabilityZone::zoneName)).toList();
+                .sorted(Comparator.comparing(AvailabilityZone::zoneName))
+                .toList();
         if (zones.size() < publicZones) {
-            throw new IllegalStateException("The region has " + zones.size() + " availability zones; " + publicZones + " asked");
+            throw new IllegalStateException(
+                    "The region has " + zones.size() + " availability zones; " + publicZones + " asked");
         }
         String region = zones.get(0).regionName();
-        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").amazonProvidedIpv6CidrBlock(ipv6)
-                .tagSpecifications(tags(ResourceType.VPC, name))).vpc().vpcId();
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")
+                        .amazonProvidedIpv6CidrBlock(ipv6)
+                        .tagSpecifications(tags(ResourceType.VPC, name)))
+                .vpc()
+                .vpcId();
         ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(a -> a.value(true)));
-        String ipv6Block = ipv6 ? ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs().get(0)
-                .ipv6CidrBlockAssociationSet().get(0).ipv6CidrBlock() : null;
+        String ipv6Block = ipv6
+                ? ec2.describeVpcs(r -> r.vpcIds(vpcId))
+                        .vpcs()
+                        .get(0)
+                        .ipv6CidrBlockAssociationSet()
+                        .get(0)
+                        .ipv6CidrBlock()
+                : null;
 
         String igwId = ec2.createInternetGateway(r -> r.tagSpecifications(tags(ResourceType.INTERNET_GATEWAY, name)))
-                .internetGateway().internetGatewayId();
+                .internetGateway()
+                .internetGatewayId();
         ec2.attachInternetGateway(r -> r.internetGatewayId(igwId).vpcId(vpcId));
-        String routeTableId = ec2.createRouteTable(r -> r.vpcId(vpcId)
-                .tagSpecifications(tags(ResourceType.ROUTE_TABLE, name + "-public"))).routeTable().routeTableId();
-        ec2.createRoute(r -> r.routeTableId(routeTableId).destinationCidrBlock("0.0.0.0/0").gatewayId(igwId));
+        String routeTableId = ec2.createRouteTable(
+                        r -> r.vpcId(vpcId).tagSpecifications(tags(ResourceType.ROUTE_TABLE, name + "-public")))
+                .routeTable()
+                .routeTableId();
+        ec2.createRoute(r ->
+                r.routeTableId(routeTableId).destinationCidrBlock("0.0.0.0/0").gatewayId(igwId));
         if (ipv6) {
-            ec2.createRoute(r -> r.routeTableId(routeTableId).destinationIpv6CidrBlock("::/0").gatewayId(igwId));
+            ec2.createRoute(r -> r.routeTableId(routeTableId)
+                    .destinationIpv6CidrBlock("::/0")
+                    .gatewayId(igwId));
         }
 
         Map<String, String> publicSubnets = new LinkedHashMap<>();
         for (int i = 0; i < publicZones; i++) {
             String zone = zones.get(i).zoneName();
-            String subnetId = createSubnet(ec2, vpcId, zone, "10.0." + i + ".0/24", ipv6Block, i, name + "-public-" + zone);
+            String subnetId =
+                    createSubnet(ec2, vpcId, zone, "10.0." + i + ".0/24", ipv6Block, i, name + "-public-" + zone);
             ec2.associateRouteTable(r -> r.routeTableId(routeTableId).subnetId(subnetId));
             publicSubnets.put(zone, subnetId);
         }
         String instanceZone = zones.get(instanceZoneIndex).zoneName();
-        String privateSubnetId = createSubnet(ec2, vpcId, instanceZone, "10.0.100.0/24", ipv6Block, 100,
-                name + "-private-" + instanceZone);
+        String privateSubnetId = createSubnet(
+                ec2, vpcId, instanceZone, "10.0.100.0/24", ipv6Block, 100, name + "-private-" + instanceZone);
 
-        String groupId = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName(name + "-app")
-                .description("application instances").tagSpecifications(tags(ResourceType.SECURITY_GROUP, name + "-app")))
+        String groupId = ec2.createSecurityGroup(r -> r.vpcId(vpcId)
+                        .groupName(name + "-app")
+                        .description("application instances")
+                        .tagSpecifications(tags(ResourceType.SECURITY_GROUP, name + "-app")))
                 .groupId();
 
         List<String> instanceIds = new ArrayList<>();
@@ -101,16 +121,24 @@ public final class Ec2Fixture {
             String imageId = anyImage(ec2);
             List<Tag> tags = new ArrayList<>();
             tags.add(Tag.builder().key("Name").value(name + "-app").build());
-            instanceTags.forEach((k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
-            List<Instance> started = ec2.runInstances(r -> r.imageId(imageId).instanceType(InstanceType.T3_MICRO)
-                    .minCount(instances).maxCount(instances).subnetId(subnetId).securityGroupIds(groupId)
-                    .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tags).build()))
+            instanceTags.forEach(
+                    (k, v) -> tags.add(Tag.builder().key(k).value(v).build()));
+            List<Instance> started = ec2.runInstances(r -> r.imageId(imageId)
+                            .instanceType(InstanceType.T3_MICRO)
+                            .minCount(instances)
+                            .maxCount(instances)
+                            .subnetId(subnetId)
+                            .securityGroupIds(groupId)
+                            .tagSpecifications(TagSpecification.builder()
+                                    .resourceType(ResourceType.INSTANCE)
+                                    .tags(tags)
+                                    .build()))
                     .instances();
             started.forEach(instance -> instanceIds.add(instance.instanceId()));
             ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(instanceIds));
         }
-        return new Ec2World(region, vpcId, igwId, routeTableId, publicSubnets, privateSubnetId, groupId, instanceIds,
-                instanceZone);
+        return new Ec2World(
+                region, vpcId, igwId, routeTableId, publicSubnets, privateSubnetId, groupId, instanceIds, instanceZone);
     }
 
     /** Stops the instances (as a user's stopped instance would be). */
@@ -121,18 +149,29 @@ public final class Ec2Fixture {
 
     /** Reads whether the instance is running. */
     public static boolean running(Ec2Client ec2, String instanceId) {
-        return ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances().get(0)
-                .state().name() == InstanceStateName.RUNNING;
+        return ec2.describeInstances(r -> r.instanceIds(instanceId))
+                        .reservations()
+                        .get(0)
+                        .instances()
+                        .get(0)
+                        .state()
+                        .name()
+                == InstanceStateName.RUNNING;
     }
 
-    private static String createSubnet(Ec2Client ec2, String vpcId, String zone, String cidr, String ipv6Block,
-                                       int index, String name) {
+    private static String createSubnet(
+            Ec2Client ec2, String vpcId, String zone, String cidr, String ipv6Block, int index, String name) {
         return ec2.createSubnet(r -> {
-            r.vpcId(vpcId).availabilityZone(zone).cidrBlock(cidr).tagSpecifications(tags(ResourceType.SUBNET, name));
-            if (ipv6Block != null) {
-                r.ipv6CidrBlock(ipv6Subnet(ipv6Block, index));
-            }
-        }).subnet().subnetId();
+                    r.vpcId(vpcId)
+                            .availabilityZone(zone)
+                            .cidrBlock(cidr)
+                            .tagSpecifications(tags(ResourceType.SUBNET, name));
+                    if (ipv6Block != null) {
+                        r.ipv6CidrBlock(ipv6Subnet(ipv6Block, index));
+                    }
+                })
+                .subnet()
+                .subnetId();
     }
 
     /** The index-th /64 of a VPC's /56 block, e.g. {@code 2600:1f18:aaaa:bb00::/56} → {@code 2600:1f18:aaaa:bb01::/64}. */
@@ -145,8 +184,10 @@ public final class Ec2Fixture {
     }
 
     private static String anyImage(Ec2Client ec2) {
-        String key = ec2.serviceClientConfiguration().endpointOverride().map(Object::toString).orElse("aws") + " "
-                + ec2.serviceClientConfiguration().region();
+        String key = ec2.serviceClientConfiguration()
+                        .endpointOverride()
+                        .map(Object::toString)
+                        .orElse("aws") + " " + ec2.serviceClientConfiguration().region();
         return IMAGES.computeIfAbsent(key, k -> findImage(ec2));
     }
 
@@ -154,21 +195,40 @@ public final class Ec2Fixture {
         // One family first: moto serialises a few images in milliseconds and its whole catalogue in seconds (the
         // smallest id of this family is the smallest of all its Amazon x86_64 images, so the choice is the same).
         List<Image> images = ec2.describeImages(r -> r.owners("amazon")
-                .filters(Filter.builder().name("architecture").values("x86_64").build(),
-                        Filter.builder().name("name").values("amzn-ami-minimal-hvm-*").build())).images();
+                        .filters(
+                                Filter.builder()
+                                        .name("architecture")
+                                        .values("x86_64")
+                                        .build(),
+                                Filter.builder()
+                                        .name("name")
+                                        .values("amzn-ami-minimal-hvm-*")
+                                        .build()))
+                .images();
         if (images.isEmpty()) {
             images = ec2.describeImages(r -> r.owners("amazon")
-                    .filters(Filter.builder().name("architecture").values("x86_64").build())).images();
+                            .filters(Filter.builder()
+                                    .name("architecture")
+                                    .values("x86_64")
+                                    .build()))
+                    .images();
         }
         if (images.isEmpty()) {
             images = ec2.describeImages(r -> r.owners("amazon")).images();
         }
-        return images.stream().map(Image::imageId).sorted().findFirst()
-                .orElseThrow(() -> new IllegalStateException("The emulator knows no Amazon image to start instances from"));
+        return images.stream()
+                .map(Image::imageId)
+                .sorted()
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalStateException("The emulator knows no Amazon image to start instances from"));
     }
 
     private static TagSpecification tags(ResourceType type, String name) {
-        return TagSpecification.builder().resourceType(type).tags(Tag.builder().key("Name").value(name).build()).build();
+        return TagSpecification.builder()
+                .resourceType(type)
+                .tags(Tag.builder().key("Name").value(name).build())
+                .build();
     }
 
     /** Builder of {@link Ec2Fixture}. */
@@ -180,8 +240,7 @@ public final class Ec2Fixture {
         private boolean ipv6 = false;
         private String name = "fixture";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** How many running instances (default 1); 0 for none. */
         public Builder instances(int instances) {

@@ -17,9 +17,16 @@ import java.util.Map;
  * @param instanceIds         the running instances, in the order they were started
  * @param instanceZone        the availability zone of the instances
  */
-public record Ec2World(String region, String vpcId, String internetGatewayId, String publicRouteTableId,
-                       Map<String, String> publicSubnetIds, String privateSubnetId, String appSecurityGroupId,
-                       List<String> instanceIds, String instanceZone) {
+public record Ec2World(
+        String region,
+        String vpcId,
+        String internetGatewayId,
+        String publicRouteTableId,
+        Map<String, String> publicSubnetIds,
+        String privateSubnetId,
+        String appSecurityGroupId,
+        List<String> instanceIds,
+        String instanceZone) {
 
     public Ec2World {
         publicSubnetIds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(publicSubnetIds));

@@ -63,7 +63,8 @@ public enum EmulatorProfile {
 
     /** The profile the property or the variable names, lenient when neither is set. */
     static EmulatorProfile of(EmulatorSelector.Host host) {
-        Optional<String> value = Optional.ofNullable(System.getProperty(PROPERTY)).filter(s -> !s.isBlank())
+        Optional<String> value = Optional.ofNullable(System.getProperty(PROPERTY))
+                .filter(s -> !s.isBlank())
                 .or(() -> host.variable(VARIABLE).filter(s -> !s.isBlank()));
         return value.map(EmulatorProfile::parse).orElse(LENIENT);
     }
@@ -72,8 +73,8 @@ public enum EmulatorProfile {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new EmulatorUnavailableException(VARIABLE + " (or -D" + PROPERTY + ") is '" + value
-                    + "'; set it to strict or lenient");
+            throw new EmulatorUnavailableException(
+                    VARIABLE + " (or -D" + PROPERTY + ") is '" + value + "'; set it to strict or lenient");
         }
     }
 }

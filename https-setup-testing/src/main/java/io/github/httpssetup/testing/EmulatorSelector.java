@@ -42,8 +42,7 @@ final class EmulatorSelector {
         }
     }
 
-    private EmulatorSelector() {
-    }
+    private EmulatorSelector() {}
 
     /** The emulator to use: the first of {@link #candidates}, or none with the reason. */
     static Selection select(Host host) {
@@ -57,14 +56,17 @@ final class EmulatorSelector {
      * strict profile patches moto before it starts, so it can only use the pinned moto the harness installs.
      */
     static List<Selection> candidates(Host host, EmulatorProfile profile) {
-        Optional<String> endpoint = host.variable(ENDPOINT_VARIABLE).map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> endpoint =
+                host.variable(ENDPOINT_VARIABLE).map(String::trim).filter(s -> !s.isEmpty());
         if (profile == EmulatorProfile.STRICT) {
             if (endpoint.isPresent()) {
                 throw new EmulatorUnavailableException("The strict emulator profile starts its own moto, but "
                         + ENDPOINT_VARIABLE + " names one to use as is. Unset " + ENDPOINT_VARIABLE + ", or set "
                         + EmulatorProfile.VARIABLE + "=lenient to test against that endpoint.");
             }
-            return host.onPath("python3").map(p -> List.of(Selection.of(EmulatorKind.MOTO_VIRTUALENV, null, p))).orElse(List.of());
+            return host.onPath("python3")
+                    .map(p -> List.of(Selection.of(EmulatorKind.MOTO_VIRTUALENV, null, p)))
+                    .orElse(List.of());
         }
         if (endpoint.isPresent()) {
             return List.of(Selection.of(EmulatorKind.ENDPOINT, parseEndpoint(endpoint.get()), null));
@@ -83,8 +85,10 @@ final class EmulatorSelector {
         try {
             uri = URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw new EmulatorUnavailableException(ENDPOINT_VARIABLE + "=" + value
-                    + " is not a URI; set it to the emulator's base URL, e.g. http://localhost:5000", e);
+            throw new EmulatorUnavailableException(
+                    ENDPOINT_VARIABLE + "=" + value
+                            + " is not a URI; set it to the emulator's base URL, e.g. http://localhost:5000",
+                    e);
         }
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new EmulatorUnavailableException(ENDPOINT_VARIABLE + "=" + value
@@ -94,7 +98,9 @@ final class EmulatorSelector {
     }
 
     static boolean required(Host host) {
-        return host.variable(REQUIRE_VARIABLE).map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
+        return host.variable(REQUIRE_VARIABLE)
+                .map(v -> v.trim().equalsIgnoreCase("true"))
+                .orElse(false);
     }
 
     static String noEmulatorMessage() {

@@ -35,7 +35,7 @@ final class LocalStackEmulator implements AutoCloseable {
 
     static LocalStackEmulator start(String image, String authToken) {
         LocalStackContainer container = new LocalStackContainer(
-                DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
+                        DockerImageName.parse(image).asCompatibleSubstituteFor("localstack/localstack"))
                 .withEnv("LOCALSTACK_AUTH_TOKEN", authToken);
         container.start();
         return new LocalStackEmulator(container);

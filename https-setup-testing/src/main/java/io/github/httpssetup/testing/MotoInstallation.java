@@ -46,8 +46,12 @@ final class MotoInstallation {
 
     /** The cache root: {@code HTTPS_SETUP_CACHE_DIR}, else {@code $XDG_CACHE_HOME/https-setup}, else {@code ~/.cache/https-setup}. */
     static Path defaultCacheRoot(EmulatorSelector.Host host) {
-        return host.variable(CACHE_DIR_VARIABLE).filter(s -> !s.isBlank()).map(Paths::get)
-                .or(() -> host.variable("XDG_CACHE_HOME").filter(s -> !s.isBlank()).map(p -> Paths.get(p, "https-setup")))
+        return host.variable(CACHE_DIR_VARIABLE)
+                .filter(s -> !s.isBlank())
+                .map(Paths::get)
+                .or(() -> host.variable("XDG_CACHE_HOME")
+                        .filter(s -> !s.isBlank())
+                        .map(p -> Paths.get(p, "https-setup")))
                 .orElseGet(() -> Paths.get(System.getProperty("user.home"), ".cache", "https-setup"));
     }
 
@@ -61,13 +65,17 @@ final class MotoInstallation {
 
     Path motoServer() {
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        return windows ? directory.resolve("Scripts").resolve("moto_server.exe") : directory.resolve("bin").resolve("moto_server");
+        return windows
+                ? directory.resolve("Scripts").resolve("moto_server.exe")
+                : directory.resolve("bin").resolve("moto_server");
     }
 
     /** The environment's Python interpreter, which can import the pinned moto. */
     Path python() {
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        return windows ? directory.resolve("Scripts").resolve("python.exe") : directory.resolve("bin").resolve("python");
+        return windows
+                ? directory.resolve("Scripts").resolve("python.exe")
+                : directory.resolve("bin").resolve("python");
     }
 
     /** Creates the environment unless a complete one exists; returns the {@code moto_server} executable. */
@@ -80,7 +88,7 @@ final class MotoInstallation {
             Files.createDirectories(directory.getParent());
             Path lockFile = directory.getParent().resolve("moto-" + MOTO_VERSION + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
+                    FileLock lock = channel.lock()) {
                 if (installed()) { // another JVM finished it while this one waited for the lock
                     LOG.info("Reusing moto {} from {} (installed by a concurrent build)", MOTO_VERSION, directory);
                     return motoServer();
@@ -89,16 +97,21 @@ final class MotoInstallation {
                 return motoServer();
             }
         } catch (IOException e) {
-            throw new EmulatorUnavailableException("Could not install moto " + MOTO_VERSION + " into " + directory
-                    + ": " + e.getMessage() + ". Install it yourself with `pip install \"moto[server]=="
-                    + MOTO_VERSION + "\"`, or set " + EmulatorSelector.ENDPOINT_VARIABLE + " to a running emulator.", e);
+            throw new EmulatorUnavailableException(
+                    "Could not install moto " + MOTO_VERSION + " into " + directory
+                            + ": " + e.getMessage() + ". Install it yourself with `pip install \"moto[server]=="
+                            + MOTO_VERSION + "\"`, or set " + EmulatorSelector.ENDPOINT_VARIABLE
+                            + " to a running emulator.",
+                    e);
         }
     }
 
     /** The environment's {@code cfn-lint} executable. */
     Path cfnLint() {
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
-        return windows ? directory.resolve("Scripts").resolve("cfn-lint.exe") : directory.resolve("bin").resolve("cfn-lint");
+        return windows
+                ? directory.resolve("Scripts").resolve("cfn-lint.exe")
+                : directory.resolve("bin").resolve("cfn-lint");
     }
 
     /**
@@ -114,19 +127,30 @@ final class MotoInstallation {
         try {
             Path lockFile = directory.getParent().resolve("moto-" + MOTO_VERSION + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
+                    FileLock lock = channel.lock()) {
                 if (!Files.exists(marker) || !Files.isExecutable(cfnLint())) {
                     Path log = directory.getParent().resolve("moto-" + MOTO_VERSION + "-install.log");
-                    run(List.of(python().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
-                            "cfn-lint==" + CFN_LINT_VERSION), log);
+                    run(
+                            List.of(
+                                    python().toString(),
+                                    "-m",
+                                    "pip",
+                                    "install",
+                                    "--disable-pip-version-check",
+                                    "--quiet",
+                                    "cfn-lint==" + CFN_LINT_VERSION),
+                            log);
                     Files.writeString(marker, CFN_LINT_VERSION + "\n");
                 }
                 return cfnLint();
             }
         } catch (IOException e) {
-            throw new EmulatorUnavailableException("Could not install cfn-lint " + CFN_LINT_VERSION + " into " + directory
-                    + ": " + e.getMessage() + ". Install it yourself with `pip install cfn-lint==" + CFN_LINT_VERSION
-                    + "` into that environment.", e);
+            throw new EmulatorUnavailableException(
+                    "Could not install cfn-lint " + CFN_LINT_VERSION + " into " + directory
+                            + ": " + e.getMessage() + ". Install it yourself with `pip install cfn-lint=="
+                            + CFN_LINT_VERSION
+                            + "` into that environment.",
+                    e);
         }
     }
 
@@ -136,14 +160,24 @@ final class MotoInstallation {
         deleteRecursively(directory); // a partial environment from an interrupted install
         Path log = directory.getParent().resolve("moto-" + MOTO_VERSION + "-install.log");
         run(List.of(python.toString(), "-m", "venv", directory.toString()), log);
-        run(List.of(python().toString(), "-m", "pip", "install", "--disable-pip-version-check", "--quiet",
-                "moto[server]==" + MOTO_VERSION, "cfn-lint==" + CFN_LINT_VERSION), log);
+        run(
+                List.of(
+                        python().toString(),
+                        "-m",
+                        "pip",
+                        "install",
+                        "--disable-pip-version-check",
+                        "--quiet",
+                        "moto[server]==" + MOTO_VERSION,
+                        "cfn-lint==" + CFN_LINT_VERSION),
+                log);
         if (!Files.isExecutable(motoServer())) {
             throw new IOException("pip finished but " + motoServer() + " is missing; see " + log);
         }
         Files.writeString(directory.resolve(".cfn-lint-" + CFN_LINT_VERSION), CFN_LINT_VERSION + "\n");
         Files.writeString(directory.resolve(COMPLETE_MARKER), MOTO_VERSION + "\n");
-        LOG.info("Installed moto {} in {} s", MOTO_VERSION, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        LOG.info(
+                "Installed moto {} in {} s", MOTO_VERSION, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
     }
 
     private static void run(List<String> command, Path log) throws IOException {
@@ -154,8 +188,8 @@ final class MotoInstallation {
         try {
             if (!process.waitFor(INSTALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new IOException(String.join(" ", command) + " did not finish within " + INSTALL_TIMEOUT.toMinutes()
-                        + " minutes; see " + log);
+                throw new IOException(String.join(" ", command) + " did not finish within "
+                        + INSTALL_TIMEOUT.toMinutes() + " minutes; see " + log);
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();

@@ -41,7 +41,8 @@ final class MotoServer implements AutoCloseable {
         try {
             Files.createDirectories(logDirectory);
         } catch (IOException e) {
-            throw new EmulatorUnavailableException("Cannot create " + logDirectory + " for the moto log: " + e.getMessage(), e);
+            throw new EmulatorUnavailableException(
+                    "Cannot create " + logDirectory + " for the moto log: " + e.getMessage(), e);
         }
         Path log = logDirectory.resolve("moto-server-" + port + ".log");
         List<String> commandLine = new java.util.ArrayList<>(command);
@@ -77,8 +78,8 @@ final class MotoServer implements AutoCloseable {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new EmulatorUnavailableException(executable + " exited with " + process.exitValue()
-                        + " before answering; see " + log);
+                throw new EmulatorUnavailableException(
+                        executable + " exited with " + process.exitValue() + " before answering; see " + log);
             }
             if (healthy(endpoint)) {
                 return;
@@ -92,13 +93,14 @@ final class MotoServer implements AutoCloseable {
             }
         }
         close();
-        throw new EmulatorUnavailableException(executable + " did not answer within " + STARTUP_TIMEOUT.toSeconds()
-                + " s; see " + log);
+        throw new EmulatorUnavailableException(
+                executable + " did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s; see " + log);
     }
 
     static boolean healthy(URI endpoint) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
             connection.setConnectTimeout(1000);
             connection.setReadTimeout(2000);
             try {

@@ -15,12 +15,19 @@ final class StrictLauncher {
 
     static final String RESOURCE_DIRECTORY = "/io/github/httpssetup/testing/strict/";
     /** Every file of the launcher; it imports each {@code *_strict.py} among them. */
-    static final List<String> FILES = List.of("strict_moto.py", "strict_settings.py", "acm_strict.py",
-            "elbv2_strict.py", "route53_strict.py", "ec2_strict.py", "domains_strict.py", "iam_strict.py",
-            "wafv2_strict.py", "accesslogs_strict.py");
+    static final List<String> FILES = List.of(
+            "strict_moto.py",
+            "strict_settings.py",
+            "acm_strict.py",
+            "elbv2_strict.py",
+            "route53_strict.py",
+            "ec2_strict.py",
+            "domains_strict.py",
+            "iam_strict.py",
+            "wafv2_strict.py",
+            "accesslogs_strict.py");
 
-    private StrictLauncher() {
-    }
+    private StrictLauncher() {}
 
     /** Copies the launcher into {@code directory} and returns the path of {@code strict_moto.py}. */
     static Path extract(Path directory) {
@@ -36,8 +43,8 @@ final class StrictLauncher {
                 }
             }
         } catch (IOException e) {
-            throw new EmulatorUnavailableException("Cannot write the strict emulator launcher to " + directory + ": "
-                    + e.getMessage(), e);
+            throw new EmulatorUnavailableException(
+                    "Cannot write the strict emulator launcher to " + directory + ": " + e.getMessage(), e);
         }
         return directory.resolve("strict_moto.py");
     }

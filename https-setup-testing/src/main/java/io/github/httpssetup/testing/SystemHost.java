@@ -25,7 +25,9 @@ final class SystemHost implements EmulatorSelector.Host {
             if (dir.isBlank()) {
                 continue;
             }
-            for (String name : windows ? new String[] {executable + ".exe", executable + ".cmd", executable} : new String[] {executable}) {
+            for (String name : windows
+                    ? new String[] {executable + ".exe", executable + ".cmd", executable}
+                    : new String[] {executable}) {
                 Path candidate = Paths.get(dir, name);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                     return Optional.of(candidate);

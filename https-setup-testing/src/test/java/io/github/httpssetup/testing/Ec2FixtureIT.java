@@ -28,24 +28,34 @@ class Ec2FixtureIT {
 
     @Test
     void seed_createsPublicSubnetsPerZone_aPrivateSubnet_andRunningInstances() {
-        Ec2World world = Ec2Fixture.builder().instances(2).instanceTags(Map.of("app", "shop")).build().seed(ec2);
+        Ec2World world = Ec2Fixture.builder()
+                .instances(2)
+                .instanceTags(Map.of("app", "shop"))
+                .build()
+                .seed(ec2);
 
         assertThat(world.region()).isEqualTo("ap-northeast-2");
-        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(filter("vpc-id", world.vpcId()))).subnets();
+        List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(filter("vpc-id", world.vpcId())))
+                .subnets();
         assertThat(subnets).hasSize(4);
-        Set<String> publicZones = subnets.stream().filter(s -> isPublic(s.subnetId(), world.vpcId()))
-                .map(Subnet::availabilityZone).collect(Collectors.toSet());
+        Set<String> publicZones = subnets.stream()
+                .filter(s -> isPublic(s.subnetId(), world.vpcId()))
+                .map(Subnet::availabilityZone)
+                .collect(Collectors.toSet());
         assertThat(publicZones).hasSize(3).isEqualTo(world.publicSubnetIds().keySet());
         assertThat(isPublic(world.privateSubnetId(), world.vpcId())).isFalse();
 
-        List<Instance> instances = ec2.describeInstances(r -> r.filters(filter("tag:app", "shop"))).reservations()
-                .stream().flatMap(r -> r.instances().stream()).toList();
+        List<Instance> instances =
+                ec2.describeInstances(r -> r.filters(filter("tag:app", "shop"))).reservations().stream()
+                        .flatMap(r -> r.instances().stream())
+                        .toList();
         assertThat(instances).extracting(Instance::instanceId).containsExactlyInAnyOrderElementsOf(world.instanceIds());
         assertThat(instances).allSatisfy(i -> {
             assertThat(i.state().name()).isEqualTo(InstanceStateName.RUNNING);
             assertThat(i.vpcId()).isEqualTo(world.vpcId());
             assertThat(i.placement().availabilityZone()).isEqualTo(world.instanceZone());
-            assertThat(i.securityGroups()).anySatisfy(g -> assertThat(g.groupId()).isEqualTo(world.appSecurityGroupId()));
+            assertThat(i.securityGroups())
+                    .anySatisfy(g -> assertThat(g.groupId()).isEqualTo(world.appSecurityGroupId()));
         });
     }
 
@@ -62,11 +72,14 @@ class Ec2FixtureIT {
         List<RouteTable> explicit = ec2.describeRouteTables(r -> r.filters(filter("association.subnet-id", subnetId)))
                 .routeTables();
         List<RouteTable> tables = explicit.isEmpty()
-                ? ec2.describeRouteTables(r -> r.filters(filter("vpc-id", vpcId), filter("association.main", "true"))).routeTables()
+                ? ec2.describeRouteTables(r -> r.filters(filter("vpc-id", vpcId), filter("association.main", "true")))
+                        .routeTables()
                 : explicit;
-        return tables.stream().flatMap(t -> t.routes().stream())
+        return tables.stream()
+                .flatMap(t -> t.routes().stream())
                 .anyMatch(route -> "0.0.0.0/0".equals(route.destinationCidrBlock())
-                        && route.gatewayId() != null && route.gatewayId().startsWith("igw-"));
+                        && route.gatewayId() != null
+                        && route.gatewayId().startsWith("igw-"));
     }
 
     private static Filter filter(String name, String value) {

@@ -54,8 +54,12 @@ class EmulatorSelectorTest {
 
     @Test
     void select_whenEndpointGiven_usesItAndNothingElse() {
-        FakeHost host = new FakeHost().variable("AWS_ENDPOINT_URL", " http://localhost:4566 ")
-                .executable("moto_server").executable("python3").docker().variable("LOCALSTACK_AUTH_TOKEN", "t");
+        FakeHost host = new FakeHost()
+                .variable("AWS_ENDPOINT_URL", " http://localhost:4566 ")
+                .executable("moto_server")
+                .executable("python3")
+                .docker()
+                .variable("LOCALSTACK_AUTH_TOKEN", "t");
 
         List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, EmulatorProfile.LENIENT);
 
@@ -80,7 +84,8 @@ class EmulatorSelectorTest {
 
         List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, EmulatorProfile.LENIENT);
 
-        assertThat(candidates).extracting(EmulatorSelector.Selection::kind)
+        assertThat(candidates)
+                .extracting(EmulatorSelector.Selection::kind)
                 .containsExactly(EmulatorKind.MOTO_ON_PATH, EmulatorKind.MOTO_VIRTUALENV);
         assertThat(candidates.get(0).executable()).isEqualTo(Paths.get("/opt/bin/moto_server"));
     }
@@ -109,8 +114,12 @@ class EmulatorSelectorTest {
         EmulatorSelector.Selection selection = EmulatorSelector.select(host);
 
         assertThat(selection.found()).isFalse();
-        assertThat(selection.skipReason()).contains("AWS_ENDPOINT_URL", "python3", "LOCALSTACK_AUTH_TOKEN",
-                "moto[server]==" + MotoInstallation.MOTO_VERSION);
+        assertThat(selection.skipReason())
+                .contains(
+                        "AWS_ENDPOINT_URL",
+                        "python3",
+                        "LOCALSTACK_AUTH_TOKEN",
+                        "moto[server]==" + MotoInstallation.MOTO_VERSION);
     }
 
     @Test
@@ -123,16 +132,24 @@ class EmulatorSelectorTest {
 
     @Test
     void candidates_underStrictProfile_onlyThePinnedMotoItCanPatch() {
-        FakeHost host = new FakeHost().executable("moto_server").executable("python3").docker().variable("LOCALSTACK_AUTH_TOKEN", "t");
+        FakeHost host = new FakeHost()
+                .executable("moto_server")
+                .executable("python3")
+                .docker()
+                .variable("LOCALSTACK_AUTH_TOKEN", "t");
 
         List<EmulatorSelector.Selection> candidates = EmulatorSelector.candidates(host, EmulatorProfile.STRICT);
 
-        assertThat(candidates).extracting(EmulatorSelector.Selection::kind).containsExactly(EmulatorKind.MOTO_VIRTUALENV);
+        assertThat(candidates)
+                .extracting(EmulatorSelector.Selection::kind)
+                .containsExactly(EmulatorKind.MOTO_VIRTUALENV);
     }
 
     @Test
     void candidates_underStrictProfileWithAnEndpoint_refusesAndSaysWhy() {
-        FakeHost host = new FakeHost().variable("AWS_ENDPOINT_URL", "http://localhost:4566").executable("python3");
+        FakeHost host = new FakeHost()
+                .variable("AWS_ENDPOINT_URL", "http://localhost:4566")
+                .executable("python3");
 
         assertThatThrownBy(() -> EmulatorSelector.candidates(host, EmulatorProfile.STRICT))
                 .isInstanceOf(EmulatorUnavailableException.class)
@@ -142,16 +159,21 @@ class EmulatorSelectorTest {
 
     @Test
     void profile_readsTheVariable_lenientByDefault_rejectsGarbage() {
-        assertThat(EmulatorProfile.of(new FakeHost().variable("HTTPS_SETUP_EMULATOR_PROFILE", " Strict "))).isEqualTo(EmulatorProfile.STRICT);
+        assertThat(EmulatorProfile.of(new FakeHost().variable("HTTPS_SETUP_EMULATOR_PROFILE", " Strict ")))
+                .isEqualTo(EmulatorProfile.STRICT);
         assertThat(EmulatorProfile.parse("lenient")).isEqualTo(EmulatorProfile.LENIENT);
-        assertThatThrownBy(() -> EmulatorProfile.parse("picky")).hasMessageContaining("'picky'").hasMessageContaining("strict or lenient");
+        assertThatThrownBy(() -> EmulatorProfile.parse("picky"))
+                .hasMessageContaining("'picky'")
+                .hasMessageContaining("strict or lenient");
     }
 
     @Test
     void required_readsTheCiVariable() {
         assertThat(EmulatorSelector.required(new FakeHost())).isFalse();
-        assertThat(EmulatorSelector.required(new FakeHost().variable("HTTPS_SETUP_REQUIRE_EMULATOR", "TRUE"))).isTrue();
-        assertThat(EmulatorSelector.required(new FakeHost().variable("HTTPS_SETUP_REQUIRE_EMULATOR", "false"))).isFalse();
+        assertThat(EmulatorSelector.required(new FakeHost().variable("HTTPS_SETUP_REQUIRE_EMULATOR", "TRUE")))
+                .isTrue();
+        assertThat(EmulatorSelector.required(new FakeHost().variable("HTTPS_SETUP_REQUIRE_EMULATOR", "false")))
+                .isFalse();
     }
 
     @Test
@@ -171,8 +193,10 @@ class EmulatorSelectorTest {
     @Test
     void acmValidationWait_defaultsToAFewSeconds_andRejectsGarbage() {
         assertThat(AwsEmulator.acmValidationWaitSeconds(new FakeHost())).isEqualTo(2);
-        assertThat(AwsEmulator.acmValidationWaitSeconds(new FakeHost().variable("MOTO_ACM_VALIDATION_WAIT", "0"))).isZero();
-        assertThatThrownBy(() -> AwsEmulator.acmValidationWaitSeconds(new FakeHost().variable("MOTO_ACM_VALIDATION_WAIT", "soon")))
+        assertThat(AwsEmulator.acmValidationWaitSeconds(new FakeHost().variable("MOTO_ACM_VALIDATION_WAIT", "0")))
+                .isZero();
+        assertThatThrownBy(() -> AwsEmulator.acmValidationWaitSeconds(
+                        new FakeHost().variable("MOTO_ACM_VALIDATION_WAIT", "soon")))
                 .hasMessageContaining("MOTO_ACM_VALIDATION_WAIT=soon");
     }
 

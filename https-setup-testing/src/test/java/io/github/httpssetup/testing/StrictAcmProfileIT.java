@@ -39,7 +39,9 @@ class StrictAcmProfileIT {
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
-        assertThat(emulator.profile()).as("these tests need HTTPS_SETUP_EMULATOR_PROFILE=strict").isEqualTo(EmulatorProfile.STRICT);
+        assertThat(emulator.profile())
+                .as("these tests need HTTPS_SETUP_EMULATOR_PROFILE=strict")
+                .isEqualTo(EmulatorProfile.STRICT);
         emulator.reset();
         aws = emulator.withRegion(REGION);
         acm = aws.client(AcmClient.builder());
@@ -60,46 +62,70 @@ class StrictAcmProfileIT {
         assertThat(visible(acm, ec).keyAlgorithmAsString()).isEqualTo("EC-prime256v1");
         assertThat(visible(acm, ec384).keyAlgorithmAsString()).isEqualTo("EC-secp384r1");
         // ListCertificates filters with the underscore spelling and answers with the hyphen
-        assertThat(acm.listCertificates(r -> r.includes(i -> i.keyTypesWithStrings("EC_prime256v1"))).certificateSummaryList())
-                .singleElement().satisfies(s -> {
+        assertThat(acm.listCertificates(r -> r.includes(i -> i.keyTypesWithStrings("EC_prime256v1")))
+                        .certificateSummaryList())
+                .singleElement()
+                .satisfies(s -> {
                     assertThat(s.certificateArn()).isEqualTo(ec);
                     assertThat(s.keyAlgorithmAsString()).isEqualTo("EC-prime256v1");
                 });
         assertThatThrownBy(() -> request(acm, "example.com", KeyAlgorithm.RSA_4096, null))
-                .isInstanceOf(AwsServiceException.class).hasMessageContaining("keyAlgorithm");
+                .isInstanceOf(AwsServiceException.class)
+                .hasMessageContaining("keyAlgorithm");
     }
 
     @Test
     void s2_describeCertificate_isNotFoundAtFirst_thenHasNoRecords_thenHasThem() {
         String arn = request(acm, "example.com", null, null);
 
-        assertThatThrownBy(() -> acm.describeCertificate(r -> r.certificateArn(arn))).isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> acm.listTagsForCertificate(r -> r.certificateArn(arn))).isInstanceOf(ResourceNotFoundException.class);
-        assertThat(acm.listCertificates(r -> { }).certificateSummaryList()).isEmpty();
+        assertThatThrownBy(() -> acm.describeCertificate(r -> r.certificateArn(arn)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> acm.listTagsForCertificate(r -> r.certificateArn(arn)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(acm.listCertificates(r -> {}).certificateSummaryList()).isEmpty();
         CertificateDetail first = visible(acm, arn);
-        assertThat(first.domainValidationOptions()).extracting(DomainValidation::domainName).containsExactly("example.com");
-        assertThat(first.domainValidationOptions()).extracting(DomainValidation::resourceRecord).containsOnlyNulls();
+        assertThat(first.domainValidationOptions())
+                .extracting(DomainValidation::domainName)
+                .containsExactly("example.com");
+        assertThat(first.domainValidationOptions())
+                .extracting(DomainValidation::resourceRecord)
+                .containsOnlyNulls();
         CertificateDetail later = await("validation records of " + arn, () -> {
-            CertificateDetail d = acm.describeCertificate(r -> r.certificateArn(arn)).certificate();
+            CertificateDetail d =
+                    acm.describeCertificate(r -> r.certificateArn(arn)).certificate();
             return d.domainValidationOptions().get(0).resourceRecord() == null ? null : d;
         });
-        assertThat(later.domainValidationOptions().get(0).resourceRecord().name()).endsWith(".example.com.");
-        assertThat(acm.listCertificates(r -> { }).certificateSummaryList()).extracting(s -> s.certificateArn()).containsExactly(arn);
+        assertThat(later.domainValidationOptions().get(0).resourceRecord().name())
+                .endsWith(".example.com.");
+        assertThat(acm.listCertificates(r -> {}).certificateSummaryList())
+                .extracting(s -> s.certificateArn())
+                .containsExactly(arn);
     }
 
     @Test
     void s3_deleteCertificate_isRefusedWhileAListenerUsesIt_andForAWhileAfterItWasDetached() {
         try (Ec2Client ec2 = aws.client(Ec2Client.builder());
-             ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder())) {
+                ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder())) {
             Ec2World world = Ec2Fixture.builder().build().seed(ec2);
-            String lb = elb.createLoadBalancer(r -> r.name("strict-acm").subnets(world.publicSubnetIds().values())
-                    .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION))
-                    .loadBalancers().get(0).loadBalancerArn();
+            String lb = elb.createLoadBalancer(r -> r.name("strict-acm")
+                            .subnets(world.publicSubnetIds().values())
+                            .scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
+                            .type(LoadBalancerTypeEnum.APPLICATION))
+                    .loadBalancers()
+                    .get(0)
+                    .loadBalancerArn();
             String certificate = issued(acm, request(acm, "example.com", null, null));
             String listener = await("a listener with " + certificate, () -> createHttpsListener(elb, lb, certificate));
 
-            assertThat(acm.describeCertificate(r -> r.certificateArn(certificate)).certificate().inUseBy()).containsExactly(lb);
-            assertThat(acm.listCertificates(r -> { }).certificateSummaryList().get(0).inUse()).isTrue();
+            assertThat(acm.describeCertificate(r -> r.certificateArn(certificate))
+                            .certificate()
+                            .inUseBy())
+                    .containsExactly(lb);
+            assertThat(acm.listCertificates(r -> {})
+                            .certificateSummaryList()
+                            .get(0)
+                            .inUse())
+                    .isTrue();
             assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(certificate)))
                     .isInstanceOf(ResourceInUseException.class);
 
@@ -126,14 +152,17 @@ class StrictAcmProfileIT {
     void s4_requestCertificate_withATokenUsedWithinTheHour_returnsTheEarlierArn_evenAfterItWasDeleted() {
         String first = request(acm, "example.com", null, "token-1");
         assertThat(request(acm, "example.com", null, "token-1")).isEqualTo(first);
-        assertThat(request(acm, "other.example.com", KeyAlgorithm.EC_PRIME256_V1, "token-1")).as("the token alone counts").isEqualTo(first);
+        assertThat(request(acm, "other.example.com", KeyAlgorithm.EC_PRIME256_V1, "token-1"))
+                .as("the token alone counts")
+                .isEqualTo(first);
         visible(acm, first);
         acm.deleteCertificate(r -> r.certificateArn(first));
 
         String again = request(acm, "example.com", null, "token-1");
 
         assertThat(again).isEqualTo(first);
-        assertThatThrownBy(() -> acm.describeCertificate(r -> r.certificateArn(again))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> acm.describeCertificate(r -> r.certificateArn(again)))
+                .isInstanceOf(ResourceNotFoundException.class);
         assertThat(request(acm, "example.com", null, "token-2")).isNotEqualTo(first);
     }
 
@@ -157,29 +186,39 @@ class StrictAcmProfileIT {
     @Test
     void s8_createListener_withAJustIssuedCertificate_answersCertificateNotFound_thenAcceptsIt() {
         try (Ec2Client ec2 = aws.client(Ec2Client.builder());
-             ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder())) {
+                ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder())) {
             Ec2World world = Ec2Fixture.builder().build().seed(ec2);
-            String lb = elb.createLoadBalancer(r -> r.name("strict-acm").subnets(world.publicSubnetIds().values())
-                    .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION))
-                    .loadBalancers().get(0).loadBalancerArn();
+            String lb = elb.createLoadBalancer(r -> r.name("strict-acm")
+                            .subnets(world.publicSubnetIds().values())
+                            .scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
+                            .type(LoadBalancerTypeEnum.APPLICATION))
+                    .loadBalancers()
+                    .get(0)
+                    .loadBalancerArn();
             String certificate = issued(acm, request(acm, "example.com", null, null));
 
-            assertThatThrownBy(() -> createHttpsListener(elb, lb, certificate)).isInstanceOf(CertificateNotFoundException.class);
+            assertThatThrownBy(() -> createHttpsListener(elb, lb, certificate))
+                    .isInstanceOf(CertificateNotFoundException.class);
             String listener = await("a listener with " + certificate, () -> createHttpsListener(elb, lb, certificate));
 
             String next = issued(acm, request(acm, "www.example.com", null, null));
-            assertThatThrownBy(() -> elb.modifyListener(r -> r.listenerArn(listener).certificates(c -> c.certificateArn(next))))
+            assertThatThrownBy(() ->
+                            elb.modifyListener(r -> r.listenerArn(listener).certificates(c -> c.certificateArn(next))))
                     .isInstanceOf(CertificateNotFoundException.class);
-            await("the listener on " + next, () -> elb.modifyListener(r -> r.listenerArn(listener)
-                    .certificates(c -> c.certificateArn(next))));
+            await(
+                    "the listener on " + next,
+                    () -> elb.modifyListener(r -> r.listenerArn(listener).certificates(c -> c.certificateArn(next))));
         }
     }
 
     // ---- helpers ----
 
     private static String request(AcmClient client, String name, KeyAlgorithm key, String token) {
-        return client.requestCertificate(r -> r.domainName(name).validationMethod(ValidationMethod.DNS).keyAlgorithm(key)
-                .idempotencyToken(token)).certificateArn();
+        return client.requestCertificate(r -> r.domainName(name)
+                        .validationMethod(ValidationMethod.DNS)
+                        .keyAlgorithm(key)
+                        .idempotencyToken(token))
+                .certificateArn();
     }
 
     /** The certificate's details, once ACM knows it. */
@@ -195,21 +234,37 @@ class StrictAcmProfileIT {
 
     private static String issued(AcmClient client, String arn) {
         visible(client, arn);
-        return await(arn + " ISSUED", () -> client.describeCertificate(r -> r.certificateArn(arn)).certificate().status()
-                == CertificateStatus.ISSUED ? arn : null);
+        return await(
+                arn + " ISSUED",
+                () -> client.describeCertificate(r -> r.certificateArn(arn))
+                                        .certificate()
+                                        .status()
+                                == CertificateStatus.ISSUED
+                        ? arn
+                        : null);
     }
 
     private static ResourceRecord record(AcmClient client, String arn) {
         visible(client, arn);
-        return await("the validation record of " + arn, () -> client.describeCertificate(r -> r.certificateArn(arn))
-                .certificate().domainValidationOptions().get(0).resourceRecord());
+        return await(
+                "the validation record of " + arn,
+                () -> client.describeCertificate(r -> r.certificateArn(arn))
+                        .certificate()
+                        .domainValidationOptions()
+                        .get(0)
+                        .resourceRecord());
     }
 
     private static String createHttpsListener(ElasticLoadBalancingV2Client elb, String lb, String certificate) {
-        return elb.createListener(r -> r.loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(443)
-                .certificates(c -> c.certificateArn(certificate))
-                .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200"))))
-                .listeners().get(0).listenerArn();
+        return elb.createListener(r -> r.loadBalancerArn(lb)
+                        .protocol(ProtocolEnum.HTTPS)
+                        .port(443)
+                        .certificates(c -> c.certificateArn(certificate))
+                        .defaultActions(a ->
+                                a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200"))))
+                .listeners()
+                .get(0)
+                .listenerArn();
     }
 
     /** Polls until {@code poll} returns non-null (a CertificateNotFound from ELB counts as "not yet"). */

@@ -47,24 +47,38 @@ class StrictElbProfileIT {
     }
 
     private String loadBalancer(String groupId) {
-        return elb.createLoadBalancer(r -> r.name("lb").subnets(world.publicSubnetIds().values()).securityGroups(groupId))
-                .loadBalancers().get(0).loadBalancerArn();
+        return elb.createLoadBalancer(r ->
+                        r.name("lb").subnets(world.publicSubnetIds().values()).securityGroups(groupId))
+                .loadBalancers()
+                .get(0)
+                .loadBalancerArn();
     }
 
     private String targetGroup(String name, int port) {
-        String arn = elb.createTargetGroup(r -> r.name(name).protocol(ProtocolEnum.HTTP).port(port).vpcId(world.vpcId()))
-                .targetGroups().get(0).targetGroupArn();
-        elb.registerTargets(r -> r.targetGroupArn(arn).targets(TargetDescription.builder().id(world.instanceIds().get(0))
-                .port(port).build()));
+        String arn = elb.createTargetGroup(
+                        r -> r.name(name).protocol(ProtocolEnum.HTTP).port(port).vpcId(world.vpcId()))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
+        elb.registerTargets(r -> r.targetGroupArn(arn)
+                .targets(TargetDescription.builder()
+                        .id(world.instanceIds().get(0))
+                        .port(port)
+                        .build()));
         return arn;
     }
 
     private TargetHealth health(String arn) {
-        return elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions().get(0).targetHealth();
+        return elb.describeTargetHealth(r -> r.targetGroupArn(arn))
+                .targetHealthDescriptions()
+                .get(0)
+                .targetHealth();
     }
 
     private String group(String name) {
-        return ec2.createSecurityGroup(r -> r.groupName(name).description("test").vpcId(world.vpcId())).groupId();
+        return ec2.createSecurityGroup(
+                        r -> r.groupName(name).description("test").vpcId(world.vpcId()))
+                .groupId();
     }
 
     private static String code(Throwable e) {
@@ -84,14 +98,27 @@ class StrictElbProfileIT {
         assertThat(health(used).stateAsString()).isEqualTo("unused");
         assertThat(health(used).reasonAsString()).isEqualTo("Target.NotInUse");
 
-        elb.createListener(r -> r.loadBalancerArn(lb).protocol(ProtocolEnum.HTTP).port(80).defaultActions(Action.builder()
-                .type(ActionTypeEnum.FORWARD).forwardConfig(c -> c.targetGroups(
-                        TargetGroupTuple.builder().targetGroupArn(used).weight(1).build(),
-                        TargetGroupTuple.builder().targetGroupArn(joining).weight(0).build())).build()));
+        elb.createListener(r -> r.loadBalancerArn(lb)
+                .protocol(ProtocolEnum.HTTP)
+                .port(80)
+                .defaultActions(Action.builder()
+                        .type(ActionTypeEnum.FORWARD)
+                        .forwardConfig(c -> c.targetGroups(
+                                TargetGroupTuple.builder()
+                                        .targetGroupArn(used)
+                                        .weight(1)
+                                        .build(),
+                                TargetGroupTuple.builder()
+                                        .targetGroupArn(joining)
+                                        .weight(0)
+                                        .build()))
+                        .build()));
 
         assertThat(health(used).stateAsString()).isEqualTo("initial");
         assertThat(health(used).reasonAsString()).isEqualTo("Elb.RegistrationInProgress");
-        assertThat(health(joining).stateAsString()).as("weight 0 still uses the group").isEqualTo("initial");
+        assertThat(health(joining).stateAsString())
+                .as("weight 0 still uses the group")
+                .isEqualTo("initial");
         sleep(Duration.ofMillis(2300));
         assertThat(health(used).stateAsString()).isEqualTo("healthy");
         assertThat(health(joining).stateAsString()).isEqualTo("healthy");
@@ -101,10 +128,18 @@ class StrictElbProfileIT {
     void s7_aNewLoadBalancerIsProvisioningForAWhile_thenActive() throws Exception {
         String lb = loadBalancer(group("alb"));
 
-        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(lb)).loadBalancers().get(0).state().code())
+        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(lb))
+                        .loadBalancers()
+                        .get(0)
+                        .state()
+                        .code())
                 .isEqualTo(LoadBalancerStateEnum.PROVISIONING);
         sleep(Duration.ofMillis(2300));
-        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(lb)).loadBalancers().get(0).state().code())
+        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(lb))
+                        .loadBalancers()
+                        .get(0)
+                        .state()
+                        .code())
                 .isEqualTo(LoadBalancerStateEnum.ACTIVE);
     }
 
@@ -120,14 +155,20 @@ class StrictElbProfileIT {
                 .satisfies(e -> assertThat(code(e)).isEqualTo("DependencyViolation"));
         sleep(Duration.ofMillis(2300));
         ec2.deleteSecurityGroup(r -> r.groupId(groupId));
-        assertThat(ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-id").values(groupId))).securityGroups()).isEmpty();
+        assertThat(ec2.describeSecurityGroups(
+                                r -> r.filters(f -> f.name("group-id").values(groupId)))
+                        .securityGroups())
+                .isEmpty();
     }
 
     @Test
     void groupNamesInTheFormatOfAGroupId_andDescribeTagsOfMoreThan20Arns_areRefused() {
-        assertThatThrownBy(() -> group("sg-shop-alb")).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"));
-        List<String> arns = java.util.stream.IntStream.range(0, 21).mapToObj(i -> "arn:aws:elasticloadbalancing:"
-                + "ap-northeast-2:123456789012:targetgroup/tg-" + i + "/0123456789abcdef").toList();
+        assertThatThrownBy(() -> group("sg-shop-alb"))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidParameterValue"));
+        List<String> arns = java.util.stream.IntStream.range(0, 21)
+                .mapToObj(i -> "arn:aws:elasticloadbalancing:" + "ap-northeast-2:123456789012:targetgroup/tg-" + i
+                        + "/0123456789abcdef")
+                .toList();
         assertThatThrownBy(() -> elb.describeTags(r -> r.resourceArns(arns)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
     }
@@ -135,25 +176,45 @@ class StrictElbProfileIT {
     @Test
     void s7c_sslPoliciesAreAwsCurrentList_andAnUnknownNameIsRefusedEverywhere() {
         List<String> alb = elb.describeSSLPolicies(r -> r.loadBalancerType("application")).sslPolicies().stream()
-                .map(p -> p.name()).toList();
-        assertThat(alb).contains("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
-                "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04", "ELBSecurityPolicy-2016-08")
-                .doesNotContain("ELBSecurityPolicy-2015-05").doesNotHaveDuplicates();
-        assertThat(elb.describeSSLPolicies(r -> r.names("ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09")).sslPolicies())
-                .singleElement().satisfies(p -> assertThat(p.sslProtocols()).contains("TLSv1.3", "TLSv1.2"));
+                .map(p -> p.name())
+                .toList();
+        assertThat(alb)
+                .contains(
+                        "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+                        "ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09",
+                        "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+                        "ELBSecurityPolicy-2016-08")
+                .doesNotContain("ELBSecurityPolicy-2015-05")
+                .doesNotHaveDuplicates();
+        assertThat(elb.describeSSLPolicies(r -> r.names("ELBSecurityPolicy-TLS13-1-2-Ext0-FIPS-PQ-2025-09"))
+                        .sslPolicies())
+                .singleElement()
+                .satisfies(p -> assertThat(p.sslProtocols()).contains("TLSv1.3", "TLSv1.2"));
         assertThatThrownBy(() -> elb.describeSSLPolicies(r -> r.names("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9")))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("SSLPolicyNotFound"));
 
         String lb = loadBalancer(group("alb"));
         String tg = targetGroup("tg", 8080);
-        Action forward = Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build();
-        assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(443)
-                .sslPolicy("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9").defaultActions(forward)))
+        Action forward =
+                Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build();
+        assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(lb)
+                        .protocol(ProtocolEnum.HTTPS)
+                        .port(443)
+                        .sslPolicy("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-9")
+                        .defaultActions(forward)))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("SSLPolicyNotFound"));
-        String listener = elb.createListener(r -> r.loadBalancerArn(lb).protocol(ProtocolEnum.HTTPS).port(443)
-                .sslPolicy("ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09").defaultActions(forward))
-                .listeners().get(0).listenerArn();
-        assertThat(elb.describeListeners(r -> r.listenerArns(listener)).listeners().get(0).sslPolicy())
+        String listener = elb.createListener(r -> r.loadBalancerArn(lb)
+                        .protocol(ProtocolEnum.HTTPS)
+                        .port(443)
+                        .sslPolicy("ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09")
+                        .defaultActions(forward))
+                .listeners()
+                .get(0)
+                .listenerArn();
+        assertThat(elb.describeListeners(r -> r.listenerArns(listener))
+                        .listeners()
+                        .get(0)
+                        .sslPolicy())
                 .isEqualTo("ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09");
     }
 }

@@ -17,7 +17,8 @@ class StrictLauncherTest {
 
         assertThat(launcher).isEqualTo(directory.resolve("strict_moto.py")).isRegularFile();
         try (Stream<Path> files = Files.list(directory)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(StrictLauncher.FILES);
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(StrictLauncher.FILES);
         }
     }
 

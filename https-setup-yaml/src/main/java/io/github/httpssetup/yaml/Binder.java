@@ -27,6 +27,7 @@ final class Binder {
     private final Problems problems;
     /** The variables; {@code null} when only the shape is checked. */
     private final Variables variables;
+
     private final Map<String, Node> locations = new HashMap<>();
 
     private Binder(SourceText source, Problems problems, Variables variables) {
@@ -61,8 +62,7 @@ final class Binder {
     void reportViolations(List<Violation> violations, Node root) {
         for (Violation violation : violations) {
             if (!problems.touches(violation.path())) {
-                problems.add(source.problem(locationOf(violation.path(), root), violation.path(),
-                        violation.message()));
+                problems.add(source.problem(locationOf(violation.path(), root), violation.path(), violation.message()));
             }
         }
     }
@@ -126,8 +126,14 @@ final class Binder {
             bindShorthand(field, scalar, builder, path);
             return;
         }
-        MappingNode mapping = mapping(valueNode, path, field.fields().expected()
-                + (field.shorthands().isEmpty() ? "" : ", or " + String.join(" or ", field.shorthands().keySet())));
+        MappingNode mapping = mapping(
+                valueNode,
+                path,
+                field.fields().expected()
+                        + (field.shorthands().isEmpty()
+                                ? ""
+                                : ", or "
+                                        + String.join(" or ", field.shorthands().keySet())));
         if (mapping == null) {
             return;
         }
@@ -149,10 +155,14 @@ final class Binder {
         }
         S value = field.shorthands().get(text.trim().toLowerCase(java.util.Locale.ROOT));
         if (value == null) {
-            Optional<String> suggestion = Suggestions.nearest(text.trim(), field.shorthands().keySet());
-            problem(scalar, path, "expected " + String.join(" or ", field.shorthands().keySet()) + ", or "
-                    + field.fields().expected() + "; got " + Scalars.describe(text, style(scalar))
-                    + suggestion.map(s -> "; did you mean '" + s + "'?").orElse(""));
+            Optional<String> suggestion =
+                    Suggestions.nearest(text.trim(), field.shorthands().keySet());
+            problem(
+                    scalar,
+                    path,
+                    "expected " + String.join(" or ", field.shorthands().keySet()) + ", or "
+                            + field.fields().expected() + "; got " + Scalars.describe(text, style(scalar))
+                            + suggestion.map(s -> "; did you mean '" + s + "'?").orElse(""));
             return;
         }
         if (builder != null) {
@@ -175,7 +185,8 @@ final class Binder {
         if (key.equals("<<")) {
             message = "merge keys (<<) are not supported: write the keys out, or use environments: for variants";
         } else if (key.equals(FileFormat.ENVIRONMENTS)) {
-            message = path.isEmpty() ? "an environment cannot hold environments: of its own"
+            message = path.isEmpty()
+                    ? "an environment cannot hold environments: of its own"
                     : "environments: belongs at the top of the file only";
         } else if (suggestion.isPresent()) {
             message = "unknown key '" + key + "'; did you mean '" + suggestion.get() + "'?"
@@ -206,26 +217,33 @@ final class Binder {
         String name = key.substring(0, space);
         Mark start = keyNode.getStartMark();
         String line = source.line(start.getLine() + 1);
-        String written = line.substring(Math.min(line.length(), line.offsetByCodePoints(0,
-                Math.min(start.getColumn(), line.codePointCount(0, line.length())))));
+        String written = line.substring(Math.min(
+                line.length(),
+                line.offsetByCodePoints(0, Math.min(start.getColumn(), line.codePointCount(0, line.length())))));
         int comment = written.indexOf(" #");
         written = (comment >= 0 ? written.substring(0, comment) : written).trim();
         String fixed = name + ": " + written.substring(name.length()).trim();
-        problems.add(source.problem(start.getLine() + 1, start.getColumn() + name.length() + 1, Paths.child(path, name),
+        problems.add(source.problem(
+                start.getLine() + 1,
+                start.getColumn() + name.length() + 1,
+                Paths.child(path, name),
                 "`" + written + "` has no ':' after the key; write `" + fixed + "`"));
         return true;
     }
 
     /** {@return the paths as a phrase: {@code targets, listeners.https or listeners.http}} */
     private static String places(List<String> paths) {
-        List<String> names = paths.stream().map(p -> p.isEmpty() ? "the top level" : p).toList();
-        return names.size() == 1 ? names.get(0)
+        List<String> names =
+                paths.stream().map(p -> p.isEmpty() ? "the top level" : p).toList();
+        return names.size() == 1
+                ? names.get(0)
                 : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static boolean hasKey(MappingNode mapping, String key) {
-        return mapping.getValue().stream().anyMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode
-                && ((ScalarNode) tuple.getKeyNode()).getValue().equals(key));
+        return mapping.getValue().stream()
+                .anyMatch(tuple -> tuple.getKeyNode() instanceof ScalarNode
+                        && ((ScalarNode) tuple.getKeyNode()).getValue().equals(key));
     }
 
     // ------------------------------------------------------------------------------------ used by the value types

@@ -29,11 +29,10 @@ final class Environments {
     private final boolean malformed;
 
     /** One environment: its name's node and its override, {@code null} for an empty one. */
-    record Environment(Node name, MappingNode override) {
-    }
+    record Environment(Node name, MappingNode override) {}
 
-    private Environments(MappingNode base, Node environmentsKey, Map<String, Environment> environments,
-            boolean malformed) {
+    private Environments(
+            MappingNode base, Node environmentsKey, Map<String, Environment> environments, boolean malformed) {
         this.base = base;
         this.environmentsKey = environmentsKey;
         this.environments = environments;
@@ -60,16 +59,22 @@ final class Environments {
                 continue;
             }
             if (!(value instanceof MappingNode)) {
-                problems.add(source.problem(value, FileFormat.ENVIRONMENTS, "expected a mapping of environment names"
-                        + " to overrides, such as {prod: {region: eu-west-1}}, got " + Scalars.describe(value)));
+                problems.add(source.problem(
+                        value,
+                        FileFormat.ENVIRONMENTS,
+                        "expected a mapping of environment names"
+                                + " to overrides, such as {prod: {region: eu-west-1}}, got "
+                                + Scalars.describe(value)));
                 malformed = true;
                 continue;
             }
             for (NodeTuple entry : ((MappingNode) value).getValue()) {
                 Node name = entry.getKeyNode();
                 if (!(name instanceof ScalarNode) || Scalars.isNull(name)) {
-                    problems.add(source.problem(name, FileFormat.ENVIRONMENTS, "expected an environment name, got "
-                            + Scalars.describe(name)));
+                    problems.add(source.problem(
+                            name,
+                            FileFormat.ENVIRONMENTS,
+                            "expected an environment name, got " + Scalars.describe(name)));
                     malformed = true;
                     continue;
                 }
@@ -80,7 +85,9 @@ final class Environments {
                 } else if (override instanceof MappingNode) {
                     environments.put(nameText, new Environment(name, (MappingNode) override));
                 } else {
-                    problems.add(source.problem(override, Paths.child(FileFormat.ENVIRONMENTS, nameText),
+                    problems.add(source.problem(
+                            override,
+                            Paths.child(FileFormat.ENVIRONMENTS, nameText),
                             "expected a mapping of the keys to override, such as {region: eu-west-1}, got "
                                     + Scalars.describe(override)));
                     malformed = true;
@@ -113,22 +120,27 @@ final class Environments {
     Optional<MappingNode> select(String name, SourceText source, Problems problems) {
         Environment environment = environments.get(name);
         if (environment != null) {
-            return Optional.of(environment.override() == null ? base
-                    : (MappingNode) merge(base, environment.override()));
+            return Optional.of(
+                    environment.override() == null ? base : (MappingNode) merge(base, environment.override()));
         }
         if (malformed) {
             return Optional.empty();
         }
         if (environmentsKey == null) {
-            problems.add(source.fileProblem("environment '" + name + "' is not defined: this file has no"
-                    + " environments: section"));
+            problems.add(source.fileProblem(
+                    "environment '" + name + "' is not defined: this file has no" + " environments: section"));
         } else {
             String suggestion = Suggestions.nearest(name, environments.keySet())
-                    .map(s -> "; did you mean '" + s + "'?").orElse("");
-            String defined = environments.isEmpty() ? "; the file defines none"
-                    : (suggestion.isEmpty() ? "." : "") + " The file defines: " + String.join(", ", environments.keySet());
-            problems.add(source.problem(environmentsKey, FileFormat.ENVIRONMENTS, "environment '" + name
-                    + "' is not defined" + suggestion + defined));
+                    .map(s -> "; did you mean '" + s + "'?")
+                    .orElse("");
+            String defined = environments.isEmpty()
+                    ? "; the file defines none"
+                    : (suggestion.isEmpty() ? "." : "") + " The file defines: "
+                            + String.join(", ", environments.keySet());
+            problems.add(source.problem(
+                    environmentsKey,
+                    FileFormat.ENVIRONMENTS,
+                    "environment '" + name + "' is not defined" + suggestion + defined));
         }
         return Optional.empty();
     }
@@ -145,19 +157,21 @@ final class Environments {
         if (!(patch instanceof MappingNode)) {
             return patch;
         }
-        List<NodeTuple> tuples = base instanceof MappingNode ? new ArrayList<>(((MappingNode) base).getValue())
-                : new ArrayList<>();
+        List<NodeTuple> tuples =
+                base instanceof MappingNode ? new ArrayList<>(((MappingNode) base).getValue()) : new ArrayList<>();
         for (NodeTuple change : ((MappingNode) patch).getValue()) {
             int index = indexOf(tuples, change.getKeyNode());
             if (Scalars.isNull(change.getValueNode())) {
                 if (index >= 0) {
                     tuples.remove(index);
                 }
-            } else if (index >= 0 && tuples.get(index).getValueNode() instanceof MappingNode
+            } else if (index >= 0
+                    && tuples.get(index).getValueNode() instanceof MappingNode
                     && change.getValueNode() instanceof MappingNode) {
                 NodeTuple current = tuples.get(index);
-                tuples.set(index, new NodeTuple(current.getKeyNode(),
-                        merge(current.getValueNode(), change.getValueNode())));
+                tuples.set(
+                        index,
+                        new NodeTuple(current.getKeyNode(), merge(current.getValueNode(), change.getValueNode())));
             } else {
                 NodeTuple replacement = new NodeTuple(change.getKeyNode(), merge(null, change.getValueNode()));
                 if (index >= 0) {

@@ -29,8 +29,9 @@ sealed interface Field<B, T> permits Field.Value, Field.Part, Field.Group {
      * @param explicitDefault the value that is not written, when the description holding it has no default of its own
      *                        (the top level); {@code null} otherwise
      */
-    record Value<B, T, V>(String key, ValueType<V> type, BiConsumer<B, V> setter, Function<T, V> getter,
-            V explicitDefault) implements Field<B, T> {
+    record Value<B, T, V>(
+            String key, ValueType<V> type, BiConsumer<B, V> setter, Function<T, V> getter, V explicitDefault)
+            implements Field<B, T> {
         @Override
         public Optional<Fields<?, ?>> children() {
             return Optional.empty();
@@ -49,8 +50,14 @@ sealed interface Field<B, T> permits Field.Value, Field.Part, Field.Group {
      * @param shorthands words that stand for a whole part instead of its mapping ({@code securityHeaders:
      *                   recommended}), in lower case; empty for most parts
      */
-    record Part<B, T, C, S>(String key, Fields<C, S> fields, BiConsumer<B, S> setter, Function<T, S> getter,
-            boolean optional, Map<String, S> shorthands) implements Field<B, T> {
+    record Part<B, T, C, S>(
+            String key,
+            Fields<C, S> fields,
+            BiConsumer<B, S> setter,
+            Function<T, S> getter,
+            boolean optional,
+            Map<String, S> shorthands)
+            implements Field<B, T> {
         Part(String key, Fields<C, S> fields, BiConsumer<B, S> setter, Function<T, S> getter, boolean optional) {
             this(key, fields, setter, getter, optional, Map.of());
         }

@@ -63,8 +63,7 @@ public final class HttpsSetupYaml {
     /** The class-path location of the JSON Schema (draft 2020-12) of {@code https-setup.yaml}. */
     public static final String SCHEMA_RESOURCE = "io/github/httpssetup/yaml/https-setup.schema.json";
 
-    private HttpsSetupYaml() {
-    }
+    private HttpsSetupYaml() {}
 
     /**
      * Loads a file's base description, without any environment's overrides.
@@ -114,8 +113,8 @@ public final class HttpsSetupYaml {
      * @return the valid description
      * @throws YamlConfigException with every problem of the text
      */
-    public static HttpsSetup load(String fileName, String content, String environment,
-            Function<String, String> variables) {
+    public static HttpsSetup load(
+            String fileName, String content, String environment, Function<String, String> variables) {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(content, "content");
         return Loader.load(SourceText.of(fileName, content), blankToNull(environment), orDefault(variables));
@@ -151,8 +150,8 @@ public final class HttpsSetupYaml {
      * @param variables   the value of a variable by name; {@code null} for the environment, then system properties
      * @return every problem, in the order of the text; empty when it loads
      */
-    public static List<YamlProblem> validate(String fileName, String content, String environment,
-            Function<String, String> variables) {
+    public static List<YamlProblem> validate(
+            String fileName, String content, String environment, Function<String, String> variables) {
         try {
             load(fileName, content, environment, variables);
             return List.of();
@@ -204,11 +203,11 @@ public final class HttpsSetupYaml {
             SourceText.checkSize(fileName, Files.size(file));
             return SourceText.decode(fileName, Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new YamlConfigException(List.of(new YamlProblem(fileName, 0, 0, "", "the file does not exist", "")),
-                    e);
+            throw new YamlConfigException(
+                    List.of(new YamlProblem(fileName, 0, 0, "", "the file does not exist", "")), e);
         } catch (IOException e) {
-            throw new YamlConfigException(List.of(new YamlProblem(fileName, 0, 0, "", "the file cannot be read: " + e,
-                    "")), e);
+            throw new YamlConfigException(
+                    List.of(new YamlProblem(fileName, 0, 0, "", "the file cannot be read: " + e, "")), e);
         }
     }
 

@@ -15,8 +15,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * violations at their lines.
  */
 final class Loader {
-    private Loader() {
-    }
+    private Loader() {}
 
     /**
      * Loads a description.
@@ -80,9 +79,12 @@ final class Loader {
             problems.throwIfAny(null);
         }
         if (!(root instanceof MappingNode)) {
-            problems.add(source.problem(root, "", "expected a mapping with keys " + String.join(", ",
-                    FileFormat.topLevelKeys()) + ", got " + Scalars.describe(root) + "; it needs at least "
-                    + requiredKeys()));
+            problems.add(source.problem(
+                    root,
+                    "",
+                    "expected a mapping with keys " + String.join(", ", FileFormat.topLevelKeys()) + ", got "
+                            + Scalars.describe(root) + "; it needs at least "
+                            + requiredKeys()));
             problems.throwIfAny(null);
         }
         return (MappingNode) root;

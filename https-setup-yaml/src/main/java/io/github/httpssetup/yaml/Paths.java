@@ -2,8 +2,7 @@ package io.github.httpssetup.yaml;
 
 /** Key paths as the core writes them: {@code targets.port}, {@code domain.alternativeNames[1]}, {@code tags.team}. */
 final class Paths {
-    private Paths() {
-    }
+    private Paths() {}
 
     /** {@return the path of a key in the mapping at {@code path}} */
     static String child(String path, String key) {

@@ -45,7 +45,8 @@ final class Problems {
                 return true;
             }
         }
-        return explained.stream().anyMatch(explainedPath -> path.equals(explainedPath) || isInside(path, explainedPath));
+        return explained.stream()
+                .anyMatch(explainedPath -> path.equals(explainedPath) || isInside(path, explainedPath));
     }
 
     /** {@return the problems in the order of the file; a stable sort keeps the order found within a position} */
@@ -70,7 +71,8 @@ final class Problems {
     }
 
     private static boolean isInside(String inner, String outer) {
-        return inner.length() > outer.length() && inner.startsWith(outer)
+        return inner.length() > outer.length()
+                && inner.startsWith(outer)
                 && (inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
     }
 }

@@ -47,10 +47,10 @@ final class SafeComposer {
     private final Map<Integer, TagProblem> tagProblems = new HashMap<>();
     /** The mappings and lists being walked, to find one that contains itself through an alias. */
     private final Set<Node> ancestors = Collections.newSetFromMap(new IdentityHashMap<>());
+
     private boolean recursive;
 
-    private record TagProblem(Mark mark, String message) {
-    }
+    private record TagProblem(Mark mark, String message) {}
 
     private SafeComposer(SourceText source, Problems problems) {
         this.source = source;
@@ -110,9 +110,12 @@ final class SafeComposer {
         }
         if (ancestors.contains(node)) {
             recursive = true;
-            problems.add(source.problem(node, path, "this alias refers to a " + (node instanceof MappingNode
-                    ? "mapping" : "list") + " that contains it" + (node.getAnchor() == null ? ""
-                    : " (&" + node.getAnchor() + ")") + ": an alias cannot point back to where it is"));
+            problems.add(source.problem(
+                    node,
+                    path,
+                    "this alias refers to a " + (node instanceof MappingNode ? "mapping" : "list") + " that contains it"
+                            + (node.getAnchor() == null ? "" : " (&" + node.getAnchor() + ")")
+                            + ": an alias cannot point back to where it is"));
             return;
         }
         if (!visited.add(node)) {
@@ -136,9 +139,13 @@ final class SafeComposer {
                 if (keyText != null) {
                     Node first = firstKeys.putIfAbsent(keyText, key);
                     if (first != null) {
-                        problems.add(source.problem(key, childPath, "duplicate key '" + keyText
-                                + "': it is already defined on line " + (first.getStartMark().getLine() + 1)
-                                + "; remove one of them"));
+                        problems.add(source.problem(
+                                key,
+                                childPath,
+                                "duplicate key '" + keyText
+                                        + "': it is already defined on line "
+                                        + (first.getStartMark().getLine() + 1)
+                                        + "; remove one of them"));
                         tuples.remove();
                         continue;
                     }
@@ -175,10 +182,13 @@ final class SafeComposer {
         if (problem.contains("'\\t(TAB)'")) {
             message = "a tab character cannot indent YAML: indent with spaces";
         } else if (context.contains("quoted scalar") && problem.contains("end of stream") && contextMark != null) {
-            return source.problem(contextMark, "", "this quoted value is never closed: add the closing "
-                    + quoteAt(contextMark) + " at its end");
+            return source.problem(
+                    contextMark,
+                    "",
+                    "this quoted value is never closed: add the closing " + quoteAt(contextMark) + " at its end");
         } else if (problem.startsWith("found character") && problem.contains("cannot start any token")) {
-            String character = problem.substring(problem.indexOf('\'') + 1, problem.indexOf('\'', problem.indexOf('\'') + 1));
+            String character =
+                    problem.substring(problem.indexOf('\'') + 1, problem.indexOf('\'', problem.indexOf('\'') + 1));
             message = "a value cannot start with '" + character + "': put the value in quotes";
         } else if (problem.equals("mapping values are not allowed here")) {
             message = "unexpected ':': this line is indented deeper than the key above it, or a value holds ': ';"
@@ -187,8 +197,9 @@ final class SafeComposer {
             message = "bad indentation: this line does not line up with the keys of the mapping"
                     + lineOf(" that starts on line ", contextMark) + "; indent it like the key it belongs with";
         } else if (problem.startsWith("expected <block end>") && context.contains("block collection")) {
-            message = "bad indentation: this line does not line up with the list" + lineOf(" that starts on line ",
-                    contextMark) + "; a key cannot follow list items at the same indentation";
+            message = "bad indentation: this line does not line up with the list"
+                    + lineOf(" that starts on line ", contextMark)
+                    + "; a key cannot follow list items at the same indentation";
         } else if (context.contains("flow sequence")) {
             message = "this list is not closed: expected ',' or ']'" + lineOf(" (it opens on line ", contextMark)
                     + (contextMark == null ? "" : ")");
@@ -199,8 +210,10 @@ final class SafeComposer {
             message = "a second YAML document: https-setup.yaml holds one; remove this '---' and what follows it,"
                     + " or use environments: for variants";
         } else if (problem.startsWith("found undefined alias")) {
-            message = "alias *" + problem.substring("found undefined alias".length()).trim()
-                    + " refers to no anchor: define &" + problem.substring("found undefined alias".length()).trim()
+            message = "alias *"
+                    + problem.substring("found undefined alias".length()).trim()
+                    + " refers to no anchor: define &"
+                    + problem.substring("found undefined alias".length()).trim()
                     + " before using it";
         } else {
             message = "not valid YAML: " + problem + (context.isEmpty() ? "" : " (" + context + ")");
@@ -221,7 +234,9 @@ final class SafeComposer {
      */
     private YamlProblem missingColon(String problem, String context, Mark at, Mark contextMark) {
         int line;
-        if (problem.startsWith("could not find expected ':'") && context.contains("simple key") && contextMark != null) {
+        if (problem.startsWith("could not find expected ':'")
+                && context.contains("simple key")
+                && contextMark != null) {
             line = contextMark.getLine() + 1;
         } else if (problem.equals("mapping values are not allowed here") && at != null) {
             line = previousContentLine(at.getLine() + 1);
@@ -251,7 +266,10 @@ final class SafeComposer {
         value = hash >= 0 ? value.substring(0, hash).trim() : value.startsWith("#") ? "" : value;
         String written = value.isEmpty() ? key : key + " " + value;
         String fixed = value.isEmpty() ? key + ":" : key + ": " + value;
-        return source.problem(line, text.codePointCount(0, start + key.length()) + 1, "",
+        return source.problem(
+                line,
+                text.codePointCount(0, start + key.length()) + 1,
+                "",
                 "`" + written + "` has no ':' after the key; write `" + fixed + "`");
     }
 
@@ -293,20 +311,26 @@ final class SafeComposer {
         String before = text.substring(0, index);
         int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
         int column = 1 + before.codePointCount(before.lastIndexOf('\n') + 1, before.length());
-        return source.problem(line, column, "", String.format("character U+%04X is not allowed in YAML: remove it",
-                e.getCodePoint()));
+        return source.problem(
+                line,
+                column,
+                "",
+                String.format("character U+%04X is not allowed in YAML: remove it", e.getCodePoint()));
     }
 
     /** The alias and nesting limits, which SnakeYAML reports without a position: the parser knows where it was. */
     private YamlProblem limitProblem(YAMLException e, CheckingParser parser) {
         String text = String.valueOf(e.getMessage());
         if (text.contains("aliases") && parser.lastAlias != null) {
-            return source.problem(parser.lastAlias, "", "too many aliases: more than " + MAX_ALIASES
-                    + " aliases to mappings or lists (a \"billion laughs\" file?); write the values out instead");
+            return source.problem(
+                    parser.lastAlias,
+                    "",
+                    "too many aliases: more than " + MAX_ALIASES
+                            + " aliases to mappings or lists (a \"billion laughs\" file?); write the values out instead");
         }
         if (text.contains("Nesting Depth") && parser.lastEvent != null) {
-            return source.problem(parser.lastEvent, "", "nested too deep: more than " + MAX_DEPTH
-                    + " levels of mappings and lists");
+            return source.problem(
+                    parser.lastEvent, "", "nested too deep: more than " + MAX_DEPTH + " levels of mappings and lists");
         }
         Mark at = parser.lastEvent;
         String message = "not valid YAML: " + text;
@@ -366,30 +390,50 @@ final class SafeComposer {
                 ScalarEvent scalar = (ScalarEvent) event;
                 if (scalar.getTag() != null) {
                     record(scalar.getTag(), event);
-                    return new ScalarEvent(scalar.getAnchor(), null, scalar.getImplicit(), scalar.getValue(),
-                            scalar.getStartMark(), scalar.getEndMark(), scalar.getScalarStyle());
+                    return new ScalarEvent(
+                            scalar.getAnchor(),
+                            null,
+                            scalar.getImplicit(),
+                            scalar.getValue(),
+                            scalar.getStartMark(),
+                            scalar.getEndMark(),
+                            scalar.getScalarStyle());
                 }
             } else if (event instanceof MappingStartEvent) {
                 MappingStartEvent mapping = (MappingStartEvent) event;
                 if (mapping.getTag() != null) {
                     record(mapping.getTag(), event);
-                    return new MappingStartEvent(mapping.getAnchor(), null, true, mapping.getStartMark(),
-                            mapping.getEndMark(), mapping.getFlowStyle());
+                    return new MappingStartEvent(
+                            mapping.getAnchor(),
+                            null,
+                            true,
+                            mapping.getStartMark(),
+                            mapping.getEndMark(),
+                            mapping.getFlowStyle());
                 }
             } else if (event instanceof SequenceStartEvent) {
                 SequenceStartEvent sequence = (SequenceStartEvent) event;
                 if (sequence.getTag() != null) {
                     record(sequence.getTag(), event);
-                    return new SequenceStartEvent(sequence.getAnchor(), null, true, sequence.getStartMark(),
-                            sequence.getEndMark(), sequence.getFlowStyle());
+                    return new SequenceStartEvent(
+                            sequence.getAnchor(),
+                            null,
+                            true,
+                            sequence.getStartMark(),
+                            sequence.getEndMark(),
+                            sequence.getFlowStyle());
                 }
             }
             return event;
         }
 
         private void record(String tag, Event event) {
-            tagProblems.put(event.getStartMark().getIndex(), new TagProblem(event.getStartMark(), "explicit tag "
-                    + shownTag(tag) + " is not allowed: https-setup.yaml takes plain values only; remove the tag"));
+            tagProblems.put(
+                    event.getStartMark().getIndex(),
+                    new TagProblem(
+                            event.getStartMark(),
+                            "explicit tag " + shownTag(tag)
+                                    + " is not allowed: https-setup.yaml takes plain values only; remove the tag"));
         }
     }
 }

@@ -18,8 +18,7 @@ final class Scalars {
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
     private static final int MAX_SHOWN = 60;
 
-    private Scalars() {
-    }
+    private Scalars() {}
 
     static boolean isPlain(ScalarNode node) {
         return node.getScalarStyle() == ScalarStyle.PLAIN;

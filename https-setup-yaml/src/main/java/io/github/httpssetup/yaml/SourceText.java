@@ -60,7 +60,11 @@ final class SourceText {
      */
     static void checkSize(String fileName, long size) {
         if (size > MAX_BYTES) {
-            throw new YamlConfigException(List.of(new YamlProblem(fileName, 0, 0, "",
+            throw new YamlConfigException(List.of(new YamlProblem(
+                    fileName,
+                    0,
+                    0,
+                    "",
                     "the file is " + size + " bytes (" + mebibytes(size) + "); at most " + MAX_BYTES
                             + " bytes (1 MiB) are read. An https-setup.yaml is a few kilobytes: is this the right file?",
                     "")));
@@ -108,7 +112,10 @@ final class SourceText {
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029'
+            if (c == '\n'
+                    || c == '\u0085'
+                    || c == '\u2028'
+                    || c == '\u2029'
                     || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
                 lines.add(text.substring(start, i));
                 start = i + 1;
@@ -124,7 +131,8 @@ final class SourceText {
 
     /** Decodes UTF-8, or reports the first byte that is not, with its offset, line and column. */
     private static String decodeUtf8(String fileName, byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -137,8 +145,8 @@ final class SourceText {
             int offset = in.position();
             String before = new String(bytes, 0, offset, StandardCharsets.UTF_8);
             before = withoutByteOrderMark(before);
-            SourceText partial = new SourceText(fileName,
-                    withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8)));
+            SourceText partial =
+                    new SourceText(fileName, withoutByteOrderMark(new String(bytes, StandardCharsets.UTF_8)));
             int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
             int lineStart = before.lastIndexOf('\n') + 1;
             int column = 1 + before.codePointCount(lineStart, before.length());
@@ -163,7 +171,9 @@ final class SourceText {
                 length++;
             } else if (c < 0x800) {
                 length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 length += 4;
                 i++;
             } else {

@@ -11,8 +11,7 @@ final class Suggestions {
     /** A word this long that starts a known word is taken as that word cut short: {@code dual} for {@code dualstack}. */
     private static final int MIN_PREFIX_LENGTH = 3;
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * The known word closest to {@code word}, when it is close enough to be a likely misspelling: at most one edit for
@@ -37,9 +36,12 @@ final class Suggestions {
         if (best != null && bestDistance <= allowedEdits(word)) {
             return Optional.of(best);
         }
-        return word.length() >= MIN_PREFIX_LENGTH ? known.stream()
-                .filter(candidate -> candidate.toLowerCase(Locale.ROOT).startsWith(word.toLowerCase(Locale.ROOT)))
-                .findFirst() : Optional.empty();
+        return word.length() >= MIN_PREFIX_LENGTH
+                ? known.stream()
+                        .filter(candidate ->
+                                candidate.toLowerCase(Locale.ROOT).startsWith(word.toLowerCase(Locale.ROOT)))
+                        .findFirst()
+                : Optional.empty();
     }
 
     private static int allowedEdits(String word) {

@@ -42,8 +42,11 @@ abstract class ValueType<V> {
                 return null;
             }
             if (Scalars.isPlain(scalar) && Scalars.isBoolean(scalar.getValue())) {
-                binder.problem(node, path, "expected a string, got the boolean " + scalar.getValue()
-                        + ": write \"" + scalar.getValue() + "\" in quotes if you mean the text");
+                binder.problem(
+                        node,
+                        path,
+                        "expected a string, got the boolean " + scalar.getValue() + ": write \"" + scalar.getValue()
+                                + "\" in quotes if you mean the text");
                 return null;
             }
             return binder.text(scalar, path);
@@ -71,8 +74,11 @@ abstract class ValueType<V> {
             }
             String trimmed = text.trim();
             if (!binder.unquoted(scalar)) {
-                binder.problem(node, path, "expected a whole number, got " + Scalars.describe(text,
-                        scalar.getScalarStyle()) + (Scalars.isInteger(trimmed) ? ": remove the quotes" : ""));
+                binder.problem(
+                        node,
+                        path,
+                        "expected a whole number, got " + Scalars.describe(text, scalar.getScalarStyle())
+                                + (Scalars.isInteger(trimmed) ? ": remove the quotes" : ""));
                 return null;
             }
             if (!Scalars.isInteger(trimmed)) {
@@ -109,8 +115,11 @@ abstract class ValueType<V> {
             }
             String trimmed = text.trim();
             if (!binder.unquoted(scalar) || !Scalars.isBoolean(trimmed)) {
-                binder.problem(node, path, "expected true or false, got " + Scalars.describe(text,
-                        binder.style(scalar)) + (Scalars.isBoolean(trimmed) ? ": remove the quotes" : ""));
+                binder.problem(
+                        node,
+                        path,
+                        "expected true or false, got " + Scalars.describe(text, binder.style(scalar))
+                                + (Scalars.isBoolean(trimmed) ? ": remove the quotes" : ""));
                 return null;
             }
             return Boolean.parseBoolean(trimmed.toLowerCase(Locale.ROOT));
@@ -187,8 +196,13 @@ abstract class ValueType<V> {
                     }
                 }
                 Optional<String> suggestion = Suggestions.nearest(trimmed, names());
-                binder.problem(node, path, "expected " + expected() + ", got " + Scalars.describe(text,
-                        binder.style(scalar)) + suggestion.map(s -> "; did you mean '" + s + "'?").orElse(""));
+                binder.problem(
+                        node,
+                        path,
+                        "expected " + expected() + ", got " + Scalars.describe(text, binder.style(scalar))
+                                + suggestion
+                                        .map(s -> "; did you mean '" + s + "'?")
+                                        .orElse(""));
                 return null;
             }
 
@@ -198,7 +212,9 @@ abstract class ValueType<V> {
             }
 
             private List<String> names() {
-                return constants.stream().map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toList());
+                return constants.stream()
+                        .map(c -> c.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toList());
             }
         };
     }
@@ -219,8 +235,11 @@ abstract class ValueType<V> {
             List<String> read(Binder binder, Node node, String path) {
                 if (node instanceof ScalarNode && !Scalars.isNull(node)) {
                     ScalarNode scalar = (ScalarNode) node;
-                    binder.problem(node, path, "expected " + expected() + ", got " + Scalars.describe(node)
-                            + ": write it as a list, [" + scalar.getValue() + "]");
+                    binder.problem(
+                            node,
+                            path,
+                            "expected " + expected() + ", got " + Scalars.describe(node) + ": write it as a list, ["
+                                    + scalar.getValue() + "]");
                     return null;
                 }
                 SequenceNode sequence = binder.sequence(node, path, this);
@@ -257,8 +276,11 @@ abstract class ValueType<V> {
                     if (text.trim().equalsIgnoreCase("auto")) {
                         return List.of();
                     }
-                    binder.problem(node, path, "expected " + expected() + ", got " + Scalars.describe(text,
-                            binder.style(scalar)) + ": write auto, or a list such as [" + text + "]");
+                    binder.problem(
+                            node,
+                            path,
+                            "expected " + expected() + ", got " + Scalars.describe(text, binder.style(scalar))
+                                    + ": write auto, or a list such as [" + text + "]");
                     return null;
                 }
                 SequenceNode sequence = binder.sequence(node, path, this);
@@ -267,7 +289,9 @@ abstract class ValueType<V> {
 
             @Override
             Object write(List<String> value) {
-                return value.isEmpty() ? "auto" : value.stream().map(Variables::escape).collect(Collectors.toList());
+                return value.isEmpty()
+                        ? "auto"
+                        : value.stream().map(Variables::escape).collect(Collectors.toList());
             }
         };
     }

@@ -27,12 +27,10 @@ final class Variables {
     }
 
     /** A reference that could not be replaced, at a character offset of the value. */
-    record Error(int offset, String reference, String message) {
-    }
+    record Error(int offset, String reference, String message) {}
 
     /** The value with its references replaced, and the references that could not be. */
-    record Result(String text, List<Error> errors) {
-    }
+    record Result(String text, List<Error> errors) {}
 
     /** {@return whether the value refers to a variable or escapes one} (most values do not: they are left alone) */
     static boolean mayHaveReferences(String value) {
@@ -53,8 +51,10 @@ final class Variables {
             } else if (value.startsWith("${", i)) {
                 int end = value.indexOf('}', i + 2);
                 if (end < 0) {
-                    errors.add(new Error(i, value.substring(i), "'${' is not closed: write ${NAME} or ${NAME:-default},"
-                            + " or $${ for a literal ${"));
+                    errors.add(new Error(
+                            i,
+                            value.substring(i),
+                            "'${' is not closed: write ${NAME} or ${NAME:-default}," + " or $${ for a literal ${"));
                     text.append(value, i, value.length());
                     break;
                 }
@@ -64,8 +64,12 @@ final class Variables {
                 String name = separator < 0 ? body : body.substring(0, separator);
                 String fallback = separator < 0 ? null : body.substring(separator + 2);
                 if (!NAME.matcher(name).matches()) {
-                    errors.add(new Error(i, reference, "'" + reference + "' is not a variable reference: write"
-                            + " ${NAME} or ${NAME:-default} (NAME of letters, digits, _ and .), or $${ for a literal ${"));
+                    errors.add(
+                            new Error(
+                                    i,
+                                    reference,
+                                    "'" + reference + "' is not a variable reference: write"
+                                            + " ${NAME} or ${NAME:-default} (NAME of letters, digits, _ and .), or $${ for a literal ${"));
                     text.append(reference);
                 } else {
                     String replacement = lookup.apply(name);
@@ -73,9 +77,12 @@ final class Variables {
                         replacement = fallback;
                     }
                     if (replacement == null) {
-                        errors.add(new Error(i, reference, "variable " + name + " is not set: set it in the"
-                                + " environment (or as a system property), or give a default: ${" + name
-                                + ":-value}"));
+                        errors.add(new Error(
+                                i,
+                                reference,
+                                "variable " + name + " is not set: set it in the"
+                                        + " environment (or as a system property), or give a default: ${" + name
+                                        + ":-value}"));
                         text.append(reference);
                     } else {
                         text.append(replacement);

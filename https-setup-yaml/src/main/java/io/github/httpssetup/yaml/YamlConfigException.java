@@ -73,7 +73,9 @@ public final class YamlConfigException extends HttpsSetupException {
             message.append("... ").append(problems.size() - shown).append(" more not shown\n");
         }
         int count = problems.size();
-        return message.append(count).append(count == 1 ? " problem in " : " problems in ")
-                .append(problems.get(0).file()).toString();
+        return message.append(count)
+                .append(count == 1 ? " problem in " : " problems in ")
+                .append(problems.get(0).file())
+                .toString();
     }
 }

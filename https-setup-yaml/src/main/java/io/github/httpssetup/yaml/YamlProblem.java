@@ -82,7 +82,8 @@ public record YamlProblem(String file, int line, int column, String path, String
     /** The line with control characters (other than tab) shown as their Unicode pictures, such as U+2407 for BEL. */
     private static String printable(String line) {
         StringBuilder shown = new StringBuilder(line.length());
-        line.codePoints().forEach(c -> shown.appendCodePoint(c < 0x20 && c != '\t' ? 0x2400 + c : c == 0x7F ? 0x2421 : c));
+        line.codePoints()
+                .forEach(c -> shown.appendCodePoint(c < 0x20 && c != '\t' ? 0x2400 + c : c == 0x7F ? 0x2421 : c));
         return shown.toString();
     }
 

@@ -17,8 +17,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * variable is read into it.
  */
 final class YamlWriter {
-    private YamlWriter() {
-    }
+    private YamlWriter() {}
 
     static String write(HttpsSetup setup) {
         Objects.requireNonNull(setup, "setup");
@@ -55,8 +54,8 @@ final class YamlWriter {
         return values;
     }
 
-    private static <B, T, V> void putValue(Map<String, Object> values, Field.Value<B, T, V> field, T value,
-            T defaults) {
+    private static <B, T, V> void putValue(
+            Map<String, Object> values, Field.Value<B, T, V> field, T value, T defaults) {
         V current = field.getter().apply(value);
         V fallback = defaults == null ? field.explicitDefault() : field.getter().apply(defaults);
         if (current != null && !current.equals(fallback)) {
@@ -67,8 +66,11 @@ final class YamlWriter {
     private static <B, T, C, S> void putPart(Map<String, Object> values, Field.Part<B, T, C, S> field, T value) {
         S current = field.getter().apply(value);
         S defaults = field.fields().defaults();
-        String shorthand = field.shorthands().entrySet().stream().filter(e -> e.getValue().equals(current))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
+        String shorthand = field.shorthands().entrySet().stream()
+                .filter(e -> e.getValue().equals(current))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(null);
         if (shorthand != null) {
             values.put(field.key(), shorthand);
         } else if (current != null && (field.optional() || !current.equals(defaults))) {

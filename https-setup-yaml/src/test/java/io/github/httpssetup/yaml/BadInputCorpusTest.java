@@ -32,16 +32,18 @@ class BadInputCorpusTest {
     private static final AtomicInteger REJECTED = new AtomicInteger();
 
     /** Lines 1-9 of a valid file; cases append to it or replace a line. */
-    private static final String BASE = String.join("\n",
-            "stack: shop",                              // 1
-            "region: ap-northeast-2",                   // 2
-            "domain:",                                  // 3
-            "  name: example.com",                      // 4
-            "  alternativeNames: [www.example.com]",    // 5
-            "targets:",                                 // 6
-            "  instanceIds: [i-0123456789abcdef0]",     // 7
-            "  port: 8080",                             // 8
-            "  healthCheck: { path: /health }") + "\n"; // 9
+    private static final String BASE = String.join(
+                    "\n",
+                    "stack: shop", // 1
+                    "region: ap-northeast-2", // 2
+                    "domain:", // 3
+                    "  name: example.com", // 4
+                    "  alternativeNames: [www.example.com]", // 5
+                    "targets:", // 6
+                    "  instanceIds: [i-0123456789abcdef0]", // 7
+                    "  port: 8080", // 8
+                    "  healthCheck: { path: /health }")
+            + "\n"; // 9
 
     private static String replace(int line, String text) {
         List<String> lines = new ArrayList<>(List.of(BASE.split("\n")));
@@ -68,7 +70,8 @@ class BadInputCorpusTest {
         c.add(Arguments.of("scalar at top level", "just a string\n", 1, ""));
         c.add(Arguments.of("two documents", BASE + "---\nstack: two\n", 10, ""));
         c.add(Arguments.of("undefined alias", append("tags: *nothing"), 10, ""));
-        c.add(Arguments.of("custom tag (arbitrary type)", append("tags: !!javax.script.ScriptEngineManager [x]"), 10, ""));
+        c.add(Arguments.of(
+                "custom tag (arbitrary type)", append("tags: !!javax.script.ScriptEngineManager [x]"), 10, ""));
         // unknown keys
         c.add(Arguments.of("unknown top-level key", append("stak: shop2"), 10, "stak"));
         c.add(Arguments.of("misspelled nested key", replace(8, "  prot: 8080"), 8, "targets.prot"));
@@ -79,7 +82,10 @@ class BadInputCorpusTest {
         c.add(Arguments.of("string for port", replace(8, "  port: eighty"), 8, "targets.port"));
         c.add(Arguments.of("list for mapping", replace(9, "  healthCheck: [/health]"), 9, "targets.healthCheck"));
         c.add(Arguments.of("mapping for string", replace(1, "stack: { name: shop }"), 1, "stack"));
-        c.add(Arguments.of("string for list", replace(7, "  instanceIds: i-0123456789abcdef0 i-0123456789abcdef1"), 7,
+        c.add(Arguments.of(
+                "string for list",
+                replace(7, "  instanceIds: i-0123456789abcdef0 i-0123456789abcdef1"),
+                7,
                 "targets.instanceIds"));
         c.add(Arguments.of("number for boolean", append("adopt: 2"), 10, "adopt"));
         c.add(Arguments.of("bad duration", append("waitTimeout: soon"), 10, "waitTimeout"));
@@ -89,29 +95,57 @@ class BadInputCorpusTest {
         // ranges
         c.add(Arguments.of("port 80800", replace(8, "  port: 80800"), 8, "targets.port"));
         c.add(Arguments.of("port 0", replace(8, "  port: 0"), 8, "targets.port"));
-        c.add(Arguments.of("health interval 1s", replace(9, "  healthCheck: { path: /health, interval: 1s, timeout: 2s }"), 9,
+        c.add(Arguments.of(
+                "health interval 1s",
+                replace(9, "  healthCheck: { path: /health, interval: 1s, timeout: 2s }"),
+                9,
                 "targets.healthCheck.interval"));
-        c.add(Arguments.of("healthy threshold 11", replace(9, "  healthCheck: { path: /health, healthyThreshold: 11 }"), 9,
+        c.add(Arguments.of(
+                "healthy threshold 11",
+                replace(9, "  healthCheck: { path: /health, healthyThreshold: 11 }"),
+                9,
                 "targets.healthCheck.healthyThreshold"));
-        c.add(Arguments.of("idle timeout 5000s", append("loadBalancer: { idleTimeout: 5000s }"), 10, "loadBalancer.idleTimeout"));
-        c.add(Arguments.of("registration 11 years", replace(5, "  registration: { durationInYears: 11, contact: { firstName: J,"
-                + " lastName: D, email: j@example.com, phoneNumber: '+1.2065550100', addressLine1: x, city: y, countryCode: US,"
-                + " zipCode: '1' } }"), 5, "domain.registration.durationInYears"));
+        c.add(Arguments.of(
+                "idle timeout 5000s", append("loadBalancer: { idleTimeout: 5000s }"), 10, "loadBalancer.idleTimeout"));
+        c.add(Arguments.of(
+                "registration 11 years",
+                replace(
+                        5,
+                        "  registration: { durationInYears: 11, contact: { firstName: J,"
+                                + " lastName: D, email: j@example.com, phoneNumber: '+1.2065550100', addressLine1: x, city: y, countryCode: US,"
+                                + " zipCode: '1' } }"),
+                5,
+                "domain.registration.durationInYears"));
         c.add(Arguments.of("stack too long", replace(1, "stack: " + "a".repeat(21)), 1, "stack"));
         // domain names
         c.add(Arguments.of("domain wildcard", replace(4, "  name: \"*.example.com\""), 4, "domain.name"));
         c.add(Arguments.of("domain with scheme", replace(4, "  name: https://example.com"), 4, "domain.name"));
-        c.add(Arguments.of("domain label too long", replace(4, "  name: " + "a".repeat(64) + ".com"), 4, "domain.name"));
-        c.add(Arguments.of("alternative name with space", replace(5, "  alternativeNames: [\"www example.com\"]"), 5,
+        c.add(Arguments.of(
+                "domain label too long", replace(4, "  name: " + "a".repeat(64) + ".com"), 4, "domain.name"));
+        c.add(Arguments.of(
+                "alternative name with space",
+                replace(5, "  alternativeNames: [\"www example.com\"]"),
+                5,
                 "domain.alternativeNames[0]"));
-        c.add(Arguments.of("alternative name duplicate", replace(5, "  alternativeNames: [www.example.com, www.example.com]"), 5,
+        c.add(Arguments.of(
+                "alternative name duplicate",
+                replace(5, "  alternativeNames: [www.example.com, www.example.com]"),
+                5,
                 "domain.alternativeNames[1]"));
         // instance ids
         c.add(Arguments.of("instance id malformed", replace(7, "  instanceIds: [i-xyz]"), 7, "targets.instanceIds[0]"));
-        c.add(Arguments.of("instance id upper case", replace(7, "  instanceIds: [I-0123456789ABCDEF0]"), 7, "targets.instanceIds[0]"));
-        c.add(Arguments.of("instance id duplicate", replace(7, "  instanceIds: [i-0123456789abcdef0, i-0123456789abcdef0]"), 7,
+        c.add(Arguments.of(
+                "instance id upper case",
+                replace(7, "  instanceIds: [I-0123456789ABCDEF0]"),
+                7,
+                "targets.instanceIds[0]"));
+        c.add(Arguments.of(
+                "instance id duplicate",
+                replace(7, "  instanceIds: [i-0123456789abcdef0, i-0123456789abcdef0]"),
+                7,
                 "targets.instanceIds[1]"));
-        c.add(Arguments.of("instance ids and tags", append("  instanceTags: { app: shop }"), 10, "targets.instanceTags"));
+        c.add(Arguments.of(
+                "instance ids and tags", append("  instanceTags: { app: shop }"), 10, "targets.instanceTags"));
         // alias bombs
         StringBuilder bomb = new StringBuilder(BASE).append("tags:\n  a: &a [x, x, x, x, x, x, x, x, x]\n");
         char prev = 'a';
@@ -137,8 +171,8 @@ class BadInputCorpusTest {
     @MethodSource("cases")
     void badFile_isRefusedWithItsLocation(String name, String yaml, int line, String path) {
         CASES.incrementAndGet();
-        YamlConfigException e = refused(() -> HttpsSetupYaml.load(FILE, yaml, null,
-                Map.of("PORT_FROM_ENV", "http")::get));
+        YamlConfigException e =
+                refused(() -> HttpsSetupYaml.load(FILE, yaml, null, Map.of("PORT_FROM_ENV", "http")::get));
 
         YamlProblem first = e.problems().get(0);
         assertThat(first.file()).as(name).isEqualTo(FILE);
@@ -197,8 +231,10 @@ class BadInputCorpusTest {
     static void writeSummary() throws IOException {
         Path summary = Path.of(System.getProperty("basedir", "."), "target", "reliability-yaml-summary.json");
         Files.createDirectories(summary.getParent());
-        Files.writeString(summary, "{\n  \"bad_inputs\": " + CASES.get() + ",\n  \"bad_inputs_rejected_without_aws_calls\": "
-                + REJECTED.get() + "\n}\n");
+        Files.writeString(
+                summary,
+                "{\n  \"bad_inputs\": " + CASES.get() + ",\n  \"bad_inputs_rejected_without_aws_calls\": "
+                        + REJECTED.get() + "\n}\n");
     }
 
     private static YamlConfigException refused(Runnable load) {

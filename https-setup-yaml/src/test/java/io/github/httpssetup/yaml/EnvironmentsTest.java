@@ -20,8 +20,8 @@ class EnvironmentsTest {
             + "tags: { team: web, env: base }\n";
 
     private static HttpsSetup load(String override) {
-        return HttpsSetupYaml.load("https-setup.yaml", BASE + "environments:\n  test:\n" + override, "test",
-                name -> null);
+        return HttpsSetupYaml.load(
+                "https-setup.yaml", BASE + "environments:\n  test:\n" + override, "test", name -> null);
     }
 
     @Test
@@ -34,10 +34,14 @@ class EnvironmentsTest {
 
     @Test
     void aList_replacesAScalar_andAScalarReplacesAList() {
-        HttpsSetup lists = load("    loadBalancer: { subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210] }\n");
-        HttpsSetup auto = HttpsSetupYaml.load("https-setup.yaml", BASE.replace("subnets: auto",
-                "subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]")
-                + "environments:\n  test:\n    loadBalancer: { subnets: auto }\n", "test", name -> null);
+        HttpsSetup lists =
+                load("    loadBalancer: { subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210] }\n");
+        HttpsSetup auto = HttpsSetupYaml.load(
+                "https-setup.yaml",
+                BASE.replace("subnets: auto", "subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]")
+                        + "environments:\n  test:\n    loadBalancer: { subnets: auto }\n",
+                "test",
+                name -> null);
 
         assertThat(lists.loadBalancer().subnets()).hasSize(2);
         assertThat(auto.loadBalancer().autoSubnets()).isTrue();
@@ -47,8 +51,8 @@ class EnvironmentsTest {
     void aMapping_mergesKeyByKey() {
         HttpsSetup setup = load("    tags: { env: test, owner: ops }\n");
 
-        assertThat(setup.tags()).containsExactly(Map.entry("team", "web"), Map.entry("env", "test"),
-                Map.entry("owner", "ops"));
+        assertThat(setup.tags())
+                .containsExactly(Map.entry("team", "web"), Map.entry("env", "test"), Map.entry("owner", "ops"));
     }
 
     @Test

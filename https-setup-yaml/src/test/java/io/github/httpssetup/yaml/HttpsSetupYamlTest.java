@@ -37,7 +37,8 @@ class HttpsSetupYamlTest {
 
         YamlConfigException error = catchThrowableOfType(YamlConfigException.class, () -> HttpsSetupYaml.load(file));
 
-        assertThat(error.getMessage()).startsWith(file + ":1:8: stack: \"Shop\" is not a valid stack name")
+        assertThat(error.getMessage())
+                .startsWith(file + ":1:8: stack: \"Shop\" is not a valid stack name")
                 .endsWith("1 problem in " + file);
         assertThat(error.code()).isEqualTo(ErrorCode.INVALID_SPEC);
         assertThat(error.getCause()).isInstanceOf(InvalidSpecException.class);
@@ -47,7 +48,8 @@ class HttpsSetupYamlTest {
     void load_ofAMissingFile_saysSo() {
         Path file = directory.resolve("nowhere.yaml");
 
-        assertThatThrownBy(() -> HttpsSetupYaml.load(file)).isInstanceOf(YamlConfigException.class)
+        assertThatThrownBy(() -> HttpsSetupYaml.load(file))
+                .isInstanceOf(YamlConfigException.class)
                 .hasMessage(file + ": the file does not exist\n1 problem in " + file);
     }
 
@@ -57,11 +59,12 @@ class HttpsSetupYamlTest {
 
         long start = System.nanoTime();
         YamlConfigException error = catchThrowableOfType(YamlConfigException.class, () -> HttpsSetupYaml.load(file));
-        System.out.printf("a %d-byte file was refused in %.1f ms%n", Files.size(file),
-                (System.nanoTime() - start) / 1e6);
+        System.out.printf(
+                "a %d-byte file was refused in %.1f ms%n", Files.size(file), (System.nanoTime() - start) / 1e6);
 
-        assertThat(error.getMessage()).startsWith(file + ": the file is 10485760 bytes (10.0 MiB); at most 1048576"
-                + " bytes (1 MiB) are read.");
+        assertThat(error.getMessage())
+                .startsWith(
+                        file + ": the file is 10485760 bytes (10.0 MiB); at most 1048576" + " bytes (1 MiB) are read.");
     }
 
     @Test
@@ -77,8 +80,9 @@ class HttpsSetupYamlTest {
     @Test
     void load_acceptsAByteOrderMark_andWindowsLineEnds() throws IOException {
         Path file = directory.resolve("https-setup.yaml");
-        Files.write(file, ("\uFEFF" + MINIMAL.replace("\n", "\r\n").replace("shop", "Shop"))
-                .getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                file,
+                ("\uFEFF" + MINIMAL.replace("\n", "\r\n").replace("shop", "Shop")).getBytes(StandardCharsets.UTF_8));
 
         YamlConfigException error = catchThrowableOfType(YamlConfigException.class, () -> HttpsSetupYaml.load(file));
 
@@ -138,9 +142,11 @@ class HttpsSetupYamlTest {
     void load_withoutEnvironment_ignoresTheEnvironments_butChecksTheirKeys() {
         String content = MINIMAL + "environments:\n  prod:\n    regoin: eu-west-1\n";
 
-        assertThatThrownBy(() -> load(content)).isInstanceOf(YamlConfigException.class)
+        assertThatThrownBy(() -> load(content))
+                .isInstanceOf(YamlConfigException.class)
                 .hasMessageContaining("https-setup.yaml:7:5: regoin: unknown key 'regoin'; did you mean 'region'?");
-        assertThat(load(MINIMAL + "environments:\n  prod:\n    region: eu-west-1\n").region())
+        assertThat(load(MINIMAL + "environments:\n  prod:\n    region: eu-west-1\n")
+                        .region())
                 .isEqualTo("ap-northeast-2");
     }
 
@@ -148,7 +154,8 @@ class HttpsSetupYamlTest {
     void load_blankEnvironment_meansTheBase() {
         HttpsSetup base = load(MINIMAL);
 
-        assertThat(HttpsSetupYaml.load("https-setup.yaml", MINIMAL, " ", name -> null)).isEqualTo(base);
+        assertThat(HttpsSetupYaml.load("https-setup.yaml", MINIMAL, " ", name -> null))
+                .isEqualTo(base);
     }
 
     @Test
@@ -158,16 +165,20 @@ class HttpsSetupYamlTest {
 
         YamlConfigException error = catchThrowableOfType(YamlConfigException.class, () -> load(content));
 
-        assertThat(error.problems()).extracting(YamlProblem::message).allMatch(m -> m.startsWith("explicit tag")
-                || m.startsWith("expected a string"));
+        assertThat(error.problems())
+                .extracting(YamlProblem::message)
+                .allMatch(m -> m.startsWith("explicit tag") || m.startsWith("expected a string"));
         assertThat(error.problems()).hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
     void validate_returnsTheProblems_insteadOfThrowing() {
-        assertThat(HttpsSetupYaml.validate("https-setup.yaml", MINIMAL, null, name -> null)).isEmpty();
+        assertThat(HttpsSetupYaml.validate("https-setup.yaml", MINIMAL, null, name -> null))
+                .isEmpty();
         assertThat(HttpsSetupYaml.validate("https-setup.yaml", MINIMAL + "adopt: maybe\n", null, name -> null))
-                .singleElement().extracting(YamlProblem::render).isEqualTo(""
+                .singleElement()
+                .extracting(YamlProblem::render)
+                .isEqualTo(""
                         + "https-setup.yaml:5:8: adopt: expected true or false, got \"maybe\"\n"
                         + "  adopt: maybe\n"
                         + "         ^");

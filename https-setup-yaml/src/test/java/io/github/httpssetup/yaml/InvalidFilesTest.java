@@ -33,7 +33,8 @@ class InvalidFilesTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> files = Files.list(corpus())) {
-            return files.map(file -> file.getFileName().toString())
+            return files
+                    .map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".expected"))
                     .map(name -> name.substring(0, name.length() - ".expected".length()))
                     .sorted()
@@ -54,7 +55,8 @@ class InvalidFilesTest {
         }
         String expected = Files.readString(corpus().resolve(expectedFile), StandardCharsets.UTF_8);
         assertThat(error.getMessage() + "\n").isEqualTo(expected);
-        assertThat(error.problems()).allSatisfy(problem -> assertThat(problem.file()).isEqualTo(name + ".yaml"));
+        assertThat(error.problems())
+                .allSatisfy(problem -> assertThat(problem.file()).isEqualTo(name + ".yaml"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,8 +68,8 @@ class InvalidFilesTest {
         String content = Files.readString(corpus().resolve(name + ".yaml"));
         YamlConfigException error = catchThrowableOfType(YamlConfigException.class, () -> load(name));
 
-        List<YamlProblem> problems = HttpsSetupYaml.validate(name + ".yaml", content, environment(content),
-                VARIABLES::get);
+        List<YamlProblem> problems =
+                HttpsSetupYaml.validate(name + ".yaml", content, environment(content), VARIABLES::get);
 
         assertThat(problems).isEqualTo(error.problems());
     }
@@ -85,7 +87,8 @@ class InvalidFilesTest {
 
     private static String environment(String content) {
         String firstLine = content.lines().findFirst().orElse("");
-        return firstLine.startsWith(ENVIRONMENT_DIRECTIVE) ? firstLine.substring(ENVIRONMENT_DIRECTIVE.length()).trim()
+        return firstLine.startsWith(ENVIRONMENT_DIRECTIVE)
+                ? firstLine.substring(ENVIRONMENT_DIRECTIVE.length()).trim()
                 : null;
     }
 
@@ -102,17 +105,21 @@ class InvalidFilesTest {
         /** 10 MB: ten times the limit. */
         static final int OVERSIZED_BYTES = 10 * 1024 * 1024;
 
-        private GeneratedCases() {
-        }
+        private GeneratedCases() {}
 
         static void load(String name, String fileName) {
             switch (name.substring(name.indexOf('-') + 1)) {
                 case "oversized" -> loadOversized(fileName);
                 case "not-utf8" -> HttpsSetupYaml.load(fileName, notUtf8(), null, VARIABLES::get);
-                case "control-character" -> HttpsSetupYaml.load(fileName, ("stack: shop\nregion: ap\u0007northeast-2\n")
-                        .getBytes(StandardCharsets.UTF_8), null, VARIABLES::get);
-                default -> throw new UncheckedIOException(new IOException("no " + fileName + " and no generated case "
-                        + name));
+                case "control-character" ->
+                    HttpsSetupYaml.load(
+                            fileName,
+                            ("stack: shop\nregion: ap\u0007northeast-2\n").getBytes(StandardCharsets.UTF_8),
+                            null,
+                            VARIABLES::get);
+                default ->
+                    throw new UncheckedIOException(
+                            new IOException("no " + fileName + " and no generated case " + name));
             }
         }
 
@@ -132,8 +139,8 @@ class InvalidFilesTest {
             try {
                 HttpsSetupYaml.load(fileName, content, null, VARIABLES::get);
             } finally {
-                System.out.printf("a %d-byte text was refused in %.1f ms%n", content.length(),
-                        (System.nanoTime() - start) / 1e6);
+                System.out.printf(
+                        "a %d-byte text was refused in %.1f ms%n", content.length(), (System.nanoTime() - start) / 1e6);
             }
         }
 

@@ -14,8 +14,8 @@ class ProductionOptionsYamlTest {
 
     private static final String BASE = "stack: shop\nregion: ap-northeast-2\ndomain: { name: example.com }\n"
             + "targets: { instanceIds: [i-0123456789abcdef0] }\n";
-    private static final String ACL = "arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop/"
-            + "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+    private static final String ACL =
+            "arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop/" + "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
 
     private static List<YamlProblem> problems(String content) {
         return HttpsSetupYaml.validate("https-setup.yaml", content, null, name -> null);
@@ -23,8 +23,12 @@ class ProductionOptionsYamlTest {
 
     @Test
     void webAclAndAccessLogs_areReadIntoTheLoadBalancer() {
-        HttpsSetup setup = HttpsSetupYaml.load("https-setup.yaml", BASE + "loadBalancer:\n  webAcl: " + ACL + "\n"
-                + "  accessLogs: { bucket: shop-alb-logs, prefix: prod, create: true }\n", null, name -> null);
+        HttpsSetup setup = HttpsSetupYaml.load(
+                "https-setup.yaml",
+                BASE + "loadBalancer:\n  webAcl: " + ACL + "\n"
+                        + "  accessLogs: { bucket: shop-alb-logs, prefix: prod, create: true }\n",
+                null,
+                name -> null);
 
         assertThat(setup.loadBalancer().webAcl()).contains(ACL);
         assertThat(setup.loadBalancer().accessLogs()).hasValueSatisfying(l -> {

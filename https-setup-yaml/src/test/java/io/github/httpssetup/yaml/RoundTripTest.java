@@ -27,14 +27,15 @@ class RoundTripTest {
 
     @Test
     void write_ofTheMinimalSetup_writesOnlyWhatIsRequired() {
-        assertThat(HttpsSetupYaml.write(minimal().build())).isEqualTo(""
-                + "stack: shop\n"
-                + "region: ap-northeast-2\n"
-                + "domain:\n"
-                + "  name: example.com\n"
-                + "targets:\n"
-                + "  instanceIds:\n"
-                + "    - i-0123456789abcdef0\n");
+        assertThat(HttpsSetupYaml.write(minimal().build()))
+                .isEqualTo(""
+                        + "stack: shop\n"
+                        + "region: ap-northeast-2\n"
+                        + "domain:\n"
+                        + "  name: example.com\n"
+                        + "targets:\n"
+                        + "  instanceIds:\n"
+                        + "    - i-0123456789abcdef0\n");
     }
 
     @Test
@@ -58,10 +59,17 @@ class RoundTripTest {
         tags.put("float", "1.5");
         tags.put("true", "a key that reads as a boolean");
         HttpsSetup setup = minimal()
-                .domain(d -> d.name("example.com").registration(r -> r.contact(c -> c
-                        .firstName("${HOME}").lastName("$${HOME}").email("a#b@example.com").phoneNumber("+1.2065550100")
-                        .addressLine1("~").addressLine2("- item").city("'quoted'").state("\"double\"")
-                        .countryCode("US").zipCode("00501"))))
+                .domain(d -> d.name("example.com")
+                        .registration(r -> r.contact(c -> c.firstName("${HOME}")
+                                .lastName("$${HOME}")
+                                .email("a#b@example.com")
+                                .phoneNumber("+1.2065550100")
+                                .addressLine1("~")
+                                .addressLine2("- item")
+                                .city("'quoted'")
+                                .state("\"double\"")
+                                .countryCode("US")
+                                .zipCode("00501"))))
                 .targets(t -> t.instanceIds("i-0123456789abcdef0").healthCheck(h -> h.path("/health?a=$5 #b")))
                 .tags(tags)
                 .build();
@@ -70,7 +78,8 @@ class RoundTripTest {
 
         assertThat(loaded).isEqualTo(setup);
         assertThat(loaded.tags()).containsExactlyEntriesOf(tags);
-        assertThat(loaded.domain().registration().orElseThrow().contact().firstName()).isEqualTo("${HOME}");
+        assertThat(loaded.domain().registration().orElseThrow().contact().firstName())
+                .isEqualTo("${HOME}");
     }
 
     @Test
@@ -91,9 +100,15 @@ class RoundTripTest {
     @Test
     void write_ofInstanceTagsAndAnOptionalPartWithDefaults_loadsBackEqual() {
         HttpsSetup setup = minimal()
-                .domain(d -> d.name("example.com").registration(r -> r.contact(c -> c.firstName("Ada")
-                        .lastName("Lovelace").email("ada@example.com").phoneNumber("+44.2071234567")
-                        .addressLine1("12 St James's Square").city("London").countryCode("GB").zipCode("SW1Y 4LB"))))
+                .domain(d -> d.name("example.com")
+                        .registration(r -> r.contact(c -> c.firstName("Ada")
+                                .lastName("Lovelace")
+                                .email("ada@example.com")
+                                .phoneNumber("+44.2071234567")
+                                .addressLine1("12 St James's Square")
+                                .city("London")
+                                .countryCode("GB")
+                                .zipCode("SW1Y 4LB"))))
                 .targets(t -> t.instanceTags(Map.of("app", "shop")).healthCheck(h -> h.port(8081)))
                 .loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
                 .certificate(c -> c.keyAlgorithm(KeyAlgorithm.EC_SECP384R1))
@@ -103,7 +118,8 @@ class RoundTripTest {
         String written = HttpsSetupYaml.write(setup);
 
         assertThat(roundTrip(setup)).isEqualTo(setup);
-        assertThat(written).contains("ipAddressType: dualstack", "keyAlgorithm: ec_secp384r1", "enabled: false")
+        assertThat(written)
+                .contains("ipAddressType: dualstack", "keyAlgorithm: ec_secp384r1", "enabled: false")
                 .doesNotContain("durationInYears", "subnets", "listeners", "adopt", "waitTimeout");
     }
 }

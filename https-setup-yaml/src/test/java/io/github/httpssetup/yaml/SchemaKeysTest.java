@@ -23,7 +23,8 @@ class SchemaKeysTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> schema() throws IOException {
-        try (InputStream in = HttpsSetupYaml.class.getClassLoader().getResourceAsStream(HttpsSetupYaml.SCHEMA_RESOURCE)) {
+        try (InputStream in =
+                HttpsSetupYaml.class.getClassLoader().getResourceAsStream(HttpsSetupYaml.SCHEMA_RESOURCE)) {
             assertThat(in).as("the schema at " + HttpsSetupYaml.SCHEMA_RESOURCE).isNotNull();
             return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         }
@@ -69,9 +70,16 @@ class SchemaKeysTest {
         assertThat(used).containsAll(all);
     }
 
-    private static void compareFields(Map<String, Object> schema, Map<String, Object> properties, Fields<?, ?> fields,
-            String path, List<String> differences) {
-        compare(path.isEmpty() ? "(top level)" : path, withoutEnvironments(keys(properties), path), fields.keys(),
+    private static void compareFields(
+            Map<String, Object> schema,
+            Map<String, Object> properties,
+            Fields<?, ?> fields,
+            String path,
+            List<String> differences) {
+        compare(
+                path.isEmpty() ? "(top level)" : path,
+                withoutEnvironments(keys(properties), path),
+                fields.keys(),
                 differences);
         for (Field<?, ?> field : fields.list()) {
             String fieldPath = Paths.child(path, field.key());
@@ -80,7 +88,8 @@ class SchemaKeysTest {
                 if (nested == null) {
                     differences.add(fieldPath + ": a mapping in the loader, not in the schema");
                 } else {
-                    compareFields(schema, properties(schema, nested), field.children().get(), fieldPath, differences);
+                    compareFields(
+                            schema, properties(schema, nested), field.children().get(), fieldPath, differences);
                 }
             } else if (nested != null) {
                 differences.add(fieldPath + ": a value in the loader, a mapping with properties in the schema");
@@ -96,8 +105,8 @@ class SchemaKeysTest {
         return result;
     }
 
-    private static void compare(String where, Set<String> schemaKeys, Set<String> loaderKeys,
-            List<String> differences) {
+    private static void compare(
+            String where, Set<String> schemaKeys, Set<String> loaderKeys, List<String> differences) {
         Set<String> onlySchema = new TreeSet<>(schemaKeys);
         onlySchema.removeAll(loaderKeys);
         Set<String> onlyLoader = new TreeSet<>(loaderKeys);
@@ -144,7 +153,8 @@ class SchemaKeysTest {
     }
 
     private static Map<String, Object> properties(Map<String, Object> schema, Map<String, Object> objectSchema) {
-        assertThat(objectSchema.get("additionalProperties")).as("closed: " + objectSchema.get("description"))
+        assertThat(objectSchema.get("additionalProperties"))
+                .as("closed: " + objectSchema.get("description"))
                 .isEqualTo(false);
         return object(objectSchema.get("properties"));
     }

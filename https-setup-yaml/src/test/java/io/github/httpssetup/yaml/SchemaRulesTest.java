@@ -29,9 +29,11 @@ class SchemaRulesTest {
      * here.
      */
     private static final Map<String, List<String>> PATTERN_SAMPLES = Map.ofEntries(
-            Map.entry("domain.registration.contact.contactType",
+            Map.entry(
+                    "domain.registration.contact.contactType",
                     List.of("person", "PERSON", "Public_Body", "reseller", "robot", "per son", "")),
-            Map.entry("certificate.keyAlgorithm",
+            Map.entry(
+                    "certificate.keyAlgorithm",
                     List.of("rsa_2048", "RSA_4096", "EC_prime256v1", "ec_secp521r1", "rsa_1024", "EC-prime256v1")),
             Map.entry("targets.protocol", List.of("http", "HTTPS", "Http", "tcp", "https ")),
             Map.entry("targets.healthCheck.protocol", List.of("http", "HTTPS", "ftp")),
@@ -40,22 +42,24 @@ class SchemaRulesTest {
             Map.entry("loadBalancer.subnets", List.of("auto", "AUTO", "Auto", " auto ", "automatic", "none")),
             Map.entry("loadBalancer.securityGroups", List.of("auto", "AUTO", " Auto", "automatic", "")),
             Map.entry("listeners.http.action", List.of("redirect", "FORWARD", " None ", "drop")),
-            Map.entry("listeners.https.securityHeaders", List.of("recommended", "RECOMMENDED", " Recommended ",
-                    "recomended", "strict", "")),
-            Map.entry("listeners.https.securityHeaders.frameOptions", List.of("deny", "SAMEORIGIN", "SameOrigin",
-                    "allow-from", "none")));
+            Map.entry(
+                    "listeners.https.securityHeaders",
+                    List.of("recommended", "RECOMMENDED", " Recommended ", "recomended", "strict", "")),
+            Map.entry(
+                    "listeners.https.securityHeaders.frameOptions",
+                    List.of("deny", "SAMEORIGIN", "SameOrigin", "allow-from", "none")));
 
     private static Map<String, Object> schema;
     private static final List<NumberRange> RANGES = new ArrayList<>();
     private static final Map<String, Pattern> PATTERNS = new LinkedHashMap<>();
 
-    private record NumberRange(String path, long minimum, long maximum) {
-    }
+    private record NumberRange(String path, long minimum, long maximum) {}
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void readTheSchema() throws IOException {
-        try (InputStream in = HttpsSetupYaml.class.getClassLoader().getResourceAsStream(HttpsSetupYaml.SCHEMA_RESOURCE)) {
+        try (InputStream in =
+                HttpsSetupYaml.class.getClassLoader().getResourceAsStream(HttpsSetupYaml.SCHEMA_RESOURCE)) {
             schema = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
         }
         Map<String, Object> properties = (Map<String, Object>) schema.get("properties");
@@ -82,23 +86,31 @@ class SchemaRulesTest {
             throw new AssertionError(path + ": a schema range needs both a minimum and a maximum in this test");
         }
         if (node.get("pattern") instanceof String pattern) {
-            assertThat(PATTERNS.put(path, Pattern.compile(pattern))).as(path + ": one pattern per key").isNull();
+            assertThat(PATTERNS.put(path, Pattern.compile(pattern)))
+                    .as(path + ": one pattern per key")
+                    .isNull();
         }
         if (node.get("anyOf") instanceof List<?> alternatives) {
             alternatives.forEach(alternative -> collect(path, (Map<String, Object>) alternative));
         }
         if (node.get("properties") instanceof Map<?, ?> properties) {
-            ((Map<String, Object>) properties).forEach((key, value) ->
-                    collect(path + "." + key, (Map<String, Object>) value));
+            ((Map<String, Object>) properties)
+                    .forEach((key, value) -> collect(path + "." + key, (Map<String, Object>) value));
         }
     }
 
     @Test
     void schema_hasTheRangesAndPatternsThisTestKnows() {
-        assertThat(RANGES).extracting(NumberRange::path).containsExactlyInAnyOrder(
-                "domain.registration.durationInYears", "targets.port", "targets.healthCheck.port",
-                "targets.healthCheck.healthyThreshold", "targets.healthCheck.unhealthyThreshold",
-                "listeners.https.port", "listeners.http.port");
+        assertThat(RANGES)
+                .extracting(NumberRange::path)
+                .containsExactlyInAnyOrder(
+                        "domain.registration.durationInYears",
+                        "targets.port",
+                        "targets.healthCheck.port",
+                        "targets.healthCheck.healthyThreshold",
+                        "targets.healthCheck.unhealthyThreshold",
+                        "listeners.https.port",
+                        "listeners.http.port");
         assertThat(PATTERNS.keySet()).containsExactlyInAnyOrderElementsOf(PATTERN_SAMPLES.keySet());
     }
 
@@ -120,9 +132,15 @@ class SchemaRulesTest {
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, Pattern> pattern : PATTERNS.entrySet()) {
             List<String> samples = PATTERN_SAMPLES.get(pattern.getKey());
-            assertThat(samples).as("samples for the schema's pattern at " + pattern.getKey()).isNotNull();
+            assertThat(samples)
+                    .as("samples for the schema's pattern at " + pattern.getKey())
+                    .isNotNull();
             for (String sample : samples) {
-                expect(pattern.getKey(), sample, pattern.getValue().matcher(sample).find(), differences);
+                expect(
+                        pattern.getKey(),
+                        sample,
+                        pattern.getValue().matcher(sample).find(),
+                        differences);
             }
         }
 
@@ -134,13 +152,15 @@ class SchemaRulesTest {
             throws IOException {
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         @SuppressWarnings("unchecked")
-        Map<String, Object> document = (Map<String, Object>) yaml.load(Files.readString(ValidFilesTest.valid("full.yaml")));
+        Map<String, Object> document =
+                (Map<String, Object>) yaml.load(Files.readString(ValidFilesTest.valid("full.yaml")));
         set(document, path.split("\\."), 0, value);
         List<YamlProblem> problems = HttpsSetupYaml.validate("full.yaml", yaml.dump(document), null, name -> null);
-        boolean loaderAccepts = problems.stream().noneMatch(problem -> problem.path().equals(path));
+        boolean loaderAccepts =
+                problems.stream().noneMatch(problem -> problem.path().equals(path));
         if (loaderAccepts != schemaAccepts) {
-            differences.add(path + ": " + value + " is " + (schemaAccepts ? "accepted" : "refused") + " by the schema but "
-                    + (loaderAccepts ? "accepted" : "refused: " + problems) + " by the loader");
+            differences.add(path + ": " + value + " is " + (schemaAccepts ? "accepted" : "refused")
+                    + " by the schema but " + (loaderAccepts ? "accepted" : "refused: " + problems) + " by the loader");
         }
     }
 

@@ -62,12 +62,21 @@ class ValidFilesTest {
                 .domain(d -> d.name("example.com")
                         .alternativeNames("www.example.com", "*.api.example.com")
                         .hostedZone(z -> z.name("example.com").create(true).deleteOnDestroy(true))
-                        .registration(r -> r.durationInYears(2).autoRenew(false).privacyProtection(false)
+                        .registration(r -> r.durationInYears(2)
+                                .autoRenew(false)
+                                .privacyProtection(false)
                                 .contact(c -> c.contactType(ContactType.COMPANY)
-                                        .firstName("Jane").lastName("Doe").organizationName("Example Corp")
-                                        .email("jane@example.com").phoneNumber("+1.2065550100")
-                                        .addressLine1("1 Main Street").addressLine2("Suite 100")
-                                        .city("Seattle").state("WA").countryCode("US").zipCode("98101"))))
+                                        .firstName("Jane")
+                                        .lastName("Doe")
+                                        .organizationName("Example Corp")
+                                        .email("jane@example.com")
+                                        .phoneNumber("+1.2065550100")
+                                        .addressLine1("1 Main Street")
+                                        .addressLine2("Suite 100")
+                                        .city("Seattle")
+                                        .state("WA")
+                                        .countryCode("US")
+                                        .zipCode("98101"))))
                 .certificate(c -> c.arn("arn:aws:acm:ap-northeast-2:123456789012:certificate/"
                                 + "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d")
                         .keyAlgorithm(KeyAlgorithm.EC_PRIME256V1)
@@ -75,9 +84,14 @@ class ValidFilesTest {
                 .targets(t -> t.instanceIds("i-0123456789abcdef0", "i-0fedcba9876543210")
                         .port(9090)
                         .protocol(TargetProtocol.HTTPS)
-                        .healthCheck(h -> h.path("/actuator/health").port(9091).protocol(TargetProtocol.HTTP)
-                                .matcher("200-299").interval(Duration.ofSeconds(15)).timeout(Duration.ofSeconds(3))
-                                .healthyThreshold(3).unhealthyThreshold(4))
+                        .healthCheck(h -> h.path("/actuator/health")
+                                .port(9091)
+                                .protocol(TargetProtocol.HTTP)
+                                .matcher("200-299")
+                                .interval(Duration.ofSeconds(15))
+                                .timeout(Duration.ofSeconds(3))
+                                .healthyThreshold(3)
+                                .unhealthyThreshold(4))
                         .deregistrationDelay(Duration.ofSeconds(30))
                         .stickiness(Duration.ofHours(1)))
                 .loadBalancer(lb -> lb.name("shop-https")
@@ -86,12 +100,17 @@ class ValidFilesTest {
                         .securityGroups("sg-0123456789abcdef0")
                         .idleTimeout(Duration.ofMinutes(2))
                         .deletionProtection(true)
-                        .webAcl("arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")
-                        .accessLogs(l -> l.bucket("shop-alb-logs").prefix("prod").create(true)))
-                .httpsListener(l -> l.port(8443).sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06")
+                        .webAcl(
+                                "arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")
+                        .accessLogs(
+                                l -> l.bucket("shop-alb-logs").prefix("prod").create(true)))
+                .httpsListener(l -> l.port(8443)
+                        .sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06")
                         .securityHeaders(h -> h.strictTransportSecurity(s -> s.maxAge(Duration.ofDays(730))
-                                        .includeSubDomains(true).preload(true))
-                                .contentTypeOptions(true).frameOptions(FrameOptions.DENY)
+                                        .includeSubDomains(true)
+                                        .preload(true))
+                                .contentTypeOptions(true)
+                                .frameOptions(FrameOptions.DENY)
                                 .contentSecurityPolicy("default-src 'self'; frame-ancestors 'none'")
                                 .removeServerHeader(true)))
                 .httpListener(l -> l.port(8080).action(HttpAction.FORWARD))
@@ -108,7 +127,8 @@ class ValidFilesTest {
 
         String written = HttpsSetupYaml.write(full);
 
-        assertThat(HttpsSetupYaml.load("written.yaml", written, null, name -> null)).isEqualTo(full);
+        assertThat(HttpsSetupYaml.load("written.yaml", written, null, name -> null))
+                .isEqualTo(full);
     }
 
     /** The base of multi-environment.yaml, with AWS_REGION unset. */
@@ -125,15 +145,15 @@ class ValidFilesTest {
                 .domain(d -> d.name("staging.example.com")
                         .alternativeNames("www.staging.example.com", "api.staging.example.com")
                         .hostedZone(z -> z.id("Z0123456789ABCDEFGHIJ")))
-                .targets(t -> t.instanceTags(instanceTags).port(8080)
+                .targets(t -> t.instanceTags(instanceTags)
+                        .port(8080)
                         .healthCheck(h -> h.path("/actuator/health").interval(Duration.ofSeconds(15))))
                 .loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
                 .tags(tags);
     }
 
     private static HttpsSetup loadMultiEnvironment(String environment) {
-        return HttpsSetupYaml.load("multi-environment.yaml", read("multi-environment.yaml"), environment,
-                name -> null);
+        return HttpsSetupYaml.load("multi-environment.yaml", read("multi-environment.yaml"), environment, name -> null);
     }
 
     private static String read(String name) {
@@ -151,7 +171,8 @@ class ValidFilesTest {
 
     @Test
     void multiEnvironment_anEmptyEnvironment_isTheBase() {
-        assertThat(loadMultiEnvironment("staging")).isEqualTo(multiEnvironmentBase().build());
+        assertThat(loadMultiEnvironment("staging"))
+                .isEqualTo(multiEnvironmentBase().build());
     }
 
     @Test
@@ -168,7 +189,8 @@ class ValidFilesTest {
                 .domain(d -> d.name("example.com")
                         .alternativeNames("www.example.com")
                         .hostedZone(z -> z.id("Z9876543210ZYXWVUTSRQ")))
-                .targets(t -> t.instanceTags(instanceTags).port(8080)
+                .targets(t -> t.instanceTags(instanceTags)
+                        .port(8080)
                         .healthCheck(h -> h.path("/actuator/health").interval(Duration.ofSeconds(10)))
                         .stickiness(Duration.ofHours(1)))
                 .loadBalancer(lb -> lb.deletionProtection(true).allowFrom("203.0.113.0/24", "pl-0123456789abcdef0"))
@@ -182,7 +204,8 @@ class ValidFilesTest {
     void multiEnvironment_dev_replacesInstanceTagsWithInstanceIds_andKeepsTheBaseElsewhere() {
         HttpsSetup expected = multiEnvironmentBase()
                 .stack("shop-dev")
-                .targets(t -> t.instanceIds("i-0123456789abcdef0").port(8080)
+                .targets(t -> t.instanceIds("i-0123456789abcdef0")
+                        .port(8080)
                         .healthCheck(h -> h.path("/actuator/health").interval(Duration.ofSeconds(15))))
                 .httpsListener(l -> l.securityHeaders(io.github.httpssetup.core.SecurityHeadersSpec.recommended()))
                 .httpListener(l -> l.action(HttpAction.FORWARD))
@@ -193,8 +216,8 @@ class ValidFilesTest {
 
     @Test
     void multiEnvironment_variablesComeFromTheLookup() {
-        HttpsSetup setup = HttpsSetupYaml.load("multi-environment.yaml", read("multi-environment.yaml"), null,
-                Map.of("AWS_REGION", "us-west-2")::get);
+        HttpsSetup setup = HttpsSetupYaml.load(
+                "multi-environment.yaml", read("multi-environment.yaml"), null, Map.of("AWS_REGION", "us-west-2")::get);
 
         assertThat(setup.region()).isEqualTo("us-west-2");
     }
@@ -205,20 +228,22 @@ class ValidFilesTest {
             HttpsSetup setup = loadMultiEnvironment(environment);
 
             assertThat(HttpsSetupYaml.load("written.yaml", HttpsSetupYaml.write(setup), null, name -> null))
-                    .as(environment).isEqualTo(setup);
+                    .as(environment)
+                    .isEqualTo(setup);
         }
     }
 
     @Test
     void environments_listsTheNamesInFileOrder() {
-        assertThat(HttpsSetupYaml.environments(valid("multi-environment.yaml"))).containsExactly("staging", "prod",
-                "dev");
+        assertThat(HttpsSetupYaml.environments(valid("multi-environment.yaml")))
+                .containsExactly("staging", "prod", "dev");
         assertThat(HttpsSetupYaml.environments(valid("minimal.yaml"))).isEmpty();
     }
 
     @Test
     void validate_onValidFiles_findsNothing() {
         assertThat(HttpsSetupYaml.validate(valid("full.yaml"), null)).isEmpty();
-        assertThat(HttpsSetupYaml.validate(valid("multi-environment.yaml"), "prod")).isEmpty();
+        assertThat(HttpsSetupYaml.validate(valid("multi-environment.yaml"), "prod"))
+                .isEmpty();
     }
 }

@@ -34,12 +34,14 @@ class VariablesTest {
         Variables.Result result = variables.interpolate("${A}-${1X}-${B:-ok}-${C");
 
         assertThat(result.errors()).extracting(Variables.Error::offset).containsExactly(0, 5, 20);
-        assertThat(result.errors()).extracting(Variables.Error::message).containsExactly(
-                "variable A is not set: set it in the environment (or as a system property), or give a default:"
-                        + " ${A:-value}",
-                "'${1X}' is not a variable reference: write ${NAME} or ${NAME:-default} (NAME of letters, digits, _"
-                        + " and .), or $${ for a literal ${",
-                "'${' is not closed: write ${NAME} or ${NAME:-default}, or $${ for a literal ${");
+        assertThat(result.errors())
+                .extracting(Variables.Error::message)
+                .containsExactly(
+                        "variable A is not set: set it in the environment (or as a system property), or give a default:"
+                                + " ${A:-value}",
+                        "'${1X}' is not a variable reference: write ${NAME} or ${NAME:-default} (NAME of letters, digits, _"
+                                + " and .), or $${ for a literal ${",
+                        "'${' is not closed: write ${NAME} or ${NAME:-default}, or $${ for a literal ${");
     }
 
     @Test
@@ -57,10 +59,12 @@ class VariablesTest {
         String property = "https-setup.test.only.property";
         System.setProperty(property, "from-property");
         try {
-            assertThat(Variables.ENVIRONMENT_THEN_SYSTEM_PROPERTIES.apply(property)).isEqualTo("from-property");
+            assertThat(Variables.ENVIRONMENT_THEN_SYSTEM_PROPERTIES.apply(property))
+                    .isEqualTo("from-property");
             String path = System.getenv("PATH");
             System.setProperty("PATH", "from-property");
-            assertThat(Variables.ENVIRONMENT_THEN_SYSTEM_PROPERTIES.apply("PATH")).isEqualTo(path);
+            assertThat(Variables.ENVIRONMENT_THEN_SYSTEM_PROPERTIES.apply("PATH"))
+                    .isEqualTo(path);
         } finally {
             System.clearProperty(property);
             System.clearProperty("PATH");

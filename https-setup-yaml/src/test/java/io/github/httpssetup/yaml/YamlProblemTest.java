@@ -10,13 +10,14 @@ class YamlProblemTest {
 
     @Test
     void render_showsTheLineAndACaretUnderTheColumn() {
-        YamlProblem problem = new YamlProblem("https-setup.yaml", 9, 9, "targets.port",
-                "80800 is not a port (1-65535)", "  port: 80800");
+        YamlProblem problem = new YamlProblem(
+                "https-setup.yaml", 9, 9, "targets.port", "80800 is not a port (1-65535)", "  port: 80800");
 
-        assertThat(problem.render()).isEqualTo(""
-                + "https-setup.yaml:9:9: targets.port: 80800 is not a port (1-65535)\n"
-                + "    port: 80800\n"
-                + "          ^");
+        assertThat(problem.render())
+                .isEqualTo(""
+                        + "https-setup.yaml:9:9: targets.port: 80800 is not a port (1-65535)\n"
+                        + "    port: 80800\n"
+                        + "          ^");
     }
 
     @Test
@@ -43,15 +44,14 @@ class YamlProblemTest {
 
     @Test
     void exception_rendersEveryProblem_thenTheCount() {
-        YamlConfigException one = new YamlConfigException(List.of(
-                new YamlProblem("f.yaml", 0, 0, "", "a", "")));
+        YamlConfigException one = new YamlConfigException(List.of(new YamlProblem("f.yaml", 0, 0, "", "a", "")));
         YamlConfigException two = new YamlConfigException(List.of(
                 new YamlProblem("f.yaml", 1, 1, "stack", "a", "stack: x"),
                 new YamlProblem("f.yaml", 2, 1, "", "b", "")));
 
         assertThat(one.getMessage()).isEqualTo("f.yaml: a\n1 problem in f.yaml");
-        assertThat(two.getMessage()).isEqualTo("f.yaml:1:1: stack: a\n  stack: x\n  ^\nf.yaml:2:1: b\n"
-                + "2 problems in f.yaml");
+        assertThat(two.getMessage())
+                .isEqualTo("f.yaml:1:1: stack: a\n  stack: x\n  ^\nf.yaml:2:1: b\n" + "2 problems in f.yaml");
         assertThat(two.code()).isEqualTo(ErrorCode.INVALID_SPEC);
         assertThat(two.problems()).hasSize(2);
     }

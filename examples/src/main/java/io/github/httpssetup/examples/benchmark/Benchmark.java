@@ -59,7 +59,8 @@ public final class Benchmark {
                 case "--cold-runs" -> coldRuns = Integer.parseInt(args[++i]);
                 case "--no-cold" -> coldRuns = 0;
                 default -> {
-                    System.err.println("Unknown option " + args[i] + ". Options: --latency-ms N, --validation-wait-s N, --no-scale,"
+                    System.err.println("Unknown option " + args[i]
+                            + ". Options: --latency-ms N, --validation-wait-s N, --no-scale,"
                             + " --cold-runs N, --no-cold");
                     System.exit(2);
                 }
@@ -69,8 +70,8 @@ public final class Benchmark {
         if (waitSeconds == null) {
             waitSeconds = motoWait == null || motoWait.isBlank() ? 5 : Long.parseLong(motoWait.trim());
         } else if (motoWait != null && !motoWait.isBlank() && Long.parseLong(motoWait.trim()) != waitSeconds) {
-            System.err.println("--validation-wait-s " + waitSeconds + " differs from MOTO_ACM_VALIDATION_WAIT=" + motoWait
-                    + "; the emulator uses the variable (examples/benchmark/run sets both)");
+            System.err.println("--validation-wait-s " + waitSeconds + " differs from MOTO_ACM_VALIDATION_WAIT="
+                    + motoWait + "; the emulator uses the variable (examples/benchmark/run sets both)");
             System.exit(2);
         }
         AwsEmulator aws = AwsEmulator.shared();
@@ -152,22 +153,33 @@ public final class Benchmark {
                     row.put("fresh_wall_ms", f.wallMs());
                     row.put("noop_wall_ms", n.wallMs());
                     rows.add(row);
-                    System.out.printf("  scale: %3d instances, %2d alternative names: no-op %2d reads %d writes %5d ms;"
-                            + " fresh %2d calls %6d ms%n", instances, used, n.reads(), n.writes(), n.wallMs(), f.calls(), f.wallMs());
+                    System.out.printf(
+                            "  scale: %3d instances, %2d alternative names: no-op %2d reads %d writes %5d ms;"
+                                    + " fresh %2d calls %6d ms%n",
+                            instances, used, n.reads(), n.writes(), n.wallMs(), f.calls(), f.wallMs());
                 }
             }
         }
         results.put("scale", rows);
         if (!rows.isEmpty()) {
-            results.put("scale_note", "moto refuses more than " + MOTO_MAX_ALTERNATIVE_NAMES + " alternative names, as ACM does"
-                    + " unless the account's quota of names per certificate was raised: the rows asked for 20 run with "
-                    + MOTO_MAX_ALTERNATIVE_NAMES);
+            results.put(
+                    "scale_note",
+                    "moto refuses more than " + MOTO_MAX_ALTERNATIVE_NAMES + " alternative names, as ACM does"
+                            + " unless the account's quota of names per certificate was raised: the rows asked for 20 run with "
+                            + MOTO_MAX_ALTERNATIVE_NAMES);
         }
         print(fresh, noop, plan, destroy, path, sequential);
-        System.out.printf("the same bound with the emulator's own answer time added to each call: %d ms (wall / it = %.2f)%n",
+        System.out.printf(
+                "the same bound with the emulator's own answer time added to each call: %d ms (wall / it = %.2f)%n",
                 withAnswers.millis(), fresh.wallMs() / (double) withAnswers.millis());
-        List<Targets.Check> checks = Targets.check(noop.reads(), noop.writes(), fresh.calls(), fresh.wallMs(), path.millis(),
-                sequential.wallMs(), rows.stream().map(r -> (Integer) r.get("noop_reads")).toList());
+        List<Targets.Check> checks = Targets.check(
+                noop.reads(),
+                noop.writes(),
+                fresh.calls(),
+                fresh.wallMs(),
+                path.millis(),
+                sequential.wallMs(),
+                rows.stream().map(r -> (Integer) r.get("noop_reads")).toList());
         if (cold != null) {
             checks.addAll(Targets.cold((Double) cold.get("engine_ratio"), (Double) cold.get("maven_ratio")));
         }
@@ -202,8 +214,14 @@ public final class Benchmark {
     private HttpsSetup seed(int instances, int alternativeNames) {
         aws.reset();
         Ec2World world;
-        try (Ec2Client ec2 = aws.client(Ec2Client.builder()); Route53Client route53 = aws.client(Route53Client.builder())) {
-            world = Ec2Fixture.builder().name(STACK).instances(instances).ipv6(true).build().seed(ec2);
+        try (Ec2Client ec2 = aws.client(Ec2Client.builder());
+                Route53Client route53 = aws.client(Route53Client.builder())) {
+            world = Ec2Fixture.builder()
+                    .name(STACK)
+                    .instances(instances)
+                    .ipv6(true)
+                    .build()
+                    .seed(ec2);
             route53.createHostedZone(r -> r.name(DOMAIN).callerReference("bench-" + System.nanoTime()));
         }
         List<String> names = new ArrayList<>();
@@ -252,8 +270,14 @@ public final class Benchmark {
     static List<String> timeline(List<CriticalPath.Call> calls, long startNanos) {
         List<String> lines = new ArrayList<>();
         for (CriticalPath.Call call : calls) {
-            lines.add(String.format("%6d ms %s/%s %s:%s (answered in %d ms)", (call.nanos() - startNanos) / 1_000_000,
-                    call.phase(), call.step(), call.service(), call.operation(), call.answerNanos() / 1_000_000));
+            lines.add(String.format(
+                    "%6d ms %s/%s %s:%s (answered in %d ms)",
+                    (call.nanos() - startNanos) / 1_000_000,
+                    call.phase(),
+                    call.step(),
+                    call.service(),
+                    call.operation(),
+                    call.answerNanos() / 1_000_000));
         }
         return lines;
     }
@@ -267,8 +291,13 @@ public final class Benchmark {
         return counts;
     }
 
-    private void print(CallRecorder.Counts fresh, CallRecorder.Counts noop, CallRecorder.Counts plan,
-                       CallRecorder.Counts destroy, CriticalPath.Result path, CallRecorder.Counts sequential) {
+    private void print(
+            CallRecorder.Counts fresh,
+            CallRecorder.Counts noop,
+            CallRecorder.Counts plan,
+            CallRecorder.Counts destroy,
+            CriticalPath.Result path,
+            CallRecorder.Counts sequential) {
         System.out.println();
         System.out.printf("%-14s %6s %7s %6s %9s%n", "", "reads", "writes", "calls", "wall ms");
         row("fresh apply", fresh);
@@ -276,11 +305,13 @@ public final class Benchmark {
         row("plan", plan);
         row("destroy", destroy);
         System.out.println();
-        System.out.printf("critical path of the fresh apply: %d ms (fresh apply wall / critical path = %.2f)%n", path.millis(),
-                fresh.wallMs() / (double) path.millis());
+        System.out.printf(
+                "critical path of the fresh apply: %d ms (fresh apply wall / critical path = %.2f)%n",
+                path.millis(), fresh.wallMs() / (double) path.millis());
         path.chain().forEach(step -> System.out.println("  " + step));
-        System.out.printf("sequential fresh apply (parallelism 1): %d ms (sequential / parallel = %.2f)%n", sequential.wallMs(),
-                sequential.wallMs() / (double) fresh.wallMs());
+        System.out.printf(
+                "sequential fresh apply (parallelism 1): %d ms (sequential / parallel = %.2f)%n",
+                sequential.wallMs(), sequential.wallMs() / (double) fresh.wallMs());
     }
 
     private static void row(String name, CallRecorder.Counts c) {
@@ -293,7 +324,8 @@ public final class Benchmark {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("Run the benchmark from the https-setup repository (examples/benchmark/run)");
+            throw new IllegalStateException(
+                    "Run the benchmark from the https-setup repository (examples/benchmark/run)");
         }
         return dir;
     }

@@ -41,10 +41,12 @@ public final class CallRecorder implements ExecutionInterceptor, ProgressListene
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
+        String service =
+                attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).toLowerCase(Locale.ROOT);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         String[] current = step.get();
-        CriticalPath.Call call = current == null ? new CriticalPath.Call("other", "other", service, operation, System.nanoTime(), 0)
+        CriticalPath.Call call = current == null
+                ? new CriticalPath.Call("other", "other", service, operation, System.nanoTime(), 0)
                 : new CriticalPath.Call(current[0], current[1], service, operation, System.nanoTime(), 0);
         synchronized (calls) {
             attributes.putAttribute(INDEX, calls.size());

@@ -22,8 +22,7 @@ public final class ColdRun {
     /** The line {@link ColdStart} reads starts with this. */
     static final String RESULT = "cold-run:";
 
-    private ColdRun() {
-    }
+    private ColdRun() {}
 
     public static void main(String[] args) {
         long mainAt = System.currentTimeMillis();
@@ -51,8 +50,8 @@ public final class ColdRun {
             } else {
                 ApplyResult result = executor.apply(setup);
                 if (result.changed()) {
-                    throw new IllegalStateException("The cold apply changed something: the stack was not converged\n"
-                            + result.render());
+                    throw new IllegalStateException(
+                            "The cold apply changed something: the stack was not converged\n" + result.render());
                 }
             }
             engineUs = (System.nanoTime() - start) / 1000;
@@ -60,8 +59,8 @@ public final class ColdRun {
             reads = counts.reads();
             writes = counts.writes();
         }
-        System.out.println(RESULT + " main_at_ms=" + mainAt + " load_us=" + loadUs + " engine_us=" + engineUs + " reads=" + reads
-                + " writes=" + writes + " end_at_ms=" + System.currentTimeMillis());
+        System.out.println(RESULT + " main_at_ms=" + mainAt + " load_us=" + loadUs + " engine_us=" + engineUs
+                + " reads=" + reads + " writes=" + writes + " end_at_ms=" + System.currentTimeMillis());
         System.out.flush();
         System.exit(0); // as the Maven launcher and a command-line tool do
     }

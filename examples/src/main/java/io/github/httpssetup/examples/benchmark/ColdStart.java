@@ -79,20 +79,44 @@ final class ColdStart {
         return List.of(
                 new Row("engine validate", Launcher.ENGINE, "validate"),
                 new Row("engine plan", Launcher.ENGINE, "plan"),
-                new Row("engine plan, Apache http", Launcher.ENGINE, "plan", List.of("-Dhttps-setup.httpClient=apache"), Map.of()),
-                new Row("engine plan, C1 + serial GC", Launcher.ENGINE, "plan", List.of(CLI_FLAGS.split(" ")), Map.of()),
+                new Row(
+                        "engine plan, Apache http",
+                        Launcher.ENGINE,
+                        "plan",
+                        List.of("-Dhttps-setup.httpClient=apache"),
+                        Map.of()),
+                new Row(
+                        "engine plan, C1 + serial GC",
+                        Launcher.ENGINE,
+                        "plan",
+                        List.of(CLI_FLAGS.split(" ")),
+                        Map.of()),
                 new Row("engine no-op apply", Launcher.ENGINE, "apply"),
                 new Row("cli validate", Launcher.CLI, "validate"),
                 new Row("cli plan", Launcher.CLI, "plan"),
                 new Row("cli plan, no CDS", Launcher.CLI, "plan", List.of(), Map.of("HTTPS_SETUP_CDS", "off")),
                 new Row("cli plan, no flags", Launcher.CLI, "plan", List.of(), Map.of("HTTPS_SETUP_JVM_FLAGS", "")),
-                new Row("cli plan, plain java", Launcher.CLI, "plan", List.of(),
+                new Row(
+                        "cli plan, plain java",
+                        Launcher.CLI,
+                        "plan",
+                        List.of(),
                         Map.of("HTTPS_SETUP_CDS", "off", "HTTPS_SETUP_JVM_FLAGS", "")),
                 new Row("mvn https-setup:validate", Launcher.MAVEN, "validate"),
                 new Row("mvn https-setup:plan", Launcher.MAVEN, "plan"),
                 new Row("mvn https-setup:apply", Launcher.MAVEN, "apply"),
-                new Row("mvn validate, C1 + serial GC", Launcher.MAVEN, "validate", List.of(), Map.of("MAVEN_OPTS", CLI_FLAGS)),
-                new Row("mvn plan, C1 + serial GC", Launcher.MAVEN, "plan", List.of(), Map.of("MAVEN_OPTS", CLI_FLAGS)));
+                new Row(
+                        "mvn validate, C1 + serial GC",
+                        Launcher.MAVEN,
+                        "validate",
+                        List.of(),
+                        Map.of("MAVEN_OPTS", CLI_FLAGS)),
+                new Row(
+                        "mvn plan, C1 + serial GC",
+                        Launcher.MAVEN,
+                        "plan",
+                        List.of(),
+                        Map.of("MAVEN_OPTS", CLI_FLAGS)));
     }
 
     /** One run of a row, in ms: the parts add up to {@code total}. */
@@ -109,6 +133,7 @@ final class ColdStart {
     private static final Pattern DURATION = Pattern.compile("\"durationMs\"\\s*:\\s*(\\d+)");
     /** Maven's log lines start with this timestamp (-Dorg.slf4j.simpleLogger.dateTimeFormat). */
     private static final String MAVEN_TIME_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSZ";
+
     private static final DateTimeFormatter MAVEN_TIME = DateTimeFormatter.ofPattern(MAVEN_TIME_FORMAT);
 
     private final Path root;
@@ -134,8 +159,12 @@ final class ColdStart {
             // Warm: the same description, engine and proxy in this JVM, after an unmeasured plan.
             HttpsSetup loaded = HttpsSetupYaml.load(file, null);
             CallRecorder recorder = new CallRecorder();
-            HttpsSetupExecutor warm = HttpsSetupExecutor.builder().credentialsProvider(credentials)
-                    .endpointOverride(proxy.endpoint()).listener(recorder).addExecutionInterceptor(recorder).build();
+            HttpsSetupExecutor warm = HttpsSetupExecutor.builder()
+                    .credentialsProvider(credentials)
+                    .endpointOverride(proxy.endpoint())
+                    .listener(recorder)
+                    .addExecutionInterceptor(recorder)
+                    .build();
             Plan check = warm.plan(loaded);
             if (check.hasChanges() || check.hasConflicts()) {
                 throw new IllegalStateException("The cold-start stack is not converged:\n" + check.render());
@@ -145,7 +174,8 @@ final class ColdStart {
             Map<String, Integer> warmCalls = new LinkedHashMap<>();
             pathMs.put("validate", 0L);
             for (String goal : List.of("plan", "apply")) {
-                Supplier<Object> body = goal.equals("plan") ? () -> warm.plan(loaded) : () -> requireNoChange(warm.apply(loaded));
+                Supplier<Object> body =
+                        goal.equals("plan") ? () -> warm.plan(loaded) : () -> requireNoChange(warm.apply(loaded));
                 List<Long> times = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
                     recorder.clear();
@@ -163,7 +193,10 @@ final class ColdStart {
             // Unmeasured: the launcher's first plan writes the class-data archive that later runs map (a user's
             // first run after an install or upgrade); a fresh cache directory, so that a stale archive is not used.
             deleteRecursively(cdsCache());
-            measure(new Row("cli plan (writes the class-data archive)", Launcher.CLI, "plan"), file, proxy.endpoint(),
+            measure(
+                    new Row("cli plan (writes the class-data archive)", Launcher.CLI, "plan"),
+                    file,
+                    proxy.endpoint(),
                     pathMs.get("plan"));
             System.out.println("  class-data archive written: " + listArchives());
             // Round after round, so that whatever else the machine does weighs on every row alike.
@@ -189,14 +222,20 @@ final class ColdStart {
     /** A project a user would have: a pom that declares the plugin, and the description next to it. */
     private Path writeProject(HttpsSetup setup) throws IOException {
         Files.createDirectories(project);
-        String names = setup.domain().alternativeNames().stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
-        String ids = setup.targets().instanceIds().stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+        String names = setup.domain().alternativeNames().stream()
+                .map(n -> "\"" + n + "\"")
+                .collect(Collectors.joining(", "));
+        String ids =
+                setup.targets().instanceIds().stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
         String yaml = "stack: " + setup.stack() + "\n"
                 + "region: " + setup.region() + "\n"
                 + "domain:\n  name: " + setup.domain().name() + "\n  alternativeNames: [" + names + "]\n"
-                + "targets:\n  instanceIds: [" + ids + "]\n  port: " + setup.targets().port() + "\n"
-                + "loadBalancer:\n  ipAddressType: " + setup.loadBalancer().ipAddressType().name().toLowerCase(Locale.ROOT) + "\n"
-                + "listeners:\n  http: { action: " + setup.httpListener().action().name().toLowerCase(Locale.ROOT) + " }\n";
+                + "targets:\n  instanceIds: [" + ids + "]\n  port: "
+                + setup.targets().port() + "\n"
+                + "loadBalancer:\n  ipAddressType: "
+                + setup.loadBalancer().ipAddressType().name().toLowerCase(Locale.ROOT) + "\n"
+                + "listeners:\n  http: { action: "
+                + setup.httpListener().action().name().toLowerCase(Locale.ROOT) + " }\n";
         Path file = project.resolve("https-setup.yaml");
         Files.writeString(file, yaml);
         String version = HttpsSetupExecutor.class.getPackage().getImplementationVersion();
@@ -229,7 +268,8 @@ final class ColdStart {
     private String listArchives() {
         try (java.util.stream.Stream<Path> files = Files.walk(cdsCache())) {
             return files.filter(f -> f.toString().endsWith(".jsa"))
-                    .map(f -> f.getFileName() + " (" + sizeMb(f) + " MB)").collect(Collectors.joining(", "));
+                    .map(f -> f.getFileName() + " (" + sizeMb(f) + " MB)")
+                    .collect(Collectors.joining(", "));
         } catch (IOException e) {
             return "none (" + e.getMessage() + ")";
         }
@@ -263,8 +303,13 @@ final class ColdStart {
             if (!row.goal().equals("validate")) {
                 command.addAll(List.of("--endpoint", proxy.toString(), "--output", "json"));
             }
-            env.put("JAVA_OPTS", String.join(" ", "-Dorg.slf4j.simpleLogger.log.io.github.httpssetup.core.internal.AwsClients=debug",
-                    "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=" + MAVEN_TIME_FORMAT));
+            env.put(
+                    "JAVA_OPTS",
+                    String.join(
+                            " ",
+                            "-Dorg.slf4j.simpleLogger.log.io.github.httpssetup.core.internal.AwsClients=debug",
+                            "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                            "-Dorg.slf4j.simpleLogger.dateTimeFormat=" + MAVEN_TIME_FORMAT));
             env.put("XDG_CACHE_HOME", cdsCache().toString());
             env.putAll(row.env());
         } else if (row.launcher() == Launcher.ENGINE) {
@@ -275,14 +320,20 @@ final class ColdStart {
             command.add("-Dorg.slf4j.simpleLogger.logFile=System.out");
             command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
             command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=" + MAVEN_TIME_FORMAT);
-            command.addAll(List.of("-cp", classPath(), ColdRun.class.getName(), row.goal(),
-                    file.toString(), proxy.toString()));
+            command.addAll(List.of(
+                    "-cp", classPath(), ColdRun.class.getName(), row.goal(), file.toString(), proxy.toString()));
         } else {
             env.putAll(row.env());
             command.add(root.resolve("mvnw").toString());
             // Offline: a SNAPSHOT plugin would otherwise be looked up remotely once a day, in one run and not another.
-            command.addAll(List.of("-B", "-ntp", "-o", "-f", project.resolve("pom.xml").toString(),
-                    "https-setup:" + row.goal(), "-Dhttps-setup.endpoint=" + proxy,
+            command.addAll(List.of(
+                    "-B",
+                    "-ntp",
+                    "-o",
+                    "-f",
+                    project.resolve("pom.xml").toString(),
+                    "https-setup:" + row.goal(),
+                    "-Dhttps-setup.endpoint=" + proxy,
                     "-Dorg.slf4j.simpleLogger.showDateTime=true",
                     "-Dorg.slf4j.simpleLogger.dateTimeFormat=" + MAVEN_TIME_FORMAT,
                     "-Dorg.slf4j.simpleLogger.log.io.github.httpssetup.core.internal.AwsClients=debug",
@@ -291,7 +342,8 @@ final class ColdStart {
                 command.add("-Dhttps-setup.failOnChanges=true");
             }
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
         builder.environment().put("AWS_ACCESS_KEY_ID", "bench");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "bench");
         builder.environment().remove("AWS_SESSION_TOKEN");
@@ -302,7 +354,8 @@ final class ColdStart {
         int exit;
         try {
             Process process = builder.start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     output.add(line);
@@ -334,25 +387,38 @@ final class ColdStart {
         if (row.launcher() == Launcher.CLI) {
             // The jar says how long its command took (description, engine, report) in its JSON report; the rest of the
             // process's time is the JVM's start and end. validate prints no duration: all of it counts as outside.
-            long commandMs = output.stream().map(DURATION::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
-                    .findFirst().orElse(0);
+            long commandMs = output.stream()
+                    .map(DURATION::matcher)
+                    .filter(Matcher::find)
+                    .mapToLong(m -> Long.parseLong(m.group(1)))
+                    .findFirst()
+                    .orElse(0);
             return new Sample(total, total - commandMs, -1, clients, callsMs, commandMs);
         }
         if (row.launcher() == Launcher.ENGINE) {
             Map<String, Long> fields = new LinkedHashMap<>();
-            String result = output.stream().filter(l -> l.startsWith(ColdRun.RESULT)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(row.name() + " printed no result:\n" + String.join("\n", output)));
+            String result = output.stream()
+                    .filter(l -> l.startsWith(ColdRun.RESULT))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            row.name() + " printed no result:\n" + String.join("\n", output)));
             Matcher m = FIELD.matcher(result);
             while (m.find()) {
                 fields.put(m.group(1), Long.parseLong(m.group(2)));
             }
             long outside = fields.get("main_at_ms") - launched + ended - fields.get("end_at_ms");
-            return new Sample(total, outside, fields.get("load_us") / 1000, clients, callsMs, fields.get("engine_us") / 1000);
+            return new Sample(
+                    total, outside, fields.get("load_us") / 1000, clients, callsMs, fields.get("engine_us") / 1000);
         }
         long goalStart = mavenTime(output, l -> l.contains("https-setup:" + row.goal() + " started"), row);
         long goalEnd = mavenTime(output, l -> l.contains("BUILD SUCCESS"), row);
-        long load = output.stream().map(LOADED::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
-                .findFirst().orElseThrow(() -> new IllegalStateException(row.name() + ": no description time in its log")) / 1000;
+        long load = output.stream()
+                        .map(LOADED::matcher)
+                        .filter(Matcher::find)
+                        .mapToLong(m -> Long.parseLong(m.group(1)))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(row.name() + ": no description time in its log"))
+                / 1000;
         long outside = goalStart - launched + ended - goalEnd;
         return new Sample(total, outside, load, clients, callsMs, goalEnd - goalStart - load);
     }
@@ -366,7 +432,9 @@ final class ColdStart {
 
     /** The total length of intervals that may overlap, in ms. */
     static long union(List<long[]> intervals) {
-        List<long[]> sorted = intervals.stream().sorted(java.util.Comparator.comparingLong(i -> i[0])).toList();
+        List<long[]> sorted = intervals.stream()
+                .sorted(java.util.Comparator.comparingLong(i -> i[0]))
+                .toList();
         long length = 0;
         long coveredTo = Long.MIN_VALUE;
         for (long[] i : sorted) {
@@ -380,23 +448,33 @@ final class ColdStart {
     }
 
     private static long time(String line) {
-        return OffsetDateTime.parse(line.substring(0, line.indexOf(' ')), MAVEN_TIME).toInstant().toEpochMilli();
+        return OffsetDateTime.parse(line.substring(0, line.indexOf(' ')), MAVEN_TIME)
+                .toInstant()
+                .toEpochMilli();
     }
 
     /** The time Maven's log line says, to the millisecond. */
     private static long mavenTime(List<String> output, java.util.function.Predicate<String> which, Row row) {
-        String line = output.stream().filter(which).findFirst()
-                .orElseThrow(() -> new IllegalStateException(row.name() + ": an expected line is missing:\n" + String.join("\n", output)));
+        String line = output.stream()
+                .filter(which)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        row.name() + ": an expected line is missing:\n" + String.join("\n", output)));
         return time(line);
     }
 
-    private Map<String, Object> report(Map<Row, List<Sample>> samples, Map<String, List<Long>> warmMs, Map<String, Long> pathMs,
-                                       Map<String, Integer> warmCalls) {
+    private Map<String, Object> report(
+            Map<Row, List<Sample>> samples,
+            Map<String, List<Long>> warmMs,
+            Map<String, Long> pathMs,
+            Map<String, Integer> warmCalls) {
         System.out.println();
-        System.out.printf("cold start: a fresh process per run, %d runs, median (min-max); %d ms added to every AWS call%n",
+        System.out.printf(
+                "cold start: a fresh process per run, %d runs, median (min-max); %d ms added to every AWS call%n",
                 runs, latencyMs);
-        System.out.printf("%-26s %18s %8s %6s %8s %10s %6s %8s%n", "", "total ms", "outside", "load", "clients", "aws calls",
-                "rest", "engine");
+        System.out.printf(
+                "%-26s %18s %8s %6s %8s %10s %6s %8s%n",
+                "", "total ms", "outside", "load", "clients", "aws calls", "rest", "engine");
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Long> medians = new LinkedHashMap<>();
         Map<String, Long> engineMedians = new LinkedHashMap<>();
@@ -407,9 +485,18 @@ final class ColdStart {
             medians.put(row.name(), total);
             engineMedians.put(row.name(), median(s, Sample::engine));
             long load = median(s, Sample::load);
-            System.out.printf("%-26s %6d (%4d-%5d) %8d %6s %8d %10d %6d %8d%n", row.name(), total, min(s, Sample::total),
-                    max(s, Sample::total), median(s, Sample::outside), load < 0 ? "-" : String.valueOf(load),
-                    median(s, Sample::clients), median(s, Sample::calls), median(s, Sample::rest), median(s, Sample::engine));
+            System.out.printf(
+                    "%-26s %6d (%4d-%5d) %8d %6s %8d %10d %6d %8d%n",
+                    row.name(),
+                    total,
+                    min(s, Sample::total),
+                    max(s, Sample::total),
+                    median(s, Sample::outside),
+                    load < 0 ? "-" : String.valueOf(load),
+                    median(s, Sample::clients),
+                    median(s, Sample::calls),
+                    median(s, Sample::rest),
+                    median(s, Sample::engine));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("name", row.name());
             json.put("launcher", row.launcher().name().toLowerCase(Locale.ROOT));
@@ -436,30 +523,53 @@ final class ColdStart {
         long warmApply = medianOf(warmMs.get("apply"));
         double engineRatio = engineMedians.get("engine plan") / (double) warmPlan;
         double mavenRatio = medians.get("mvn https-setup:plan") / (double) medians.get("mvn https-setup:validate");
-        System.out.printf("warm engine (this JVM, same proxy): plan %d ms (%d-%d), no-op apply %d ms (%d-%d); %d and %d calls,"
-                        + " critical path %d and %d ms%n", warmPlan, minOf(warmMs.get("plan")), maxOf(warmMs.get("plan")), warmApply,
-                minOf(warmMs.get("apply")), maxOf(warmMs.get("apply")), warmCalls.get("plan"), warmCalls.get("apply"),
-                pathMs.get("plan"), pathMs.get("apply"));
-        System.out.printf(Locale.ROOT, "engine_ratio (cold engine plan / warm engine plan) = %.2f; maven_ratio (mvn plan / mvn validate)"
-                + " = %.2f%n", engineRatio, mavenRatio);
+        System.out.printf(
+                "warm engine (this JVM, same proxy): plan %d ms (%d-%d), no-op apply %d ms (%d-%d); %d and %d calls,"
+                        + " critical path %d and %d ms%n",
+                warmPlan,
+                minOf(warmMs.get("plan")),
+                maxOf(warmMs.get("plan")),
+                warmApply,
+                minOf(warmMs.get("apply")),
+                maxOf(warmMs.get("apply")),
+                warmCalls.get("plan"),
+                warmCalls.get("apply"),
+                pathMs.get("plan"),
+                pathMs.get("apply"));
+        System.out.printf(
+                Locale.ROOT,
+                "engine_ratio (cold engine plan / warm engine plan) = %.2f; maven_ratio (mvn plan / mvn validate)"
+                        + " = %.2f%n",
+                engineRatio,
+                mavenRatio);
 
         // Each variant against its default, from the same rounds: a ratio above 1 means the variant is slower.
         Map<String, Object> comparisons = new LinkedHashMap<>();
         comparisons.put("cli_ratio (cli plan / cli validate)", round(ratio(medians, "cli plan", "cli validate")));
         comparisons.put("cli plan / warm engine plan", round(medians.get("cli plan") / (double) warmPlan));
-        comparisons.put("engine plan, Apache http / engine plan (engine time)",
+        comparisons.put(
+                "engine plan, Apache http / engine plan (engine time)",
                 round(ratio(engineMedians, "engine plan, Apache http", "engine plan")));
-        comparisons.put("engine plan, Apache http / engine plan (total)", round(ratio(medians, "engine plan, Apache http", "engine plan")));
-        comparisons.put("engine plan, C1 + serial GC / warm engine plan (engine time)",
+        comparisons.put(
+                "engine plan, Apache http / engine plan (total)",
+                round(ratio(medians, "engine plan, Apache http", "engine plan")));
+        comparisons.put(
+                "engine plan, C1 + serial GC / warm engine plan (engine time)",
                 round(engineMedians.get("engine plan, C1 + serial GC") / (double) warmPlan));
-        comparisons.put("cli plan command (durationMs) / warm engine plan", round(engineMedians.get("cli plan") / (double) warmPlan));
-        comparisons.put("mvn plan / mvn validate, both C1 + serial GC",
+        comparisons.put(
+                "cli plan command (durationMs) / warm engine plan",
+                round(engineMedians.get("cli plan") / (double) warmPlan));
+        comparisons.put(
+                "mvn plan / mvn validate, both C1 + serial GC",
                 round(ratio(medians, "mvn plan, C1 + serial GC", "mvn validate, C1 + serial GC")));
-        comparisons.put("mvn plan, C1 + serial GC / mvn plan", round(ratio(medians, "mvn plan, C1 + serial GC", "mvn https-setup:plan")));
+        comparisons.put(
+                "mvn plan, C1 + serial GC / mvn plan",
+                round(ratio(medians, "mvn plan, C1 + serial GC", "mvn https-setup:plan")));
         comparisons.put("cli plan, no CDS / cli plan", round(ratio(medians, "cli plan, no CDS", "cli plan")));
         comparisons.put("cli plan, no flags / cli plan", round(ratio(medians, "cli plan, no flags", "cli plan")));
         comparisons.put("cli plan, plain java / cli plan", round(ratio(medians, "cli plan, plain java", "cli plan")));
-        comparisons.put("cli validate / mvn validate", round(ratio(medians, "cli validate", "mvn https-setup:validate")));
+        comparisons.put(
+                "cli validate / mvn validate", round(ratio(medians, "cli validate", "mvn https-setup:validate")));
         comparisons.put("cli plan / mvn plan", round(ratio(medians, "cli plan", "mvn https-setup:plan")));
         comparisons.forEach((name, value) -> System.out.printf(Locale.ROOT, "  %-55s %5.2f%n", name, (Double) value));
 
@@ -479,13 +589,15 @@ final class ColdStart {
         warmJson.put("noop_apply_critical_path_ms", pathMs.get("apply"));
         json.put("warm", warmJson);
         json.put("rows", rows);
-        json.put("split_note", "outside: JVM start and exit (and Maven's own start, plugin resolution and end); load: the"
-                + " description read and validated; clients: the AWS SDK clients created (the core's debug log); aws_calls: the"
-                + " critical path of the run's calls at the latency; rest: everything else (class loading and first use of the"
-                + " SDK, the engine). Clients are created on the threads that first use them, while other steps may"
-                + " already be calling AWS: the parts can overlap, and rest is then small or negative. For the CLI, outside is"
-                + " the process's time minus the command's own duration (its JSON report's durationMs; validate prints none, so"
-                + " all of it) and load is not split out (null): it is in rest.");
+        json.put(
+                "split_note",
+                "outside: JVM start and exit (and Maven's own start, plugin resolution and end); load: the"
+                        + " description read and validated; clients: the AWS SDK clients created (the core's debug log); aws_calls: the"
+                        + " critical path of the run's calls at the latency; rest: everything else (class loading and first use of the"
+                        + " SDK, the engine). Clients are created on the threads that first use them, while other steps may"
+                        + " already be calling AWS: the parts can overlap, and rest is then small or negative. For the CLI, outside is"
+                        + " the process's time minus the command's own duration (its JSON report's durationMs; validate prints none, so"
+                        + " all of it) and load is not split out (null): it is in rest.");
         return json;
     }
 

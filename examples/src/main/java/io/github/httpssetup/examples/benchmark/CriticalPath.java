@@ -25,8 +25,7 @@ public final class CriticalPath {
     /** The runs whose steps run as the graph says; the steps of other runs run one after another. */
     private static final Set<String> GRAPH_RUNS = Set.of("plan", "apply");
 
-    private CriticalPath() {
-    }
+    private CriticalPath() {}
 
     /** One call sent to AWS, attributed to the run phase ({@code plan}, {@code apply}, ...) and step that made it. */
     public record Call(String phase, String step, String service, String operation, long nanos, long answerNanos) {
@@ -42,14 +41,15 @@ public final class CriticalPath {
 
         /** Describe*, List*, Get*, Check* only read. */
         public boolean read() {
-            return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+            return operation.startsWith("Describe")
+                    || operation.startsWith("List")
+                    || operation.startsWith("Get")
                     || operation.startsWith("Check");
         }
     }
 
     /** The bound, and the chain of steps that makes it (e.g. {@code plan/network 3 calls 150 ms}). */
-    public record Result(long millis, List<String> chain) {
-    }
+    public record Result(long millis, List<String> chain) {}
 
     /**
      * The steps of a plan or apply run that the engine's graph does not list: none, unless a call was made
@@ -61,8 +61,10 @@ public final class CriticalPath {
 
     static Set<String> unknownSteps(List<Call> calls, Map<String, List<String>> graph) {
         Set<String> unknown = new java.util.TreeSet<>();
-        calls.stream().filter(c -> GRAPH_RUNS.contains(c.phase()))
-                .filter(c -> !graph.containsKey(c.step())).forEach(c -> unknown.add(c.phase() + "/" + c.step()));
+        calls.stream()
+                .filter(c -> GRAPH_RUNS.contains(c.phase()))
+                .filter(c -> !graph.containsKey(c.step()))
+                .forEach(c -> unknown.add(c.phase() + "/" + c.step()));
         return unknown;
     }
 
@@ -84,16 +86,21 @@ public final class CriticalPath {
     }
 
     /** The bound with {@code allSteps}: each step and what it waits for, each after what it waits for. */
-    static Result of(List<Call> calls, java.util.function.ToLongFunction<Call> cost, long waitMs,
-                     Map<String, List<String>> allSteps) {
+    static Result of(
+            List<Call> calls,
+            java.util.function.ToLongFunction<Call> cost,
+            long waitMs,
+            Map<String, List<String>> allSteps) {
         Set<String> phases = new LinkedHashSet<>();
         calls.forEach(c -> phases.add(c.phase()));
         long total = 0;
         List<String> chain = new ArrayList<>();
         for (String phase : phases) {
             Map<String, List<Call>> bySteps = new LinkedHashMap<>();
-            calls.stream().filter(c -> c.phase().equals(phase))
-                    .forEach(c -> bySteps.computeIfAbsent(c.step(), s -> new ArrayList<>()).add(c));
+            calls.stream()
+                    .filter(c -> c.phase().equals(phase))
+                    .forEach(c -> bySteps.computeIfAbsent(c.step(), s -> new ArrayList<>())
+                            .add(c));
             Map<String, List<String>> graph = GRAPH_RUNS.contains(phase) ? allSteps : Map.of();
             Map<String, Long> finish = new LinkedHashMap<>();
             Map<String, String> previous = new LinkedHashMap<>();
@@ -112,8 +119,8 @@ public final class CriticalPath {
             for (Map.Entry<String, List<Call>> e : bySteps.entrySet()) {
                 if (!graph.containsKey(e.getKey())) {
                     outside += stepMillis(e.getValue(), cost, waitMs);
-                    chain.add(phase + "/" + e.getKey() + " " + e.getValue().size() + " calls " + stepMillis(e.getValue(),
-                            cost, waitMs) + " ms");
+                    chain.add(phase + "/" + e.getKey() + " " + e.getValue().size() + " calls "
+                            + stepMillis(e.getValue(), cost, waitMs) + " ms");
                 }
             }
             String last = null;
@@ -126,8 +133,10 @@ public final class CriticalPath {
             for (String step = last; step != null; step = previous.get(step)) {
                 List<Call> stepCalls = bySteps.getOrDefault(step, List.of());
                 if (!stepCalls.isEmpty()) { // a step that made no call (all it read was known) adds nothing
-                    phaseChain.add(0, phase + "/" + step + " " + stepCalls.size() + " calls "
-                            + stepMillis(stepCalls, cost, waitMs) + " ms");
+                    phaseChain.add(
+                            0,
+                            phase + "/" + step + " " + stepCalls.size() + " calls "
+                                    + stepMillis(stepCalls, cost, waitMs) + " ms");
                 }
             }
             chain.addAll(phaseChain);

@@ -7,8 +7,7 @@ import java.util.Map;
 /** A small JSON writer for the results: maps (in their order), lists, strings, numbers, booleans, null. */
 public final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();

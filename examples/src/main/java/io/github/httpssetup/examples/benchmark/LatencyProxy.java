@@ -27,8 +27,17 @@ import java.util.concurrent.Executors;
 final class LatencyProxy implements AutoCloseable {
 
     /** Headers the JDK's HTTP client sets itself (and refuses), or that describe one hop only. */
-    private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
+    private static final Set<String> HOP_HEADERS = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "expect",
+            "upgrade",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "proxy-connection");
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -43,7 +52,10 @@ final class LatencyProxy implements AutoCloseable {
     LatencyProxy(URI target, long latencyMs) throws IOException {
         this.target = target;
         this.latencyMs = latencyMs;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(threads).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(threads)
+                .build();
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::forward);
@@ -52,7 +64,8 @@ final class LatencyProxy implements AutoCloseable {
 
     /** The endpoint to give the process instead of the emulator's. */
     URI endpoint() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
+        return URI.create("http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort());
     }
 
     private void forward(HttpExchange exchange) throws IOException {
@@ -64,10 +77,15 @@ final class LatencyProxy implements AutoCloseable {
             if (latencyMs > 0) {
                 Thread.sleep(latencyMs);
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
-            for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(
+                            target.resolve(exchange.getRequestURI().toString()))
+                    .method(
+                            exchange.getRequestMethod(),
+                            body.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            for (Map.Entry<String, List<String>> header :
+                    exchange.getRequestHeaders().entrySet()) {
                 if (!HOP_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
                     header.getValue().forEach(v -> request.header(header.getKey(), v));
                 }

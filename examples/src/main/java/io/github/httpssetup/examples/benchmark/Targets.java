@@ -19,8 +19,7 @@ public final class Targets {
     static final double COLD_OVER_WARM_ENGINE_MAX = 2.0;
     static final double MAVEN_PLAN_OVER_VALIDATE_MAX = 1.3;
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /** One target: {@code value} against {@code limit}; {@code met} is null when it was not measured. */
     public record Check(String target, String value, String limit, Boolean met, String note) {
@@ -41,32 +40,61 @@ public final class Targets {
     /**
      * @param noopReadsByRow the no-op reads of each scale row (empty when the rows were skipped)
      */
-    public static List<Check> check(int noopReads, int noopWrites, int freshCalls, long freshWallMs, long criticalPathMs,
-                                    long sequentialWallMs, List<Integer> noopReadsByRow) {
+    public static List<Check> check(
+            int noopReads,
+            int noopWrites,
+            int freshCalls,
+            long freshWallMs,
+            long criticalPathMs,
+            long sequentialWallMs,
+            List<Integer> noopReadsByRow) {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("no-op apply writes", String.valueOf(noopWrites), "= 0", noopWrites == 0, null));
-        checks.add(new Check("no-op apply reads", String.valueOf(noopReads), "<= " + NOOP_MAX_READS,
-                noopReads <= NOOP_MAX_READS, null));
-        checks.add(new Check("fresh apply calls", String.valueOf(freshCalls), "<= " + FRESH_MAX_CALLS,
-                freshCalls <= FRESH_MAX_CALLS, null));
+        checks.add(new Check(
+                "no-op apply reads",
+                String.valueOf(noopReads),
+                "<= " + NOOP_MAX_READS,
+                noopReads <= NOOP_MAX_READS,
+                null));
+        checks.add(new Check(
+                "fresh apply calls",
+                String.valueOf(freshCalls),
+                "<= " + FRESH_MAX_CALLS,
+                freshCalls <= FRESH_MAX_CALLS,
+                null));
         double overPath = freshWallMs / (double) criticalPathMs;
-        checks.add(new Check("fresh apply wall / critical path", ratio(overPath), "<= " + WALL_OVER_CRITICAL_PATH_MAX,
-                overPath <= WALL_OVER_CRITICAL_PATH_MAX, null));
+        checks.add(new Check(
+                "fresh apply wall / critical path",
+                ratio(overPath),
+                "<= " + WALL_OVER_CRITICAL_PATH_MAX,
+                overPath <= WALL_OVER_CRITICAL_PATH_MAX,
+                null));
         double speedUp = sequentialWallMs / (double) freshWallMs;
         double best = sequentialWallMs / (double) criticalPathMs;
-        checks.add(new Check("sequential / parallel fresh apply wall", ratio(speedUp), ">= " + SEQUENTIAL_OVER_PARALLEL_MIN,
-                speedUp >= SEQUENTIAL_OVER_PARALLEL_MIN, best < SEQUENTIAL_OVER_PARALLEL_MIN
-                ? "at most " + ratio(best) + " for any schedule: a parallel apply cannot take less than the critical path ("
-                        + criticalPathMs + " ms, which holds the whole certificate validation wait), and the sequential"
-                        + " one took " + sequentialWallMs + " ms"
-                : null));
+        checks.add(new Check(
+                "sequential / parallel fresh apply wall",
+                ratio(speedUp),
+                ">= " + SEQUENTIAL_OVER_PARALLEL_MIN,
+                speedUp >= SEQUENTIAL_OVER_PARALLEL_MIN,
+                best < SEQUENTIAL_OVER_PARALLEL_MIN
+                        ? "at most " + ratio(best)
+                                + " for any schedule: a parallel apply cannot take less than the critical path ("
+                                + criticalPathMs
+                                + " ms, which holds the whole certificate validation wait), and the sequential"
+                                + " one took " + sequentialWallMs + " ms"
+                        : null));
         if (noopReadsByRow.isEmpty()) {
-            checks.add(new Check("no-op reads across instances and names", "not measured (--no-scale)", "constant", null, null));
+            checks.add(new Check(
+                    "no-op reads across instances and names", "not measured (--no-scale)", "constant", null, null));
         } else {
             int min = noopReadsByRow.stream().mapToInt(Integer::intValue).min().orElseThrow();
             int max = noopReadsByRow.stream().mapToInt(Integer::intValue).max().orElseThrow();
-            checks.add(new Check("no-op reads across instances and names", min == max ? String.valueOf(min) : min + " to " + max,
-                    "constant", min == max, null));
+            checks.add(new Check(
+                    "no-op reads across instances and names",
+                    min == max ? String.valueOf(min) : min + " to " + max,
+                    "constant",
+                    min == max,
+                    null));
         }
         return checks;
     }
@@ -74,10 +102,18 @@ public final class Targets {
     /** The cold-start targets: a fresh JVM's engine against the warm one, Maven's plan against its floor. */
     public static List<Check> cold(double engineRatio, double mavenRatio) {
         return List.of(
-                new Check("cold / warm engine plan", ratio(engineRatio), "<= " + ratio(COLD_OVER_WARM_ENGINE_MAX),
-                        engineRatio <= COLD_OVER_WARM_ENGINE_MAX, null),
-                new Check("mvn plan / mvn validate", ratio(mavenRatio), "<= " + ratio(MAVEN_PLAN_OVER_VALIDATE_MAX),
-                        mavenRatio <= MAVEN_PLAN_OVER_VALIDATE_MAX, null));
+                new Check(
+                        "cold / warm engine plan",
+                        ratio(engineRatio),
+                        "<= " + ratio(COLD_OVER_WARM_ENGINE_MAX),
+                        engineRatio <= COLD_OVER_WARM_ENGINE_MAX,
+                        null),
+                new Check(
+                        "mvn plan / mvn validate",
+                        ratio(mavenRatio),
+                        "<= " + ratio(MAVEN_PLAN_OVER_VALIDATE_MAX),
+                        mavenRatio <= MAVEN_PLAN_OVER_VALIDATE_MAX,
+                        null));
     }
 
     static List<Map<String, Object>> json(List<Check> checks) {
@@ -88,8 +124,9 @@ public final class Targets {
         System.out.println();
         System.out.printf("%-40s %12s %8s  %s%n", "target", "value", "limit", "");
         for (Check c : checks) {
-            System.out.printf("%-40s %12s %8s  %s%n", c.target(), c.value(), c.limit(),
-                    c.met() == null ? "-" : c.met() ? "met" : "NOT MET");
+            System.out.printf(
+                    "%-40s %12s %8s  %s%n",
+                    c.target(), c.value(), c.limit(), c.met() == null ? "-" : c.met() ? "met" : "NOT MET");
             if (c.note() != null) {
                 System.out.println("  " + c.note());
             }

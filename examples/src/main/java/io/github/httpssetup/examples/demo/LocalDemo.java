@@ -57,11 +57,18 @@ public final class LocalDemo {
         section("The starting point: a VPC with the app running on an EC2 instance, and the domain's hosted zone");
         aws.reset();
         Ec2World world;
-        try (Ec2Client ec2 = aws.client(Ec2Client.builder()); Route53Client route53 = aws.client(Route53Client.builder())) {
-            world = Ec2Fixture.builder().name("demo").instances(1).instanceTags(Map.of("app", "shop")).build().seed(ec2);
+        try (Ec2Client ec2 = aws.client(Ec2Client.builder());
+                Route53Client route53 = aws.client(Route53Client.builder())) {
+            world = Ec2Fixture.builder()
+                    .name("demo")
+                    .instances(1)
+                    .instanceTags(Map.of("app", "shop"))
+                    .build()
+                    .seed(ec2);
             route53.createHostedZone(r -> r.name(DOMAIN).callerReference("demo-" + System.nanoTime()));
         }
-        say("  VPC " + world.vpcId() + " with public subnets in " + String.join(", ", world.publicSubnetIds().keySet()));
+        say("  VPC " + world.vpcId() + " with public subnets in "
+                + String.join(", ", world.publicSubnetIds().keySet()));
         say("  instance " + world.instanceIds().get(0) + " (tag app=shop) in " + world.instanceZone()
                 + ", serving plain HTTP on 8080");
         say("  public hosted zone " + DOMAIN + " (as if the domain were bought through Route 53)");
@@ -71,7 +78,12 @@ public final class LocalDemo {
         if (!goal("Plan: what apply would do (read-only)", "https-setup:plan")) {
             return 1;
         }
-        if (!cli("The same plan from the command line, as JSON for CI (the first lines)", 15, "plan", "--output", "json")) {
+        if (!cli(
+                "The same plan from the command line, as JSON for CI (the first lines)",
+                15,
+                "plan",
+                "--output",
+                "json")) {
             return 1;
         }
         if (!goal("Apply: converge the whole chain", "https-setup:apply")) {
@@ -90,7 +102,9 @@ public final class LocalDemo {
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             return 0;
         }
-        if (!goal("Destroy: remove what the stack owns (the hosted zone stays)", "https-setup:destroy",
+        if (!goal(
+                "Destroy: remove what the stack owns (the hosted zone stays)",
+                "https-setup:destroy",
                 "-Dhttps-setup.confirm=shop")) {
             return 1;
         }
@@ -107,11 +121,13 @@ public final class LocalDemo {
         List<String> command = new ArrayList<>();
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
         command.add(root.resolve(windows ? "mvnw.cmd" : "mvnw").toString());
-        command.addAll(List.of("-B", "-ntp", "-f", root.resolve("examples/sample-app/pom.xml").toString()));
+        command.addAll(List.of(
+                "-B", "-ntp", "-f", root.resolve("examples/sample-app/pom.xml").toString()));
         command.addAll(List.of(goal));
         command.add("-Dhttps-setup.endpoint=" + aws.endpoint());
         say("$ mvn " + String.join(" ", goal));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve("examples/sample-app").toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.resolve("examples/sample-app").toFile())
                 .redirectErrorStream(true);
         builder.environment().put("AWS_ACCESS_KEY_ID", "demo");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "demo");
@@ -119,7 +135,8 @@ public final class LocalDemo {
         builder.environment().remove("AWS_PROFILE");
         builder.environment().remove("AWS_SESSION_TOKEN");
         Process process = builder.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 String shown = pluginLine(line);
@@ -143,19 +160,23 @@ public final class LocalDemo {
         section(title);
         Path jar;
         try (var jars = Files.list(root.resolve("https-setup-cli/target"))) {
-            jar = jars.filter(p -> p.getFileName().toString().matches("https-setup-cli-.*\\.jar")).findFirst().orElse(null);
+            jar = jars.filter(p -> p.getFileName().toString().matches("https-setup-cli-.*\\.jar"))
+                    .findFirst()
+                    .orElse(null);
         }
         if (jar == null) {
-            say("No https-setup-cli jar in https-setup-cli/target: build it with ./mvnw -pl https-setup-cli -am package -DskipTests");
+            say(
+                    "No https-setup-cli jar in https-setup-cli/target: build it with ./mvnw -pl https-setup-cli -am package -DskipTests");
             return false;
         }
-        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint", aws.endpoint().toString()));
         say("$ java -jar " + root.relativize(jar) + " " + String.join(" ", args) + " | head -" + lines
                 + "   (in examples/sample-app)");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(root.resolve("examples/sample-app").toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.resolve("examples/sample-app").toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("AWS_ACCESS_KEY_ID", "demo");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "demo");
@@ -164,7 +185,8 @@ public final class LocalDemo {
         builder.environment().remove("AWS_SESSION_TOKEN");
         Process process = builder.start();
         List<String> out = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 out.add(line);
@@ -190,9 +212,16 @@ public final class LocalDemo {
             return line.isBlank() ? null : line;
         }
         String text = line.substring("[INFO]".length()).stripLeading();
-        if (text.isEmpty() || text.startsWith("Scanning for projects") || text.startsWith("---") || text.startsWith("Building ")
-                || text.startsWith("BUILD ") || text.startsWith("Total time") || text.startsWith("Finished at")
-                || text.matches("-+") || text.startsWith("from pom.xml") || text.matches("-*< .* >-*")
+        if (text.isEmpty()
+                || text.startsWith("Scanning for projects")
+                || text.startsWith("---")
+                || text.startsWith("Building ")
+                || text.startsWith("BUILD ")
+                || text.startsWith("Total time")
+                || text.startsWith("Finished at")
+                || text.matches("-+")
+                || text.startsWith("from pom.xml")
+                || text.matches("-*< .* >-*")
                 || text.matches("-*\\[ .* \\]-*")) {
             return null;
         }
@@ -201,17 +230,27 @@ public final class LocalDemo {
 
     private void listing() {
         try (ElasticLoadBalancingV2Client elb = aws.client(ElasticLoadBalancingV2Client.builder());
-             AcmClient acm = aws.client(AcmClient.builder());
-             Route53Client route53 = aws.client(Route53Client.builder())) {
+                AcmClient acm = aws.client(AcmClient.builder());
+                Route53Client route53 = aws.client(Route53Client.builder())) {
             List<LoadBalancer> lbs = elb.describeLoadBalancers().loadBalancers();
             say("  load balancers: " + lbs.size());
             for (LoadBalancer lb : lbs) {
-                say("    " + lb.loadBalancerName() + "  " + lb.schemeAsString() + "  " + lb.ipAddressTypeAsString() + "  "
-                        + lb.state().codeAsString() + "  " + lb.dnsName());
-                for (Listener l : elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners()) {
+                say("    " + lb.loadBalancerName() + "  " + lb.schemeAsString() + "  " + lb.ipAddressTypeAsString()
+                        + "  " + lb.state().codeAsString() + "  " + lb.dnsName());
+                for (Listener l : elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn()))
+                        .listeners()) {
                     String action = l.defaultActions().get(0).typeAsString()
-                            + (l.defaultActions().get(0).redirectConfig() != null ? " → " + l.defaultActions().get(0)
-                            .redirectConfig().protocol() + ":" + l.defaultActions().get(0).redirectConfig().port() : "");
+                            + (l.defaultActions().get(0).redirectConfig() != null
+                                    ? " → "
+                                            + l.defaultActions()
+                                                    .get(0)
+                                                    .redirectConfig()
+                                                    .protocol() + ":"
+                                            + l.defaultActions()
+                                                    .get(0)
+                                                    .redirectConfig()
+                                                    .port()
+                                    : "");
                     say("      listener " + l.protocolAsString() + ":" + l.port() + "  " + action
                             + (l.certificates().isEmpty() ? "" : "  " + l.sslPolicy()));
                 }
@@ -219,25 +258,40 @@ public final class LocalDemo {
             List<TargetGroup> groups = elb.describeTargetGroups().targetGroups();
             say("  target groups: " + groups.size());
             for (TargetGroup tg : groups) {
-                say("    " + tg.targetGroupName() + "  " + tg.protocolAsString() + ":" + tg.port() + "  health " + tg.healthCheckPath());
-                elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions().forEach(d ->
-                        say("      target " + d.target().id() + ":" + d.target().port() + "  " + d.targetHealth().stateAsString()));
+                say("    " + tg.targetGroupName() + "  " + tg.protocolAsString() + ":" + tg.port() + "  health "
+                        + tg.healthCheckPath());
+                elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn()))
+                        .targetHealthDescriptions()
+                        .forEach(d -> say("      target " + d.target().id() + ":"
+                                + d.target().port() + "  " + d.targetHealth().stateAsString()));
             }
             var certificates = acm.listCertificates().certificateSummaryList();
             say("  certificates: " + certificates.size());
-            certificates.forEach(c -> say("    " + c.domainName() + "  " + c.statusAsString() + "  " + c.certificateArn()));
-            String zoneId = route53.listHostedZonesByName(r -> r.dnsName(DOMAIN + ".")).hostedZones().get(0).id()
+            certificates.forEach(
+                    c -> say("    " + c.domainName() + "  " + c.statusAsString() + "  " + c.certificateArn()));
+            String zoneId = route53.listHostedZonesByName(r -> r.dnsName(DOMAIN + "."))
+                    .hostedZones()
+                    .get(0)
+                    .id()
                     .replace("/hostedzone/", "");
-            List<ResourceRecordSet> records = route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets();
-            long zoneRecords = records.stream().filter(r -> r.typeAsString().matches("NS|SOA")).count();
-            say("  records in " + DOMAIN + ": " + records.size() + " (" + zoneRecords + " of them the zone's own NS and SOA)");
+            List<ResourceRecordSet> records =
+                    route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets();
+            long zoneRecords = records.stream()
+                    .filter(r -> r.typeAsString().matches("NS|SOA"))
+                    .count();
+            say("  records in " + DOMAIN + ": " + records.size() + " (" + zoneRecords
+                    + " of them the zone's own NS and SOA)");
             for (ResourceRecordSet r : records) {
                 if (r.typeAsString().matches("NS|SOA")) {
                     continue;
                 }
-                String value = r.aliasTarget() != null ? "alias → " + r.aliasTarget().dnsName()
-                        : r.resourceRecords().isEmpty() ? "" : r.resourceRecords().get(0).value();
-                say("    " + r.name() + "  " + r.typeAsString() + "  " + (value.length() > 70 ? value.substring(0, 67) + "..." : value));
+                String value = r.aliasTarget() != null
+                        ? "alias → " + r.aliasTarget().dnsName()
+                        : r.resourceRecords().isEmpty()
+                                ? ""
+                                : r.resourceRecords().get(0).value();
+                say("    " + r.name() + "  " + r.typeAsString() + "  "
+                        + (value.length() > 70 ? value.substring(0, 67) + "..." : value));
             }
         }
     }

@@ -12,16 +12,31 @@ class ColdStartTest {
         List<String> names = ColdStart.rows().stream().map(ColdStart.Row::name).toList();
 
         assertThat(names).doesNotHaveDuplicates();
-        assertThat(names).contains("engine plan", "engine plan, Apache http", "engine plan, C1 + serial GC", "cli validate",
-                "cli plan", "cli plan, no CDS", "cli plan, no flags", "cli plan, plain java", "mvn https-setup:validate",
-                "mvn https-setup:plan", "mvn validate, C1 + serial GC", "mvn plan, C1 + serial GC");
+        assertThat(names)
+                .contains(
+                        "engine plan",
+                        "engine plan, Apache http",
+                        "engine plan, C1 + serial GC",
+                        "cli validate",
+                        "cli plan",
+                        "cli plan, no CDS",
+                        "cli plan, no flags",
+                        "cli plan, plain java",
+                        "mvn https-setup:validate",
+                        "mvn https-setup:plan",
+                        "mvn validate, C1 + serial GC",
+                        "mvn plan, C1 + serial GC");
     }
 
     @Test
     void theVariants_changeOneThingOfTheirLauncher() {
-        ColdStart.Row apache = ColdStart.rows().stream().filter(r -> r.name().equals("engine plan, Apache http")).findFirst()
+        ColdStart.Row apache = ColdStart.rows().stream()
+                .filter(r -> r.name().equals("engine plan, Apache http"))
+                .findFirst()
                 .orElseThrow();
-        ColdStart.Row plain = ColdStart.rows().stream().filter(r -> r.name().equals("cli plan, plain java")).findFirst()
+        ColdStart.Row plain = ColdStart.rows().stream()
+                .filter(r -> r.name().equals("cli plan, plain java"))
+                .findFirst()
                 .orElseThrow();
 
         assertThat(apache.jvmArgs()).containsExactly("-Dhttps-setup.httpClient=apache");
@@ -30,8 +45,10 @@ class ColdStartTest {
 
     @Test
     void union_countsOverlappingIntervalsOnce() {
-        assertThat(ColdStart.union(List.of(new long[] {0, 10}, new long[] {5, 20}, new long[] {30, 35}))).isEqualTo(25);
-        assertThat(ColdStart.union(List.of(new long[] {0, 100}, new long[] {10, 20}))).isEqualTo(100);
+        assertThat(ColdStart.union(List.of(new long[] {0, 10}, new long[] {5, 20}, new long[] {30, 35})))
+                .isEqualTo(25);
+        assertThat(ColdStart.union(List.of(new long[] {0, 100}, new long[] {10, 20})))
+                .isEqualTo(100);
         assertThat(ColdStart.union(List.of())).isZero();
     }
 

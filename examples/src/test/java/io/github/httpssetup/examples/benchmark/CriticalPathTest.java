@@ -32,8 +32,11 @@ class CriticalPathTest {
         recorder.onEvent(ProgressEvent.of(ProgressEvent.Type.STEP_FINISHED, "certificate", "apply: finished in 5 ms"));
         send(recorder, "ACM", "ListCertificates");
 
-        assertThat(recorder.calls()).extracting(c -> c.phase() + "/" + c.step() + " " + c.service() + ":" + c.operation())
-                .containsExactly("apply/certificate acm:RequestCertificate", "other/other route53:ListHostedZonesByName",
+        assertThat(recorder.calls())
+                .extracting(c -> c.phase() + "/" + c.step() + " " + c.service() + ":" + c.operation())
+                .containsExactly(
+                        "apply/certificate acm:RequestCertificate",
+                        "other/other route53:ListHostedZonesByName",
                         "other/other acm:ListCertificates");
         assertThat(recorder.calls().get(0).read()).isFalse();
         assertThat(recorder.calls().get(2).read()).isTrue();
@@ -52,7 +55,8 @@ class CriticalPathTest {
         List<CriticalPath.Call> all = new ArrayList<>();
         for (String step : HttpsSetupExecutor.steps().keySet()) {
             int n = step.equals("read-route-tables") ? 5 : step.equals("certificate") ? 3 : 1;
-            all.addAll(calls("apply", step, java.util.Collections.nCopies(n, "Describe").toArray(String[]::new)));
+            all.addAll(calls(
+                    "apply", step, java.util.Collections.nCopies(n, "Describe").toArray(String[]::new)));
         }
 
         CriticalPath.Result result = CriticalPath.of(all, 10, 0);
@@ -60,9 +64,15 @@ class CriticalPathTest {
         // targets 1, route tables 5, network 1 (it waits for the route tables), load balancer 1,
         // HTTP listener 1, listeners 1, records 1 = 11 round trips; zone 1 + certificate 3 is shorter
         assertThat(result.millis()).isEqualTo(110);
-        assertThat(result.chain()).containsExactly("apply/targets 1 calls 10 ms", "apply/read-route-tables 5 calls 50 ms",
-                "apply/network 1 calls 10 ms", "apply/load-balancer 1 calls 10 ms", "apply/http-listener 1 calls 10 ms",
-                "apply/listeners 1 calls 10 ms", "apply/records 1 calls 10 ms");
+        assertThat(result.chain())
+                .containsExactly(
+                        "apply/targets 1 calls 10 ms",
+                        "apply/read-route-tables 5 calls 50 ms",
+                        "apply/network 1 calls 10 ms",
+                        "apply/load-balancer 1 calls 10 ms",
+                        "apply/http-listener 1 calls 10 ms",
+                        "apply/listeners 1 calls 10 ms",
+                        "apply/records 1 calls 10 ms");
     }
 
     @Test
@@ -89,8 +99,11 @@ class CriticalPathTest {
         // targets (1) -> security groups (2) -> load balancer (1); subnets and route tables (1 each) run beside
         // the security groups, the zone (1) beside everything
         assertThat(result.millis()).isEqualTo(200);
-        assertThat(result.chain()).containsExactly("plan/targets 1 calls 50 ms", "plan/security-groups 2 calls 100 ms",
-                "plan/load-balancer 1 calls 50 ms");
+        assertThat(result.chain())
+                .containsExactly(
+                        "plan/targets 1 calls 50 ms",
+                        "plan/security-groups 2 calls 100 ms",
+                        "plan/load-balancer 1 calls 50 ms");
     }
 
     @Test
@@ -128,8 +141,15 @@ class CriticalPathTest {
 
     @Test
     void stepMillis_certificateWait_overlapsTheCallsMadeDuringIt() {
-        List<CriticalPath.Call> certificate = calls("apply", "certificate", "ListCertificates", "RequestCertificate",
-                "DescribeCertificate", "ChangeResourceRecordSets", "DescribeCertificate", "DescribeCertificate",
+        List<CriticalPath.Call> certificate = calls(
+                "apply",
+                "certificate",
+                "ListCertificates",
+                "RequestCertificate",
+                "DescribeCertificate",
+                "ChangeResourceRecordSets",
+                "DescribeCertificate",
+                "DescribeCertificate",
                 "DescribeCertificate");
 
         // before and with the request: 2; during the wait: 4 (overlapped); the describe that sees ISSUED: 1
@@ -140,7 +160,8 @@ class CriticalPathTest {
 
     @Test
     void stepMillis_withoutRequest_isOneRoundTripPerCall() {
-        assertThat(CriticalPath.stepMillis(calls("apply", "certificate", "ListCertificates", "DescribeCertificate"), 50, 5000))
+        assertThat(CriticalPath.stepMillis(
+                        calls("apply", "certificate", "ListCertificates", "DescribeCertificate"), 50, 5000))
                 .isEqualTo(100);
     }
 

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 class TargetsTest {
 
     private static Targets.Check find(List<Targets.Check> checks, String target) {
-        return checks.stream().filter(c -> c.target().equals(target)).findFirst().orElseThrow();
+        return checks.stream()
+                .filter(c -> c.target().equals(target))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -16,8 +19,10 @@ class TargetsTest {
         List<Targets.Check> checks = Targets.check(20, 0, 34, 1100, 1000, 1800, List.of(20, 20, 20));
 
         assertThat(checks).extracting(Targets.Check::met).containsOnly(true);
-        assertThat(find(checks, "sequential / parallel fresh apply wall").value()).isEqualTo("1.64");
-        assertThat(find(checks, "sequential / parallel fresh apply wall").note()).isNull();
+        assertThat(find(checks, "sequential / parallel fresh apply wall").value())
+                .isEqualTo("1.64");
+        assertThat(find(checks, "sequential / parallel fresh apply wall").note())
+                .isNull();
     }
 
     @Test
@@ -25,13 +30,15 @@ class TargetsTest {
         List<Targets.Check> checks = Targets.check(21, 1, 46, 1300, 1000, 1400, List.of(20, 21));
 
         assertThat(checks).extracting(Targets.Check::met).containsOnly(false);
-        assertThat(find(checks, "no-op reads across instances and names").value()).isEqualTo("20 to 21");
+        assertThat(find(checks, "no-op reads across instances and names").value())
+                .isEqualTo("20 to 21");
     }
 
     @Test
     void check_speedUpBoundedByTheCriticalPath_saysWhatAnyScheduleCouldReach() {
         // a 5 s wait on the critical path: even a run that took exactly the critical path reaches 6500 / 5350
-        Targets.Check speedUp = find(Targets.check(20, 0, 34, 5700, 5350, 6500, List.of()), "sequential / parallel fresh apply wall");
+        Targets.Check speedUp =
+                find(Targets.check(20, 0, 34, 5700, 5350, 6500, List.of()), "sequential / parallel fresh apply wall");
 
         assertThat(speedUp.met()).isFalse();
         assertThat(speedUp.note()).startsWith("at most 1.21 for any schedule");
@@ -39,7 +46,8 @@ class TargetsTest {
 
     @Test
     void check_withoutScaleRows_saysNotMeasured() {
-        Targets.Check scale = find(Targets.check(20, 0, 34, 1100, 1000, 1800, List.of()), "no-op reads across instances and names");
+        Targets.Check scale =
+                find(Targets.check(20, 0, 34, 1100, 1000, 1800, List.of()), "no-op reads across instances and names");
 
         assertThat(scale.met()).isNull();
         assertThat(scale.value()).contains("not measured");
@@ -60,7 +68,8 @@ class TargetsTest {
 
     @Test
     void union_countsOverlappingAndNestedIntervalsOnce() {
-        assertThat(ColdStart.union(List.of(new long[] {0, 100}, new long[] {10, 40}, new long[] {90, 150}, new long[] {200, 210})))
+        assertThat(ColdStart.union(
+                        List.of(new long[] {0, 100}, new long[] {10, 40}, new long[] {90, 150}, new long[] {200, 210})))
                 .isEqualTo(160);
     }
 }

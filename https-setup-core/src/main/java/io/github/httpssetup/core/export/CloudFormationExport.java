@@ -39,8 +39,7 @@ public final class CloudFormationExport {
     static final String WEB_ACL_ASSOCIATION = "WebAclAssociation";
     static final String HTTP_LISTENER = "HttpListener";
 
-    private CloudFormationExport() {
-    }
+    private CloudFormationExport() {}
 
     /**
      * Refuses, before any AWS call, a description that uses what CloudFormation cannot express.
@@ -49,11 +48,13 @@ public final class CloudFormationExport {
      */
     public static void checkExportable(HttpsSetup spec) {
         if (spec.domain().registration().isPresent()) {
-            throw new HttpsSetupException(ErrorCode.NOT_EXPORTABLE, "domain.registration cannot be exported:"
-                    + " CloudFormation has no resource that registers a domain (Route 53 Domains is billed per year and"
-                    + " is not managed by stacks). Register the domain once (https-setup apply with domain.registration,"
-                    + " or the Route 53 console), then remove domain.registration from the file and export again: the"
-                    + " template uses the hosted zone the registration created.");
+            throw new HttpsSetupException(
+                    ErrorCode.NOT_EXPORTABLE,
+                    "domain.registration cannot be exported:"
+                            + " CloudFormation has no resource that registers a domain (Route 53 Domains is billed per year and"
+                            + " is not managed by stacks). Register the domain once (https-setup apply with domain.registration,"
+                            + " or the Route 53 console), then remove domain.registration from the file and export again: the"
+                            + " template uses the hosted zone the registration created.");
         }
     }
 
@@ -91,11 +92,15 @@ public final class CloudFormationExport {
             listeners();
             webAcl();
             records(zoneId);
-            spec.loadBalancer().accessLogs().filter(logs -> logs.create()).ifPresent(logs -> warnings.add(
-                    "loadBalancer.accessLogs.create: true is not exported: the template turns access logs on to bucket "
-                            + logs.bucket() + " but does not create it. Create the bucket, with the policy that lets"
-                            + " Elastic Load Balancing write (mvn https-setup:plan prints it for an existing bucket),"
-                            + " before deploying."));
+            spec.loadBalancer()
+                    .accessLogs()
+                    .filter(logs -> logs.create())
+                    .ifPresent(logs -> warnings.add(
+                            "loadBalancer.accessLogs.create: true is not exported: the template turns access logs on to bucket "
+                                    + logs.bucket()
+                                    + " but does not create it. Create the bucket, with the policy that lets"
+                                    + " Elastic Load Balancing write (mvn https-setup:plan prints it for an existing bucket),"
+                                    + " before deploying."));
 
             Map<String, Object> template = new LinkedHashMap<>();
             template.put("AWSTemplateFormatVersion", FORMAT_VERSION);
@@ -109,8 +114,9 @@ public final class CloudFormationExport {
         }
 
         private String description() {
-            String text = "HTTPS for " + String.join(", ", spec.allNames()) + " in front of " + String.join(", ",
-                    facts.instanceIds()) + " (https-setup stack " + spec.stack() + ", " + spec.region() + ")";
+            String text = "HTTPS for " + String.join(", ", spec.allNames()) + " in front of "
+                    + String.join(", ", facts.instanceIds()) + " (https-setup stack " + spec.stack() + ", "
+                    + spec.region() + ")";
             return text.length() <= 1024 ? text : text.substring(0, 1021) + "...";
         }
 
@@ -118,8 +124,10 @@ public final class CloudFormationExport {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("Stack", spec.stack());
             m.put("Region", spec.region());
-            m.put("ExportedFrom", "https-setup: the resources, names and settings apply would create; reads made at"
-                    + " export time: instances, subnets, hosted zone");
+            m.put(
+                    "ExportedFrom",
+                    "https-setup: the resources, names and settings apply would create; reads made at"
+                            + " export time: instances, subnets, hosted zone");
             m.put("NotExported", notExported());
             if (!warnings.isEmpty()) {
                 m.put("Warnings", List.copyOf(warnings));
@@ -143,13 +151,34 @@ public final class CloudFormationExport {
 
         private Map<String, Object> parameters() {
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put(CERTIFICATE_ARN, map("Type", "String", "Default", spec.certificate().arn().orElse(""),
-                    "Description", "An issued ACM certificate for the listener; empty: the stack requests one and"
-                            + " validates it through DNS in the hosted zone"));
-            p.put(SSL_POLICY, map("Type", "String", "Default", spec.httpsListener().sslPolicy(),
-                    "Description", "The HTTPS listener's security policy"));
-            p.put(HEALTH_CHECK_PATH, map("Type", "String", "Default", spec.targets().healthCheck().path(),
-                    "Description", "The path the load balancer checks on each instance"));
+            p.put(
+                    CERTIFICATE_ARN,
+                    map(
+                            "Type",
+                            "String",
+                            "Default",
+                            spec.certificate().arn().orElse(""),
+                            "Description",
+                            "An issued ACM certificate for the listener; empty: the stack requests one and"
+                                    + " validates it through DNS in the hosted zone"));
+            p.put(
+                    SSL_POLICY,
+                    map(
+                            "Type",
+                            "String",
+                            "Default",
+                            spec.httpsListener().sslPolicy(),
+                            "Description",
+                            "The HTTPS listener's security policy"));
+            p.put(
+                    HEALTH_CHECK_PATH,
+                    map(
+                            "Type",
+                            "String",
+                            "Default",
+                            spec.targets().healthCheck().path(),
+                            "Description",
+                            "The path the load balancer checks on each instance"));
             return p;
         }
 
@@ -178,7 +207,8 @@ public final class CloudFormationExport {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("DomainName", spec.domain().name());
             if (!spec.domain().alternativeNames().isEmpty()) {
-                properties.put("SubjectAlternativeNames", List.copyOf(spec.domain().alternativeNames()));
+                properties.put(
+                        "SubjectAlternativeNames", List.copyOf(spec.domain().alternativeNames()));
             }
             properties.put("ValidationMethod", "DNS");
             List<Object> validation = new ArrayList<>();
@@ -229,7 +259,8 @@ public final class CloudFormationExport {
                     rule.put("ToPort", port);
                     rule.put("SourceSecurityGroupId", ref(LOAD_BALANCER_SECURITY_GROUP));
                     rule.put("Description", "https-setup " + spec.stack() + ": from load balancer");
-                    add(logicalId("InstanceIngress", groupId, "Port" + port),
+                    add(
+                            logicalId("InstanceIngress", groupId, "Port" + port),
                             resource("AWS::EC2::SecurityGroupIngress", rule));
                 }
             }
@@ -255,7 +286,9 @@ public final class CloudFormationExport {
             properties.put("UnhealthyThresholdCount", Integer.valueOf(hc.get("healthCheck.unhealthyThreshold")));
             properties.put("TargetGroupAttributes", keyValues(facts.targetGroupAttributes()));
             List<Object> targets = new ArrayList<>();
-            facts.instanceIds().forEach(id -> targets.add(map("Id", id, "Port", spec.targets().port())));
+            facts.instanceIds()
+                    .forEach(id ->
+                            targets.add(map("Id", id, "Port", spec.targets().port())));
             properties.put("Targets", targets);
             if (!spec.tags().isEmpty()) {
                 properties.put("Tags", tags());
@@ -304,8 +337,13 @@ public final class CloudFormationExport {
 
         /** {@code loadBalancer.webAcl}: the association with the existing web ACL (the ACL itself is not the stack's). */
         private void webAcl() {
-            spec.loadBalancer().webAcl().ifPresent(arn -> add(WEB_ACL_ASSOCIATION, resource(
-                    "AWS::WAFv2::WebACLAssociation", map("ResourceArn", ref(LOAD_BALANCER), "WebACLArn", arn))));
+            spec.loadBalancer()
+                    .webAcl()
+                    .ifPresent(arn -> add(
+                            WEB_ACL_ASSOCIATION,
+                            resource(
+                                    "AWS::WAFv2::WebACLAssociation",
+                                    map("ResourceArn", ref(LOAD_BALANCER), "WebACLArn", arn))));
         }
 
         private Map<String, Object> forward() {
@@ -329,7 +367,8 @@ public final class CloudFormationExport {
             if (!spec.records().enabled()) {
                 return;
             }
-            List<String> types = spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK ? List.of("A", "AAAA")
+            List<String> types = spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK
+                    ? List.of("A", "AAAA")
                     : List.of("A");
             for (String name : spec.allNames()) {
                 for (String type : types) {
@@ -337,10 +376,12 @@ public final class CloudFormationExport {
                     properties.put("HostedZoneId", zoneId);
                     properties.put("Name", name + ".");
                     properties.put("Type", type);
-                    properties.put("AliasTarget", map(
-                            "DNSName", map("Fn::Sub", "dualstack.${" + LOAD_BALANCER + ".DNSName}"),
-                            "HostedZoneId", getAtt(LOAD_BALANCER, "CanonicalHostedZoneID"),
-                            "EvaluateTargetHealth", spec.records().evaluateTargetHealth()));
+                    properties.put(
+                            "AliasTarget",
+                            map(
+                                    "DNSName", map("Fn::Sub", "dualstack.${" + LOAD_BALANCER + ".DNSName}"),
+                                    "HostedZoneId", getAtt(LOAD_BALANCER, "CanonicalHostedZoneID"),
+                                    "EvaluateTargetHealth", spec.records().evaluateTargetHealth()));
                     add(logicalId("Alias", name, type), resource("AWS::Route53::RecordSet", properties));
                 }
             }
@@ -355,8 +396,9 @@ public final class CloudFormationExport {
             o.put("CertificateArn", output(certificateArn(), "The HTTPS listener's certificate"));
             o.put("HostedZoneId", output(zoneId, "The hosted zone of the records"));
             if (spec.loadBalancer().autoSecurityGroups()) {
-                o.put("LoadBalancerSecurityGroupId", output(ref(LOAD_BALANCER_SECURITY_GROUP),
-                        "The load balancer's security group"));
+                o.put(
+                        "LoadBalancerSecurityGroupId",
+                        output(ref(LOAD_BALANCER_SECURITY_GROUP), "The load balancer's security group"));
             }
             return o;
         }
@@ -383,7 +425,8 @@ public final class CloudFormationExport {
             StringBuilder id = new StringBuilder(prefix);
             for (String word : name.replace("*", "wildcard").split("[^A-Za-z0-9]+")) {
                 if (!word.isEmpty()) {
-                    id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1).toLowerCase(Locale.ROOT));
+                    id.append(Character.toUpperCase(word.charAt(0)))
+                            .append(word.substring(1).toLowerCase(Locale.ROOT));
                 }
             }
             id.append(suffix.substring(0, 1).toUpperCase(Locale.ROOT)).append(suffix.substring(1));

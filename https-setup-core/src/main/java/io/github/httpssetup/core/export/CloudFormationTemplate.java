@@ -143,7 +143,8 @@ public final class CloudFormationTemplate {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CloudFormationTemplate && ((CloudFormationTemplate) o).body.equals(body)
+        return o instanceof CloudFormationTemplate
+                && ((CloudFormationTemplate) o).body.equals(body)
                 && ((CloudFormationTemplate) o).warnings.equals(warnings);
     }
 

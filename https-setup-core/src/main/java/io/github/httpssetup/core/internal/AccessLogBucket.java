@@ -90,29 +90,45 @@ final class AccessLogBucket {
         Optional<Map<String, String>> tags = tags(bucket);
         String policy = delivery.policy(account);
         if (tags.isEmpty()) {
-            run.change(new Change(ChangeAction.CREATE, ResourceKind.ACCESS_LOG_BUCKET, bucket, bucket, Run.attributes(
-                    "region", spec.region(),
-                    "policy", "s3:PutObject for " + delivery.principal() + " on " + delivery.resource(account),
-                    "tags", run.tags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining(", "))), ""), () -> {
-                                S3Client s3 = run.aws().s3();
-                                s3.createBucket(r -> {
-                                    r.bucket(bucket);
-                                    if (!"us-east-1".equals(spec.region())) {
-                                        r.createBucketConfiguration(c -> c.locationConstraint(
-                                                BucketLocationConstraint.fromValue(spec.region())));
-                                    }
-                                });
-                                tag(bucket);
-                                mark(loadBalancerArn, bucket);
-                                s3.putBucketPolicy(r -> r.bucket(bucket).policy(policy));
-                            });
+            run.change(
+                    new Change(
+                            ChangeAction.CREATE,
+                            ResourceKind.ACCESS_LOG_BUCKET,
+                            bucket,
+                            bucket,
+                            Run.attributes(
+                                    "region", spec.region(),
+                                    "policy",
+                                            "s3:PutObject for " + delivery.principal() + " on "
+                                                    + delivery.resource(account),
+                                    "tags",
+                                            run.tags().entrySet().stream()
+                                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                                    .collect(Collectors.joining(", "))),
+                            ""),
+                    () -> {
+                        S3Client s3 = run.aws().s3();
+                        s3.createBucket(r -> {
+                            r.bucket(bucket);
+                            if (!"us-east-1".equals(spec.region())) {
+                                r.createBucketConfiguration(
+                                        c -> c.locationConstraint(BucketLocationConstraint.fromValue(spec.region())));
+                            }
+                        });
+                        tag(bucket);
+                        mark(loadBalancerArn, bucket);
+                        s3.putBucketPolicy(r -> r.bucket(bucket).policy(policy));
+                    });
             return;
         }
         if (!run.owns(tags.get()) && !spec.adopt()) {
-            run.conflict(ResourceKind.ACCESS_LOG_BUCKET, bucket, bucket, "exists but is not owned by stack " + spec.stack()
-                    + " (S3 bucket names are global: it may be another account's); choose another bucket name, or set"
-                    + " create: false to use it as it is");
+            run.conflict(
+                    ResourceKind.ACCESS_LOG_BUCKET,
+                    bucket,
+                    bucket,
+                    "exists but is not owned by stack " + spec.stack()
+                            + " (S3 bucket names are global: it may be another account's); choose another bucket name, or set"
+                            + " create: false to use it as it is");
             return;
         }
         String current = policy(bucket).orElse(null);
@@ -131,11 +147,20 @@ final class AccessLogBucket {
             changes.add(new AttributeChange("loadBalancer.tags." + MARKER_TAG, marked, bucket));
         }
         if (!policyRight) {
-            changes.add(new AttributeChange("policy", current == null ? "(none)" : "does not let the load balancer write",
+            changes.add(new AttributeChange(
+                    "policy",
+                    current == null ? "(none)" : "does not let the load balancer write",
                     "s3:PutObject for " + delivery.principal() + " on " + delivery.resource(account)));
         }
-        run.change(new Change(ChangeAction.UPDATE, ResourceKind.ACCESS_LOG_BUCKET, bucket, bucket, changes,
-                tagged ? "" : "adopt: true; tagged for stack " + spec.stack()), () -> {
+        run.change(
+                new Change(
+                        ChangeAction.UPDATE,
+                        ResourceKind.ACCESS_LOG_BUCKET,
+                        bucket,
+                        bucket,
+                        changes,
+                        tagged ? "" : "adopt: true; tagged for stack " + spec.stack()),
+                () -> {
                     if (!tagged) {
                         tag(bucket);
                     }
@@ -143,8 +168,10 @@ final class AccessLogBucket {
                         mark(loadBalancerArn, bucket);
                     }
                     if (!policyRight) {
-                        run.aws().s3().putBucketPolicy(r -> r.bucket(bucket).policy(delivery.policy(
-                                AccessLogDelivery.accountOf(loadBalancerArn))));
+                        run.aws()
+                                .s3()
+                                .putBucketPolicy(r -> r.bucket(bucket)
+                                        .policy(delivery.policy(AccessLogDelivery.accountOf(loadBalancerArn))));
                     }
                 });
     }
@@ -159,30 +186,52 @@ final class AccessLogBucket {
         Optional<Map<String, String>> tags = tags(bucket);
         if (tags.isEmpty() || !run.owns(tags.get())) {
             if (loadBalancerArn != null) {
-                run.change(new Change(ChangeAction.UPDATE, ResourceKind.LOAD_BALANCER, LoadBalancers.name(spec),
-                        loadBalancerArn, List.of(new AttributeChange("tags." + MARKER_TAG, bucket, null)),
-                        "access-log bucket " + bucket + " is gone or no longer the stack's"), () -> unmark(loadBalancerArn));
+                run.change(
+                        new Change(
+                                ChangeAction.UPDATE,
+                                ResourceKind.LOAD_BALANCER,
+                                LoadBalancers.name(spec),
+                                loadBalancerArn,
+                                List.of(new AttributeChange("tags." + MARKER_TAG, bucket, null)),
+                                "access-log bucket " + bucket + " is gone or no longer the stack's"),
+                        () -> unmark(loadBalancerArn));
             }
             return;
         }
-        List<S3Object> objects = run.aws().s3().listObjectsV2(r -> r.bucket(bucket).maxKeys(100)).contents();
-        List<S3Object> logFiles = objects.stream().filter(o -> !o.key().endsWith(TEST_FILE)).toList();
+        List<S3Object> objects =
+                run.aws().s3().listObjectsV2(r -> r.bucket(bucket).maxKeys(100)).contents();
+        List<S3Object> logFiles =
+                objects.stream().filter(o -> !o.key().endsWith(TEST_FILE)).toList();
         if (!logFiles.isEmpty()) {
-            String message = "access-log bucket " + bucket + " holds access logs, so it is kept (the stack never deletes"
-                    + " logs); delete it yourself when they are no longer needed: aws s3 rb s3://" + bucket + " --force";
+            String message =
+                    "access-log bucket " + bucket + " holds access logs, so it is kept (the stack never deletes"
+                            + " logs); delete it yourself when they are no longer needed: aws s3 rb s3://" + bucket
+                            + " --force";
             run.warn("access logs", message);
             if (kept != null) {
                 kept.add(message);
             }
             if (loadBalancerArn != null) {
-                run.change(new Change(ChangeAction.UPDATE, ResourceKind.LOAD_BALANCER, LoadBalancers.name(spec),
-                        loadBalancerArn, List.of(new AttributeChange("tags." + MARKER_TAG, bucket, null)),
-                        "access-log bucket " + bucket + " kept: it holds logs"), () -> unmark(loadBalancerArn));
+                run.change(
+                        new Change(
+                                ChangeAction.UPDATE,
+                                ResourceKind.LOAD_BALANCER,
+                                LoadBalancers.name(spec),
+                                loadBalancerArn,
+                                List.of(new AttributeChange("tags." + MARKER_TAG, bucket, null)),
+                                "access-log bucket " + bucket + " kept: it holds logs"),
+                        () -> unmark(loadBalancerArn));
             }
             return;
         }
-        run.change(Change.of(ChangeAction.DELETE, ResourceKind.ACCESS_LOG_BUCKET, bucket, bucket, kept != null ? "destroy"
-                : "no longer the access-log bucket; it holds no logs"), () -> {
+        run.change(
+                Change.of(
+                        ChangeAction.DELETE,
+                        ResourceKind.ACCESS_LOG_BUCKET,
+                        bucket,
+                        bucket,
+                        kept != null ? "destroy" : "no longer the access-log bucket; it holds no logs"),
+                () -> {
                     S3Client s3 = run.aws().s3();
                     objects.forEach(o -> s3.deleteObject(r -> r.bucket(bucket).key(o.key())));
                     s3.deleteBucket(r -> r.bucket(bucket));
@@ -199,9 +248,11 @@ final class AccessLogBucket {
         String bucket = logs.bucket();
         String region = run.observe(ResourceKind.ACCESS_LOG_BUCKET, "location " + bucket, () -> {
             try {
-                String constraint = run.aws().s3().getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString();
-                return constraint == null || constraint.isEmpty() ? "us-east-1" : "EU".equals(constraint) ? "eu-west-1"
-                        : constraint;
+                String constraint =
+                        run.aws().s3().getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString();
+                return constraint == null || constraint.isEmpty()
+                        ? "us-east-1"
+                        : "EU".equals(constraint) ? "eu-west-1" : constraint;
             } catch (S3Exception e) {
                 if (e.statusCode() == 404) {
                     return null;
@@ -222,8 +273,10 @@ final class AccessLogBucket {
         if (!delivery.allows(policy(bucket).orElse(null), account)) {
             throw unusable("the policy of bucket " + bucket + " does not let the load balancer write its logs"
                     + " (ELB refuses to turn access logs on until it can). Add this statement to the bucket policy: "
-                    + delivery.statement(account) + (AccessLogDelivery.UNKNOWN_ACCOUNT.equals(account)
-                    ? " (" + AccessLogDelivery.UNKNOWN_ACCOUNT + ": your AWS account id)" : ""));
+                    + delivery.statement(account)
+                    + (AccessLogDelivery.UNKNOWN_ACCOUNT.equals(account)
+                            ? " (" + AccessLogDelivery.UNKNOWN_ACCOUNT + ": your AWS account id)"
+                            : ""));
         }
     }
 
@@ -240,7 +293,8 @@ final class AccessLogBucket {
                 return Optional.of(run.aws().s3().getBucketTagging(r -> r.bucket(bucket)).tagSet().stream()
                         .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b, LinkedHashMap::new)));
             } catch (S3Exception e) {
-                String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+                String code =
+                        e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
                 if ("NoSuchTagSet".equals(code)) {
                     return Optional.of(Map.of());
                 }
@@ -259,9 +313,11 @@ final class AccessLogBucket {
     private Optional<String> policy(String bucket) {
         return run.observe(ResourceKind.ACCESS_LOG_BUCKET, "policy " + bucket, () -> {
             try {
-                return Optional.ofNullable(run.aws().s3().getBucketPolicy(r -> r.bucket(bucket)).policy());
+                return Optional.ofNullable(
+                        run.aws().s3().getBucketPolicy(r -> r.bucket(bucket)).policy());
             } catch (S3Exception e) {
-                String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+                String code =
+                        e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
                 if ("NoSuchBucketPolicy".equals(code)) {
                     return Optional.empty();
                 }
@@ -271,13 +327,22 @@ final class AccessLogBucket {
     }
 
     private void tag(String bucket) {
-        run.aws().s3().putBucketTagging(r -> r.bucket(bucket).tagging(t -> t.tagSet(run.tags().entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())));
+        run.aws()
+                .s3()
+                .putBucketTagging(r -> r.bucket(bucket)
+                        .tagging(t -> t.tagSet(run.tags().entrySet().stream()
+                                .map(e -> Tag.builder()
+                                        .key(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                                .toList())));
     }
 
     private void mark(String loadBalancerArn, String bucket) {
         if (loadBalancerArn != null) {
-            run.aws().elb().addTags(r -> r.resourceArns(loadBalancerArn).tags(LoadBalancers.tags(Map.of(MARKER_TAG, bucket))));
+            run.aws()
+                    .elb()
+                    .addTags(r -> r.resourceArns(loadBalancerArn).tags(LoadBalancers.tags(Map.of(MARKER_TAG, bucket))));
         }
     }
 

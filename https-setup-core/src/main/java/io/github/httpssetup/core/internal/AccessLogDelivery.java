@@ -86,14 +86,15 @@ final class AccessLogDelivery {
 
     /** Where the load balancer of {@code account} writes: {@code arn:aws:s3:::<bucket>/<prefix>/AWSLogs/<account>/*}. */
     String resource(String account) {
-        return "arn:" + partition + ":s3:::" + bucket + "/" + (prefix == null ? "" : prefix + "/") + "AWSLogs/" + account
-                + "/*";
+        return "arn:" + partition + ":s3:::" + bucket + "/" + (prefix == null ? "" : prefix + "/") + "AWSLogs/"
+                + account + "/*";
     }
 
     /** The statement that lets the load balancer of {@code account} write its logs. */
     String statement(String account) {
         String elbAccount = ELB_ACCOUNTS.get(region);
-        String principal = elbAccount != null ? "{\"AWS\": \"" + rootOf(elbAccount) + "\"}"
+        String principal = elbAccount != null
+                ? "{\"AWS\": \"" + rootOf(elbAccount) + "\"}"
                 : "{\"Service\": \"" + SERVICE_PRINCIPAL + "\"}";
         return "{\"Sid\": \"HttpsSetupElbAccessLogs\", \"Effect\": \"Allow\", \"Principal\": " + principal
                 + ", \"Action\": \"s3:PutObject\", \"Resource\": \"" + resource(account) + "\"}";
@@ -134,10 +135,12 @@ final class AccessLogDelivery {
         if (!statement.isObject() || !"Allow".equals(text(statement.field("Effect")))) {
             return false;
         }
-        boolean action = strings(statement.field("Action")).stream().map(a -> a.toLowerCase(Locale.ROOT))
+        boolean action = strings(statement.field("Action")).stream()
+                .map(a -> a.toLowerCase(Locale.ROOT))
                 .anyMatch(a -> a.equals("s3:putobject") || a.equals("s3:*") || a.equals("*") || a.equals("s3:put*"));
-        return action && principalAllowed(statement.field("Principal")) && strings(statement.field("Resource")).stream()
-                .anyMatch(r -> covers(r, account));
+        return action
+                && principalAllowed(statement.field("Principal"))
+                && strings(statement.field("Resource")).stream().anyMatch(r -> covers(r, account));
     }
 
     private boolean principalAllowed(Optional<JsonNode> principal) {
@@ -152,8 +155,9 @@ final class AccessLogDelivery {
             return false;
         }
         String elbAccount = ELB_ACCOUNTS.get(region);
-        boolean byAccount = elbAccount != null && strings(p.field("AWS")).stream()
-                .anyMatch(a -> a.equals("*") || a.equals(elbAccount) || a.equals(rootOf(elbAccount)));
+        boolean byAccount = elbAccount != null
+                && strings(p.field("AWS")).stream()
+                        .anyMatch(a -> a.equals("*") || a.equals(elbAccount) || a.equals(rootOf(elbAccount)));
         boolean byService = strings(p.field("Service")).contains(SERVICE_PRINCIPAL);
         return byAccount || byService;
     }
@@ -186,7 +190,10 @@ final class AccessLogDelivery {
             return List.of(n.asString());
         }
         if (n.isArray()) {
-            return n.asArray().stream().filter(JsonNode::isString).map(JsonNode::asString).toList();
+            return n.asArray().stream()
+                    .filter(JsonNode::isString)
+                    .map(JsonNode::asString)
+                    .toList();
         }
         return List.of();
     }

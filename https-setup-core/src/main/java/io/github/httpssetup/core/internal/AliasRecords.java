@@ -49,7 +49,9 @@ final class AliasRecords {
                 return new Alias(null, null, evaluateTargetHealth);
             }
             String dns = loadBalancer.dnsName().toLowerCase(Locale.ROOT);
-            return new Alias(loadBalancer.canonicalHostedZoneId(), dns.startsWith(DUALSTACK_PREFIX) ? dns : DUALSTACK_PREFIX + dns,
+            return new Alias(
+                    loadBalancer.canonicalHostedZoneId(),
+                    dns.startsWith(DUALSTACK_PREFIX) ? dns : DUALSTACK_PREFIX + dns,
                     evaluateTargetHealth);
         }
 
@@ -62,7 +64,8 @@ final class AliasRecords {
          * DNS name ignoring case, a trailing dot and a leading {@code dualstack.}.
          */
         boolean matches(AliasTarget actual) {
-            return known() && actual != null
+            return known()
+                    && actual != null
                     && hostedZoneId.equalsIgnoreCase(String.valueOf(actual.hostedZoneId()))
                     && comparable(dnsName).equals(comparable(actual.dnsName()))
                     && evaluateTargetHealth == Boolean.TRUE.equals(actual.evaluateTargetHealth());
@@ -77,8 +80,11 @@ final class AliasRecords {
         }
 
         ResourceRecordSet recordSet(String name, RRType type) {
-            return ResourceRecordSet.builder().name(DnsNames.absolute(DnsNames.normalize(name))).type(type)
-                    .aliasTarget(t -> t.hostedZoneId(hostedZoneId).dnsName(dnsName).evaluateTargetHealth(evaluateTargetHealth))
+            return ResourceRecordSet.builder()
+                    .name(DnsNames.absolute(DnsNames.normalize(name)))
+                    .type(type)
+                    .aliasTarget(t ->
+                            t.hostedZoneId(hostedZoneId).dnsName(dnsName).evaluateTargetHealth(evaluateTargetHealth))
                     .build();
         }
 
@@ -88,8 +94,7 @@ final class AliasRecords {
     }
 
     /** One record change: what the plan shows, and what Route 53 gets. */
-    private record Pending(Change change, ZoneRecords.Write write) {
-    }
+    private record Pending(Change change, ZoneRecords.Write write) {}
 
     void converge(States.Zone zone, States.LoadBalancer loadBalancer) {
         if (!spec.records().enabled()) {
@@ -99,8 +104,8 @@ final class AliasRecords {
         List<RRType> types = types();
         if (zone == null || zone.id() == null) { // a plan: the zone is created first
             for (String name : spec.allNames()) {
-                types.forEach(type -> run.change(create(name, type, alias), () -> { }));
-                run.change(createOwnership(name, null), () -> { });
+                types.forEach(type -> run.change(create(name, type, alias), () -> {}));
+                run.change(createOwnership(name, null), () -> {});
             }
             return;
         }
@@ -119,18 +124,20 @@ final class AliasRecords {
     }
 
     private List<RRType> types() {
-        return spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK ? List.of(RRType.A, RRType.AAAA)
+        return spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK
+                ? List.of(RRType.A, RRType.AAAA)
                 : List.of(RRType.A);
     }
 
     private Set<String> ownedNames(ZoneRecords records) {
         Set<String> owned = new LinkedHashSet<>();
-        records.all().forEach(set -> OwnershipRecord.ownedName(set, spec.stack()).ifPresent(owned::add));
+        records.all()
+                .forEach(set -> OwnershipRecord.ownedName(set, spec.stack()).ifPresent(owned::add));
         return owned;
     }
 
-    private void convergeName(ZoneRecords records, String name, boolean owned, Alias alias, List<RRType> types,
-                              List<Pending> pending) {
+    private void convergeName(
+            ZoneRecords records, String name, boolean owned, Alias alias, List<RRType> types, List<Pending> pending) {
         Optional<ResourceRecordSet> a = records.find(name, RRType.A);
         Optional<ResourceRecordSet> aaaa = records.find(name, RRType.AAAA);
         Optional<ResourceRecordSet> cname = records.find(name, RRType.CNAME);
@@ -144,70 +151,112 @@ final class AliasRecords {
             txt.ifPresent(foreign::add);
         }
         if (!foreign.isEmpty() && !spec.adopt()) {
-            run.conflict(ResourceKind.ALIAS_RECORD, name, null, foreign.stream().map(AliasRecords::describe)
-                    .collect(Collectors.joining("; ")) + " exist" + (foreign.size() == 1 ? "s" : "") + " and stack "
-                    + spec.stack() + " does not own " + (owned ? "it (the stack writes alias records only)"
-                    : "the name (no " + OwnershipRecord.name(name) + " TXT record with its mark)"));
+            run.conflict(
+                    ResourceKind.ALIAS_RECORD,
+                    name,
+                    null,
+                    foreign.stream().map(AliasRecords::describe).collect(Collectors.joining("; ")) + " exist"
+                            + (foreign.size() == 1 ? "s" : "") + " and stack "
+                            + spec.stack() + " does not own "
+                            + (owned
+                                    ? "it (the stack writes alias records only)"
+                                    : "the name (no " + OwnershipRecord.name(name) + " TXT record with its mark)"));
             return;
         }
         String reason = foreign.isEmpty() ? "" : "adopt: true; taken over";
-        cname.ifPresent(set -> pending.add(new Pending(new Change(ChangeAction.DELETE, ResourceKind.ALIAS_RECORD,
-                name + " CNAME", null, List.of(new AttributeChange("CNAME", values(set), null)), "adopt: true; replaced by"
-                + " alias records"), ZoneRecords.delete(set))));
+        cname.ifPresent(set -> pending.add(new Pending(
+                new Change(
+                        ChangeAction.DELETE,
+                        ResourceKind.ALIAS_RECORD,
+                        name + " CNAME",
+                        null,
+                        List.of(new AttributeChange("CNAME", values(set), null)),
+                        "adopt: true; replaced by" + " alias records"),
+                ZoneRecords.delete(set))));
         for (RRType type : List.of(RRType.A, RRType.AAAA)) {
             Optional<ResourceRecordSet> current = type == RRType.A ? a : aaaa;
             if (!types.contains(type)) {
                 // AAAA after dualstack was turned off
-                current.ifPresent(set -> pending.add(new Pending(Change.of(ChangeAction.DELETE, ResourceKind.ALIAS_RECORD,
-                        name + " " + type, null, "loadBalancer.ipAddressType is not dualstack"), ZoneRecords.delete(set))));
+                current.ifPresent(set -> pending.add(new Pending(
+                        Change.of(
+                                ChangeAction.DELETE,
+                                ResourceKind.ALIAS_RECORD,
+                                name + " " + type,
+                                null,
+                                "loadBalancer.ipAddressType is not dualstack"),
+                        ZoneRecords.delete(set))));
                 continue;
             }
             if (current.isEmpty()) {
-                pending.add(new Pending(create(name, type, alias), alias.known() ? ZoneRecords.upsert(alias.recordSet(name, type))
-                        : null));
+                pending.add(new Pending(
+                        create(name, type, alias),
+                        alias.known() ? ZoneRecords.upsert(alias.recordSet(name, type)) : null));
             } else if (alias.matches(current.get().aliasTarget())) { // owned, or adopted: then only the mark is added
                 run.unchanged(ResourceKind.ALIAS_RECORD, name + " " + type, null);
             } else {
-                pending.add(new Pending(new Change(ChangeAction.UPDATE, ResourceKind.ALIAS_RECORD, name + " " + type, null,
-                        differences(current.get(), alias), reason), alias.known()
-                        ? ZoneRecords.upsert(alias.recordSet(name, type)) : null));
+                pending.add(new Pending(
+                        new Change(
+                                ChangeAction.UPDATE,
+                                ResourceKind.ALIAS_RECORD,
+                                name + " " + type,
+                                null,
+                                differences(current.get(), alias),
+                                reason),
+                        alias.known() ? ZoneRecords.upsert(alias.recordSet(name, type)) : null));
             }
         }
         if (owned) {
             run.unchanged(ResourceKind.OWNERSHIP_RECORD, OwnershipRecord.name(name), null);
         } else {
-            pending.add(new Pending(createOwnership(name, txt.orElse(null)),
+            pending.add(new Pending(
+                    createOwnership(name, txt.orElse(null)),
                     ZoneRecords.upsert(OwnershipRecord.recordSet(name, spec.stack()))));
         }
     }
 
     private Change create(String name, RRType type, Alias alias) {
-        return new Change(ChangeAction.CREATE, ResourceKind.ALIAS_RECORD, name + " " + type, null, Run.attributes(
-                "alias", alias.known() ? alias.describeTarget() : null,
-                "evaluateTargetHealth", alias.evaluateTargetHealth()), "");
+        return new Change(
+                ChangeAction.CREATE,
+                ResourceKind.ALIAS_RECORD,
+                name + " " + type,
+                null,
+                Run.attributes(
+                        "alias",
+                        alias.known() ? alias.describeTarget() : null,
+                        "evaluateTargetHealth",
+                        alias.evaluateTargetHealth()),
+                "");
     }
 
     private Change createOwnership(String name, ResourceRecordSet current) {
         String value = OwnershipRecord.value(spec.stack());
-        return new Change(current == null ? ChangeAction.CREATE : ChangeAction.UPDATE, ResourceKind.OWNERSHIP_RECORD,
-                OwnershipRecord.name(name), null, List.of(new AttributeChange("TXT", current == null ? null : values(current),
-                value)), "marks " + name + " as stack " + spec.stack() + "'s");
+        return new Change(
+                current == null ? ChangeAction.CREATE : ChangeAction.UPDATE,
+                ResourceKind.OWNERSHIP_RECORD,
+                OwnershipRecord.name(name),
+                null,
+                List.of(new AttributeChange("TXT", current == null ? null : values(current), value)),
+                "marks " + name + " as stack " + spec.stack() + "'s");
     }
 
     private static List<AttributeChange> differences(ResourceRecordSet current, Alias alias) {
         AliasTarget target = current.aliasTarget();
         if (target == null) {
-            return List.of(new AttributeChange("alias", values(current), alias.describeTarget()),
+            return List.of(
+                    new AttributeChange("alias", values(current), alias.describeTarget()),
                     new AttributeChange("evaluateTargetHealth", null, String.valueOf(alias.evaluateTargetHealth())));
         }
         List<AttributeChange> changes = new ArrayList<>();
         String before = target.dnsName() + " (zone " + target.hostedZoneId() + ")";
-        if (!alias.known() || !Alias.comparable(alias.dnsName()).equals(Alias.comparable(target.dnsName()))
+        if (!alias.known()
+                || !Alias.comparable(alias.dnsName()).equals(Alias.comparable(target.dnsName()))
                 || !alias.hostedZoneId().equalsIgnoreCase(String.valueOf(target.hostedZoneId()))) {
             changes.add(new AttributeChange("alias", before, alias.describeTarget()));
         }
         if (alias.evaluateTargetHealth() != Boolean.TRUE.equals(target.evaluateTargetHealth())) {
-            changes.add(new AttributeChange("evaluateTargetHealth", String.valueOf(target.evaluateTargetHealth()),
+            changes.add(new AttributeChange(
+                    "evaluateTargetHealth",
+                    String.valueOf(target.evaluateTargetHealth()),
                     String.valueOf(alias.evaluateTargetHealth())));
         }
         return changes;
@@ -232,13 +281,21 @@ final class AliasRecords {
     private void deleteName(ZoneRecords records, String name, String reason, List<Pending> pending) {
         for (RRType type : List.of(RRType.A, RRType.AAAA)) {
             // Only aliases: an address record someone put there by hand is theirs.
-            records.find(name, type).filter(set -> set.aliasTarget() != null).ifPresent(set -> pending.add(new Pending(
-                    Change.of(ChangeAction.DELETE, ResourceKind.ALIAS_RECORD, name + " " + type, null, reason),
-                    ZoneRecords.delete(set))));
+            records.find(name, type)
+                    .filter(set -> set.aliasTarget() != null)
+                    .ifPresent(set -> pending.add(new Pending(
+                            Change.of(ChangeAction.DELETE, ResourceKind.ALIAS_RECORD, name + " " + type, null, reason),
+                            ZoneRecords.delete(set))));
         }
-        records.find(OwnershipRecord.name(name), RRType.TXT).ifPresent(set -> pending.add(new Pending(
-                Change.of(ChangeAction.DELETE, ResourceKind.OWNERSHIP_RECORD, OwnershipRecord.name(name), null, reason),
-                ZoneRecords.delete(set))));
+        records.find(OwnershipRecord.name(name), RRType.TXT)
+                .ifPresent(set -> pending.add(new Pending(
+                        Change.of(
+                                ChangeAction.DELETE,
+                                ResourceKind.OWNERSHIP_RECORD,
+                                OwnershipRecord.name(name),
+                                null,
+                                reason),
+                        ZoneRecords.delete(set))));
     }
 
     // ---- writing ----
@@ -251,12 +308,17 @@ final class AliasRecords {
         if (run.writing()) {
             run.checkCancelled();
             List<ZoneRecords.Write> batch = new ArrayList<>();
-            pending.stream().filter(p -> p.change().action() == ChangeAction.DELETE).forEach(p -> batch.add(p.write()));
-            pending.stream().filter(p -> p.change().action() != ChangeAction.DELETE).forEach(p -> batch.add(
-                    Objects.requireNonNull(p.write(), () -> "no load balancer to point " + p.change().name() + " at")));
+            pending.stream()
+                    .filter(p -> p.change().action() == ChangeAction.DELETE)
+                    .forEach(p -> batch.add(p.write()));
+            pending.stream()
+                    .filter(p -> p.change().action() != ChangeAction.DELETE)
+                    .forEach(p -> batch.add(Objects.requireNonNull(
+                            p.write(),
+                            () -> "no load balancer to point " + p.change().name() + " at")));
             ZoneRecords.change(run, zoneId, batch, "https-setup " + spec.stack() + ": " + what, true);
         }
-        pending.forEach(p -> run.change(p.change(), () -> { }));
+        pending.forEach(p -> run.change(p.change(), () -> {}));
     }
 
     /** {@code A 192.0.2.10}, {@code A alias to x.elb.amazonaws.com}, {@code CNAME other.example.net}. */

@@ -19,12 +19,16 @@ public final class ApiCallCounter implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        byOperation.computeIfAbsent(service + ":" + operation, k -> new AtomicInteger()).incrementAndGet();
+        byOperation
+                .computeIfAbsent(service + ":" + operation, k -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     /** Whether an operation only reads: {@code Describe*}, {@code List*}, {@code Get*}, {@code Check*}. */
     public static boolean isRead(String operation) {
-        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+        return operation.startsWith("Describe")
+                || operation.startsWith("List")
+                || operation.startsWith("Get")
                 || operation.startsWith("Check");
     }
 

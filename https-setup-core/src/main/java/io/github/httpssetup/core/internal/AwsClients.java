@@ -6,9 +6,10 @@ import io.github.httpssetup.core.HttpsSetupException;
 import java.net.URI;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -25,10 +26,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The SDK clients of one run, sharing one HTTP client ({@link HttpClientType}), one credentials provider, the SDK's standard
@@ -54,6 +54,7 @@ final class AwsClients implements AutoCloseable {
     private final Created<AwsCredentialsProvider> credentials;
     /** Whether the credentials provider is this object's own (the default chain), to close with it. */
     private final boolean ownsCredentials;
+
     private final Created<Ec2Client> ec2;
     private final Created<ElasticLoadBalancingV2Client> elb;
     private final Created<AcmClient> acm;
@@ -66,14 +67,23 @@ final class AwsClients implements AutoCloseable {
      * @param credentials the provider of every client; {@code null}: the SDK's default chain, resolved once for all of
      *                    them (each client would otherwise walk the chain on its own)
      */
-    public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
-                      int maxConnections) {
+    public AwsClients(
+            String region,
+            AwsCredentialsProvider credentials,
+            URI endpoint,
+            List<ExecutionInterceptor> interceptors,
+            int maxConnections) {
         this(region, credentials, endpoint, interceptors, maxConnections, HttpClientType.URL_CONNECTION);
     }
 
     /** @param httpClient the SDK HTTP client all the service clients share */
-    public AwsClients(String region, AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
-                      int maxConnections, HttpClientType httpClient) {
+    public AwsClients(
+            String region,
+            AwsCredentialsProvider credentials,
+            URI endpoint,
+            List<ExecutionInterceptor> interceptors,
+            int maxConnections,
+            HttpClientType httpClient) {
         Region r = Region.of(region);
         Region global = route53Region(region); // refuses an unsupported partition before anything is created
         this.endpoint = endpoint;
@@ -81,8 +91,9 @@ final class AwsClients implements AutoCloseable {
         this.httpType = httpClient;
         this.http = new Created<>("http", () -> httpClient(httpClient, maxConnections));
         this.ownsCredentials = credentials == null;
-        this.credentials = new Created<>("credentials", credentials == null
-                ? () -> DefaultCredentialsProvider.builder().build() : () -> credentials);
+        this.credentials = new Created<>(
+                "credentials",
+                credentials == null ? () -> DefaultCredentialsProvider.builder().build() : () -> credentials);
         this.ec2 = new Created<>("ec2", () -> configure(Ec2Client.builder(), r));
         this.elb = new Created<>("elasticloadbalancingv2", () -> configure(ElasticLoadBalancingV2Client.builder(), r));
         this.acm = new Created<>("acm", () -> configure(AcmClient.builder(), r));
@@ -138,12 +149,17 @@ final class AwsClients implements AutoCloseable {
      */
     static SdkHttpClient httpClient(HttpClientType type, int maxConnections) {
         return switch (type) {
-            case APACHE -> ApacheHttpClient.builder().maxConnections(Math.max(8, maxConnections)).build();
-            // A proxy from the http.proxyHost/-Port system properties or the HTTP_PROXY environment variable, as Apache's
+            case APACHE ->
+                ApacheHttpClient.builder()
+                        .maxConnections(Math.max(8, maxConnections))
+                        .build();
+            // A proxy from the http.proxyHost/-Port system properties or the HTTP_PROXY environment variable, as
+            // Apache's
             // client takes it by default (without this, only the JDK's own proxy system properties would apply).
-            case URL_CONNECTION -> UrlConnectionHttpClient.builder()
-                    .proxyConfiguration(ProxyConfiguration.builder().build())
-                    .build();
+            case URL_CONNECTION ->
+                UrlConnectionHttpClient.builder()
+                        .proxyConfiguration(ProxyConfiguration.builder().build())
+                        .build();
         };
     }
 
@@ -162,20 +178,27 @@ final class AwsClients implements AutoCloseable {
             case "aws" -> Region.AWS_GLOBAL;
             case "aws-cn" -> Region.AWS_CN_GLOBAL;
             case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
-            default -> throw new HttpsSetupException(ErrorCode.CONFIGURATION, "region " + region + " is in the " + partition
-                    + " partition, which https-setup does not support (Route 53 there is not reached through a"
-                    + " global endpoint it knows). Use a region of the commercial (aws), China (aws-cn) or GovCloud"
-                    + " (aws-us-gov) partition.");
+            default ->
+                throw new HttpsSetupException(
+                        ErrorCode.CONFIGURATION,
+                        "region " + region + " is in the " + partition
+                                + " partition, which https-setup does not support (Route 53 there is not reached through a"
+                                + " global endpoint it knows). Use a region of the commercial (aws), China (aws-cn) or GovCloud"
+                                + " (aws-us-gov) partition.");
         };
     }
 
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(
-            B builder, Region region) {
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, Region region) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(MAX_ATTEMPTS)
+                        .build())
                 .addExecutionInterceptor(counter);
         interceptors.forEach(override::addExecutionInterceptor);
-        builder.httpClient(http.get()).region(region).credentialsProvider(credentials.get()).overrideConfiguration(override.build());
+        builder.httpClient(http.get())
+                .region(region)
+                .credentialsProvider(credentials.get())
+                .overrideConfiguration(override.build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -43,9 +43,11 @@ import software.amazon.awssdk.services.route53.model.TagResourceType;
 final class Certificates {
 
     /** Every key type: ACM's ListCertificates returns only RSA 1024/2048 certificates unless told otherwise. */
-    private static final List<String> ALL_KEY_TYPES = List.of("RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096",
-            "EC_prime256v1", "EC_secp384r1", "EC_secp521r1");
-    private static final Set<CertificateStatus> USABLE = Set.of(CertificateStatus.ISSUED, CertificateStatus.PENDING_VALIDATION);
+    private static final List<String> ALL_KEY_TYPES =
+            List.of("RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1", "EC_secp521r1");
+
+    private static final Set<CertificateStatus> USABLE =
+            Set.of(CertificateStatus.ISSUED, CertificateStatus.PENDING_VALIDATION);
     private static final long VALIDATION_RECORD_TTL = 300;
     private static final String STEP = "certificate";
     /** ACM's default quota of names on one certificate (the domain name included); accounts can have it raised. */
@@ -80,14 +82,18 @@ final class Certificates {
             checkGiven(arn);
             run.unchanged(ResourceKind.CERTIFICATE, "given certificate", arn);
             run.outputs().certificateArn = arn;
-            return new States.Certificate(arn, owned.stream().map(o -> o.detail().certificateArn()).toList());
+            return new States.Certificate(
+                    arn, owned.stream().map(o -> o.detail().certificateArn()).toList());
         }
         Set<String> wanted = new TreeSet<>(spec.allNames());
         Optional<Owned> match = owned.stream()
-                .filter(o -> o.names().equals(wanted) && USABLE.contains(o.detail().status()) && sameKey(o.detail()))
+                .filter(o ->
+                        o.names().equals(wanted) && USABLE.contains(o.detail().status()) && sameKey(o.detail()))
                 .max(Comparator.comparing(o -> o.detail().status() == CertificateStatus.ISSUED));
-        List<String> replaced = owned.stream().filter(o -> match.isEmpty() || o != match.get())
-                .map(o -> o.detail().certificateArn()).toList();
+        List<String> replaced = owned.stream()
+                .filter(o -> match.isEmpty() || o != match.get())
+                .map(o -> o.detail().certificateArn())
+                .toList();
         String name = String.join(", ", spec.allNames());
         if (match.isPresent()) {
             CertificateDetail detail = match.get().detail();
@@ -100,24 +106,32 @@ final class Certificates {
             }
             return new States.Certificate(arn, replaced);
         }
-        Optional<Owned> previous = owned.stream().filter(o -> !o.names().equals(wanted)).findFirst();
+        Optional<Owned> previous =
+                owned.stream().filter(o -> !o.names().equals(wanted)).findFirst();
         List<AttributeChange> attributes = new ArrayList<>();
-        attributes.add(new AttributeChange("names", previous.map(p -> String.join(", ", p.names())).orElse(null), name));
-        attributes.add(new AttributeChange("keyAlgorithm", null, spec.certificate().keyAlgorithm().awsName()));
+        attributes.add(new AttributeChange(
+                "names", previous.map(p -> String.join(", ", p.names())).orElse(null), name));
+        attributes.add(new AttributeChange(
+                "keyAlgorithm", null, spec.certificate().keyAlgorithm().awsName()));
         attributes.add(new AttributeChange("validation", null, "DNS"));
-        attributes.add(new AttributeChange("arn", previous.map(p -> p.detail().certificateArn()).orElse(null),
-                AttributeChange.KNOWN_AFTER_APPLY));
+        attributes.add(new AttributeChange(
+                "arn", previous.map(p -> p.detail().certificateArn()).orElse(null), AttributeChange.KNOWN_AFTER_APPLY));
         // apply starts with a plan: warn once
         if (spec.allNames().size() > DEFAULT_NAMES_QUOTA && run.mode() != Run.Mode.APPLY) {
-            run.warn(STEP, "The certificate covers " + spec.allNames().size() + " names; ACM allows " + DEFAULT_NAMES_QUOTA
-                    + " per certificate unless the account's quota \"Domain names per ACM certificate\" was raised"
-                    + " (Service Quotas, AWS Certificate Manager). Without it, apply stops when requesting the certificate.");
+            run.warn(
+                    STEP,
+                    "The certificate covers " + spec.allNames().size() + " names; ACM allows " + DEFAULT_NAMES_QUOTA
+                            + " per certificate unless the account's quota \"Domain names per ACM certificate\" was raised"
+                            + " (Service Quotas, AWS Certificate Manager). Without it, apply stops when requesting the certificate.");
         }
         ChangeAction action = previous.isPresent() ? ChangeAction.REPLACE : ChangeAction.CREATE;
-        String reason = previous.isPresent() ? "names changed; the old certificate is deleted after the listener uses the new one"
+        String reason = previous.isPresent()
+                ? "names changed; the old certificate is deleted after the listener uses the new one"
                 : "";
-        String arn = run.change(new Change(action, ResourceKind.CERTIFICATE, name, null, attributes, reason),
-                () -> request(owned), created -> created);
+        String arn = run.change(
+                new Change(action, ResourceKind.CERTIFICATE, name, null, attributes, reason),
+                () -> request(owned),
+                created -> created);
         if (arn == null) { // a plan
             planValidationRecords(zone, owned);
             return new States.Certificate(null, replaced);
@@ -144,24 +158,37 @@ final class Certificates {
     private void checkGiven(String arn) {
         CertificateDetail detail;
         try {
-            detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
+            detail = run.aws()
+                    .acm()
+                    .describeCertificate(r -> r.certificateArn(arn))
+                    .certificate();
         } catch (ResourceNotFoundException e) {
-            throw new HttpsSetupException(ErrorCode.CERTIFICATE_UNUSABLE, "certificate.arn " + arn + " does not exist in "
-                    + spec.region() + ". The load balancer needs a certificate in its own region: request or import one there,"
-                    + " or remove certificate.arn to let https-setup manage one.", e);
+            throw new HttpsSetupException(
+                    ErrorCode.CERTIFICATE_UNUSABLE,
+                    "certificate.arn " + arn + " does not exist in "
+                            + spec.region()
+                            + ". The load balancer needs a certificate in its own region: request or import one there,"
+                            + " or remove certificate.arn to let https-setup manage one.",
+                    e);
         }
         if (detail.status() != CertificateStatus.ISSUED) {
-            throw new HttpsSetupException(ErrorCode.CERTIFICATE_UNUSABLE, "certificate.arn " + arn + " is " + detail.statusAsString()
-                    + ", not ISSUED. Complete its validation in ACM, or remove certificate.arn to let https-setup manage one.");
+            throw new HttpsSetupException(
+                    ErrorCode.CERTIFICATE_UNUSABLE,
+                    "certificate.arn " + arn + " is " + detail.statusAsString()
+                            + ", not ISSUED. Complete its validation in ACM, or remove certificate.arn to let https-setup manage one.");
         }
         Set<String> covered = new LinkedHashSet<>();
         covered.add(DnsNames.normalize(detail.domainName()));
         detail.subjectAlternativeNames().forEach(n -> covered.add(DnsNames.normalize(n)));
-        List<String> missing = spec.allNames().stream().filter(n -> !covers(covered, n)).toList();
+        List<String> missing =
+                spec.allNames().stream().filter(n -> !covers(covered, n)).toList();
         if (!missing.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.CERTIFICATE_UNUSABLE, "certificate.arn " + arn + " does not cover "
-                    + String.join(", ", missing) + " (it covers " + String.join(", ", covered) + "). Use a certificate for"
-                    + " every name, or remove certificate.arn to let https-setup manage one.");
+            throw new HttpsSetupException(
+                    ErrorCode.CERTIFICATE_UNUSABLE,
+                    "certificate.arn " + arn + " does not cover "
+                            + String.join(", ", missing) + " (it covers " + String.join(", ", covered)
+                            + "). Use a certificate for"
+                            + " every name, or remove certificate.arn to let https-setup manage one.");
         }
     }
 
@@ -183,8 +210,11 @@ final class Certificates {
         String token = null;
         do {
             String t = token;
-            ListCertificatesResponse page = run.aws().acm().listCertificates(r -> r.includes(i -> i.keyTypesWithStrings(ALL_KEY_TYPES))
-                    .maxItems(1000).nextToken(t));
+            ListCertificatesResponse page = run.aws()
+                    .acm()
+                    .listCertificates(r -> r.includes(i -> i.keyTypesWithStrings(ALL_KEY_TYPES))
+                            .maxItems(1000)
+                            .nextToken(t));
             page.certificateSummaryList().stream()
                     .filter(s -> all || names.contains(DnsNames.normalize(s.domainName())))
                     .forEach(result::add);
@@ -201,10 +231,18 @@ final class Certificates {
     private List<Owned> owned(List<CertificateSummary> summaries) {
         List<Owned> owned = new ArrayList<>();
         for (CertificateSummary summary : summaries) {
-            Map<String, String> tags = run.aws().acm().listTagsForCertificate(r -> r.certificateArn(summary.certificateArn()))
-                    .tags().stream().collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
+            Map<String, String> tags =
+                    run
+                            .aws()
+                            .acm()
+                            .listTagsForCertificate(r -> r.certificateArn(summary.certificateArn()))
+                            .tags()
+                            .stream()
+                            .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
             if (run.owns(tags)) {
-                owned.add(new Owned(run.aws().acm().describeCertificate(r -> r.certificateArn(summary.certificateArn()))
+                owned.add(new Owned(run.aws()
+                        .acm()
+                        .describeCertificate(r -> r.certificateArn(summary.certificateArn()))
                         .certificate()));
             }
         }
@@ -237,14 +275,19 @@ final class Certificates {
             String arn = requestOnce(idempotencyToken(owned, stale));
             if (stale.contains(arn) || !known(arn)) {
                 if (stale.contains(arn) || stale.size() >= MAX_STALE_ANSWERS) {
-                    throw new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "ACM answered the certificate request for "
-                            + String.join(", ", spec.allNames()) + " with " + arn + ", which it does not know (a request"
-                            + " made within the hour whose certificate was deleted since). Run apply again in an hour, or"
-                            + " check the certificate in the ACM console of " + spec.region() + ".");
+                    throw new HttpsSetupException(
+                            ErrorCode.CERTIFICATE_NOT_ISSUED,
+                            "ACM answered the certificate request for "
+                                    + String.join(", ", spec.allNames()) + " with " + arn
+                                    + ", which it does not know (a request"
+                                    + " made within the hour whose certificate was deleted since). Run apply again in an hour, or"
+                                    + " check the certificate in the ACM console of " + spec.region() + ".");
                 }
                 stale.add(arn);
-                run.info(STEP, "ACM answered the request with " + arn + ", a certificate deleted since (idempotency tokens"
-                        + " last an hour): requesting a new one");
+                run.info(
+                        STEP,
+                        "ACM answered the request with " + arn + ", a certificate deleted since (idempotency tokens"
+                                + " last an hour): requesting a new one");
                 continue;
             }
             return arn;
@@ -261,8 +304,14 @@ final class Certificates {
     private boolean known(String arn) {
         HttpsSetupException unknown = new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, arn + " unknown");
         try {
-            return run.await(STEP, "waiting for ACM to know the new certificate " + arn, unknownLimit(), Duration.ofMillis(500),
-                    Duration.ofSeconds(5), () -> describeIfKnown(arn).map(d -> Boolean.TRUE), () -> unknown);
+            return run.await(
+                    STEP,
+                    "waiting for ACM to know the new certificate " + arn,
+                    unknownLimit(),
+                    Duration.ofMillis(500),
+                    Duration.ofSeconds(5),
+                    () -> describeIfKnown(arn).map(d -> Boolean.TRUE),
+                    () -> unknown);
         } catch (HttpsSetupException e) {
             if (e == unknown) {
                 return false;
@@ -274,7 +323,10 @@ final class Certificates {
     /** The certificate's details, or empty while ACM answers ResourceNotFoundException. */
     private Optional<CertificateDetail> describeIfKnown(String arn) {
         try {
-            return Optional.of(run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate());
+            return Optional.of(run.aws()
+                    .acm()
+                    .describeCertificate(r -> r.certificateArn(arn))
+                    .certificate());
         } catch (ResourceNotFoundException e) {
             return Optional.empty();
         }
@@ -283,29 +335,43 @@ final class Certificates {
     private String requestOnce(String token) {
         List<String> alternatives = spec.allNames().subList(1, spec.allNames().size());
         try {
-            return run.aws().acm().requestCertificate(r -> r.domainName(spec.domain().name())
-                    .subjectAlternativeNames(alternatives.isEmpty() ? null : alternatives)
-                    .validationMethod(ValidationMethod.DNS)
-                    .keyAlgorithm(spec.certificate().keyAlgorithm().awsName())
-                    .idempotencyToken(token)
-                    .tags(run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                            .toList()))
+            return run.aws()
+                    .acm()
+                    .requestCertificate(r -> r.domainName(spec.domain().name())
+                            .subjectAlternativeNames(alternatives.isEmpty() ? null : alternatives)
+                            .validationMethod(ValidationMethod.DNS)
+                            .keyAlgorithm(spec.certificate().keyAlgorithm().awsName())
+                            .idempotencyToken(token)
+                            .tags(run.tags().entrySet().stream()
+                                    .map(e -> Tag.builder()
+                                            .key(e.getKey())
+                                            .value(e.getValue())
+                                            .build())
+                                    .toList()))
                     .certificateArn();
         } catch (LimitExceededException e) {
-            throw quotaExceeded(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+            throw quotaExceeded(
+                    e.awsErrorDetails() == null
+                            ? e.getMessage()
+                            : e.awsErrorDetails().errorMessage());
         }
     }
 
     /** ACM's quotas that RequestCertificate can hit, and what to do about each. */
     private HttpsSetupException quotaExceeded(String awsMessage) {
         int names = spec.allNames().size();
-        return new HttpsSetupException(ErrorCode.QUOTA_EXCEEDED, "ACM refused to request a certificate for " + names
-                + " name" + (names == 1 ? "" : "s") + " (domain.name and domain.alternativeNames) in " + spec.region() + ": "
-                + awsMessage + ". An account may put " + DEFAULT_NAMES_QUOTA + " names on a certificate unless the quota"
-                + " \"Domain names per ACM certificate\" was raised: ask for more in Service Quotas (AWS Certificate Manager) or list fewer"
-                + " domain.alternativeNames (a wildcard such as *." + spec.domain().name() + " covers every first-level"
-                + " name). ACM also limits how many certificates an account may hold and request a year; Service Quotas"
-                + " shows those too.");
+        return new HttpsSetupException(
+                ErrorCode.QUOTA_EXCEEDED,
+                "ACM refused to request a certificate for " + names
+                        + " name" + (names == 1 ? "" : "s") + " (domain.name and domain.alternativeNames) in "
+                        + spec.region() + ": "
+                        + awsMessage + ". An account may put " + DEFAULT_NAMES_QUOTA
+                        + " names on a certificate unless the quota"
+                        + " \"Domain names per ACM certificate\" was raised: ask for more in Service Quotas (AWS Certificate Manager) or list fewer"
+                        + " domain.alternativeNames (a wildcard such as *."
+                        + spec.domain().name() + " covers every first-level"
+                        + " name). ACM also limits how many certificates an account may hold and request a year; Service Quotas"
+                        + " shows those too.");
     }
 
     /**
@@ -314,24 +380,38 @@ final class Certificates {
      * new request is not answered with the failed one; so do the ARNs ACM answered that no longer exist.
      */
     private String idempotencyToken(List<Owned> owned, List<String> stale) {
-        String unusable = owned.stream().filter(o -> !USABLE.contains(o.detail().status()))
-                .map(o -> o.detail().certificateArn()).sorted().collect(Collectors.joining(","));
+        String unusable = owned.stream()
+                .filter(o -> !USABLE.contains(o.detail().status()))
+                .map(o -> o.detail().certificateArn())
+                .sorted()
+                .collect(Collectors.joining(","));
         return HostedZones.sha256(spec.stack() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
-                + spec.certificate().keyAlgorithm().awsName() + "|" + unusable
-                + (stale.isEmpty() ? "" : "|" + String.join(",", stale))).substring(0, 32);
+                        + spec.certificate().keyAlgorithm().awsName() + "|" + unusable
+                        + (stale.isEmpty() ? "" : "|" + String.join(",", stale)))
+                .substring(0, 32);
     }
 
     /** ACM adds the validation records to the certificate a few seconds after the request. */
     private CertificateDetail awaitValidationOptions(String arn) {
         int names = new TreeSet<>(spec.allNames()).size();
-        return run.await("certificate", "waiting for ACM to publish the DNS validation records", Duration.ofMinutes(5),
-                Duration.ofMillis(500), Duration.ofSeconds(5), () -> {
+        return run.await(
+                "certificate",
+                "waiting for ACM to publish the DNS validation records",
+                Duration.ofMinutes(5),
+                Duration.ofMillis(500),
+                Duration.ofSeconds(5),
+                () -> {
                     Optional<CertificateDetail> detail = describeIfKnown(arn);
-                    long withRecords = detail.map(d -> d.domainValidationOptions().stream().filter(v -> v.resourceRecord() != null)
-                            .count()).orElse(0L);
+                    long withRecords = detail.map(d -> d.domainValidationOptions().stream()
+                                    .filter(v -> v.resourceRecord() != null)
+                                    .count())
+                            .orElse(0L);
                     return withRecords >= names ? detail : Optional.empty();
-                }, () -> new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "ACM published no DNS validation records for "
-                        + arn + " within 5 min. Run apply again; if it persists, check the certificate in the ACM console."));
+                },
+                () -> new HttpsSetupException(
+                        ErrorCode.CERTIFICATE_NOT_ISSUED,
+                        "ACM published no DNS validation records for " + arn
+                                + " within 5 min. Run apply again; if it persists, check the certificate in the ACM console."));
     }
 
     /**
@@ -357,8 +437,14 @@ final class Certificates {
             if (record != null) {
                 records.put(DnsNames.normalize(record.name()), record.value());
             } else {
-                run.change(Change.of(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD, "CNAME for " + domain, null,
-                        "value known after the certificate is requested"), () -> { });
+                run.change(
+                        Change.of(
+                                ChangeAction.CREATE,
+                                ResourceKind.VALIDATION_RECORD,
+                                "CNAME for " + domain,
+                                null,
+                                "value known after the certificate is requested"),
+                        () -> {});
             }
         }
         ensureValidationRecords(zone, records);
@@ -372,9 +458,15 @@ final class Certificates {
 
     private void ensureValidationRecords(States.Zone zone, Map<String, String> records) {
         if (zone.id() == null) {
-            records.forEach((recordName, value) -> run.change(new Change(ChangeAction.CREATE, ResourceKind.VALIDATION_RECORD,
-                    recordName, null, List.of(new AttributeChange("CNAME", null, value)), "in the hosted zone to be created"),
-                    () -> { }));
+            records.forEach((recordName, value) -> run.change(
+                    new Change(
+                            ChangeAction.CREATE,
+                            ResourceKind.VALIDATION_RECORD,
+                            recordName,
+                            null,
+                            List.of(new AttributeChange("CNAME", null, value)),
+                            "in the hosted zone to be created"),
+                    () -> {}));
             return;
         }
         ZoneRecords existing = run.zoneRecords(zone.id());
@@ -382,65 +474,108 @@ final class Certificates {
         List<Change> changes = new ArrayList<>();
         for (Map.Entry<String, String> record : records.entrySet()) {
             Optional<ResourceRecordSet> current = existing.find(record.getKey(), RRType.CNAME);
-            String value = current.flatMap(c -> c.resourceRecords().stream().findFirst()).map(v -> v.value()).orElse(null);
+            String value = current.flatMap(c -> c.resourceRecords().stream().findFirst())
+                    .map(v -> v.value())
+                    .orElse(null);
             if (value != null && DnsNames.normalize(value).equals(DnsNames.normalize(record.getValue()))) {
                 run.unchanged(ResourceKind.VALIDATION_RECORD, record.getKey(), null);
                 continue;
             }
-            ResourceRecordSet set = ResourceRecordSet.builder().name(DnsNames.absolute(record.getKey())).type(RRType.CNAME)
-                    .ttl(VALIDATION_RECORD_TTL).resourceRecords(v -> v.value(record.getValue())).build();
-            changes.add(new Change(value == null ? ChangeAction.CREATE : ChangeAction.UPDATE, ResourceKind.VALIDATION_RECORD,
-                    record.getKey(), null, List.of(new AttributeChange("CNAME", value, record.getValue())),
+            ResourceRecordSet set = ResourceRecordSet.builder()
+                    .name(DnsNames.absolute(record.getKey()))
+                    .type(RRType.CNAME)
+                    .ttl(VALIDATION_RECORD_TTL)
+                    .resourceRecords(v -> v.value(record.getValue()))
+                    .build();
+            changes.add(new Change(
+                    value == null ? ChangeAction.CREATE : ChangeAction.UPDATE,
+                    ResourceKind.VALIDATION_RECORD,
+                    record.getKey(),
+                    null,
+                    List.of(new AttributeChange("CNAME", value, record.getValue())),
                     "proves control of the domain to ACM"));
             upserts.add(ZoneRecords.upsert(set));
         }
         if (run.writing() && !upserts.isEmpty()) {
-            ZoneRecords.change(run, zone.id(), upserts, "https-setup " + spec.stack() + ": certificate validation", false);
+            ZoneRecords.change(
+                    run, zone.id(), upserts, "https-setup " + spec.stack() + ": certificate validation", false);
         }
-        changes.forEach(c -> run.change(c, () -> { })); // after the batch: only what Route 53 took counts as made
+        changes.forEach(c -> run.change(c, () -> {})); // after the batch: only what Route 53 took counts as made
     }
 
     private void awaitIssued(String arn, States.Zone zone) {
         Duration limit = spec.certificate().validationTimeout();
-        run.await("certificate", "waiting for ACM to issue " + String.join(", ", spec.allNames()), limit,
-                Duration.ofMillis(500), Duration.ofSeconds(15), () -> {
-                    CertificateDetail detail = run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate();
+        run.await(
+                "certificate",
+                "waiting for ACM to issue " + String.join(", ", spec.allNames()),
+                limit,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(15),
+                () -> {
+                    CertificateDetail detail = run.aws()
+                            .acm()
+                            .describeCertificate(r -> r.certificateArn(arn))
+                            .certificate();
                     if (detail.status() == CertificateStatus.ISSUED) {
                         return Optional.of(Boolean.TRUE);
                     }
-                    if (detail.status() == CertificateStatus.FAILED && failureHint(detail.failureReasonAsString()) != null) {
+                    if (detail.status() == CertificateStatus.FAILED
+                            && failureHint(detail.failureReasonAsString()) != null) {
                         throw failed(arn, detail, zone);
                     }
                     if (detail.status() != CertificateStatus.PENDING_VALIDATION) {
-                        throw notIssued(arn, detail.statusAsString() + (detail.failureReasonAsString() == null ? ""
-                                : " (" + detail.failureReasonAsString() + ")"), detail, zone);
+                        throw notIssued(
+                                arn,
+                                detail.statusAsString()
+                                        + (detail.failureReasonAsString() == null
+                                                ? ""
+                                                : " (" + detail.failureReasonAsString() + ")"),
+                                detail,
+                                zone);
                     }
                     return Optional.empty();
-                }, () -> notIssued(arn, "still PENDING_VALIDATION after " + minutes(limit),
-                        run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate(), zone));
+                },
+                () -> notIssued(
+                        arn,
+                        "still PENDING_VALIDATION after " + minutes(limit),
+                        run.aws()
+                                .acm()
+                                .describeCertificate(r -> r.certificateArn(arn))
+                                .certificate(),
+                        zone));
     }
 
     private HttpsSetupException notIssued(String arn, String state, CertificateDetail detail, States.Zone zone) {
         String records = validationRecords(detail).entrySet().stream()
-                .map(e -> "\n    " + e.getKey() + " CNAME " + e.getValue()).collect(Collectors.joining());
-        return new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "Certificate " + arn + " for "
-                + String.join(", ", spec.allNames()) + " is " + state + ".\n  ACM looks up these records, which are in"
-                + " hosted zone " + zone.name() + " (" + zone.id() + "):" + records
-                + "\n  The domain's name servers at its registrar must be the zone's: " + String.join(", ", zone.nameServers())
-                + " (check with `dig NS " + zone.name() + "`)."
-                + "\n  Fix the delegation and run apply again (it keeps waiting), or raise certificate.validationTimeout.");
+                .map(e -> "\n    " + e.getKey() + " CNAME " + e.getValue())
+                .collect(Collectors.joining());
+        return new HttpsSetupException(
+                ErrorCode.CERTIFICATE_NOT_ISSUED,
+                "Certificate " + arn + " for "
+                        + String.join(", ", spec.allNames()) + " is " + state
+                        + ".\n  ACM looks up these records, which are in"
+                        + " hosted zone " + zone.name() + " (" + zone.id() + "):" + records
+                        + "\n  The domain's name servers at its registrar must be the zone's: "
+                        + String.join(", ", zone.nameServers())
+                        + " (check with `dig NS " + zone.name() + "`)."
+                        + "\n  Fix the delegation and run apply again (it keeps waiting), or raise certificate.validationTimeout.");
     }
 
     /** A FAILED certificate whose reason is not the delegation: ACM's reason, and what to do about it. */
     private HttpsSetupException failed(String arn, CertificateDetail detail, States.Zone zone) {
         String records = validationRecords(detail).entrySet().stream()
-                .map(e -> "\n    " + e.getKey() + " CNAME " + e.getValue()).collect(Collectors.joining());
-        return new HttpsSetupException(ErrorCode.CERTIFICATE_NOT_ISSUED, "Certificate " + arn + " for "
-                + String.join(", ", spec.allNames()) + " is FAILED: ACM's reason is " + detail.failureReasonAsString() + ".\n  "
-                + failureHint(detail.failureReasonAsString())
-                + "\n  The validation records are in hosted zone " + zone.name() + " (" + zone.id() + "):" + records
-                + "\n  A failed certificate cannot be retried: once the cause is fixed, apply requests a new one (and"
-                + " deletes the failed one after the listener uses the new one).");
+                .map(e -> "\n    " + e.getKey() + " CNAME " + e.getValue())
+                .collect(Collectors.joining());
+        return new HttpsSetupException(
+                ErrorCode.CERTIFICATE_NOT_ISSUED,
+                "Certificate " + arn + " for "
+                        + String.join(", ", spec.allNames()) + " is FAILED: ACM's reason is "
+                        + detail.failureReasonAsString() + ".\n  "
+                        + failureHint(detail.failureReasonAsString())
+                        + "\n  The validation records are in hosted zone " + zone.name() + " (" + zone.id() + "):"
+                        + records
+                        + "\n  A failed certificate cannot be retried: once the cause is fixed, apply requests a new one (and"
+                        + " deletes the failed one after the listener uses the new one).");
     }
 
     /**
@@ -453,27 +588,37 @@ final class Certificates {
             return null;
         }
         return switch (reason) {
-            case "CAA_ERROR" -> "A CAA record of one of the names, or of a parent domain, does not allow Amazon to issue"
-                    + " certificates. Add one such as `0 issue \"amazon.com\"` next to the existing CAA records"
-                    + " (amazontrust.com, awstrust.com and amazonaws.com are accepted too), or remove them; check with"
-                    + " `dig CAA <name>`.";
-            case "ADDITIONAL_VERIFICATION_REQUIRED" -> "ACM needs more information before it issues a certificate for one"
-                    + " of these names (it reviews some well-known domains by hand): open a case with AWS Support, then"
-                    + " run apply again.";
-            case "DOMAIN_NOT_ALLOWED" -> "ACM does not issue certificates for one of these names (for example names"
-                    + " under amazonaws.com, or names reported for abuse): use names of a domain you own, or ask AWS"
-                    + " Support.";
-            case "INVALID_PUBLIC_DOMAIN" -> "One of the names is not a valid public domain name (its top-level domain is"
-                    + " not public, or a label is invalid): check domain.name and domain.alternativeNames.";
-            case "DOMAIN_VALIDATION_DENIED" -> "Validation was denied for one of the names (the domain's owner or AWS"
-                    + " refused it): check that the domain is yours and not blocked, then ask AWS Support.";
-            case "NO_AVAILABLE_CONTACTS" -> "ACM found no contact for one of the names; this happens with email"
-                    + " validation, and https-setup uses DNS validation: check the certificate in the ACM console, then"
-                    + " run apply again.";
-            case "SLR_NOT_FOUND" -> "ACM's service-linked role is missing from the account: let ACM create"
-                    + " AWSServiceRoleForCertificateManager (IAM), then run apply again.";
-            default -> reason.startsWith("PCA_") ? "This is a private CA's error, which a public certificate should not"
-                    + " have: check the certificate in the ACM console." : null;
+            case "CAA_ERROR" ->
+                "A CAA record of one of the names, or of a parent domain, does not allow Amazon to issue"
+                        + " certificates. Add one such as `0 issue \"amazon.com\"` next to the existing CAA records"
+                        + " (amazontrust.com, awstrust.com and amazonaws.com are accepted too), or remove them; check with"
+                        + " `dig CAA <name>`.";
+            case "ADDITIONAL_VERIFICATION_REQUIRED" ->
+                "ACM needs more information before it issues a certificate for one"
+                        + " of these names (it reviews some well-known domains by hand): open a case with AWS Support, then"
+                        + " run apply again.";
+            case "DOMAIN_NOT_ALLOWED" ->
+                "ACM does not issue certificates for one of these names (for example names"
+                        + " under amazonaws.com, or names reported for abuse): use names of a domain you own, or ask AWS"
+                        + " Support.";
+            case "INVALID_PUBLIC_DOMAIN" ->
+                "One of the names is not a valid public domain name (its top-level domain is"
+                        + " not public, or a label is invalid): check domain.name and domain.alternativeNames.";
+            case "DOMAIN_VALIDATION_DENIED" ->
+                "Validation was denied for one of the names (the domain's owner or AWS"
+                        + " refused it): check that the domain is yours and not blocked, then ask AWS Support.";
+            case "NO_AVAILABLE_CONTACTS" ->
+                "ACM found no contact for one of the names; this happens with email"
+                        + " validation, and https-setup uses DNS validation: check the certificate in the ACM console, then"
+                        + " run apply again.";
+            case "SLR_NOT_FOUND" ->
+                "ACM's service-linked role is missing from the account: let ACM create"
+                        + " AWSServiceRoleForCertificateManager (IAM), then run apply again.";
+            default ->
+                reason.startsWith("PCA_")
+                        ? "This is a private CA's error, which a public certificate should not"
+                                + " have: check the certificate in the ACM console."
+                        : null;
         };
     }
 
@@ -491,17 +636,21 @@ final class Certificates {
         List<CertificateDetail> replaced = new ArrayList<>();
         for (String arn : certificate.replacedArns()) {
             if (!run.writing()) {
-                run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, arn, arn, "replaced"), () -> { });
+                run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, arn, arn, "replaced"), () -> {});
                 continue;
             }
-            replaced.add(run.aws().acm().describeCertificate(r -> r.certificateArn(arn)).certificate());
+            replaced.add(run.aws()
+                    .acm()
+                    .describeCertificate(r -> r.certificateArn(arn))
+                    .certificate());
         }
         delete(replaced, zone);
     }
 
     /** Deletes every certificate the stack owns, and validation records no remaining certificate uses. */
     void destroy(States.Zone zone) {
-        List<CertificateDetail> owned = owned(candidateSummaries(true)).stream().map(Owned::detail).toList();
+        List<CertificateDetail> owned =
+                owned(candidateSummaries(true)).stream().map(Owned::detail).toList();
         delete(owned, zone);
     }
 
@@ -510,14 +659,22 @@ final class Certificates {
             String arn = detail.certificateArn();
             List<String> foreign = foreignUsers(detail.inUseBy());
             if (!foreign.isEmpty()) {
-                run.warn(STEP, "Certificate " + arn + " is not deleted: " + String.join(", ", foreign) + " uses it, and stack "
-                        + spec.stack() + " does not own " + (foreign.size() == 1 ? "it" : "them") + ". Point "
-                        + (foreign.size() == 1 ? "it" : "them") + " at another certificate and run "
-                        + (run.mode() == Run.Mode.DESTROY ? "destroy" : "apply") + " again to delete it.");
+                run.warn(
+                        STEP,
+                        "Certificate " + arn + " is not deleted: " + String.join(", ", foreign) + " uses it, and stack "
+                                + spec.stack() + " does not own " + (foreign.size() == 1 ? "it" : "them") + ". Point "
+                                + (foreign.size() == 1 ? "it" : "them") + " at another certificate and run "
+                                + (run.mode() == Run.Mode.DESTROY ? "destroy" : "apply") + " again to delete it.");
                 continue;
             }
-            run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, String.join(", ", new Owned(detail).names()), arn,
-                    run.mode() == Run.Mode.DESTROY ? "destroy" : "replaced"), () -> deleteCertificate(arn));
+            run.change(
+                    Change.of(
+                            ChangeAction.DELETE,
+                            ResourceKind.CERTIFICATE,
+                            String.join(", ", new Owned(detail).names()),
+                            arn,
+                            run.mode() == Run.Mode.DESTROY ? "destroy" : "replaced"),
+                    () -> deleteCertificate(arn));
         }
         if (zone == null || zone.id() == null || certificates.isEmpty() || !deletesZone(zone)) {
             return; // validation records are kept: see deletesZone
@@ -531,17 +688,25 @@ final class Certificates {
                     continue;
                 }
                 records.find(record.getKey(), RRType.CNAME)
-                        .filter(set -> set.resourceRecords().stream().anyMatch(v -> DnsNames.normalize(v.value())
-                                .equals(DnsNames.normalize(record.getValue()))))
+                        .filter(set -> set.resourceRecords().stream()
+                                .anyMatch(v ->
+                                        DnsNames.normalize(v.value()).equals(DnsNames.normalize(record.getValue()))))
                         .ifPresent(set -> {
-                            run.change(Change.of(ChangeAction.DELETE, ResourceKind.VALIDATION_RECORD, record.getKey(), null,
-                                    "the hosted zone is deleted"), () -> { });
+                            run.change(
+                                    Change.of(
+                                            ChangeAction.DELETE,
+                                            ResourceKind.VALIDATION_RECORD,
+                                            record.getKey(),
+                                            null,
+                                            "the hosted zone is deleted"),
+                                    () -> {});
                             deletes.add(ZoneRecords.delete(set));
                         });
             }
         }
         if (run.writing()) {
-            ZoneRecords.change(run, zone.id(), deletes, "https-setup " + spec.stack() + ": remove validation records", false);
+            ZoneRecords.change(
+                    run, zone.id(), deletes, "https-setup " + spec.stack() + ": remove validation records", false);
         }
     }
 
@@ -555,10 +720,16 @@ final class Certificates {
         if (run.mode() != Run.Mode.DESTROY || !spec.domain().hostedZone().deleteOnDestroy()) {
             return false;
         }
-        return run.aws().route53().listTagsForResource(r -> r.resourceType(
-                        TagResourceType.HOSTEDZONE).resourceId(zone.id()))
-                .resourceTagSet().tags().stream()
-                .anyMatch(t -> HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
+        return run
+                .aws()
+                .route53()
+                .listTagsForResource(
+                        r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(zone.id()))
+                .resourceTagSet()
+                .tags()
+                .stream()
+                .anyMatch(t ->
+                        HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
     }
 
     /**
@@ -568,19 +739,30 @@ final class Certificates {
      */
     private void deleteCertificate(String arn) {
         try {
-            run.retryingFor(spec.waitTimeout(), STEP, "deleting certificate " + arn, () -> {
-                try {
-                    run.aws().acm().deleteCertificate(r -> r.certificateArn(arn));
-                } catch (ResourceInUseException e) {
-                    List<String> foreign = describeIfKnown(arn).map(d -> foreignUsers(d.inUseBy())).orElse(List.of());
-                    if (!foreign.isEmpty()) {
-                        throw new HttpsSetupException(ErrorCode.AWS_ERROR, "Certificate " + arn + " cannot be deleted: "
-                                + String.join(", ", foreign) + " uses it, and stack " + spec.stack() + " does not own it."
-                                + " Point it at another certificate and run again.", e);
-                    }
-                    throw e;
-                }
-            }, "ResourceInUseException");
+            run.retryingFor(
+                    spec.waitTimeout(),
+                    STEP,
+                    "deleting certificate " + arn,
+                    () -> {
+                        try {
+                            run.aws().acm().deleteCertificate(r -> r.certificateArn(arn));
+                        } catch (ResourceInUseException e) {
+                            List<String> foreign = describeIfKnown(arn)
+                                    .map(d -> foreignUsers(d.inUseBy()))
+                                    .orElse(List.of());
+                            if (!foreign.isEmpty()) {
+                                throw new HttpsSetupException(
+                                        ErrorCode.AWS_ERROR,
+                                        "Certificate " + arn + " cannot be deleted: "
+                                                + String.join(", ", foreign) + " uses it, and stack " + spec.stack()
+                                                + " does not own it."
+                                                + " Point it at another certificate and run again.",
+                                        e);
+                            }
+                            throw e;
+                        }
+                    },
+                    "ResourceInUseException");
         } catch (ResourceNotFoundException e) {
             // deleted meanwhile: what was wanted
         }
@@ -599,7 +781,10 @@ final class Certificates {
             }
             try {
                 Map<String, String> tags = new LinkedHashMap<>();
-                run.aws().elb().describeTags(r -> r.resourceArns(user)).tagDescriptions()
+                run.aws()
+                        .elb()
+                        .describeTags(r -> r.resourceArns(user))
+                        .tagDescriptions()
                         .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
                 if (!run.owns(tags)) {
                     foreign.add(user);

@@ -35,8 +35,11 @@ final class Chain {
 
     static final StepGraph GRAPH = new StepGraph(List.of(
             // Reads that depend on nothing start at once; the steps that need them find them done or in flight.
-            read(READ_LOAD_BALANCER, List.of(), "the load balancer by name; if the stack may change it, its attributes;"
-                    + " its listeners", (run, in) -> {
+            read(
+                    READ_LOAD_BALANCER,
+                    List.of(),
+                    "the load balancer by name; if the stack may change it, its attributes;" + " its listeners",
+                    (run, in) -> {
                         LoadBalancers loadBalancer = new LoadBalancers(run);
                         loadBalancer.find().ifPresent(lb -> {
                             if (run.owns(lb.tags()) || run.spec().adopt()) {
@@ -46,17 +49,27 @@ final class Chain {
                         });
                         return null;
                     }),
-            read(READ_TARGET_GROUPS, List.of(), "the target groups by name", (run, in) -> new TargetGroups(run).observed()),
+            read(
+                    READ_TARGET_GROUPS,
+                    List.of(),
+                    "the target groups by name",
+                    (run, in) -> new TargetGroups(run).observed()),
             read(READ_CERTIFICATES, List.of(), "the stack's certificates", (run, in) -> new Certificates(run).owned()),
-            step(ZONE, List.of(), List.of(), "the hosted zone, after the domain registration; names it cannot hold fail"
-                    + " here, before any certificate", (run, in) -> {
+            step(
+                    ZONE,
+                    List.of(),
+                    List.of(),
+                    "the hosted zone, after the domain registration; names it cannot hold fail"
+                            + " here, before any certificate",
+                    (run, in) -> {
                         DomainRegistration registration = new DomainRegistration(run);
                         registration.converge();
                         States.Zone z = new HostedZones(run).converge();
                         new ZoneScope(run).check(z); // before the certificate: names the zone cannot hold fail the plan
                         registration.convergeNameServers(z);
                         return z;
-                    }, (run, zone, kept) -> {
+                    },
+                    (run, zone, kept) -> {
                         new HostedZones(run).destroy(zone, kept);
                         new DomainRegistration(run).destroy(kept);
                     }),
@@ -69,59 +82,118 @@ final class Chain {
                 }
                 return null;
             }),
-            step(TARGETS, List.of(), List.of(), "the instances: VPC, zones, subnets, security groups",
-                    (run, in) -> new Network(run).targets(), null),
-            read(READ_ROUTE_TABLES, List.of(TARGETS), "the VPC's route tables",
-                    (run, in) -> new Network(run).routeTables(in.get(TARGETS, States.Targets.class).vpcId())),
-            step(NETWORK, List.of(TARGETS), List.of(READ_ROUTE_TABLES), "the load balancer's subnets",
-                    (run, in) -> new Network(run).resolve(in.get(TARGETS, States.Targets.class)), null),
-            step(CERTIFICATE, List.of(ZONE), List.of(READ_CERTIFICATES, READ_RECORDS), "the certificate, issued (its"
-                    + " validation records written and waited for)",
+            step(
+                    TARGETS,
+                    List.of(),
+                    List.of(),
+                    "the instances: VPC, zones, subnets, security groups",
+                    (run, in) -> new Network(run).targets(),
+                    null),
+            read(
+                    READ_ROUTE_TABLES,
+                    List.of(TARGETS),
+                    "the VPC's route tables",
+                    (run, in) -> new Network(run)
+                            .routeTables(in.get(TARGETS, States.Targets.class).vpcId())),
+            step(
+                    NETWORK,
+                    List.of(TARGETS),
+                    List.of(READ_ROUTE_TABLES),
+                    "the load balancer's subnets",
+                    (run, in) -> new Network(run).resolve(in.get(TARGETS, States.Targets.class)),
+                    null),
+            step(
+                    CERTIFICATE,
+                    List.of(ZONE),
+                    List.of(READ_CERTIFICATES, READ_RECORDS),
+                    "the certificate, issued (its" + " validation records written and waited for)",
                     (run, in) -> new Certificates(run).converge(in.get(ZONE, States.Zone.class)),
                     (run, zone, kept) -> new Certificates(run).destroy(zone)),
-            step(SECURITY_GROUPS, List.of(TARGETS), List.of(), "the load balancer's security groups and the rules on"
-                    + " the instances' groups",
+            step(
+                    SECURITY_GROUPS,
+                    List.of(TARGETS),
+                    List.of(),
+                    "the load balancer's security groups and the rules on" + " the instances' groups",
                     (run, in) -> new SecurityGroups(run).converge(in.get(TARGETS, States.Targets.class)),
                     (run, zone, kept) -> new SecurityGroups(run).destroy()),
-            step(TARGET_GROUP, List.of(TARGETS), List.of(READ_TARGET_GROUPS), "the target group with its targets",
+            step(
+                    TARGET_GROUP,
+                    List.of(TARGETS),
+                    List.of(READ_TARGET_GROUPS),
+                    "the target group with its targets",
                     (run, in) -> new TargetGroups(run).converge(in.get(TARGETS, States.Targets.class)),
                     (run, zone, kept) -> new TargetGroups(run).destroy()),
-            step(LOAD_BALANCER, List.of(NETWORK, SECURITY_GROUPS), List.of(READ_LOAD_BALANCER), "the load balancer",
-                    (run, in) -> new LoadBalancers(run).converge(in.get(NETWORK, States.Network.class),
-                            in.get(SECURITY_GROUPS, States.SecurityGroups.class).ids()),
+            step(
+                    LOAD_BALANCER,
+                    List.of(NETWORK, SECURITY_GROUPS),
+                    List.of(READ_LOAD_BALANCER),
+                    "the load balancer",
+                    (run, in) -> new LoadBalancers(run)
+                            .converge(
+                                    in.get(NETWORK, States.Network.class),
+                                    in.get(SECURITY_GROUPS, States.SecurityGroups.class)
+                                            .ids()),
                     (run, zone, kept) -> new LoadBalancers(run).destroy(kept)),
             // The HTTP listener needs no certificate: it is in place while ACM validates.
-            step(HTTP_LISTENER, List.of(TARGET_GROUP, LOAD_BALANCER), List.of(READ_LOAD_BALANCER), "the HTTP listener,"
-                    + " and the load balancer's listeners as read",
-                    (run, in) -> new Listeners(run).convergeHttp(in.get(TARGET_GROUP, States.TargetGroup.class),
-                            in.get(LOAD_BALANCER, States.LoadBalancer.class)), null),
-            step(LISTENERS, List.of(CERTIFICATE, HTTP_LISTENER), List.of(), "the HTTPS listener; listeners no longer"
-                    + " described deleted", (run, in) -> {
+            step(
+                    HTTP_LISTENER,
+                    List.of(TARGET_GROUP, LOAD_BALANCER),
+                    List.of(READ_LOAD_BALANCER),
+                    "the HTTP listener," + " and the load balancer's listeners as read",
+                    (run, in) -> new Listeners(run)
+                            .convergeHttp(
+                                    in.get(TARGET_GROUP, States.TargetGroup.class),
+                                    in.get(LOAD_BALANCER, States.LoadBalancer.class)),
+                    null),
+            step(
+                    LISTENERS,
+                    List.of(CERTIFICATE, HTTP_LISTENER),
+                    List.of(),
+                    "the HTTPS listener; listeners no longer" + " described deleted",
+                    (run, in) -> {
                         @SuppressWarnings("unchecked")
                         List<Listeners.Observed> existing = in.get(HTTP_LISTENER, List.class);
-                        new Listeners(run).convergeHttps(in.get(CERTIFICATE, States.Certificate.class),
-                                in.get(TARGET_GROUP, States.TargetGroup.class),
-                                in.get(LOAD_BALANCER, States.LoadBalancer.class), existing);
+                        new Listeners(run)
+                                .convergeHttps(
+                                        in.get(CERTIFICATE, States.Certificate.class),
+                                        in.get(TARGET_GROUP, States.TargetGroup.class),
+                                        in.get(LOAD_BALANCER, States.LoadBalancer.class),
+                                        existing);
                         return null;
-                    }, (run, zone, kept) -> new Listeners(run).destroy()), // both listeners
-            step(RECORDS, List.of(LISTENERS), List.of(READ_RECORDS), "the alias records", (run, in) -> {
-                new AliasRecords(run).converge(in.get(ZONE, States.Zone.class),
-                        in.get(LOAD_BALANCER, States.LoadBalancer.class));
-                return null;
-            }, (run, zone, kept) -> {
-                if (zone != null) {
-                    new AliasRecords(run).destroy(zone);
-                }
-            }),
-            step(CLEANUP, List.of(LISTENERS), List.of(), "what the listeners no longer use deleted: replaced target"
-                    + " groups, stale rules, replaced certificates", (run, in) -> {
+                    },
+                    (run, zone, kept) -> new Listeners(run).destroy()), // both listeners
+            step(
+                    RECORDS,
+                    List.of(LISTENERS),
+                    List.of(READ_RECORDS),
+                    "the alias records",
+                    (run, in) -> {
+                        new AliasRecords(run)
+                                .converge(
+                                        in.get(ZONE, States.Zone.class),
+                                        in.get(LOAD_BALANCER, States.LoadBalancer.class));
+                        return null;
+                    },
+                    (run, zone, kept) -> {
+                        if (zone != null) {
+                            new AliasRecords(run).destroy(zone);
+                        }
+                    }),
+            step(
+                    CLEANUP,
+                    List.of(LISTENERS),
+                    List.of(),
+                    "what the listeners no longer use deleted: replaced target"
+                            + " groups, stale rules, replaced certificates",
+                    (run, in) -> {
                         new TargetGroups(run).deleteReplaced(in.get(TARGET_GROUP, States.TargetGroup.class));
                         new SecurityGroups(run).revokeStale(in.get(SECURITY_GROUPS, States.SecurityGroups.class));
-                        new Certificates(run).deleteReplaced(in.get(CERTIFICATE, States.Certificate.class),
-                                in.get(ZONE, States.Zone.class));
+                        new Certificates(run)
+                                .deleteReplaced(
+                                        in.get(CERTIFICATE, States.Certificate.class), in.get(ZONE, States.Zone.class));
                         return null;
-                    }, null)));
+                    },
+                    null)));
 
-    private Chain() {
-    }
+    private Chain() {}
 }

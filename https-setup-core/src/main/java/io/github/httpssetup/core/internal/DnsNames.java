@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Route 53 spells names with a trailing dot and escapes {@code *} as {@code \052}; the model does neither. */
 final class DnsNames {
 
-    private DnsNames() {
-    }
+    private DnsNames() {}
 
     /** {@code \052.Example.com.} → {@code *.example.com}. */
     static String normalize(String name) {

@@ -16,13 +16,13 @@ import java.util.TreeSet;
 import software.amazon.awssdk.services.route53domains.model.CheckDomainAvailabilityResponse;
 import software.amazon.awssdk.services.route53domains.model.ContactDetail;
 import software.amazon.awssdk.services.route53domains.model.DomainAvailability;
-import software.amazon.awssdk.services.route53domains.model.ListOperationsResponse;
-import software.amazon.awssdk.services.route53domains.model.OperationSummary;
-import software.amazon.awssdk.services.route53domains.model.OperationType;
 import software.amazon.awssdk.services.route53domains.model.GetDomainDetailResponse;
 import software.amazon.awssdk.services.route53domains.model.InvalidInputException;
+import software.amazon.awssdk.services.route53domains.model.ListOperationsResponse;
 import software.amazon.awssdk.services.route53domains.model.Nameserver;
 import software.amazon.awssdk.services.route53domains.model.OperationStatus;
+import software.amazon.awssdk.services.route53domains.model.OperationSummary;
+import software.amazon.awssdk.services.route53domains.model.OperationType;
 
 /**
  * Opt-in registration of the domain through Route 53 Domains (it costs money, hence opt-in), and the
@@ -45,10 +45,13 @@ final class DomainRegistration {
         String domain = registrableDomain();
         String partition = AwsClients.partition(run.spec().region());
         if (!"aws".equals(partition)) {
-            throw new HttpsSetupException(ErrorCode.DOMAIN_REGISTRATION, "domain.registration: Route 53 Domains exists only"
-                    + " in the commercial AWS partition (us-east-1), not in " + partition + " where region "
-                    + run.spec().region() + " is. Register " + domain + " elsewhere, remove domain.registration, and"
-                    + " delegate the domain to the hosted zone's name servers.");
+            throw new HttpsSetupException(
+                    ErrorCode.DOMAIN_REGISTRATION,
+                    "domain.registration: Route 53 Domains exists only"
+                            + " in the commercial AWS partition (us-east-1), not in " + partition + " where region "
+                            + run.spec().region() + " is. Register " + domain
+                            + " elsewhere, remove domain.registration, and"
+                            + " delegate the domain to the hosted zone's name servers.");
         }
         if (detail(domain).isPresent()) {
             run.unchanged(ResourceKind.DOMAIN_REGISTRATION, domain, null);
@@ -60,8 +63,14 @@ final class DomainRegistration {
         if (inProgress.isPresent()) {
             // An earlier apply registered it and stopped waiting: registering again would be a DuplicateRequest.
             String operation = inProgress.get().operationId();
-            run.change(Change.of(ChangeAction.CREATE, ResourceKind.DOMAIN_REGISTRATION, domain, null,
-                    "registration in progress (operation " + operation + "): waiting for it"), () -> {
+            run.change(
+                    Change.of(
+                            ChangeAction.CREATE,
+                            ResourceKind.DOMAIN_REGISTRATION,
+                            domain,
+                            null,
+                            "registration in progress (operation " + operation + "): waiting for it"),
+                    () -> {
                         awaitOperation(operation, "registering " + domain);
                         run.outputs().domainRegisteredInAccount = true;
                     });
@@ -69,10 +78,21 @@ final class DomainRegistration {
             return;
         }
         checkAvailable(domain);
-        run.change(new Change(ChangeAction.CREATE, ResourceKind.DOMAIN_REGISTRATION, domain, null,
-                Run.attributes("durationInYears", r.durationInYears(), "autoRenew", r.autoRenew(),
-                        "privacyProtection", r.privacyProtection()),
-                "billed by Route 53 Domains"), () -> register(domain, r));
+        run.change(
+                new Change(
+                        ChangeAction.CREATE,
+                        ResourceKind.DOMAIN_REGISTRATION,
+                        domain,
+                        null,
+                        Run.attributes(
+                                "durationInYears",
+                                r.durationInYears(),
+                                "autoRenew",
+                                r.autoRenew(),
+                                "privacyProtection",
+                                r.privacyProtection()),
+                        "billed by Route 53 Domains"),
+                () -> register(domain, r));
         run.outputs().domainRegisteredInAccount = run.writing();
     }
 
@@ -93,11 +113,24 @@ final class DomainRegistration {
             run.unchanged(ResourceKind.DOMAIN_REGISTRATION, domain + " name servers", null);
             return;
         }
-        run.change(new Change(ChangeAction.UPDATE, ResourceKind.DOMAIN_REGISTRATION, domain + " name servers", null,
-                List.of(new AttributeChange("nameServers", String.join(",", current), String.join(",", wanted))),
-                "must equal the hosted zone's"), () -> {
-                    String operation = run.aws().domains().updateDomainNameservers(u -> u.domainName(domain)
-                            .nameservers(wanted.stream().map(n -> Nameserver.builder().name(n).build()).toList())).operationId();
+        run.change(
+                new Change(
+                        ChangeAction.UPDATE,
+                        ResourceKind.DOMAIN_REGISTRATION,
+                        domain + " name servers",
+                        null,
+                        List.of(new AttributeChange(
+                                "nameServers", String.join(",", current), String.join(",", wanted))),
+                        "must equal the hosted zone's"),
+                () -> {
+                    String operation = run.aws()
+                            .domains()
+                            .updateDomainNameservers(u -> u.domainName(domain)
+                                    .nameservers(wanted.stream()
+                                            .map(n ->
+                                                    Nameserver.builder().name(n).build())
+                                            .toList()))
+                            .operationId();
                     awaitOperation(operation, "updating the name servers of " + domain);
                 });
     }
@@ -121,15 +154,18 @@ final class DomainRegistration {
             do {
                 String m = marker;
                 ListOperationsResponse page = run.aws().domains().listOperations(r -> {
-                    r.status(OperationStatus.IN_PROGRESS, OperationStatus.SUBMITTED).type(OperationType.REGISTER_DOMAIN);
+                    r.status(OperationStatus.IN_PROGRESS, OperationStatus.SUBMITTED)
+                            .type(OperationType.REGISTER_DOMAIN);
                     if (m != null) {
                         r.marker(m);
                     }
                 });
                 Optional<OperationSummary> found = page.operations().stream()
                         .filter(o -> o.type() == OperationType.REGISTER_DOMAIN)
-                        .filter(o -> o.status() == OperationStatus.IN_PROGRESS || o.status() == OperationStatus.SUBMITTED)
-                        .filter(o -> o.domainName() != null && DnsNames.normalize(o.domainName()).equals(domain))
+                        .filter(o ->
+                                o.status() == OperationStatus.IN_PROGRESS || o.status() == OperationStatus.SUBMITTED)
+                        .filter(o -> o.domainName() != null
+                                && DnsNames.normalize(o.domainName()).equals(domain))
                         .findFirst();
                 if (found.isPresent()) {
                     return found;
@@ -142,26 +178,32 @@ final class DomainRegistration {
 
     /** Before anything is billed: the name must be free to register. */
     private void checkAvailable(String domain) {
-        CheckDomainAvailabilityResponse answer = run.observe(ResourceKind.DOMAIN_REGISTRATION, "availability " + domain,
+        CheckDomainAvailabilityResponse answer = run.observe(
+                ResourceKind.DOMAIN_REGISTRATION,
+                "availability " + domain,
                 () -> run.aws().domains().checkDomainAvailability(r -> r.domainName(domain)));
         DomainAvailability availability = answer.availability();
         if (availability == DomainAvailability.AVAILABLE) {
             return;
         }
         String why = switch (availability == null ? DomainAvailability.UNKNOWN_TO_SDK_VERSION : availability) {
-            case UNAVAILABLE -> "someone else holds it. Choose another name; or, if it is yours at another registrar or in"
-                    + " another AWS account, remove domain.registration and delegate the domain to the hosted zone's name"
-                    + " servers";
+            case UNAVAILABLE ->
+                "someone else holds it. Choose another name; or, if it is yours at another registrar or in"
+                        + " another AWS account, remove domain.registration and delegate the domain to the hosted zone's name"
+                        + " servers";
             case UNAVAILABLE_PREMIUM -> "it is a premium name, which Route 53 does not sell. Choose another name";
             case UNAVAILABLE_RESTRICTED -> "its registry restricts who may register it. Choose another name";
-            case RESERVED, AVAILABLE_RESERVED, AVAILABLE_PREORDER -> "its registry reserves it or offers it only by"
-                    + " pre-order, which Route 53 does not handle. Choose another name";
+            case RESERVED, AVAILABLE_RESERVED, AVAILABLE_PREORDER ->
+                "its registry reserves it or offers it only by"
+                        + " pre-order, which Route 53 does not handle. Choose another name";
             case INVALID_NAME_FOR_TLD -> "the name is not valid for its top-level domain. Check the spelling";
             case PENDING, DONT_KNOW -> "Route 53 Domains could not tell yet. Run plan again in a few minutes";
             default -> "Route 53 Domains answered " + answer.availabilityAsString() + ". Choose another name";
         };
-        throw new HttpsSetupException(ErrorCode.DOMAIN_REGISTRATION, "domain.registration: " + domain + " cannot be"
-                + " registered (" + answer.availabilityAsString() + "): " + why + ".");
+        throw new HttpsSetupException(
+                ErrorCode.DOMAIN_REGISTRATION,
+                "domain.registration: " + domain + " cannot be" + " registered (" + answer.availabilityAsString()
+                        + "): " + why + ".");
     }
 
     /** The domain is never deleted: it was paid for. */
@@ -174,7 +216,11 @@ final class DomainRegistration {
 
     /** The registered domain: the zone's name when given, else the domain itself. */
     private String registrableDomain() {
-        return run.spec().domain().hostedZone().name().orElse(run.spec().domain().name());
+        return run.spec()
+                .domain()
+                .hostedZone()
+                .name()
+                .orElse(run.spec().domain().name());
     }
 
     private Optional<GetDomainDetailResponse> detail(String domain) {
@@ -191,34 +237,50 @@ final class DomainRegistration {
 
     private void register(String domain, RegistrationSpec r) {
         ContactDetail contact = contact(r.contact());
-        String operation = run.aws().domains().registerDomain(b -> b.domainName(domain)
-                .durationInYears(r.durationInYears())
-                .autoRenew(r.autoRenew())
-                .adminContact(contact).registrantContact(contact).techContact(contact)
-                .privacyProtectAdminContact(r.privacyProtection())
-                .privacyProtectRegistrantContact(r.privacyProtection())
-                .privacyProtectTechContact(r.privacyProtection())).operationId();
+        String operation = run.aws()
+                .domains()
+                .registerDomain(b -> b.domainName(domain)
+                        .durationInYears(r.durationInYears())
+                        .autoRenew(r.autoRenew())
+                        .adminContact(contact)
+                        .registrantContact(contact)
+                        .techContact(contact)
+                        .privacyProtectAdminContact(r.privacyProtection())
+                        .privacyProtectRegistrantContact(r.privacyProtection())
+                        .privacyProtectTechContact(r.privacyProtection()))
+                .operationId();
         awaitOperation(operation, "registering " + domain);
         run.outputs().domainRegisteredInAccount = true;
     }
 
     private void awaitOperation(String operationId, String what) {
         Duration limit = run.spec().waitTimeout();
-        run.await("domain", what, limit, Duration.ofSeconds(5), Duration.ofSeconds(30), () -> {
-            var detail = run.aws().domains().getOperationDetail(r -> r.operationId(operationId));
-            OperationStatus status = detail.status();
-            if (status == OperationStatus.SUCCESSFUL) {
-                return Optional.of(Boolean.TRUE);
-            }
-            if (status == OperationStatus.FAILED || status == OperationStatus.ERROR) {
-                throw new HttpsSetupException(ErrorCode.DOMAIN_REGISTRATION, what + " failed (operation " + operationId + ", "
-                        + status + "): " + detail.message() + ". See the Route 53 Domains console for details.");
-            }
-            return Optional.empty();
-        }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, what + " is still in progress after "
-                + format(limit) + " (operation " + operationId
-                + "); Route 53 Domains goes on with it. Registrations can take longer for some top-level domains: run"
-                + " apply again later (or raise waitTimeout); it waits for this operation instead of registering again."));
+        run.await(
+                "domain",
+                what,
+                limit,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                () -> {
+                    var detail = run.aws().domains().getOperationDetail(r -> r.operationId(operationId));
+                    OperationStatus status = detail.status();
+                    if (status == OperationStatus.SUCCESSFUL) {
+                        return Optional.of(Boolean.TRUE);
+                    }
+                    if (status == OperationStatus.FAILED || status == OperationStatus.ERROR) {
+                        throw new HttpsSetupException(
+                                ErrorCode.DOMAIN_REGISTRATION,
+                                what + " failed (operation " + operationId + ", " + status + "): " + detail.message()
+                                        + ". See the Route 53 Domains console for details.");
+                    }
+                    return Optional.empty();
+                },
+                () -> new HttpsSetupException(
+                        ErrorCode.WAIT_TIMEOUT,
+                        what + " is still in progress after "
+                                + format(limit) + " (operation " + operationId
+                                + "); Route 53 Domains goes on with it. Registrations can take longer for some top-level domains: run"
+                                + " apply again later (or raise waitTimeout); it waits for this operation instead of registering again."));
     }
 
     private static String format(Duration d) {
@@ -227,13 +289,18 @@ final class DomainRegistration {
 
     private static ContactDetail contact(ContactSpec c) {
         return ContactDetail.builder()
-                .firstName(c.firstName()).lastName(c.lastName())
+                .firstName(c.firstName())
+                .lastName(c.lastName())
                 .organizationName(c.organizationName().orElse(null))
                 .contactType(c.contactType().name())
-                .email(c.email()).phoneNumber(c.phoneNumber())
-                .addressLine1(c.addressLine1()).addressLine2(c.addressLine2().orElse(null))
-                .city(c.city()).state(c.state().orElse(null))
-                .countryCode(c.countryCode()).zipCode(c.zipCode())
+                .email(c.email())
+                .phoneNumber(c.phoneNumber())
+                .addressLine1(c.addressLine1())
+                .addressLine2(c.addressLine2().orElse(null))
+                .city(c.city())
+                .state(c.state().orElse(null))
+                .countryCode(c.countryCode())
+                .zipCode(c.zipCode())
                 .build();
     }
 }

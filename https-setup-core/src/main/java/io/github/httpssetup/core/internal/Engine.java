@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -85,9 +84,13 @@ public final class Engine {
                 throw new ConflictException(plan.conflicts());
             }
             if (!plan.hasChanges()) {
-                listener.onEvent(ProgressEvent.of(ProgressEvent.Type.INFO, "apply", "No changes: AWS matches the description"));
-                return new ApplyResult(List.of(), planning.outputs().toOutputs(spec.url()),
-                        Duration.between(start, clock.instant()), aws.counter().snapshot());
+                listener.onEvent(
+                        ProgressEvent.of(ProgressEvent.Type.INFO, "apply", "No changes: AWS matches the description"));
+                return new ApplyResult(
+                        List.of(),
+                        planning.outputs().toOutputs(spec.url()),
+                        Duration.between(start, clock.instant()),
+                        aws.counter().snapshot());
             }
             listener.onEvent(ProgressEvent.of(ProgressEvent.Type.INFO, "apply", plan.summary()));
             Run applying = new Run(spec, aws, Run.Mode.APPLY, config, observations);
@@ -96,8 +99,11 @@ public final class Engine {
             } catch (HttpsSetupException e) {
                 throw partial(e, writes(applying.changes()));
             }
-            return new ApplyResult(applying.changes(), applying.outputs().toOutputs(spec.url()),
-                    Duration.between(start, clock.instant()), aws.counter().snapshot());
+            return new ApplyResult(
+                    applying.changes(),
+                    applying.outputs().toOutputs(spec.url()),
+                    Duration.between(start, clock.instant()),
+                    aws.counter().snapshot());
         }
     }
 
@@ -121,8 +127,13 @@ public final class Engine {
                 }
                 return null;
             });
-            return new DestroyResult(run.changesInOrder().stream().filter(c -> c.action().writes()).toList(), kept,
-                    Duration.between(start, clock.instant()), aws.counter().snapshot());
+            return new DestroyResult(
+                    run.changesInOrder().stream()
+                            .filter(c -> c.action().writes())
+                            .toList(),
+                    kept,
+                    Duration.between(start, clock.instant()),
+                    aws.counter().snapshot());
         }
     }
 
@@ -135,8 +146,13 @@ public final class Engine {
     }
 
     private AwsClients clients(HttpsSetup spec) {
-        return new AwsClients(spec.region(), config.credentials(), config.endpoint(), config.interceptors(),
-                config.parallelism() * 4, config.httpClient());
+        return new AwsClients(
+                spec.region(),
+                config.credentials(),
+                config.endpoint(),
+                config.interceptors(),
+                config.parallelism() * 4,
+                config.httpClient());
     }
 
     /**
@@ -145,7 +161,8 @@ public final class Engine {
      * The first failure cancels the other branches (before their next write or poll).
      */
     private void converge(Run run) {
-        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), threads(run.spec().stack()));
+        ExecutorService pool = Executors.newFixedThreadPool(
+                config.parallelism(), threads(run.spec().stack()));
         try {
             Map<String, CompletableFuture<Object>> started = new LinkedHashMap<>();
             for (StepGraph.Step s : Chain.GRAPH.steps()) {
@@ -168,9 +185,10 @@ public final class Engine {
     }
 
     /** Starts one node once what it needs has ended; a read fails only with what it needs (which reports). */
-    private CompletableFuture<Object> start(StepGraph.Step s, Map<String, CompletableFuture<Object>> started,
-                                            ExecutorService pool, Run run) {
-        List<CompletableFuture<Object>> needs = s.needs().stream().map(started::get).toList();
+    private CompletableFuture<Object> start(
+            StepGraph.Step s, Map<String, CompletableFuture<Object>> started, ExecutorService pool, Run run) {
+        List<CompletableFuture<Object>> needs =
+                s.needs().stream().map(started::get).toList();
         Map<String, CompletableFuture<Object>> upstream = new HashMap<>();
         Chain.GRAPH.upstream(s.name()).forEach(name -> upstream.put(name, started.get(name)));
         Supplier<Object> body = () -> {
@@ -193,8 +211,8 @@ public final class Engine {
         if (needs.isEmpty()) {
             return CompletableFuture.supplyAsync(body, pool);
         }
-        CompletableFuture<?> ready = needs.size() == 1 ? needs.get(0)
-                : CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new));
+        CompletableFuture<?> ready =
+                needs.size() == 1 ? needs.get(0) : CompletableFuture.allOf(needs.toArray(CompletableFuture[]::new));
         return ready.thenApplyAsync(ignored -> body.get(), pool);
     }
 
@@ -219,8 +237,13 @@ public final class Engine {
             return result;
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            listener.onEvent(new ProgressEvent(ProgressEvent.Type.STEP_FINISHED, name, mode + (finished ? ": finished"
-                    : ": stopped by an error") + " in " + took.toMillis() + " ms", took, Duration.ZERO, null));
+            listener.onEvent(new ProgressEvent(
+                    ProgressEvent.Type.STEP_FINISHED,
+                    name,
+                    mode + (finished ? ": finished" : ": stopped by an error") + " in " + took.toMillis() + " ms",
+                    took,
+                    Duration.ZERO,
+                    null));
             thread.setName(before);
         }
     }
@@ -228,7 +251,9 @@ public final class Engine {
     /** Waits for every branch; rethrows the first real failure (not a cancellation caused by it). */
     private static void await(List<CompletableFuture<?>> all) {
         try {
-            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
+                    .exceptionally(e -> null)
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "Interrupted", e);
@@ -260,7 +285,8 @@ public final class Engine {
             return null;
         } catch (CompletionException e) {
             Throwable cause = e;
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                    && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             return cause;
@@ -284,26 +310,41 @@ public final class Engine {
         }
         if (e instanceof AwsServiceException) {
             AwsServiceException aws = (AwsServiceException) e;
-            String service = aws.awsErrorDetails() == null ? "AWS" : aws.awsErrorDetails().serviceName();
-            String code = aws.awsErrorDetails() == null ? String.valueOf(aws.statusCode()) : aws.awsErrorDetails().errorCode();
-            String message = aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage();
+            String service = aws.awsErrorDetails() == null
+                    ? "AWS"
+                    : aws.awsErrorDetails().serviceName();
+            String code = aws.awsErrorDetails() == null
+                    ? String.valueOf(aws.statusCode())
+                    : aws.awsErrorDetails().errorCode();
+            String message = aws.awsErrorDetails() == null
+                    ? aws.getMessage()
+                    : aws.awsErrorDetails().errorMessage();
             String hint = "";
-            if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code) || "UnauthorizedOperation".equals(code)) {
-                hint = " The credentials lack a permission: add it to the IAM policy (mvn https-setup:iam-policy prints the one this configuration needs).";
+            if ("AccessDenied".equals(code)
+                    || "AccessDeniedException".equals(code)
+                    || "UnauthorizedOperation".equals(code)) {
+                hint =
+                        " The credentials lack a permission: add it to the IAM policy (mvn https-setup:iam-policy prints the one this configuration needs).";
             } else if (code != null && (code.contains("Throttl") || aws.statusCode() >= 500)) {
                 hint = " AWS kept failing after retries; run again later (the run is safe to repeat).";
             }
-            return new HttpsSetupException(ErrorCode.AWS_ERROR, service + " refused a call: " + code + ": " + message + "."
-                    + hint, e);
+            return new HttpsSetupException(
+                    ErrorCode.AWS_ERROR, service + " refused a call: " + code + ": " + message + "." + hint, e);
         }
         if (e instanceof SdkClientException) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             if (message.contains("credentials") || message.contains("Credentials")) {
-                return new HttpsSetupException(ErrorCode.CONFIGURATION, "No AWS credentials found: " + message
-                        + " Set AWS_PROFILE (or the profile option), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", e);
+                return new HttpsSetupException(
+                        ErrorCode.CONFIGURATION,
+                        "No AWS credentials found: " + message
+                                + " Set AWS_PROFILE (or the profile option), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+                        e);
             }
-            return new HttpsSetupException(ErrorCode.AWS_ERROR, "Could not reach AWS: " + message
-                    + " Check the network, the region and any endpoint override; the run is safe to repeat.", e);
+            return new HttpsSetupException(
+                    ErrorCode.AWS_ERROR,
+                    "Could not reach AWS: " + message
+                            + " Check the network, the region and any endpoint override; the run is safe to repeat.",
+                    e);
         }
         if (e instanceof RuntimeException) {
             return (RuntimeException) e;

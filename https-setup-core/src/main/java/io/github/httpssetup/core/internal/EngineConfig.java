@@ -29,9 +29,16 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param eventualConsistency how a read that does not yet see what was just written is retried
  * @param httpClient          the SDK HTTP client the run's service clients share
  */
-public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, List<ExecutionInterceptor> interceptors,
-                           int parallelism, ProgressListener listener, Clock clock, Sleeper sleeper,
-                           RetryConfig eventualConsistency, HttpClientType httpClient) {
+public record EngineConfig(
+        AwsCredentialsProvider credentials,
+        URI endpoint,
+        List<ExecutionInterceptor> interceptors,
+        int parallelism,
+        ProgressListener listener,
+        Clock clock,
+        Sleeper sleeper,
+        RetryConfig eventualConsistency,
+        HttpClientType httpClient) {
 
     /** Threads for independent steps unless told otherwise. */
     public static final int DEFAULT_PARALLELISM = 4;
@@ -57,7 +64,8 @@ public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, Lis
     static RetryConfig defaultEventualConsistency() {
         return RetryConfig.custom()
                 .maxAttempts(8)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(8)))
+                .intervalFunction(
+                        IntervalFunction.ofExponentialBackoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(8)))
                 .failAfterMaxAttempts(false)
                 .build();
     }
@@ -74,8 +82,7 @@ public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, Lis
         private RetryConfig eventualConsistency = defaultEventualConsistency();
         private HttpClientType httpClient = HttpClientType.URL_CONNECTION;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder credentials(AwsCredentialsProvider credentials) {
             this.credentials = credentials;
@@ -125,8 +132,16 @@ public record EngineConfig(AwsCredentialsProvider credentials, URI endpoint, Lis
         }
 
         public EngineConfig build() {
-            return new EngineConfig(credentials, endpoint, interceptors, parallelism, listener, clock, sleeper,
-                    eventualConsistency, httpClient);
+            return new EngineConfig(
+                    credentials,
+                    endpoint,
+                    interceptors,
+                    parallelism,
+                    listener,
+                    clock,
+                    sleeper,
+                    eventualConsistency,
+                    httpClient);
         }
     }
 }

@@ -2,8 +2,8 @@ package io.github.httpssetup.core.internal;
 
 import io.github.httpssetup.core.ResourceKind;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * What an export to CloudFormation needs from AWS, read through the same paths as a plan (the instances by
@@ -34,12 +34,23 @@ public final class ExportReads {
      *                                 that differ from ALB's defaults
      * @param notes                    what the reads left out and why (e.g. instances with the tags that are not running)
      */
-    public record Facts(String vpcId, List<String> instanceIds, List<String> instanceSecurityGroupIds, List<String> subnetIds,
-                        String hostedZoneId, String hostedZoneName, String loadBalancerName, String targetGroupName,
-                        String albSecurityGroupName, List<Ingress> albIngress, List<Integer> applicationPorts,
-                        Map<String, String> healthCheck, Map<String, String> targetGroupAttributes,
-                        Map<String, String> loadBalancerAttributes, Map<String, String> httpsListenerAttributes,
-                        List<String> notes) {
+    public record Facts(
+            String vpcId,
+            List<String> instanceIds,
+            List<String> instanceSecurityGroupIds,
+            List<String> subnetIds,
+            String hostedZoneId,
+            String hostedZoneName,
+            String loadBalancerName,
+            String targetGroupName,
+            String albSecurityGroupName,
+            List<Ingress> albIngress,
+            List<Integer> applicationPorts,
+            Map<String, String> healthCheck,
+            Map<String, String> targetGroupAttributes,
+            Map<String, String> loadBalancerAttributes,
+            Map<String, String> httpsListenerAttributes,
+            List<String> notes) {
         public Facts {
             instanceIds = List.copyOf(instanceIds);
             instanceSecurityGroupIds = List.copyOf(instanceSecurityGroupIds);
@@ -47,9 +58,12 @@ public final class ExportReads {
             albIngress = List.copyOf(albIngress);
             applicationPorts = List.copyOf(applicationPorts);
             healthCheck = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(healthCheck));
-            targetGroupAttributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targetGroupAttributes));
-            loadBalancerAttributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loadBalancerAttributes));
-            httpsListenerAttributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(httpsListenerAttributes));
+            targetGroupAttributes =
+                    java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targetGroupAttributes));
+            loadBalancerAttributes =
+                    java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(loadBalancerAttributes));
+            httpsListenerAttributes =
+                    java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(httpsListenerAttributes));
             notes = List.copyOf(notes);
         }
     }
@@ -66,8 +80,7 @@ public final class ExportReads {
         }
     }
 
-    private ExportReads() {
-    }
+    private ExportReads() {}
 
     /**
      * Reads what the template needs, in a plan-mode run. Fails as a plan would: instances missing or not
@@ -85,18 +98,34 @@ public final class ExportReads {
         SecurityGroups groups = new SecurityGroups(run);
         TargetGroups targetGroup = new TargetGroups(run);
         List<Ingress> ingress = groups.wantedAlbIngress().stream()
-                .map(rule -> new Ingress(rule.fromPort(), rule.source())).toList();
+                .map(rule -> new Ingress(rule.fromPort(), rule.source()))
+                .toList();
         List<String> notes = run.changes().stream()
                 .filter(c -> c.kind() == ResourceKind.TARGETS && !c.reason().isEmpty())
-                .map(c -> c.name() + ": " + c.reason()).toList();
-        return new Facts(targets.vpcId(), targets.instanceIds(), List.copyOf(new TreeSet<>(
-                targets.instanceSecurityGroupIds())), network.subnetIds(), zone.id(), zone.name(),
+                .map(c -> c.name() + ": " + c.reason())
+                .toList();
+        return new Facts(
+                targets.vpcId(),
+                targets.instanceIds(),
+                List.copyOf(new TreeSet<>(targets.instanceSecurityGroupIds())),
+                network.subnetIds(),
+                zone.id(),
+                zone.name(),
                 LoadBalancers.name(run.spec()),
-                TargetGroups.name(run.spec().stack(), run.spec().targets().protocol(), run.spec().targets().port(), targets.vpcId()),
-                SecurityGroups.albGroupName(run.spec().stack()), ingress, List.copyOf(groups.applicationPorts()),
-                targetGroup.wantedHealthCheck(), targetGroup.wantedAttributes(),
+                TargetGroups.name(
+                        run.spec().stack(),
+                        run.spec().targets().protocol(),
+                        run.spec().targets().port(),
+                        targets.vpcId()),
+                SecurityGroups.albGroupName(run.spec().stack()),
+                ingress,
+                List.copyOf(groups.applicationPorts()),
+                targetGroup.wantedHealthCheck(),
+                targetGroup.wantedAttributes(),
                 LoadBalancers.wantedAttributes(run.spec().loadBalancer()),
-                run.spec().httpsListener().securityHeaders()
+                run.spec()
+                        .httpsListener()
+                        .securityHeaders()
                         .map(h -> ResponseHeaders.changes(ResponseHeaders.AWS_DEFAULTS, ResponseHeaders.wanted(h)))
                         .orElse(Map.of()),
                 notes);

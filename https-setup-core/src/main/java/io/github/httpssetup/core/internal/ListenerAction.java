@@ -37,8 +37,7 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
     static final String DEFAULT_QUERY = "#{query}";
 
     /** A redirect's settings; protocol in upper case, status code as {@code HTTP_301}. */
-    record Redirect(String protocol, String port, String host, String path, String query, String statusCode) {
-    }
+    record Redirect(String protocol, String port, String host, String path, String query, String statusCode) {}
 
     /** Forward every request to the target group. */
     static ListenerAction forward(String targetGroupArn) {
@@ -47,8 +46,11 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
 
     /** Redirect permanently (301) to the same host, path and query over HTTPS on {@code httpsPort}. */
     static ListenerAction redirectToHttps(int httpsPort) {
-        return new ListenerAction(ActionTypeEnum.REDIRECT, null,
-                new Redirect("HTTPS", String.valueOf(httpsPort), DEFAULT_HOST, DEFAULT_PATH, DEFAULT_QUERY, "HTTP_301"));
+        return new ListenerAction(
+                ActionTypeEnum.REDIRECT,
+                null,
+                new Redirect(
+                        "HTTPS", String.valueOf(httpsPort), DEFAULT_HOST, DEFAULT_PATH, DEFAULT_QUERY, "HTTP_301"));
     }
 
     /**
@@ -65,26 +67,37 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
         }
         if (action.type() == ActionTypeEnum.REDIRECT && action.redirectConfig() != null) {
             RedirectActionConfig r = action.redirectConfig();
-            return Optional.of(new ListenerAction(ActionTypeEnum.REDIRECT, null, new Redirect(
-                    r.protocol() == null ? "#{protocol}" : upperUnlessPlaceholder(r.protocol()),
-                    r.port() == null ? "#{port}" : r.port(),
-                    orDefault(r.host(), DEFAULT_HOST), orDefault(r.path(), DEFAULT_PATH), orDefault(r.query(), DEFAULT_QUERY),
-                    r.statusCodeAsString())));
+            return Optional.of(new ListenerAction(
+                    ActionTypeEnum.REDIRECT,
+                    null,
+                    new Redirect(
+                            r.protocol() == null ? "#{protocol}" : upperUnlessPlaceholder(r.protocol()),
+                            r.port() == null ? "#{port}" : r.port(),
+                            orDefault(r.host(), DEFAULT_HOST),
+                            orDefault(r.path(), DEFAULT_PATH),
+                            orDefault(r.query(), DEFAULT_QUERY),
+                            r.statusCodeAsString())));
         }
         return Optional.empty();
     }
 
     /** The one target group of a forward, from either of the two places AWS puts it. */
     private static Optional<String> forwardedGroup(Action action) {
-        List<TargetGroupTuple> groups = action.forwardConfig() == null ? List.of() : action.forwardConfig().targetGroups();
+        List<TargetGroupTuple> groups = action.forwardConfig() == null
+                ? List.of()
+                : action.forwardConfig().targetGroups();
         if (groups.size() > 1) {
             return Optional.empty(); // a weighted forward is not ours
         }
         if (action.targetGroupArn() != null) {
-            return groups.isEmpty() || action.targetGroupArn().equals(groups.get(0).targetGroupArn())
-                    ? Optional.of(action.targetGroupArn()) : Optional.empty();
+            return groups.isEmpty()
+                            || action.targetGroupArn().equals(groups.get(0).targetGroupArn())
+                    ? Optional.of(action.targetGroupArn())
+                    : Optional.empty();
         }
-        return groups.isEmpty() ? Optional.empty() : Optional.ofNullable(groups.get(0).targetGroupArn());
+        return groups.isEmpty()
+                ? Optional.empty()
+                : Optional.ofNullable(groups.get(0).targetGroupArn());
     }
 
     /**
@@ -117,22 +130,35 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
      */
     static Action joining(Collection<String> replacedArns, String newArn) {
         List<TargetGroupTuple> groups = new ArrayList<>();
-        replacedArns.stream().sorted().forEach(arn -> groups.add(TargetGroupTuple.builder().targetGroupArn(arn).weight(1).build()));
+        replacedArns.stream()
+                .sorted()
+                .forEach(arn -> groups.add(
+                        TargetGroupTuple.builder().targetGroupArn(arn).weight(1).build()));
         groups.add(TargetGroupTuple.builder().targetGroupArn(newArn).weight(0).build());
-        return Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(c -> c.targetGroups(groups)).build();
+        return Action.builder()
+                .type(ActionTypeEnum.FORWARD)
+                .forwardConfig(c -> c.targetGroups(groups))
+                .build();
     }
 
     /** Whether the default actions already are {@link #joining}: a crashed run left the listener there. */
     static boolean isJoining(List<Action> actions, Collection<String> replacedArns, String newArn) {
-        if (actions == null || actions.size() != 1 || actions.get(0).type() != ActionTypeEnum.FORWARD
+        if (actions == null
+                || actions.size() != 1
+                || actions.get(0).type() != ActionTypeEnum.FORWARD
                 || actions.get(0).forwardConfig() == null) {
             return false;
         }
         Map<String, Integer> weights = new TreeMap<>();
-        actions.get(0).forwardConfig().targetGroups().forEach(t -> weights.put(t.targetGroupArn(),
-                t.weight() == null ? 1 : t.weight()));
+        actions.get(0)
+                .forwardConfig()
+                .targetGroups()
+                .forEach(t -> weights.put(t.targetGroupArn(), t.weight() == null ? 1 : t.weight()));
         Integer newWeight = weights.remove(newArn);
-        return newWeight != null && newWeight == 0 && !weights.isEmpty() && replacedArns.containsAll(weights.keySet())
+        return newWeight != null
+                && newWeight == 0
+                && !weights.isEmpty()
+                && replacedArns.containsAll(weights.keySet())
                 && weights.values().stream().allMatch(w -> w > 0);
     }
 
@@ -155,12 +181,20 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
     /** The action to send, with every redirect setting spelled out (moto fills in none of them). */
     Action toAws() {
         if (type == ActionTypeEnum.FORWARD) {
-            return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(Objects.requireNonNull(targetGroupArn,
-                    "target group ARN")).build();
+            return Action.builder()
+                    .type(ActionTypeEnum.FORWARD)
+                    .targetGroupArn(Objects.requireNonNull(targetGroupArn, "target group ARN"))
+                    .build();
         }
-        return Action.builder().type(ActionTypeEnum.REDIRECT).redirectConfig(c -> c.protocol(redirect.protocol())
-                .port(redirect.port()).host(redirect.host()).path(redirect.path()).query(redirect.query())
-                .statusCode(redirect.statusCode())).build();
+        return Action.builder()
+                .type(ActionTypeEnum.REDIRECT)
+                .redirectConfig(c -> c.protocol(redirect.protocol())
+                        .port(redirect.port())
+                        .host(redirect.host())
+                        .path(redirect.path())
+                        .query(redirect.query())
+                        .statusCode(redirect.statusCode()))
+                .build();
     }
 
     /** {@code forward to arn:...}, {@code redirect (HTTP_301) to HTTPS port 443}. */
@@ -169,8 +203,12 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
         if (type == ActionTypeEnum.FORWARD) {
             return "forward to " + (targetGroupArn == null ? AttributeChange.KNOWN_AFTER_APPLY : targetGroupArn);
         }
-        StringBuilder s = new StringBuilder("redirect (").append(redirect.statusCode()).append(") to ")
-                .append(redirect.protocol()).append(" port ").append(redirect.port());
+        StringBuilder s = new StringBuilder("redirect (")
+                .append(redirect.statusCode())
+                .append(") to ")
+                .append(redirect.protocol())
+                .append(" port ")
+                .append(redirect.port());
         if (!DEFAULT_HOST.equals(redirect.host())) {
             s.append(", host ").append(redirect.host());
         }
@@ -188,7 +226,8 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
         if (actions == null || actions.isEmpty()) {
             return "none";
         }
-        return of(actions).map(ListenerAction::toString)
+        return of(actions)
+                .map(ListenerAction::toString)
                 .orElseGet(() -> actions.stream().map(Action::typeAsString).collect(Collectors.joining(", ")));
     }
 }

@@ -38,11 +38,13 @@ final class Listeners {
 
     /** Just-issued certificates and just-created target groups are not visible to ELB at once. */
     private static final String[] NOT_YET = {"CertificateNotFound", "TargetGroupNotFound"};
+
     private static final String STEP = "listeners";
     /** ELBv2 DescribeTags takes at most 20 ARNs. */
     private static final int TAGS_PER_CALL = 20;
-    private static final String SWITCH_REASON = "the new target group joins with weight 0 until its targets are healthy,"
-            + " then takes every request";
+
+    private static final String SWITCH_REASON =
+            "the new target group joins with weight 0 until its targets are healthy," + " then takes every request";
 
     private final Run run;
     private final HttpsSetup spec;
@@ -56,8 +58,14 @@ final class Listeners {
      * What one listener should be; certificate and target group are null while not known (a plan).
      * {@code replacedGroups}: the target groups the one to forward to replaces (see {@link #switchTargetGroup}).
      */
-    private record Desired(ResourceKind kind, int port, ProtocolEnum protocol, String certificateArn, String sslPolicy,
-                           ListenerAction action, List<String> replacedGroups) {
+    private record Desired(
+            ResourceKind kind,
+            int port,
+            ProtocolEnum protocol,
+            String certificateArn,
+            String sslPolicy,
+            ListenerAction action,
+            List<String> replacedGroups) {
         boolean https() {
             return protocol == ProtocolEnum.HTTPS;
         }
@@ -91,8 +99,11 @@ final class Listeners {
      *
      * @param existing the load balancer's listeners as {@link #convergeHttp} read them
      */
-    void convergeHttps(States.Certificate certificate, States.TargetGroup targetGroup, States.LoadBalancer loadBalancer,
-                       List<Observed> existing) {
+    void convergeHttps(
+            States.Certificate certificate,
+            States.TargetGroup targetGroup,
+            States.LoadBalancer loadBalancer,
+            List<Observed> existing) {
         List<Desired> desired = desired(certificate, targetGroup);
         converge(desired, ResourceKind.HTTPS_LISTENER, loadBalancer, existing);
         if (loadBalancer.arn() == null) {
@@ -108,7 +119,8 @@ final class Listeners {
         }
     }
 
-    private void converge(List<Desired> desired, ResourceKind kind, States.LoadBalancer loadBalancer, List<Observed> existing) {
+    private void converge(
+            List<Desired> desired, ResourceKind kind, States.LoadBalancer loadBalancer, List<Observed> existing) {
         String lbName = LoadBalancers.name(spec);
         for (Desired d : desired) {
             if (d.kind() != kind) {
@@ -122,8 +134,11 @@ final class Listeners {
             if (current.isEmpty()) {
                 create(lbName, loadBalancer.arn(), d);
             } else if (!run.owns(current.get().tags()) && !spec.adopt()) {
-                run.conflict(d.kind(), name(lbName, d.port()), current.get().arn(), "exists but is not owned by stack "
-                        + spec.stack());
+                run.conflict(
+                        d.kind(),
+                        name(lbName, d.port()),
+                        current.get().arn(),
+                        "exists but is not owned by stack " + spec.stack());
             } else {
                 update(lbName, current.get(), d);
             }
@@ -134,23 +149,40 @@ final class Listeners {
         String targetGroupArn = targetGroup == null ? null : targetGroup.arn();
         List<String> replaced = targetGroup == null ? List.of() : targetGroup.replacedArns();
         List<Desired> desired = new ArrayList<>();
-        desired.add(new Desired(ResourceKind.HTTPS_LISTENER, spec.httpsListener().port(), ProtocolEnum.HTTPS,
-                certificate == null ? null : certificate.arn(), spec.httpsListener().sslPolicy(),
-                ListenerAction.forward(targetGroupArn), replaced));
+        desired.add(new Desired(
+                ResourceKind.HTTPS_LISTENER,
+                spec.httpsListener().port(),
+                ProtocolEnum.HTTPS,
+                certificate == null ? null : certificate.arn(),
+                spec.httpsListener().sslPolicy(),
+                ListenerAction.forward(targetGroupArn),
+                replaced));
         HttpAction http = spec.httpListener().action();
         if (http != HttpAction.NONE) {
-            desired.add(new Desired(ResourceKind.HTTP_LISTENER, spec.httpListener().port(), ProtocolEnum.HTTP, null, null,
-                    http == HttpAction.REDIRECT ? ListenerAction.redirectToHttps(spec.httpsListener().port())
-                            : ListenerAction.forward(targetGroupArn), http == HttpAction.REDIRECT ? List.of() : replaced));
+            desired.add(new Desired(
+                    ResourceKind.HTTP_LISTENER,
+                    spec.httpListener().port(),
+                    ProtocolEnum.HTTP,
+                    null,
+                    null,
+                    http == HttpAction.REDIRECT
+                            ? ListenerAction.redirectToHttps(
+                                    spec.httpsListener().port())
+                            : ListenerAction.forward(targetGroupArn),
+                    http == HttpAction.REDIRECT ? List.of() : replaced));
         }
         return desired;
     }
 
     /** The listener on the port; emulators allow several, and then an owned one is preferred. */
     private Optional<Observed> onPort(List<Observed> existing, int port) {
-        List<Observed> onPort = existing.stream().filter(o -> o.listener().port() != null && o.listener().port() == port)
+        List<Observed> onPort = existing.stream()
+                .filter(o -> o.listener().port() != null && o.listener().port() == port)
                 .toList();
-        return onPort.stream().filter(o -> run.owns(o.tags())).findFirst().or(() -> onPort.stream().findFirst());
+        return onPort.stream()
+                .filter(o -> run.owns(o.tags()))
+                .findFirst()
+                .or(() -> onPort.stream().findFirst());
     }
 
     /** Every listener of the load balancer (one DescribeListeners per page) and their tags (one DescribeTags per 20). */
@@ -167,7 +199,8 @@ final class Listeners {
         String marker = null;
         do {
             String m = marker;
-            DescribeListenersResponse page = elb.describeListeners(r -> r.loadBalancerArn(loadBalancerArn).marker(m));
+            DescribeListenersResponse page = elb.describeListeners(
+                    r -> r.loadBalancerArn(loadBalancerArn).marker(m));
             listeners.addAll(page.listeners());
             marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
         } while (marker != null);
@@ -178,11 +211,20 @@ final class Listeners {
         List<String> arns = listeners.stream().map(Listener::listenerArn).toList();
         for (int i = 0; i < arns.size(); i += TAGS_PER_CALL) {
             List<String> chunk = arns.subList(i, Math.min(arns.size(), i + TAGS_PER_CALL));
-            elb.describeTags(r -> r.resourceArns(chunk)).tagDescriptions()
-                    .forEach(d -> tags.put(d.resourceArn(), d.tags().stream().collect(Collectors.toMap(Tag::key,
-                            t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new))));
+            elb.describeTags(r -> r.resourceArns(chunk))
+                    .tagDescriptions()
+                    .forEach(d -> tags.put(
+                            d.resourceArn(),
+                            d.tags().stream()
+                                    .collect(Collectors.toMap(
+                                            Tag::key,
+                                            t -> t.value() == null ? "" : t.value(),
+                                            (a, b) -> b,
+                                            LinkedHashMap::new))));
         }
-        return listeners.stream().map(l -> new Observed(l, tags.getOrDefault(l.listenerArn(), Map.of()))).toList();
+        return listeners.stream()
+                .map(l -> new Observed(l, tags.getOrDefault(l.listenerArn(), Map.of())))
+                .toList();
     }
 
     // ---- creating ----
@@ -192,12 +234,22 @@ final class Listeners {
             SslPolicies.check(run, d.sslPolicy());
         }
         List<AttributeChange> attributes = d.https()
-                ? Run.attributes("protocol", d.protocol(), "port", d.port(), "certificate", d.certificateArn(),
-                        "sslPolicy", d.sslPolicy(), "defaultAction", d.action())
+                ? Run.attributes(
+                        "protocol",
+                        d.protocol(),
+                        "port",
+                        d.port(),
+                        "certificate",
+                        d.certificateArn(),
+                        "sslPolicy",
+                        d.sslPolicy(),
+                        "defaultAction",
+                        d.action())
                 : Run.attributes("protocol", d.protocol(), "port", d.port(), "defaultAction", d.action());
         Map<String, String> headers = d.https() ? newListenerHeaders() : Map.of();
         Map<String, String> tags = new LinkedHashMap<>(run.tags());
-        if (!headers.isEmpty() || (d.https() && spec.httpsListener().securityHeaders().isPresent())) {
+        if (!headers.isEmpty()
+                || (d.https() && spec.httpsListener().securityHeaders().isPresent())) {
             tags.put(ResponseHeaders.TAG, "on");
         }
         if (!headers.isEmpty()) {
@@ -206,32 +258,47 @@ final class Listeners {
                 attributes.add(new AttributeChange(ResponseHeaders.label(h.getKey()), null, h.getValue()));
             }
         }
-        run.change(new Change(ChangeAction.CREATE, d.kind(), name(lbName, d.port()), null, attributes, ""), () -> {
-            CreateListenerResponse created = run.retryingFor(spec.waitTimeout(), STEP, "creating the " + d.kind().label()
-                    + " on port " + d.port(), () -> run.aws().elb().createListener(r -> {
-                        r.loadBalancerArn(loadBalancerArn).protocol(d.protocol()).port(d.port())
-                                .defaultActions(d.action().toAws()).tags(LoadBalancers.tags(tags));
-                        if (d.https()) {
-                            r.certificates(Certificate.builder().certificateArn(d.certificateArn()).build())
-                                    .sslPolicy(d.sslPolicy());
-                        }
-                    }), NOT_YET);
-            String arn = created.hasListeners() && !created.listeners().isEmpty()
-                    ? created.listeners().get(0).listenerArn() : null;
-            if (!headers.isEmpty() && arn != null) {
-                run.created(arn);
-                modifyHeaders(arn, headers);
-            }
-            return created;
-        }, created -> created.hasListeners() && !created.listeners().isEmpty()
-                ? created.listeners().get(0).listenerArn() : null);
+        run.change(
+                new Change(ChangeAction.CREATE, d.kind(), name(lbName, d.port()), null, attributes, ""),
+                () -> {
+                    CreateListenerResponse created = run.retryingFor(
+                            spec.waitTimeout(),
+                            STEP,
+                            "creating the " + d.kind().label() + " on port " + d.port(),
+                            () -> run.aws().elb().createListener(r -> {
+                                r.loadBalancerArn(loadBalancerArn)
+                                        .protocol(d.protocol())
+                                        .port(d.port())
+                                        .defaultActions(d.action().toAws())
+                                        .tags(LoadBalancers.tags(tags));
+                                if (d.https()) {
+                                    r.certificates(Certificate.builder()
+                                                    .certificateArn(d.certificateArn())
+                                                    .build())
+                                            .sslPolicy(d.sslPolicy());
+                                }
+                            }),
+                            NOT_YET);
+                    String arn = created.hasListeners() && !created.listeners().isEmpty()
+                            ? created.listeners().get(0).listenerArn()
+                            : null;
+                    if (!headers.isEmpty() && arn != null) {
+                        run.created(arn);
+                        modifyHeaders(arn, headers);
+                    }
+                    return created;
+                },
+                created -> created.hasListeners() && !created.listeners().isEmpty()
+                        ? created.listeners().get(0).listenerArn()
+                        : null);
     }
 
     // ---- issue 15: security headers ----
 
     /** The response-header attributes a new HTTPS listener needs set: those differing from ALB's defaults. */
     private Map<String, String> newListenerHeaders() {
-        return spec.httpsListener().securityHeaders()
+        return spec.httpsListener()
+                .securityHeaders()
                 .map(h -> ResponseHeaders.changes(ResponseHeaders.AWS_DEFAULTS, ResponseHeaders.wanted(h)))
                 .orElse(Map.of());
     }
@@ -246,9 +313,11 @@ final class Listeners {
             return Map.of();
         }
         Map<String, String> current = listenerAttributes(observed.arn());
-        Map<String, String> headers = ResponseHeaders.changes(current,
+        Map<String, String> headers = ResponseHeaders.changes(
+                current,
                 ResponseHeaders.wanted(spec.httpsListener().securityHeaders().orElse(null)));
-        headers.forEach((key, value) -> changes.add(new AttributeChange(ResponseHeaders.label(key),
+        headers.forEach((key, value) -> changes.add(new AttributeChange(
+                ResponseHeaders.label(key),
                 ResponseHeaders.shown(current.getOrDefault(key, ResponseHeaders.AWS_DEFAULTS.get(key))),
                 ResponseHeaders.shown(value))));
         return headers;
@@ -256,15 +325,24 @@ final class Listeners {
 
     /** The listener's attributes (read once per run, see {@link Run#observe}). */
     private Map<String, String> listenerAttributes(String listenerArn) {
-        return run.observe(ResourceKind.HTTPS_LISTENER, "attributes " + listenerArn, () -> run.aws().elb()
-                .describeListenerAttributes(r -> r.listenerArn(listenerArn)).attributes().stream()
-                .filter(a -> a.key() != null && a.value() != null)
-                .collect(Collectors.toMap(ListenerAttribute::key, ListenerAttribute::value, (a, b) -> b)));
+        return run.observe(
+                ResourceKind.HTTPS_LISTENER,
+                "attributes " + listenerArn,
+                () -> run.aws().elb().describeListenerAttributes(r -> r.listenerArn(listenerArn)).attributes().stream()
+                        .filter(a -> a.key() != null && a.value() != null)
+                        .collect(Collectors.toMap(ListenerAttribute::key, ListenerAttribute::value, (a, b) -> b)));
     }
 
     private void modifyHeaders(String listenerArn, Map<String, String> headers) {
-        run.aws().elb().modifyListenerAttributes(r -> r.listenerArn(listenerArn).attributes(headers.entrySet().stream()
-                .map(e -> ListenerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+        run.aws()
+                .elb()
+                .modifyListenerAttributes(r -> r.listenerArn(listenerArn)
+                        .attributes(headers.entrySet().stream()
+                                .map(e -> ListenerAttribute.builder()
+                                        .key(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                                .toList()));
     }
 
     // ---- updating ----
@@ -284,7 +362,8 @@ final class Listeners {
 
         boolean protocol = current.protocol() != d.protocol();
         if (protocol) {
-            changes.add(new AttributeChange("protocol", current.protocolAsString(), d.protocol().toString()));
+            changes.add(new AttributeChange(
+                    "protocol", current.protocolAsString(), d.protocol().toString()));
         }
         boolean certificate = false;
         boolean sslPolicy = false;
@@ -294,7 +373,8 @@ final class Listeners {
             String currentPolicy = current.protocol() == ProtocolEnum.HTTPS ? current.sslPolicy() : null;
             certificate = d.certificateArn() == null || !d.certificateArn().equals(currentCertificate);
             if (certificate) {
-                changes.add(new AttributeChange("certificate", currentCertificate, orKnownAfterApply(d.certificateArn())));
+                changes.add(
+                        new AttributeChange("certificate", currentCertificate, orKnownAfterApply(d.certificateArn())));
             }
             sslPolicy = !d.sslPolicy().equals(currentPolicy);
             if (sslPolicy) {
@@ -302,17 +382,22 @@ final class Listeners {
             }
         }
         Map<String, String> headers = d.https() ? headerChanges(observed, changes) : Map.of();
-        String headersTag = d.https() && (spec.httpsListener().securityHeaders().isPresent()
-                || observed.tags().containsKey(ResponseHeaders.TAG))
-                ? (spec.httpsListener().securityHeaders().isPresent() ? "on" : "off") : null;
-        boolean tagHeaders = headersTag != null && !headersTag.equals(observed.tags().get(ResponseHeaders.TAG));
+        String headersTag = d.https()
+                        && (spec.httpsListener().securityHeaders().isPresent()
+                                || observed.tags().containsKey(ResponseHeaders.TAG))
+                ? (spec.httpsListener().securityHeaders().isPresent() ? "on" : "off")
+                : null;
+        boolean tagHeaders =
+                headersTag != null && !headersTag.equals(observed.tags().get(ResponseHeaders.TAG));
         if (tagHeaders) {
-            changes.add(new AttributeChange("tags." + ResponseHeaders.TAG, observed.tags().get(ResponseHeaders.TAG),
-                    headersTag));
+            changes.add(new AttributeChange(
+                    "tags." + ResponseHeaders.TAG, observed.tags().get(ResponseHeaders.TAG), headersTag));
         }
         boolean action = !d.action().matches(current.defaultActions());
         if (action) {
-            changes.add(new AttributeChange("defaultAction", ListenerAction.describe(current.defaultActions()),
+            changes.add(new AttributeChange(
+                    "defaultAction",
+                    ListenerAction.describe(current.defaultActions()),
                     d.action().toString()));
         }
         // Forwarding to a group being replaced: the new group joins at weight 0 until its targets are healthy.
@@ -345,12 +430,15 @@ final class Listeners {
             }
             if (setProtocol || setCertificate || setPolicy || action) {
                 // Only the parts that differ: the rest of the listener stays as it is.
-                ModifyListenerRequest.Builder request = ModifyListenerRequest.builder().listenerArn(observed.arn());
+                ModifyListenerRequest.Builder request =
+                        ModifyListenerRequest.builder().listenerArn(observed.arn());
                 if (setProtocol) {
                     request.protocol(d.protocol());
                 }
                 if (setCertificate) {
-                    request.certificates(Certificate.builder().certificateArn(d.certificateArn()).build());
+                    request.certificates(Certificate.builder()
+                            .certificateArn(d.certificateArn())
+                            .build());
                 }
                 if (setPolicy) {
                     request.sslPolicy(d.sslPolicy());
@@ -358,15 +446,19 @@ final class Listeners {
                 if (action) {
                     request.defaultActions(d.action().toAws());
                 }
-                run.retryingFor(spec.waitTimeout(), STEP, "modifying the " + d.kind().label() + " on port " + d.port(),
-                        () -> elb.modifyListener(request.build()), NOT_YET);
+                run.retryingFor(
+                        spec.waitTimeout(),
+                        STEP,
+                        "modifying the " + d.kind().label() + " on port " + d.port(),
+                        () -> elb.modifyListener(request.build()),
+                        NOT_YET);
             }
             if (!headers.isEmpty()) {
                 modifyHeaders(observed.arn(), headers);
             }
             if (tagHeaders) { // after the headers: a run stopped in between still reads and finishes them next time
-                elb.addTags(r -> r.resourceArns(observed.arn()).tags(LoadBalancers.tags(Map.of(ResponseHeaders.TAG,
-                        headersTag))));
+                elb.addTags(r -> r.resourceArns(observed.arn())
+                        .tags(LoadBalancers.tags(Map.of(ResponseHeaders.TAG, headersTag))));
             }
         });
     }
@@ -384,19 +476,32 @@ final class Listeners {
         Set<String> old = new java.util.TreeSet<>(ListenerAction.forwardedGroups(current));
         old.remove(newArn);
         if (!ListenerAction.isJoining(current, d.replacedGroups(), newArn)) {
-            run.info(STEP, "The " + d.kind().label() + " on port " + d.port() + " forwards to " + TargetGroups.nameOf(newArn)
-                    + " with weight 0 while its targets pass their health checks");
-            run.retryingFor(spec.waitTimeout(), STEP, "adding " + TargetGroups.nameOf(newArn) + " to the " + d.kind().label()
-                    + " on port " + d.port() + " with weight 0", () -> run.aws().elb().modifyListener(r -> r
-                    .listenerArn(observed.arn()).defaultActions(ListenerAction.joining(old, newArn))), NOT_YET);
+            run.info(
+                    STEP,
+                    "The " + d.kind().label() + " on port " + d.port() + " forwards to " + TargetGroups.nameOf(newArn)
+                            + " with weight 0 while its targets pass their health checks");
+            run.retryingFor(
+                    spec.waitTimeout(),
+                    STEP,
+                    "adding " + TargetGroups.nameOf(newArn) + " to the "
+                            + d.kind().label() + " on port " + d.port() + " with weight 0",
+                    () -> run.aws()
+                            .elb()
+                            .modifyListener(r ->
+                                    r.listenerArn(observed.arn()).defaultActions(ListenerAction.joining(old, newArn))),
+                    NOT_YET);
         }
         new TargetGroups(run).awaitHealthy(newArn);
     }
 
     private static String defaultCertificate(Listener listener) {
         List<Certificate> certificates = listener.certificates();
-        return certificates.stream().filter(c -> Boolean.TRUE.equals(c.isDefault())).findFirst()
-                .or(() -> certificates.stream().findFirst()).map(Certificate::certificateArn).orElse(null);
+        return certificates.stream()
+                .filter(c -> Boolean.TRUE.equals(c.isDefault()))
+                .findFirst()
+                .or(() -> certificates.stream().findFirst())
+                .map(Certificate::certificateArn)
+                .orElse(null);
     }
 
     private static String orKnownAfterApply(String value) {
@@ -414,7 +519,9 @@ final class Listeners {
         }
         List<Observed> owned;
         try {
-            owned = observe(found.get().arn()).stream().filter(o -> run.owns(o.tags())).toList();
+            owned = observe(found.get().arn()).stream()
+                    .filter(o -> run.owns(o.tags()))
+                    .toList();
         } catch (LoadBalancerNotFoundException e) {
             return; // deleted meanwhile
         }
@@ -428,7 +535,8 @@ final class Listeners {
 
     private void delete(String lbName, Observed observed, String reason) {
         Listener listener = observed.listener();
-        ResourceKind kind = listener.protocol() == ProtocolEnum.HTTPS ? ResourceKind.HTTPS_LISTENER : ResourceKind.HTTP_LISTENER;
+        ResourceKind kind =
+                listener.protocol() == ProtocolEnum.HTTPS ? ResourceKind.HTTPS_LISTENER : ResourceKind.HTTP_LISTENER;
         run.change(Change.of(ChangeAction.DELETE, kind, name(lbName, listener.port()), observed.arn(), reason), () -> {
             try {
                 run.aws().elb().deleteListener(r -> r.listenerArn(observed.arn()));

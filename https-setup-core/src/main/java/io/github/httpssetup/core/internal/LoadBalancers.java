@@ -41,8 +41,17 @@ final class LoadBalancers {
     static final String ACCESS_LOGS_BUCKET = "access_logs.s3.bucket";
     static final String ACCESS_LOGS_PREFIX = "access_logs.s3.prefix";
     /** The values AWS gives a new load balancer; only differences from them are written. */
-    static final Map<String, String> AWS_DEFAULTS = Map.of(IDLE_TIMEOUT, "60", DELETION_PROTECTION, "false",
-            ACCESS_LOGS_ENABLED, "false", ACCESS_LOGS_BUCKET, "", ACCESS_LOGS_PREFIX, "");
+    static final Map<String, String> AWS_DEFAULTS = Map.of(
+            IDLE_TIMEOUT,
+            "60",
+            DELETION_PROTECTION,
+            "false",
+            ACCESS_LOGS_ENABLED,
+            "false",
+            ACCESS_LOGS_BUCKET,
+            "",
+            ACCESS_LOGS_PREFIX,
+            "");
 
     private static final String STEP = "load balancer";
 
@@ -62,15 +71,14 @@ final class LoadBalancers {
     }
 
     /** A load balancer found by name, with its tags. */
-    record Found(LoadBalancer loadBalancer,
-                 Map<String, String> tags) {
+    record Found(LoadBalancer loadBalancer, Map<String, String> tags) {
         String arn() {
             return loadBalancer.loadBalancerArn();
         }
 
         States.LoadBalancer state() {
-            return new States.LoadBalancer(loadBalancer.loadBalancerArn(), loadBalancer.dnsName(),
-                    loadBalancer.canonicalHostedZoneId());
+            return new States.LoadBalancer(
+                    loadBalancer.loadBalancerArn(), loadBalancer.dnsName(), loadBalancer.canonicalHostedZoneId());
         }
     }
 
@@ -84,7 +92,8 @@ final class LoadBalancers {
         Found lb = found.get();
         boolean owned = run.owns(lb.tags());
         if (!owned && !spec.adopt()) {
-            run.conflict(ResourceKind.LOAD_BALANCER, name, lb.arn(), "exists but is not owned by stack " + spec.stack());
+            run.conflict(
+                    ResourceKind.LOAD_BALANCER, name, lb.arn(), "exists but is not owned by stack " + spec.stack());
             return lb.state();
         }
         checkReplaceable(lb.loadBalancer());
@@ -104,7 +113,9 @@ final class LoadBalancers {
         ElasticLoadBalancingV2Client elb = run.aws().elb();
         LoadBalancer lb;
         try {
-            lb = elb.describeLoadBalancers(r -> r.names(name)).loadBalancers().stream().findFirst().orElse(null);
+            lb = elb.describeLoadBalancers(r -> r.names(name)).loadBalancers().stream()
+                    .findFirst()
+                    .orElse(null);
         } catch (LoadBalancerNotFoundException e) {
             return Optional.empty();
         }
@@ -113,8 +124,10 @@ final class LoadBalancers {
         }
         String arn = lb.loadBalancerArn();
         Map<String, String> tags = elb.describeTags(r -> r.resourceArns(arn)).tagDescriptions().stream()
-                .filter(d -> arn.equals(d.resourceArn())).flatMap(d -> d.tags().stream())
-                .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new));
+                .filter(d -> arn.equals(d.resourceArn()))
+                .flatMap(d -> d.tags().stream())
+                .collect(Collectors.toMap(
+                        Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new));
         return Optional.of(new Found(lb, tags));
     }
 
@@ -130,9 +143,12 @@ final class LoadBalancers {
             problems.add("its type is " + type + ", not application");
         }
         if (!problems.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.CONFLICT, "Load balancer " + name + " (" + lb.loadBalancerArn() + ") cannot"
-                    + " be used: " + String.join(" and ", problems) + ", which AWS cannot change in place. Delete it, or set"
-                    + " loadBalancer.name to have https-setup create another one.");
+            throw new HttpsSetupException(
+                    ErrorCode.CONFLICT,
+                    "Load balancer " + name + " (" + lb.loadBalancerArn() + ") cannot"
+                            + " be used: " + String.join(" and ", problems)
+                            + ", which AWS cannot change in place. Delete it, or set"
+                            + " loadBalancer.name to have https-setup create another one.");
         }
     }
 
@@ -151,21 +167,36 @@ final class LoadBalancers {
     private States.LoadBalancer create(States.Network network, List<String> securityGroupIds) {
         LoadBalancerSpec lbSpec = spec.loadBalancer();
         List<String> subnets = network == null ? null : network.subnetIds();
-        Change change = new Change(ChangeAction.CREATE, ResourceKind.LOAD_BALANCER, name, null, Run.attributes(
-                "type", "application",
-                "scheme", "internet-facing",
-                "ipAddressType", lbSpec.ipAddressType().awsName(),
-                "subnets", subnets == null ? null : String.join(", ", subnets),
-                "securityGroups", securityGroupIds == null ? null : String.join(", ", securityGroupIds),
-                "idleTimeout", lbSpec.idleTimeout().toSeconds() + " s",
-                "deletionProtection", lbSpec.deletionProtection(),
-                "dnsName", null,
-                "arn", null), "");
+        Change change = new Change(
+                ChangeAction.CREATE,
+                ResourceKind.LOAD_BALANCER,
+                name,
+                null,
+                Run.attributes(
+                        "type",
+                        "application",
+                        "scheme",
+                        "internet-facing",
+                        "ipAddressType",
+                        lbSpec.ipAddressType().awsName(),
+                        "subnets",
+                        subnets == null ? null : String.join(", ", subnets),
+                        "securityGroups",
+                        securityGroupIds == null ? null : String.join(", ", securityGroupIds),
+                        "idleTimeout",
+                        lbSpec.idleTimeout().toSeconds() + " s",
+                        "deletionProtection",
+                        lbSpec.deletionProtection(),
+                        "dnsName",
+                        null,
+                        "arn",
+                        null),
+                "");
         if (!run.writing()) {
             new AccessLogBucket(run).converge(null, Map.of());
         }
-        States.LoadBalancer created = run.change(change, () -> createAndWait(subnets, securityGroupIds),
-                States.LoadBalancer::arn);
+        States.LoadBalancer created =
+                run.change(change, () -> createAndWait(subnets, securityGroupIds), States.LoadBalancer::arn);
         if (created == null) { // a plan
             return new States.LoadBalancer(null, null, null);
         }
@@ -183,7 +214,9 @@ final class LoadBalancers {
                         .subnets(subnets)
                         .securityGroups(securityGroupIds)
                         .tags(tags(run.tags())))
-                .loadBalancers().get(0).loadBalancerArn();
+                .loadBalancers()
+                .get(0)
+                .loadBalancerArn();
         run.created(arn);
         LoadBalancer active = awaitActive(arn);
         new AccessLogBucket(run).converge(arn, Map.of()); // before the attributes: ELB checks it can write there
@@ -196,27 +229,44 @@ final class LoadBalancers {
 
     private LoadBalancer awaitActive(String arn) {
         Duration limit = spec.waitTimeout();
-        return run.await(STEP, "waiting for load balancer " + name + " to become active", limit,
-                Duration.ofSeconds(2), Duration.ofSeconds(15), () -> {
+        return run.await(
+                STEP,
+                "waiting for load balancer " + name + " to become active",
+                limit,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(15),
+                () -> {
                     LoadBalancer lb;
                     try {
-                        lb = run.aws().elb().describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers().get(0);
+                        lb = run.aws()
+                                .elb()
+                                .describeLoadBalancers(r -> r.loadBalancerArns(arn))
+                                .loadBalancers()
+                                .get(0);
                     } catch (LoadBalancerNotFoundException e) {
                         return Optional.empty(); // not visible yet right after the create
                     }
-                    LoadBalancerStateEnum state = lb.state() == null ? null : lb.state().code();
+                    LoadBalancerStateEnum state =
+                            lb.state() == null ? null : lb.state().code();
                     if (state == null || state == LoadBalancerStateEnum.ACTIVE) {
                         return Optional.of(lb);
                     }
                     if (state == LoadBalancerStateEnum.FAILED) {
-                        throw new HttpsSetupException(ErrorCode.AWS_ERROR, "Load balancer " + name + " (" + arn + ") failed to"
-                                + " provision: " + lb.state().reason() + ". Check its subnets and security groups in the EC2"
-                                + " console, delete it, and run apply again.");
+                        throw new HttpsSetupException(
+                                ErrorCode.AWS_ERROR,
+                                "Load balancer " + name + " (" + arn + ") failed to"
+                                        + " provision: " + lb.state().reason()
+                                        + ". Check its subnets and security groups in the EC2"
+                                        + " console, delete it, and run apply again.");
                     }
                     return Optional.empty();
-                }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "Load balancer " + name + " (" + arn + ") was not"
-                        + " active within " + format(limit) + "; provisioning usually takes a few minutes. Run apply"
-                        + " again later (it continues where it stopped), or raise waitTimeout."));
+                },
+                () -> new HttpsSetupException(
+                        ErrorCode.WAIT_TIMEOUT,
+                        "Load balancer " + name + " (" + arn + ") was not"
+                                + " active within " + format(limit)
+                                + "; provisioning usually takes a few minutes. Run apply"
+                                + " again later (it continues where it stopped), or raise waitTimeout."));
     }
 
     // ---- updating in place ----
@@ -241,16 +291,22 @@ final class LoadBalancers {
         }
 
         List<String> subnets = network == null ? null : network.subnetIds();
-        List<String> currentSubnets = current.availabilityZones().stream().map(AvailabilityZone::subnetId)
-                .filter(Objects::nonNull).toList();
+        List<String> currentSubnets = current.availabilityZones().stream()
+                .map(AvailabilityZone::subnetId)
+                .filter(Objects::nonNull)
+                .toList();
         if (subnets == null || !sameSet(subnets, currentSubnets)) {
-            changes.add(new AttributeChange("subnets", join(currentSubnets), subnets == null ? AttributeChange.KNOWN_AFTER_APPLY
-                    : join(subnets)));
+            changes.add(new AttributeChange(
+                    "subnets",
+                    join(currentSubnets),
+                    subnets == null ? AttributeChange.KNOWN_AFTER_APPLY : join(subnets)));
             writes.add(() -> elb.setSubnets(r -> r.loadBalancerArn(arn).subnets(subnets)));
         }
 
         if (securityGroupIds == null || !sameSet(securityGroupIds, current.securityGroups())) {
-            changes.add(new AttributeChange("securityGroups", join(current.securityGroups()),
+            changes.add(new AttributeChange(
+                    "securityGroups",
+                    join(current.securityGroups()),
                     securityGroupIds == null ? AttributeChange.KNOWN_AFTER_APPLY : join(securityGroupIds)));
             writes.add(() -> elb.setSecurityGroups(r -> r.loadBalancerArn(arn).securityGroups(securityGroupIds)));
         }
@@ -263,8 +319,8 @@ final class LoadBalancers {
 
         Map<String, String> currentAttributes = attributes(arn);
         Map<String, String> attributes = attributeChanges(currentAttributes, wantedAttributes(spec.loadBalancer()));
-        attributes.forEach((key, value) -> changes.add(new AttributeChange(key,
-                currentAttributes.getOrDefault(key, AWS_DEFAULTS.get(key)), value)));
+        attributes.forEach((key, value) -> changes.add(
+                new AttributeChange(key, currentAttributes.getOrDefault(key, AWS_DEFAULTS.get(key)), value)));
         if (!attributes.isEmpty()) {
             writes.add(() -> modifyAttributes(arn, attributes));
         }
@@ -275,16 +331,20 @@ final class LoadBalancers {
         }
         String reason = owned ? "" : "adopt: true; tagged for stack " + spec.stack() + " and changed to match";
         // Tags first, so that a run stopped half-way finds the load balancer owned next time.
-        run.change(new Change(ChangeAction.UPDATE, ResourceKind.LOAD_BALANCER, name, arn, changes, reason),
+        run.change(
+                new Change(ChangeAction.UPDATE, ResourceKind.LOAD_BALANCER, name, arn, changes, reason),
                 () -> writes.forEach(Runnable::run));
     }
 
     /** The load balancer's attributes as ELB lists them (read once per run, see {@link Run#observe}). */
     Map<String, String> attributes(String arn) {
-        return run.observe(ResourceKind.LOAD_BALANCER, "attributes " + arn, () -> run.aws().elb()
-                .describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn)).attributes()
-                .stream().filter(a -> a.key() != null && a.value() != null)
-                .collect(Collectors.toMap(LoadBalancerAttribute::key, LoadBalancerAttribute::value, (a, b) -> b)));
+        return run.observe(
+                ResourceKind.LOAD_BALANCER,
+                "attributes " + arn,
+                () -> run.aws().elb().describeLoadBalancerAttributes(r -> r.loadBalancerArn(arn)).attributes().stream()
+                        .filter(a -> a.key() != null && a.value() != null)
+                        .collect(Collectors.toMap(
+                                LoadBalancerAttribute::key, LoadBalancerAttribute::value, (a, b) -> b)));
     }
 
     /** The attributes the description sets, as ELB spells them. */
@@ -317,8 +377,15 @@ final class LoadBalancers {
     }
 
     private void modifyAttributes(String arn, Map<String, String> attributes) {
-        run.aws().elb().modifyLoadBalancerAttributes(r -> r.loadBalancerArn(arn).attributes(attributes.entrySet().stream()
-                .map(e -> LoadBalancerAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+        run.aws()
+                .elb()
+                .modifyLoadBalancerAttributes(r -> r.loadBalancerArn(arn)
+                        .attributes(attributes.entrySet().stream()
+                                .map(e -> LoadBalancerAttribute.builder()
+                                        .key(e.getKey())
+                                        .value(e.getValue())
+                                        .build())
+                                .toList()));
     }
 
     // ---- deleting ----
@@ -336,7 +403,9 @@ final class LoadBalancers {
         }
         Found lb = found.get();
         if (!run.owns(lb.tags())) {
-            run.info(STEP, "Leaving load balancer " + name + " (" + lb.arn() + "): it is not owned by stack " + spec.stack());
+            run.info(
+                    STEP,
+                    "Leaving load balancer " + name + " (" + lb.arn() + "): it is not owned by stack " + spec.stack());
             return;
         }
         refuseIfProtected(lb);
@@ -364,31 +433,44 @@ final class LoadBalancers {
     void refuseIfProtected(Found lb) {
         String protection = attributes(lb.arn()).getOrDefault(DELETION_PROTECTION, "false");
         if (Boolean.parseBoolean(protection.trim())) {
-            throw new HttpsSetupException(ErrorCode.DELETION_PROTECTED, "Load balancer " + name + " (" + lb.arn() + ") has deletion"
-                    + " protection on, so destroy stopped before deleting it or its listeners. Set"
-                    + " loadBalancer.deletionProtection: false, run apply, then run destroy again.");
+            throw new HttpsSetupException(
+                    ErrorCode.DELETION_PROTECTED,
+                    "Load balancer " + name + " (" + lb.arn() + ") has deletion"
+                            + " protection on, so destroy stopped before deleting it or its listeners. Set"
+                            + " loadBalancer.deletionProtection: false, run apply, then run destroy again.");
         }
     }
 
     private void awaitGone(String arn) {
         Duration limit = spec.waitTimeout();
-        run.await(STEP, "waiting for load balancer " + name + " to be deleted", limit, Duration.ofSeconds(1),
-                Duration.ofSeconds(10), () -> {
+        run.await(
+                STEP,
+                "waiting for load balancer " + name + " to be deleted",
+                limit,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(10),
+                () -> {
                     try {
                         run.aws().elb().describeLoadBalancers(r -> r.loadBalancerArns(arn));
                         return Optional.empty();
                     } catch (LoadBalancerNotFoundException e) {
                         return Optional.of(Boolean.TRUE);
                     }
-                }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "Load balancer " + name + " (" + arn + ") was still"
-                        + " there " + format(limit) + " after it was deleted. Run destroy again later; it continues"
-                        + " where it stopped."));
+                },
+                () -> new HttpsSetupException(
+                        ErrorCode.WAIT_TIMEOUT,
+                        "Load balancer " + name + " (" + arn + ") was still"
+                                + " there " + format(limit)
+                                + " after it was deleted. Run destroy again later; it continues"
+                                + " where it stopped."));
     }
 
     // ---- helpers ----
 
     static List<Tag> tags(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return tags.entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
     }
 
     private static String format(Duration d) {

@@ -49,23 +49,27 @@ final class Network {
         Read read = run.observe(null, "targets", this::readTargets);
         if (!read.leftOut().isEmpty()) {
             String tags = tags();
-            String leftOut = read.leftOut().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+            String leftOut = read.leftOut().entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .collect(Collectors.joining(", "));
             run.unchanged(ResourceKind.TARGETS, "instances tagged " + tags, null, "left out, not running: " + leftOut);
             if (run.mode() != Run.Mode.APPLY) { // apply starts with a plan: warn once
-                run.warn(STEP, "targets.instanceTags selects the running instances with " + tags + "; left out, as they are"
-                        + " not running: " + leftOut + ". Start them and run apply again to add them to the target group.");
+                run.warn(
+                        STEP,
+                        "targets.instanceTags selects the running instances with " + tags + "; left out, as they are"
+                                + " not running: " + leftOut
+                                + ". Start them and run apply again to add them to the target group.");
             }
         }
         return read.targets();
     }
 
     /** The targets, and the instances with the target tags left out as they are not running (id → state). */
-    private record Read(States.Targets targets, Map<String, String> leftOut) {
-    }
+    private record Read(States.Targets targets, Map<String, String> leftOut) {}
 
     private String tags() {
-        return targets.instanceTags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return targets.instanceTags().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 
@@ -76,8 +80,13 @@ final class Network {
 
     /** The load balancer's subnets for these targets: the VPC's subnets and route tables, read once per apply. */
     States.Network resolve(States.Targets targets) {
-        return run.observe(null, "network", () -> new States.Network(targets, subnets(new PublicSubnets.Targets(
-                targets.vpcId(), targets.instanceZones(), targets.instanceSubnetIds()))));
+        return run.observe(
+                null,
+                "network",
+                () -> new States.Network(
+                        targets,
+                        subnets(new PublicSubnets.Targets(
+                                targets.vpcId(), targets.instanceZones(), targets.instanceSubnetIds()))));
     }
 
     private Read readTargets() {
@@ -85,14 +94,22 @@ final class Network {
         Map<String, String> leftOut = new TreeMap<>();
         List<Instance> instances = found;
         if (targets.instanceIds().isEmpty()) { // by tags: the running ones
-            instances = found.stream().filter(i -> i.state().name() == InstanceStateName.RUNNING).toList();
-            found.stream().filter(i -> i.state().name() != InstanceStateName.RUNNING)
+            instances = found.stream()
+                    .filter(i -> i.state().name() == InstanceStateName.RUNNING)
+                    .toList();
+            found.stream()
+                    .filter(i -> i.state().name() != InstanceStateName.RUNNING)
                     .forEach(i -> leftOut.put(i.instanceId(), i.state().nameAsString()));
             if (instances.isEmpty()) {
-                throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "targets.instanceTags: no running instance in "
-                        + spec.region() + " carries " + tags() + "; " + leftOut.entrySet().stream().map(e -> e.getKey()
-                        + " is " + e.getValue()).collect(Collectors.joining(", ")) + ". Start them, or check"
-                        + " targets.instanceTags and the region.");
+                throw new HttpsSetupException(
+                        ErrorCode.TARGETS_INVALID,
+                        "targets.instanceTags: no running instance in "
+                                + spec.region() + " carries " + tags() + "; "
+                                + leftOut.entrySet().stream()
+                                        .map(e -> e.getKey() + " is " + e.getValue())
+                                        .collect(Collectors.joining(", "))
+                                + ". Start them, or check"
+                                + " targets.instanceTags and the region.");
             }
         }
         checkRunning(instances);
@@ -122,9 +139,12 @@ final class Network {
             Set<String> seen = found.stream().map(Instance::instanceId).collect(Collectors.toSet());
             List<String> missing = ids.stream().filter(id -> !seen.contains(id)).toList();
             if (!missing.isEmpty()) {
-                throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "targets.instanceIds: " + String.join(", ", missing)
-                        + (missing.size() == 1 ? " does" : " do") + " not exist in " + spec.region() + ". Check the ids"
-                        + " and the region (aws ec2 describe-instances --region " + spec.region() + ").");
+                throw new HttpsSetupException(
+                        ErrorCode.TARGETS_INVALID,
+                        "targets.instanceIds: " + String.join(", ", missing)
+                                + (missing.size() == 1 ? " does" : " do") + " not exist in " + spec.region()
+                                + ". Check the ids"
+                                + " and the region (aws ec2 describe-instances --region " + spec.region() + ").");
             }
             return found;
         }
@@ -133,10 +153,15 @@ final class Network {
         filters.add(filter("instance-state-name", List.of("pending", "running", "stopping", "stopped")));
         List<Instance> found = describe(filters);
         if (found.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "targets.instanceTags: no instance in " + spec.region()
-                    + " carries " + targets.instanceTags().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", ")) + " (terminated instances are ignored). Tag the instances that serve"
-                    + " the application, or check targets.instanceTags and the region.");
+            throw new HttpsSetupException(
+                    ErrorCode.TARGETS_INVALID,
+                    "targets.instanceTags: no instance in " + spec.region()
+                            + " carries "
+                            + targets.instanceTags().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .collect(Collectors.joining(", "))
+                            + " (terminated instances are ignored). Tag the instances that serve"
+                            + " the application, or check targets.instanceTags and the region.");
         }
         return found;
     }
@@ -149,13 +174,22 @@ final class Network {
     }
 
     private void checkRunning(List<Instance> instances) {
-        List<Instance> notRunning = instances.stream().filter(i -> i.state().name() != InstanceStateName.RUNNING).toList();
+        List<Instance> notRunning = instances.stream()
+                .filter(i -> i.state().name() != InstanceStateName.RUNNING)
+                .toList();
         if (!notRunning.isEmpty()) {
-            String property = targets.instanceIds().isEmpty() ? "targets (untag them, or change targets.instanceTags)"
+            String property = targets.instanceIds().isEmpty()
+                    ? "targets (untag them, or change targets.instanceTags)"
                     : "targets.instanceIds";
-            throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "Target instances must be running before anything is"
-                    + " changed, but " + notRunning.stream().map(i -> i.instanceId() + " is " + i.state().nameAsString())
-                    .collect(Collectors.joining(", ")) + ". Start them, or remove them from " + property + ".");
+            throw new HttpsSetupException(
+                    ErrorCode.TARGETS_INVALID,
+                    "Target instances must be running before anything is"
+                            + " changed, but "
+                            + notRunning.stream()
+                                    .map(i ->
+                                            i.instanceId() + " is " + i.state().nameAsString())
+                                    .collect(Collectors.joining(", "))
+                            + ". Start them, or remove them from " + property + ".");
         }
     }
 
@@ -163,9 +197,13 @@ final class Network {
         Map<String, String> vpcs = new TreeMap<>();
         instances.forEach(i -> vpcs.put(i.instanceId(), i.vpcId()));
         if (new TreeSet<>(vpcs.values()).size() > 1) {
-            throw new HttpsSetupException(ErrorCode.TARGETS_INVALID, "Target instances are in several VPCs: "
-                    + vpcs.entrySet().stream().map(e -> e.getKey() + " -> " + e.getValue()).collect(Collectors.joining(", "))
-                    + ". A load balancer serves one VPC: keep only the instances of one VPC in the targets.");
+            throw new HttpsSetupException(
+                    ErrorCode.TARGETS_INVALID,
+                    "Target instances are in several VPCs: "
+                            + vpcs.entrySet().stream()
+                                    .map(e -> e.getKey() + " -> " + e.getValue())
+                                    .collect(Collectors.joining(", "))
+                            + ". A load balancer serves one VPC: keep only the instances of one VPC in the targets.");
         }
         return vpcs.values().iterator().next();
     }
@@ -174,29 +212,46 @@ final class Network {
 
     private List<String> subnets(PublicSubnets.Targets placed) {
         boolean dualstack = spec.loadBalancer().ipAddressType() == IpAddressType.DUALSTACK;
-        List<PublicSubnets.SubnetFacts> inVpc = run.aws().ec2().describeSubnetsPaginator(r -> r.filters(
-                filter("vpc-id", List.of(placed.vpcId())))).subnets().stream().map(PublicSubnets.SubnetFacts::of).toList();
+        List<PublicSubnets.SubnetFacts> inVpc = run
+                .aws()
+                .ec2()
+                .describeSubnetsPaginator(r -> r.filters(filter("vpc-id", List.of(placed.vpcId()))))
+                .subnets()
+                .stream()
+                .map(PublicSubnets.SubnetFacts::of)
+                .toList();
         List<PublicSubnets.RouteTableFacts> tables = routeTables(placed.vpcId());
         PublicSubnets subnets = new PublicSubnets(placed.vpcId(), inVpc, tables);
         if (spec.loadBalancer().autoSubnets()) {
             return subnets.inAvailabilityZones(availabilityZones()).choose(placed, dualstack);
         }
         Set<String> known = inVpc.stream().map(PublicSubnets.SubnetFacts::id).collect(Collectors.toSet());
-        List<String> outside = spec.loadBalancer().subnets().stream().filter(id -> !known.contains(id)).distinct().toList();
+        List<String> outside = spec.loadBalancer().subnets().stream()
+                .filter(id -> !known.contains(id))
+                .distinct()
+                .toList();
         Map<String, PublicSubnets.SubnetFacts> elsewhere = new TreeMap<>();
         if (!outside.isEmpty()) { // only on the way to an error: which ones exist in another VPC
             run.aws().ec2().describeSubnetsPaginator(r -> r.filters(filter("subnet-id", outside))).subnets().stream()
-                    .map(PublicSubnets.SubnetFacts::of).forEach(s -> elsewhere.put(s.id(), s));
+                    .map(PublicSubnets.SubnetFacts::of)
+                    .forEach(s -> elsewhere.put(s.id(), s));
         }
         return subnets.check(spec.loadBalancer().subnets(), elsewhere, placed, dualstack);
     }
 
     /** The names of the region's zones of type {@code availability-zone} (not Local or Wavelength Zones). */
     private Set<String> availabilityZones() {
-        return run.observe(null, "availability zones", () -> run.aws().ec2().describeAvailabilityZones(r -> r.filters(
-                filter("zone-type", List.of("availability-zone")))).availabilityZones().stream()
-                .map(AvailabilityZone::zoneName)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        return run.observe(
+                null,
+                "availability zones",
+                () -> run
+                        .aws()
+                        .ec2()
+                        .describeAvailabilityZones(r -> r.filters(filter("zone-type", List.of("availability-zone"))))
+                        .availabilityZones()
+                        .stream()
+                        .map(AvailabilityZone::zoneName)
+                        .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     /**
@@ -204,8 +259,17 @@ final class Network {
      * Associations are resolved in Java: the emulator does not know every route-table filter.
      */
     List<PublicSubnets.RouteTableFacts> routeTables(String vpcId) {
-        return run.observe(null, "route tables " + vpcId, () -> run.aws().ec2().describeRouteTablesPaginator(r -> r.filters(
-                filter("vpc-id", List.of(vpcId)))).routeTables().stream().map(PublicSubnets.RouteTableFacts::of).toList());
+        return run.observe(
+                null,
+                "route tables " + vpcId,
+                () -> run
+                        .aws()
+                        .ec2()
+                        .describeRouteTablesPaginator(r -> r.filters(filter("vpc-id", List.of(vpcId))))
+                        .routeTables()
+                        .stream()
+                        .map(PublicSubnets.RouteTableFacts::of)
+                        .toList());
     }
 
     private static Filter filter(String name, List<String> values) {

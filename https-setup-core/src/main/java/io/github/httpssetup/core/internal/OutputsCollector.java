@@ -14,7 +14,14 @@ final class OutputsCollector {
     volatile String targetGroupArn;
 
     Outputs toOutputs(String url) {
-        return new Outputs(url, hostedZoneId, nameServers, domainRegisteredInAccount, certificateArn, loadBalancerArn,
-                loadBalancerDnsName, targetGroupArn);
+        return new Outputs(
+                url,
+                hostedZoneId,
+                nameServers,
+                domainRegisteredInAccount,
+                certificateArn,
+                loadBalancerArn,
+                loadBalancerDnsName,
+                targetGroupArn);
     }
 }

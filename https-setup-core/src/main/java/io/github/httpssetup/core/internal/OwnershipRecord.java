@@ -14,10 +14,10 @@ final class OwnershipRecord {
 
     /** The label in front of the owned name. */
     static final String PREFIX = "_https-setup.";
+
     static final long TTL = 300;
 
-    private OwnershipRecord() {
-    }
+    private OwnershipRecord() {}
 
     /** {@code example.com} → {@code _https-setup.example.com}. */
     static String name(String dnsName) {
@@ -35,14 +35,18 @@ final class OwnershipRecord {
 
     /** The record set that marks {@code dnsName} as the stack's. */
     static ResourceRecordSet recordSet(String dnsName, String stack) {
-        return ResourceRecordSet.builder().name(DnsNames.absolute(name(dnsName))).type(RRType.TXT).ttl(TTL)
-                .resourceRecords(ResourceRecord.builder().value(value(stack)).build()).build();
+        return ResourceRecordSet.builder()
+                .name(DnsNames.absolute(name(dnsName)))
+                .type(RRType.TXT)
+                .ttl(TTL)
+                .resourceRecords(ResourceRecord.builder().value(value(stack)).build())
+                .build();
     }
 
     /** Whether the record set is a TXT record carrying the stack's mark (among its values). */
     static boolean marks(ResourceRecordSet set, String stack) {
-        return set.type() == RRType.TXT && set.resourceRecords().stream()
-                .anyMatch(r -> content(stack).equals(unquote(r.value())));
+        return set.type() == RRType.TXT
+                && set.resourceRecords().stream().anyMatch(r -> content(stack).equals(unquote(r.value())));
     }
 
     /** The name a record set marks as the stack's: {@code _https-setup.www.example.com.} → {@code www.example.com}. */

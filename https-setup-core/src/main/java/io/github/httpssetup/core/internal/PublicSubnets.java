@@ -36,7 +36,10 @@ final class PublicSubnets {
     /** A subnet: id, availability zone, VPC, and whether it has an associated IPv6 block. */
     record SubnetFacts(String id, String zone, String vpcId, boolean ipv6) {
         static SubnetFacts of(Subnet s) {
-            return new SubnetFacts(s.subnetId(), s.availabilityZone(), s.vpcId(),
+            return new SubnetFacts(
+                    s.subnetId(),
+                    s.availabilityZone(),
+                    s.vpcId(),
                     s.ipv6CidrBlockAssociationSet().stream().anyMatch(PublicSubnets::associated));
         }
     }
@@ -48,7 +51,9 @@ final class PublicSubnets {
      */
     static boolean associated(SubnetIpv6CidrBlockAssociation association) {
         SubnetCidrBlockState state = association.ipv6CidrBlockState();
-        if (state == null || state.state() == null || state.state() == SubnetCidrBlockStateCode.UNKNOWN_TO_SDK_VERSION) {
+        if (state == null
+                || state.state() == null
+                || state.state() == SubnetCidrBlockStateCode.UNKNOWN_TO_SDK_VERSION) {
             return true;
         }
         return state.state() == SubnetCidrBlockStateCode.ASSOCIATED;
@@ -58,10 +63,15 @@ final class PublicSubnets {
     record RouteTableFacts(String id, boolean main, Set<String> subnetIds, boolean internetRoute) {
         static RouteTableFacts of(RouteTable t) {
             boolean main = t.associations().stream().anyMatch(a -> Boolean.TRUE.equals(a.main()));
-            Set<String> subnets = t.associations().stream().map(RouteTableAssociation::subnetId)
-                    .filter(id -> id != null).collect(Collectors.toCollection(TreeSet::new));
-            boolean internet = t.routes().stream().anyMatch(r -> ANYWHERE.equals(r.destinationCidrBlock())
-                    && r.gatewayId() != null && r.gatewayId().startsWith("igw-") && r.state() != RouteState.BLACKHOLE);
+            Set<String> subnets = t.associations().stream()
+                    .map(RouteTableAssociation::subnetId)
+                    .filter(id -> id != null)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            boolean internet = t.routes().stream()
+                    .anyMatch(r -> ANYWHERE.equals(r.destinationCidrBlock())
+                            && r.gatewayId() != null
+                            && r.gatewayId().startsWith("igw-")
+                            && r.state() != RouteState.BLACKHOLE);
             return new RouteTableFacts(t.routeTableId(), main, subnets, internet);
         }
     }
@@ -73,7 +83,11 @@ final class PublicSubnets {
         }
 
         List<String> instancesIn(String zone) {
-            return zones.entrySet().stream().filter(e -> e.getValue().equals(zone)).map(Map.Entry::getKey).sorted().toList();
+            return zones.entrySet().stream()
+                    .filter(e -> e.getValue().equals(zone))
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -94,7 +108,9 @@ final class PublicSubnets {
 
     /** The table that routes the subnet: its explicit association, else the main table. */
     Optional<RouteTableFacts> tableOf(String subnetId) {
-        return tables.stream().filter(t -> t.subnetIds().contains(subnetId)).findFirst()
+        return tables.stream()
+                .filter(t -> t.subnetIds().contains(subnetId))
+                .findFirst()
                 .or(() -> tables.stream().filter(RouteTableFacts::main).findFirst());
     }
 
@@ -109,7 +125,11 @@ final class PublicSubnets {
      * @param availabilityZones the names of the region's zones of type {@code availability-zone}
      */
     PublicSubnets inAvailabilityZones(Set<String> availabilityZones) {
-        return new PublicSubnets(vpcId, subnets.values().stream().filter(s -> availabilityZones.contains(s.zone())).toList(),
+        return new PublicSubnets(
+                vpcId,
+                subnets.values().stream()
+                        .filter(s -> availabilityZones.contains(s.zone()))
+                        .toList(),
                 tables);
     }
 
@@ -133,18 +153,28 @@ final class PublicSubnets {
         Set<String> uncovered = new TreeSet<>(targets.zoneSet());
         uncovered.removeAll(chosen.keySet());
         if (!uncovered.isEmpty() || chosen.size() < 2) {
-            throw new HttpsSetupException(ErrorCode.SUBNETS_INVALID, "loadBalancer.subnets is auto: an internet-facing load"
-                    + " balancer needs a public subnet (" + HOW_PUBLIC + ") in at least two availability zones, including"
-                    + " every zone of the targets (" + String.join(", ", targets.zoneSet()) + "), but VPC " + vpcId + " has:"
-                    + describe(targets) + "\n" + whatToDo(chosen.keySet(), uncovered) + ", or list two or more public"
-                    + " subnets in loadBalancer.subnets.");
+            throw new HttpsSetupException(
+                    ErrorCode.SUBNETS_INVALID,
+                    "loadBalancer.subnets is auto: an internet-facing load"
+                            + " balancer needs a public subnet (" + HOW_PUBLIC
+                            + ") in at least two availability zones, including"
+                            + " every zone of the targets (" + String.join(", ", targets.zoneSet()) + "), but VPC "
+                            + vpcId + " has:"
+                            + describe(targets) + "\n" + whatToDo(chosen.keySet(), uncovered)
+                            + ", or list two or more public"
+                            + " subnets in loadBalancer.subnets.");
         }
-        List<SubnetFacts> noIpv6 = chosen.values().stream().filter(s -> !s.ipv6()).toList();
+        List<SubnetFacts> noIpv6 =
+                chosen.values().stream().filter(s -> !s.ipv6()).toList();
         if (dualstack && !noIpv6.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.SUBNETS_INVALID, "loadBalancer.ipAddressType is dualstack, but the public"
-                    + " subnets chosen for the load balancer have no IPv6 CIDR block: " + list(noIpv6) + ". Associate an IPv6"
-                    + " block with VPC " + vpcId + " and with these subnets (and a route ::/0 to the internet gateway),"
-                    + " list subnets with IPv6 in loadBalancer.subnets, or use ipAddressType: ipv4.");
+            throw new HttpsSetupException(
+                    ErrorCode.SUBNETS_INVALID,
+                    "loadBalancer.ipAddressType is dualstack, but the public"
+                            + " subnets chosen for the load balancer have no IPv6 CIDR block: " + list(noIpv6)
+                            + ". Associate an IPv6"
+                            + " block with VPC " + vpcId
+                            + " and with these subnets (and a route ::/0 to the internet gateway),"
+                            + " list subnets with IPv6 in loadBalancer.subnets, or use ipAddressType: ipv4.");
         }
         return chosen.values().stream().map(SubnetFacts::id).toList();
     }
@@ -161,21 +191,29 @@ final class PublicSubnets {
     List<String> check(List<String> given, Map<String, SubnetFacts> elsewhere, Targets targets, boolean dualstack) {
         List<String> problems = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>(given);
-        List<String> missing = ids.stream().filter(id -> !subnets.containsKey(id) && !elsewhere.containsKey(id)).toList();
+        List<String> missing = ids.stream()
+                .filter(id -> !subnets.containsKey(id) && !elsewhere.containsKey(id))
+                .toList();
         if (!missing.isEmpty()) {
-            problems.add(String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist in this region");
+            problems.add(
+                    String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist in this region");
         }
-        ids.stream().filter(elsewhere::containsKey).map(elsewhere::get).forEach(s -> problems.add(s.id() + " is in "
-                + s.vpcId() + ", not in the targets' VPC " + vpcId));
-        List<SubnetFacts> usable = ids.stream().filter(subnets::containsKey).map(subnets::get).toList();
+        ids.stream()
+                .filter(elsewhere::containsKey)
+                .map(elsewhere::get)
+                .forEach(s -> problems.add(s.id() + " is in " + s.vpcId() + ", not in the targets' VPC " + vpcId));
+        List<SubnetFacts> usable =
+                ids.stream().filter(subnets::containsKey).map(subnets::get).toList();
         for (SubnetFacts s : usable) {
             if (!isPublic(s.id())) {
                 problems.add(s.id() + " (" + s.zone() + ") is private: its route table "
-                        + tableOf(s.id()).map(RouteTableFacts::id).orElse("(none)") + " has no route 0.0.0.0/0 to an internet gateway");
+                        + tableOf(s.id()).map(RouteTableFacts::id).orElse("(none)")
+                        + " has no route 0.0.0.0/0 to an internet gateway");
             }
         }
         Map<String, List<SubnetFacts>> givenByZone = new TreeMap<>();
-        usable.forEach(s -> givenByZone.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s));
+        usable.forEach(s ->
+                givenByZone.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s));
         givenByZone.forEach((zone, inZone) -> {
             if (inZone.size() > 1) {
                 problems.add(inZone.stream().map(SubnetFacts::id).collect(Collectors.joining(" and "))
@@ -184,8 +222,11 @@ final class PublicSubnets {
             }
         });
         if (missing.isEmpty() && elsewhere.isEmpty() && givenByZone.size() < 2) {
-            problems.add("they cover " + (givenByZone.isEmpty() ? "no availability zone" : "only " + givenByZone.keySet()
-                    .iterator().next()) + ": a load balancer needs subnets in at least two availability zones");
+            problems.add("they cover "
+                    + (givenByZone.isEmpty()
+                            ? "no availability zone"
+                            : "only " + givenByZone.keySet().iterator().next())
+                    + ": a load balancer needs subnets in at least two availability zones");
         }
         for (String zone : targets.zoneSet()) {
             if (!givenByZone.containsKey(zone)) {
@@ -201,11 +242,13 @@ final class PublicSubnets {
             }
         }
         if (!problems.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.SUBNETS_INVALID, "loadBalancer.subnets cannot hold the load balancer:"
-                    + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining())
-                    + "\nPublic subnets of " + vpcId + ": " + publicByZone()
-                    + ".\nList one public subnet per availability zone (the targets' zones included), or remove"
-                    + " loadBalancer.subnets to choose them automatically.");
+            throw new HttpsSetupException(
+                    ErrorCode.SUBNETS_INVALID,
+                    "loadBalancer.subnets cannot hold the load balancer:"
+                            + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining())
+                            + "\nPublic subnets of " + vpcId + ": " + publicByZone()
+                            + ".\nList one public subnet per availability zone (the targets' zones included), or remove"
+                            + " loadBalancer.subnets to choose them automatically.");
         }
         return List.copyOf(ids);
     }
@@ -214,7 +257,9 @@ final class PublicSubnets {
 
     private Map<String, List<SubnetFacts>> byZone() {
         Map<String, List<SubnetFacts>> byZone = new TreeMap<>();
-        subnets.values().forEach(s -> byZone.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s));
+        subnets.values()
+                .forEach(s ->
+                        byZone.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s));
         return byZone;
     }
 
@@ -225,8 +270,14 @@ final class PublicSubnets {
         targets.zoneSet().forEach(z -> byZone.putIfAbsent(z, List.of()));
         byZone.forEach((zone, inZone) -> {
             List<String> instances = targets.instancesIn(zone);
-            List<String> publicIds = inZone.stream().filter(s -> isPublic(s.id())).map(SubnetFacts::id).toList();
-            List<String> privateIds = inZone.stream().filter(s -> !isPublic(s.id())).map(SubnetFacts::id).toList();
+            List<String> publicIds = inZone.stream()
+                    .filter(s -> isPublic(s.id()))
+                    .map(SubnetFacts::id)
+                    .toList();
+            List<String> privateIds = inZone.stream()
+                    .filter(s -> !isPublic(s.id()))
+                    .map(SubnetFacts::id)
+                    .toList();
             List<String> parts = new ArrayList<>();
             if (!publicIds.isEmpty()) {
                 parts.add("public " + String.join(", ", publicIds));
@@ -234,8 +285,11 @@ final class PublicSubnets {
             if (!privateIds.isEmpty()) {
                 parts.add("private " + String.join(", ", privateIds));
             }
-            out.append("\n  ").append(zone).append(instances.isEmpty() ? "" : " (targets " + String.join(", ", instances) + ")")
-                    .append(": ").append(parts.isEmpty() ? "no subnet" : String.join("; ", parts));
+            out.append("\n  ")
+                    .append(zone)
+                    .append(instances.isEmpty() ? "" : " (targets " + String.join(", ", instances) + ")")
+                    .append(": ")
+                    .append(parts.isEmpty() ? "no subnet" : String.join("; ", parts));
         });
         return out.toString();
     }
@@ -244,29 +298,44 @@ final class PublicSubnets {
     private String whatToDo(Set<String> publicZones, Set<String> uncovered) {
         List<String> zones = new ArrayList<>(uncovered);
         int more = 2 - publicZones.size() - uncovered.size();
-        List<String> others = byZone().keySet().stream().filter(z -> !publicZones.contains(z) && !uncovered.contains(z)).toList();
+        List<String> others = byZone().keySet().stream()
+                .filter(z -> !publicZones.contains(z) && !uncovered.contains(z))
+                .toList();
         for (int i = 0; i < more && i < others.size(); i++) {
             zones.add(others.get(i));
         }
         int unnamed = Math.max(0, more - others.size());
         String where = zones.isEmpty() ? "" : " in " + String.join(" and in ", zones);
         if (unnamed > 0) {
-            where += (where.isEmpty() ? " in " : " and in ") + (unnamed == 1 ? "another availability zone"
-                    : unnamed + " other availability zones");
+            where += (where.isEmpty() ? " in " : " and in ")
+                    + (unnamed == 1 ? "another availability zone" : unnamed + " other availability zones");
         }
         // A private subnet in a named zone can become public by joining a table that reaches the internet.
-        List<String> privateThere = zones.stream().flatMap(z -> byZone().getOrDefault(z, List.of()).stream()
-                .filter(sub -> !isPublic(sub.id())).map(SubnetFacts::id).sorted().limit(1)).toList();
-        String associate = privateThere.isEmpty() ? "" : tables.stream().filter(RouteTableFacts::internetRoute).map(RouteTableFacts::id)
-                .findFirst().map(t -> " (or associate " + String.join(", ", privateThere) + " with route table " + t + ")")
-                .orElse("");
+        List<String> privateThere = zones.stream()
+                .flatMap(z -> byZone().getOrDefault(z, List.of()).stream()
+                        .filter(sub -> !isPublic(sub.id()))
+                        .map(SubnetFacts::id)
+                        .sorted()
+                        .limit(1))
+                .toList();
+        String associate = privateThere.isEmpty()
+                ? ""
+                : tables.stream()
+                        .filter(RouteTableFacts::internetRoute)
+                        .map(RouteTableFacts::id)
+                        .findFirst()
+                        .map(t -> " (or associate " + String.join(", ", privateThere) + " with route table " + t + ")")
+                        .orElse("");
         return "Create a public subnet (" + HOW_PUBLIC + ")" + where + associate;
     }
 
     private String publicByZone() {
         List<String> zones = new ArrayList<>();
         byZone().forEach((zone, inZone) -> {
-            List<String> publicIds = inZone.stream().filter(s -> isPublic(s.id())).map(SubnetFacts::id).toList();
+            List<String> publicIds = inZone.stream()
+                    .filter(s -> isPublic(s.id()))
+                    .map(SubnetFacts::id)
+                    .toList();
             if (!publicIds.isEmpty()) {
                 zones.add(zone + " " + String.join(", ", publicIds));
             }

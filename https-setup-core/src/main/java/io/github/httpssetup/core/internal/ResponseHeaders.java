@@ -22,21 +22,32 @@ final class ResponseHeaders {
     static final String CONTENT_SECURITY_POLICY = "routing.http.response.content_security_policy.header_value";
     static final String SERVER_ENABLED = "routing.http.response.server.enabled";
     /** The values ALB gives a new listener. */
-    static final Map<String, String> AWS_DEFAULTS = Map.of(HSTS, "", CONTENT_TYPE_OPTIONS, "", FRAME_OPTIONS, "",
-            CONTENT_SECURITY_POLICY, "", SERVER_ENABLED, "true");
+    static final Map<String, String> AWS_DEFAULTS = Map.of(
+            HSTS, "", CONTENT_TYPE_OPTIONS, "", FRAME_OPTIONS, "", CONTENT_SECURITY_POLICY, "", SERVER_ENABLED, "true");
     /** Marks a listener whose response headers the stack manages; its value is {@code on} or {@code off}. */
     static final String TAG = "https-setup:security-headers";
 
-    private ResponseHeaders() {
-    }
+    private ResponseHeaders() {}
 
     /** Every managed attribute with the value the description wants ({@code null} = the option is off). */
     static Map<String, String> wanted(SecurityHeadersSpec headers) {
         Map<String, String> wanted = new LinkedHashMap<>();
-        wanted.put(HSTS, headers == null ? "" : headers.strictTransportSecurity().map(h -> h.headerValue()).orElse(""));
+        wanted.put(
+                HSTS,
+                headers == null
+                        ? ""
+                        : headers.strictTransportSecurity()
+                                .map(h -> h.headerValue())
+                                .orElse(""));
         wanted.put(CONTENT_TYPE_OPTIONS, headers != null && headers.contentTypeOptions() ? "nosniff" : "");
-        wanted.put(FRAME_OPTIONS, headers == null ? "" : headers.frameOptions().map(f -> f.headerValue()).orElse(""));
-        wanted.put(CONTENT_SECURITY_POLICY, headers == null ? "" : headers.contentSecurityPolicy().orElse(""));
+        wanted.put(
+                FRAME_OPTIONS,
+                headers == null
+                        ? ""
+                        : headers.frameOptions().map(f -> f.headerValue()).orElse(""));
+        wanted.put(
+                CONTENT_SECURITY_POLICY,
+                headers == null ? "" : headers.contentSecurityPolicy().orElse(""));
         wanted.put(SERVER_ENABLED, String.valueOf(headers == null || !headers.removeServerHeader()));
         return wanted;
     }
@@ -56,12 +67,18 @@ final class ResponseHeaders {
     /** How a plan names an attribute: {@code responseHeaders.Strict-Transport-Security}. */
     static String label(String key) {
         switch (key) {
-            case HSTS: return "responseHeaders.Strict-Transport-Security";
-            case CONTENT_TYPE_OPTIONS: return "responseHeaders.X-Content-Type-Options";
-            case FRAME_OPTIONS: return "responseHeaders.X-Frame-Options";
-            case CONTENT_SECURITY_POLICY: return "responseHeaders.Content-Security-Policy";
-            case SERVER_ENABLED: return "responseHeaders.Server (kept)";
-            default: return key;
+            case HSTS:
+                return "responseHeaders.Strict-Transport-Security";
+            case CONTENT_TYPE_OPTIONS:
+                return "responseHeaders.X-Content-Type-Options";
+            case FRAME_OPTIONS:
+                return "responseHeaders.X-Frame-Options";
+            case CONTENT_SECURITY_POLICY:
+                return "responseHeaders.Content-Security-Policy";
+            case SERVER_ENABLED:
+                return "responseHeaders.Server (kept)";
+            default:
+                return key;
         }
     }
 

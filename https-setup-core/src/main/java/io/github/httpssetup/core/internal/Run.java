@@ -36,7 +36,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 final class Run {
 
     /** What the run is for. */
-    enum Mode { PLAN, APPLY, DESTROY }
+    enum Mode {
+        PLAN,
+        APPLY,
+        DESTROY
+    }
 
     private final HttpsSetup spec;
     private final AwsClients aws;
@@ -52,6 +56,7 @@ final class Run {
     private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The resource the write running on this thread created, if it said so (see {@link #created}). */
     private final ThreadLocal<String> createdByWrite = new ThreadLocal<>();
+
     private volatile boolean cancelled;
 
     Run(HttpsSetup spec, AwsClients aws, Mode mode, EngineConfig config) {
@@ -109,8 +114,8 @@ final class Run {
      * an apply starts from the plan run's read.
      */
     ZoneRecords zoneRecords(String zoneId) {
-        return zoneRecords.computeIfAbsent(zoneId, id -> observe(ResourceKind.ALIAS_RECORD, "records " + id,
-                () -> ZoneRecords.read(this, id)));
+        return zoneRecords.computeIfAbsent(
+                zoneId, id -> observe(ResourceKind.ALIAS_RECORD, "records " + id, () -> ZoneRecords.read(this, id)));
     }
 
     // ---- observations ----
@@ -149,12 +154,10 @@ final class Run {
 
     /** Read results keyed by what was asked, grouped by the kind of resource they observe. Thread-safe. */
     static final class Observations {
-        private record Key(ResourceKind kind, Object key) {
-        }
+        private record Key(ResourceKind kind, Object key) {}
 
         /** A read's outcome: its value, or the AWS error it ended with (e.g. "not found"). */
-        private record Outcome(Object value, RuntimeException error) {
-        }
+        private record Outcome(Object value, RuntimeException error) {}
 
         /** Completed, or in flight: a second caller of an in-flight read waits for it instead of reading again. */
         private final Map<Key, java.util.concurrent.CompletableFuture<Outcome>> outcomes =
@@ -207,16 +210,19 @@ final class Run {
         /** The kinds whose reads a write of this kind can change. */
         static Set<ResourceKind> related(ResourceKind kind) {
             return switch (kind) {
-                case DOMAIN_REGISTRATION, HOSTED_ZONE -> EnumSet.of(ResourceKind.DOMAIN_REGISTRATION, ResourceKind.HOSTED_ZONE);
-                case VALIDATION_RECORD, ALIAS_RECORD, OWNERSHIP_RECORD -> EnumSet.of(ResourceKind.VALIDATION_RECORD,
-                        ResourceKind.ALIAS_RECORD, ResourceKind.OWNERSHIP_RECORD);
-                case SECURITY_GROUP, SECURITY_GROUP_RULE -> EnumSet.of(ResourceKind.SECURITY_GROUP,
-                        ResourceKind.SECURITY_GROUP_RULE);
+                case DOMAIN_REGISTRATION, HOSTED_ZONE ->
+                    EnumSet.of(ResourceKind.DOMAIN_REGISTRATION, ResourceKind.HOSTED_ZONE);
+                case VALIDATION_RECORD, ALIAS_RECORD, OWNERSHIP_RECORD ->
+                    EnumSet.of(
+                            ResourceKind.VALIDATION_RECORD, ResourceKind.ALIAS_RECORD, ResourceKind.OWNERSHIP_RECORD);
+                case SECURITY_GROUP, SECURITY_GROUP_RULE ->
+                    EnumSet.of(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
                 case TARGET_GROUP, TARGETS -> EnumSet.of(ResourceKind.TARGET_GROUP, ResourceKind.TARGETS);
                 // deleting a load balancer deletes its listeners
-                case LOAD_BALANCER -> EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER,
-                        ResourceKind.HTTP_LISTENER);
-                case HTTPS_LISTENER, HTTP_LISTENER -> EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                case LOAD_BALANCER ->
+                    EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                case HTTPS_LISTENER, HTTP_LISTENER ->
+                    EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
                 default -> EnumSet.of(kind);
             };
         }
@@ -293,8 +299,10 @@ final class Run {
         }
         Change done = idOf == null || result == null ? change : withId(change, idOf.apply(result));
         changes.add(done);
-        event(ProgressEvent.Type.CHANGE_APPLIED, change.kind().label(), describe(done) + ": done"
-                + (done.id() == null ? "" : " (" + done.id() + ")"));
+        event(
+                ProgressEvent.Type.CHANGE_APPLIED,
+                change.kind().label(),
+                describe(done) + ": done" + (done.id() == null ? "" : " (" + done.id() + ")"));
         return result;
     }
 
@@ -304,8 +312,10 @@ final class Run {
             return change;
         }
         List<AttributeChange> attributes = change.attributes().stream()
-                .map(a -> AttributeChange.KNOWN_AFTER_APPLY.equals(a.after()) && ("arn".equals(a.attribute())
-                        || "id".equals(a.attribute())) ? new AttributeChange(a.attribute(), a.before(), id) : a)
+                .map(a -> AttributeChange.KNOWN_AFTER_APPLY.equals(a.after())
+                                && ("arn".equals(a.attribute()) || "id".equals(a.attribute()))
+                        ? new AttributeChange(a.attribute(), a.before(), id)
+                        : a)
                 .toList();
         return new Change(change.action(), change.kind(), change.name(), id, attributes, change.reason());
     }
@@ -333,7 +343,9 @@ final class Run {
         List<AttributeChange> list = new ArrayList<>();
         for (int i = 0; i + 1 < nameValuePairs.length; i += 2) {
             Object value = nameValuePairs[i + 1];
-            list.add(new AttributeChange(String.valueOf(nameValuePairs[i]), null,
+            list.add(new AttributeChange(
+                    String.valueOf(nameValuePairs[i]),
+                    null,
                     value == null ? AttributeChange.KNOWN_AFTER_APPLY : String.valueOf(value)));
         }
         return list;
@@ -385,8 +397,14 @@ final class Run {
      *
      * @param onTimeout builds the error when the limit passes
      */
-    <T> T await(String step, String what, Duration limit, Duration first, Duration max,
-                       Supplier<Optional<T>> poll, Supplier<HttpsSetupException> onTimeout) {
+    <T> T await(
+            String step,
+            String what,
+            Duration limit,
+            Duration first,
+            Duration max,
+            Supplier<Optional<T>> poll,
+            Supplier<HttpsSetupException> onTimeout) {
         Instant start = clock.instant();
         while (true) {
             checkCancelled();
@@ -447,10 +465,15 @@ final class Run {
 
     /** {@link #retryingFor} for a call without a result. */
     void retryingFor(Duration budget, String step, String what, Runnable call, String... errorCodes) {
-        retryingFor(budget, step, what, () -> {
-            call.run();
-            return null;
-        }, errorCodes);
+        retryingFor(
+                budget,
+                step,
+                what,
+                () -> {
+                    call.run();
+                    return null;
+                },
+                errorCodes);
     }
 
     private <T> T retry(String step, String what, Supplier<T> call, Instant deadline, String... errorCodes) {
@@ -462,48 +485,65 @@ final class Run {
         if (deadline == null) {
             config.retryOnException(notYet);
         } else {
-            config.maxAttempts(Integer.MAX_VALUE).retryOnException(e -> notYet.test(e) && clock.instant().isBefore(deadline));
+            config.maxAttempts(Integer.MAX_VALUE)
+                    .retryOnException(e -> notYet.test(e) && clock.instant().isBefore(deadline));
         }
         Retry retry = Retry.of(what, config.build());
-        retry.getEventPublisher().onRetry(e -> listener.onEvent(new ProgressEvent(ProgressEvent.Type.RETRYING, step,
-                what + ": AWS is not ready yet (attempt " + e.getNumberOfRetryAttempts() + ", next in "
-                        + e.getWaitInterval().toMillis() + " ms)", Duration.ZERO, Duration.ZERO, e.getLastThrowable())));
+        retry.getEventPublisher()
+                .onRetry(e -> listener.onEvent(new ProgressEvent(
+                        ProgressEvent.Type.RETRYING,
+                        step,
+                        what + ": AWS is not ready yet (attempt " + e.getNumberOfRetryAttempts() + ", next in "
+                                + e.getWaitInterval().toMillis() + " ms)",
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        e.getLastThrowable())));
         Instant started = clock.instant();
         try {
             return Retry.decorateSupplier(retry, () -> {
-                checkCancelled();
-                return call.get();
-            }).get();
+                        checkCancelled();
+                        return call.get();
+                    })
+                    .get();
         } catch (AwsServiceException e) {
             if (!notYet.test(e)) {
                 throw e;
             }
             String code = e.awsErrorDetails().errorCode();
-            String after = deadline == null ? eventualConsistency.getMaxAttempts() + " attempts"
+            String after = deadline == null
+                    ? eventualConsistency.getMaxAttempts() + " attempts"
                     : Duration.between(started, clock.instant()).toSeconds() + " s";
-            throw new HttpsSetupException(ErrorCode.AWS_ERROR, what + ": AWS still answered " + code + " ("
-                    + e.awsErrorDetails().errorMessage() + ") after " + after + ". " + notYetHint(code)
-                    + " The run is safe to repeat.", e);
+            throw new HttpsSetupException(
+                    ErrorCode.AWS_ERROR,
+                    what + ": AWS still answered " + code + " ("
+                            + e.awsErrorDetails().errorMessage() + ") after " + after + ". " + notYetHint(code)
+                            + " The run is safe to repeat.",
+                    e);
         }
     }
 
     private String notYetHint(String code) {
         return switch (code) {
-            case "TargetGroupNotFound" -> "Check that the target group still exists in " + spec.region()
-                    + " (aws elbv2 describe-target-groups) and that nothing else deletes it.";
-            case "CertificateNotFound" -> "Check that the certificate is ISSUED in " + spec.region()
-                    + " (aws acm describe-certificate).";
+            case "TargetGroupNotFound" ->
+                "Check that the target group still exists in " + spec.region()
+                        + " (aws elbv2 describe-target-groups) and that nothing else deletes it.";
+            case "CertificateNotFound" ->
+                "Check that the certificate is ISSUED in " + spec.region() + " (aws acm describe-certificate).";
             case "ResourceInUse", "ResourceInUseException", "DependencyViolation" ->
-                    "Something still uses it: check the listeners, rules and network interfaces that refer to it.";
+                "Something still uses it: check the listeners, rules and network interfaces that refer to it.";
             case "InvalidTarget" -> "Check that the instances are running, in the target group's VPC.";
             default -> "Check it in the AWS console.";
         };
     }
 
     void retrying(String step, String what, Runnable call, String... errorCodes) {
-        retrying(step, what, () -> {
-            call.run();
-            return null;
-        }, errorCodes);
+        retrying(
+                step,
+                what,
+                () -> {
+                    call.run();
+                    return null;
+                },
+                errorCodes);
     }
 }

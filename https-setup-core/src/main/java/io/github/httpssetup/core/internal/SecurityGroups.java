@@ -44,6 +44,7 @@ final class SecurityGroups {
     static final String ANYWHERE_IPV6 = "::/0";
     /** The error AWS answers while a just-created group is not visible everywhere yet. */
     private static final String GROUP_NOT_FOUND = "InvalidGroup.NotFound";
+
     private static final String STEP = "security groups";
 
     private final Run run;
@@ -64,12 +65,18 @@ final class SecurityGroups {
         }
 
         static Ingress of(SecurityGroupRule rule) {
-            String source = rule.cidrIpv4() != null ? rule.cidrIpv4()
-                    : rule.cidrIpv6() != null ? canonicalIpv6(rule.cidrIpv6())
-                    : rule.referencedGroupInfo() != null ? rule.referencedGroupInfo().groupId()
-                    : rule.prefixListId();
-            return new Ingress(rule.ipProtocol(), rule.fromPort() == null ? -1 : rule.fromPort(),
-                    rule.toPort() == null ? -1 : rule.toPort(), source);
+            String source = rule.cidrIpv4() != null
+                    ? rule.cidrIpv4()
+                    : rule.cidrIpv6() != null
+                            ? canonicalIpv6(rule.cidrIpv6())
+                            : rule.referencedGroupInfo() != null
+                                    ? rule.referencedGroupInfo().groupId()
+                                    : rule.prefixListId();
+            return new Ingress(
+                    rule.ipProtocol(),
+                    rule.fromPort() == null ? -1 : rule.fromPort(),
+                    rule.toPort() == null ? -1 : rule.toPort(),
+                    source);
         }
 
         /** Whether the rule admits TCP on this port, from whatever source. */
@@ -79,7 +86,10 @@ final class SecurityGroups {
         }
 
         IpPermission permission(String description) {
-            IpPermission.Builder p = IpPermission.builder().ipProtocol(protocol).fromPort(fromPort).toPort(toPort);
+            IpPermission.Builder p = IpPermission.builder()
+                    .ipProtocol(protocol)
+                    .fromPort(fromPort)
+                    .toPort(toPort);
             if (source.startsWith("sg-")) {
                 p.userIdGroupPairs(g -> g.groupId(source).description(description));
             } else if (source.startsWith("pl-")) {
@@ -109,8 +119,7 @@ final class SecurityGroups {
     }
 
     /** An owned rule on an instance group that is no longer wanted (e.g. the old app port). */
-    record Stale(String groupId, Ingress rule, String ruleId) {
-    }
+    record Stale(String groupId, Ingress rule, String ruleId) {}
 
     /** Revokes the stale rules; runs after the listeners switched to the new target group. */
     void revokeStale(States.SecurityGroups groups) {
@@ -122,8 +131,10 @@ final class SecurityGroups {
             return given(network);
         }
         String name = albGroupName();
-        Observed observed = run.observe(ResourceKind.SECURITY_GROUP, "groups " + network.vpcId() + " " + name + " "
-                + new TreeSet<>(network.instanceSecurityGroupIds()), () -> observe(network, name));
+        Observed observed = run.observe(
+                ResourceKind.SECURITY_GROUP,
+                "groups " + network.vpcId() + " " + name + " " + new TreeSet<>(network.instanceSecurityGroupIds()),
+                () -> observe(network, name));
         Optional<SecurityGroup> existing = observed.albGroup();
         List<SecurityGroupRule> rules = observed.rules();
 
@@ -135,14 +146,27 @@ final class SecurityGroups {
             albGroupId = group.groupId();
             if (!run.owns(tags(group.tags()))) {
                 if (!spec.adopt()) {
-                    run.conflict(ResourceKind.SECURITY_GROUP, name, albGroupId, "a security group with this name exists in "
-                            + network.vpcId() + " without the tag " + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack()
-                            + "; set adopt: true to take it over (its inbound rules will be replaced), or delete or rename it");
+                    run.conflict(
+                            ResourceKind.SECURITY_GROUP,
+                            name,
+                            albGroupId,
+                            "a security group with this name exists in "
+                                    + network.vpcId() + " without the tag " + HttpsSetup.OWNERSHIP_TAG + "="
+                                    + spec.stack()
+                                    + "; set adopt: true to take it over (its inbound rules will be replaced), or delete or rename it");
                     return List.of(albGroupId);
                 }
-                run.change(new Change(ChangeAction.UPDATE, ResourceKind.SECURITY_GROUP, name, albGroupId,
-                        List.of(new AttributeChange("tags." + HttpsSetup.OWNERSHIP_TAG, null, spec.stack())), "adopt: true"),
-                        () -> run.aws().ec2().createTags(r -> r.resources(albGroupId).tags(ec2Tags())));
+                run.change(
+                        new Change(
+                                ChangeAction.UPDATE,
+                                ResourceKind.SECURITY_GROUP,
+                                name,
+                                albGroupId,
+                                List.of(new AttributeChange("tags." + HttpsSetup.OWNERSHIP_TAG, null, spec.stack())),
+                                "adopt: true"),
+                        () -> run.aws()
+                                .ec2()
+                                .createTags(r -> r.resources(albGroupId).tags(ec2Tags())));
             } else {
                 run.unchanged(ResourceKind.SECURITY_GROUP, name, albGroupId);
             }
@@ -153,12 +177,17 @@ final class SecurityGroups {
     }
 
     /** The load balancer's group, if it exists, and the inbound and outbound rules of it and the instances' groups. */
-    private record Observed(Optional<SecurityGroup> albGroup, List<SecurityGroupRule> rules) {
-    }
+    private record Observed(Optional<SecurityGroup> albGroup, List<SecurityGroupRule> rules) {}
 
     private Observed observe(States.Targets network, String name) {
-        Optional<SecurityGroup> existing = run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(
-                filter("vpc-id", network.vpcId()), filter("group-name", name))).securityGroups().stream().findFirst();
+        Optional<SecurityGroup> existing = run
+                .aws()
+                .ec2()
+                .describeSecurityGroupsPaginator(
+                        r -> r.filters(filter("vpc-id", network.vpcId()), filter("group-name", name)))
+                .securityGroups()
+                .stream()
+                .findFirst();
         Set<String> groupIds = new TreeSet<>(network.instanceSecurityGroupIds());
         existing.ifPresent(g -> groupIds.add(g.groupId()));
         return new Observed(existing, rules(filter("group-id", groupIds)));
@@ -180,34 +209,56 @@ final class SecurityGroups {
     // ---- given groups ----
 
     private List<String> given(States.Targets network) {
-        List<String> ids = spec.loadBalancer().securityGroups().stream().distinct().toList();
+        List<String> ids =
+                spec.loadBalancer().securityGroups().stream().distinct().toList();
         // A filter, not GroupIds: unknown ids are then simply absent instead of failing the whole call.
-        List<SecurityGroup> found = run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(filter("group-id", ids)))
-                .securityGroups().stream().toList();
+        List<SecurityGroup> found = run
+                .aws()
+                .ec2()
+                .describeSecurityGroupsPaginator(r -> r.filters(filter("group-id", ids)))
+                .securityGroups()
+                .stream()
+                .toList();
         Set<String> seen = found.stream().map(SecurityGroup::groupId).collect(Collectors.toSet());
         List<String> missing = ids.stream().filter(id -> !seen.contains(id)).toList();
         if (!missing.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.SECURITY_GROUPS_INVALID, "loadBalancer.securityGroups: "
-                    + String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist in " + spec.region()
-                    + ". Check the ids, or remove loadBalancer.securityGroups to let https-setup create the group.");
+            throw new HttpsSetupException(
+                    ErrorCode.SECURITY_GROUPS_INVALID,
+                    "loadBalancer.securityGroups: "
+                            + String.join(", ", missing) + (missing.size() == 1 ? " does" : " do") + " not exist in "
+                            + spec.region()
+                            + ". Check the ids, or remove loadBalancer.securityGroups to let https-setup create the group.");
         }
-        List<String> elsewhere = found.stream().filter(g -> !network.vpcId().equals(g.vpcId()))
-                .map(g -> g.groupId() + " is in " + g.vpcId()).toList();
+        List<String> elsewhere = found.stream()
+                .filter(g -> !network.vpcId().equals(g.vpcId()))
+                .map(g -> g.groupId() + " is in " + g.vpcId())
+                .toList();
         if (!elsewhere.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.SECURITY_GROUPS_INVALID, "loadBalancer.securityGroups: "
-                    + String.join(", ", elsewhere) + ", but the target instances are in " + network.vpcId() + " (a load"
-                    + " balancer's groups must be in its VPC). Use groups of " + network.vpcId() + ", or remove"
-                    + " loadBalancer.securityGroups to let https-setup create one.");
+            throw new HttpsSetupException(
+                    ErrorCode.SECURITY_GROUPS_INVALID,
+                    "loadBalancer.securityGroups: "
+                            + String.join(", ", elsewhere) + ", but the target instances are in " + network.vpcId()
+                            + " (a load"
+                            + " balancer's groups must be in its VPC). Use groups of " + network.vpcId() + ", or remove"
+                            + " loadBalancer.securityGroups to let https-setup create one.");
         }
         int https = spec.httpsListener().port();
-        boolean admitsHttps = found.stream().flatMap(g -> g.ipPermissions().stream())
-                .anyMatch(p -> new Ingress(p.ipProtocol(), p.fromPort() == null ? -1 : p.fromPort(),
-                        p.toPort() == null ? -1 : p.toPort(), "").admitsTcp(https));
+        boolean admitsHttps = found.stream()
+                .flatMap(g -> g.ipPermissions().stream())
+                .anyMatch(p -> new Ingress(
+                                p.ipProtocol(),
+                                p.fromPort() == null ? -1 : p.fromPort(),
+                                p.toPort() == null ? -1 : p.toPort(),
+                                "")
+                        .admitsTcp(https));
         if (!admitsHttps && run.mode() != Run.Mode.APPLY) { // apply starts with a plan: warn once
-            run.warn(STEP, "None of loadBalancer.securityGroups (" + String.join(", ", ids) + ") admits inbound TCP " + https
-                    + ": browsers will not reach the HTTPS listener. Add an inbound rule for TCP " + https + " from "
-                    + ANYWHERE_IPV4 + " (and " + ANYWHERE_IPV6 + " for dualstack) to one of them, or remove"
-                    + " loadBalancer.securityGroups to let https-setup manage the group.");
+            run.warn(
+                    STEP,
+                    "None of loadBalancer.securityGroups (" + String.join(", ", ids) + ") admits inbound TCP " + https
+                            + ": browsers will not reach the HTTPS listener. Add an inbound rule for TCP " + https
+                            + " from "
+                            + ANYWHERE_IPV4 + " (and " + ANYWHERE_IPV6 + " for dualstack) to one of them, or remove"
+                            + " loadBalancer.securityGroups to let https-setup manage the group.");
         }
         found.forEach(g -> run.unchanged(ResourceKind.SECURITY_GROUP, g.groupName(), g.groupId()));
         return ids;
@@ -240,35 +291,65 @@ final class SecurityGroups {
     private String create(String name, String vpcId) {
         List<Ingress> ingress = wantedAlbIngress();
         String description = "https-setup " + spec.stack() + ": load balancer";
-        Change change = new Change(ChangeAction.CREATE, ResourceKind.SECURITY_GROUP, name, null, Run.attributes(
-                "vpc", vpcId, "description", description,
-                "ingress", ingress.stream().map(Ingress::toString).collect(Collectors.joining(", ")),
-                "id", null), "admits the listener ports");
-        return run.change(change, () -> {
-            String id;
-            try {
-                id = run.aws().ec2().createSecurityGroup(r -> r.groupName(name).description(description).vpcId(vpcId)
-                        .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP))).groupId();
-            } catch (AwsServiceException e) {
-                if (!"InvalidGroup.Duplicate".equals(code(e))) {
-                    throw e;
-                }
-                id = createdConcurrently(name, vpcId, e);
-            }
-            authorize(id, ingress, "https-setup " + spec.stack() + ": clients");
-            return id;
-        }, created -> created);
+        Change change = new Change(
+                ChangeAction.CREATE,
+                ResourceKind.SECURITY_GROUP,
+                name,
+                null,
+                Run.attributes(
+                        "vpc",
+                        vpcId,
+                        "description",
+                        description,
+                        "ingress",
+                        ingress.stream().map(Ingress::toString).collect(Collectors.joining(", ")),
+                        "id",
+                        null),
+                "admits the listener ports");
+        return run.change(
+                change,
+                () -> {
+                    String id;
+                    try {
+                        id = run.aws()
+                                .ec2()
+                                .createSecurityGroup(r -> r.groupName(name)
+                                        .description(description)
+                                        .vpcId(vpcId)
+                                        .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP)))
+                                .groupId();
+                    } catch (AwsServiceException e) {
+                        if (!"InvalidGroup.Duplicate".equals(code(e))) {
+                            throw e;
+                        }
+                        id = createdConcurrently(name, vpcId, e);
+                    }
+                    authorize(id, ingress, "https-setup " + spec.stack() + ": clients");
+                    return id;
+                },
+                created -> created);
     }
 
     /** Another run of the same stack created the group between this run's read and its create: use it. */
     private String createdConcurrently(String name, String vpcId, AwsServiceException cause) {
-        SecurityGroup group = run.aws().ec2().describeSecurityGroups(r -> r.filters(filter("vpc-id", vpcId),
-                filter("group-name", name))).securityGroups().stream().findFirst().orElseThrow(() -> cause);
+        SecurityGroup group = run
+                .aws()
+                .ec2()
+                .describeSecurityGroups(r -> r.filters(filter("vpc-id", vpcId), filter("group-name", name)))
+                .securityGroups()
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> cause);
         if (!run.owns(tags(group.tags()))) {
-            throw new HttpsSetupException(ErrorCode.CONFLICT, "Security group " + name + " (" + group.groupId()
-                    + ") appeared in " + vpcId + " while this run was creating it (another run at the same time?), without the tag "
-                    + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack() + ". Run plan to see it; set adopt: true to take it"
-                    + " over, or delete or rename it.", cause);
+            throw new HttpsSetupException(
+                    ErrorCode.CONFLICT,
+                    "Security group " + name + " (" + group.groupId()
+                            + ") appeared in " + vpcId
+                            + " while this run was creating it (another run at the same time?), without the tag "
+                            + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack()
+                            + ". Run plan to see it; set adopt: true to take it"
+                            + " over, or delete or rename it.",
+                    cause);
         }
         return group.groupId();
     }
@@ -283,8 +364,14 @@ final class SecurityGroups {
         List<Ingress> wanted = wantedAlbIngress();
         for (Ingress rule : wanted) {
             if (!actual.containsKey(rule)) {
-                run.change(new Change(ChangeAction.CREATE, ResourceKind.SECURITY_GROUP_RULE, name + ": " + rule, null,
-                        List.of(new AttributeChange("ingress", null, rule.toString())), "listener port"),
+                run.change(
+                        new Change(
+                                ChangeAction.CREATE,
+                                ResourceKind.SECURITY_GROUP_RULE,
+                                name + ": " + rule,
+                                null,
+                                List.of(new AttributeChange("ingress", null, rule.toString())),
+                                "listener port"),
                         () -> authorize(groupId, List.of(rule), "https-setup " + spec.stack() + ": clients"));
             }
         }
@@ -305,17 +392,27 @@ final class SecurityGroups {
         return ports;
     }
 
-    private void convergeInstanceRules(States.Targets network, String albName, String albGroupId, List<SecurityGroupRule> rules,
-                                       List<Stale> stale) {
+    private void convergeInstanceRules(
+            States.Targets network,
+            String albName,
+            String albGroupId,
+            List<SecurityGroupRule> rules,
+            List<Stale> stale) {
         for (String groupId : new TreeSet<>(network.instanceSecurityGroupIds())) {
             Map<Ingress, String> owned = ingressOf(rules, groupId, true);
             Map<Ingress, String> all = ingressOf(rules, groupId, false);
             Set<Ingress> wanted = new LinkedHashSet<>();
             for (int port : applicationPorts()) {
                 if (albGroupId == null) { // a plan: the load balancer's group is created by apply
-                    run.change(new Change(ChangeAction.CREATE, ResourceKind.SECURITY_GROUP_RULE, groupId + ": tcp " + port
-                            + " from " + albName, null, Run.attributes("ingress", "tcp " + port, "source", null),
-                            "lets the load balancer reach the application"), () -> { });
+                    run.change(
+                            new Change(
+                                    ChangeAction.CREATE,
+                                    ResourceKind.SECURITY_GROUP_RULE,
+                                    groupId + ": tcp " + port + " from " + albName,
+                                    null,
+                                    Run.attributes("ingress", "tcp " + port, "source", null),
+                                    "lets the load balancer reach the application"),
+                            () -> {});
                     continue;
                 }
                 Ingress rule = Ingress.tcp(port, albGroupId);
@@ -324,10 +421,16 @@ final class SecurityGroups {
                 if (all.containsKey(rule)) {
                     run.unchanged(ResourceKind.SECURITY_GROUP_RULE, label, all.get(rule));
                 } else {
-                    run.change(new Change(ChangeAction.CREATE, ResourceKind.SECURITY_GROUP_RULE, label, null,
-                            Run.attributes("ingress", "tcp " + port, "source", albGroupId),
-                            "lets the load balancer reach the application"),
-                            () -> authorize(groupId, List.of(rule), "https-setup " + spec.stack() + ": from load balancer"));
+                    run.change(
+                            new Change(
+                                    ChangeAction.CREATE,
+                                    ResourceKind.SECURITY_GROUP_RULE,
+                                    label,
+                                    null,
+                                    Run.attributes("ingress", "tcp " + port, "source", albGroupId),
+                                    "lets the load balancer reach the application"),
+                            () -> authorize(
+                                    groupId, List.of(rule), "https-setup " + spec.stack() + ": from load balancer"));
                 }
             }
             owned.forEach((rule, ruleId) -> {
@@ -343,10 +446,12 @@ final class SecurityGroups {
     /** Revokes the stack's rules on groups it does not own, then deletes the groups it owns. */
     void destroy() {
         Filter owned = filter("tag:" + HttpsSetup.OWNERSHIP_TAG, spec.stack());
-        List<SecurityGroup> groups = run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(owned))
-                .securityGroups().stream().toList();
+        List<SecurityGroup> groups =
+                run.aws().ec2().describeSecurityGroupsPaginator(r -> r.filters(owned)).securityGroups().stream()
+                        .toList();
         Set<String> groupIds = groups.stream().map(SecurityGroup::groupId).collect(Collectors.toSet());
-        if (spec.loadBalancer().autoSecurityGroups() || !groups.isEmpty()) { // given groups alone: the stack made no rule
+        if (spec.loadBalancer().autoSecurityGroups()
+                || !groups.isEmpty()) { // given groups alone: the stack made no rule
             // Rules inside the stack's own groups go with them; the others first, as they reference those groups.
             rules(owned).stream()
                     .filter(r -> !groupIds.contains(r.groupId()) && !Boolean.TRUE.equals(r.isEgress()))
@@ -354,7 +459,13 @@ final class SecurityGroups {
                     .forEach(r -> revoke(r.groupId(), r.groupId(), Ingress.of(r), r.securityGroupRuleId(), "destroy"));
         }
         for (SecurityGroup group : groups) {
-            run.change(Change.of(ChangeAction.DELETE, ResourceKind.SECURITY_GROUP, group.groupName(), group.groupId(), "destroy"),
+            run.change(
+                    Change.of(
+                            ChangeAction.DELETE,
+                            ResourceKind.SECURITY_GROUP,
+                            group.groupName(),
+                            group.groupId(),
+                            "destroy"),
                     () -> deleteGroup(group));
         }
     }
@@ -365,13 +476,20 @@ final class SecurityGroups {
      */
     private void deleteGroup(SecurityGroup group) {
         Duration limit = spec.waitTimeout();
-        run.await(STEP, "waiting until nothing uses security group " + group.groupName() + " (" + group.groupId() + ")",
-                limit, Duration.ofSeconds(2), Duration.ofSeconds(30), () -> {
+        run.await(
+                STEP,
+                "waiting until nothing uses security group " + group.groupName() + " (" + group.groupId() + ")",
+                limit,
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(30),
+                () -> {
                     try {
                         run.aws().ec2().deleteSecurityGroup(r -> r.groupId(group.groupId()));
                         return Optional.of(Boolean.TRUE);
                     } catch (AwsServiceException e) {
-                        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+                        String code = e.awsErrorDetails() == null
+                                ? ""
+                                : e.awsErrorDetails().errorCode();
                         if ("DependencyViolation".equals(code)) {
                             return Optional.empty();
                         }
@@ -380,11 +498,16 @@ final class SecurityGroups {
                         }
                         throw e;
                     }
-                }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "Security group " + group.groupName() + " ("
-                        + group.groupId() + ") is still in use after " + limit.toMinutes() + " min, so it cannot be deleted."
-                        + " Something still uses it: a network interface (aws ec2 describe-network-interfaces --filters"
-                        + " Name=group-id,Values=" + group.groupId() + ") or another group's rule. Remove that, and run"
-                        + " destroy again (it continues where it stopped)."));
+                },
+                () -> new HttpsSetupException(
+                        ErrorCode.WAIT_TIMEOUT,
+                        "Security group " + group.groupName() + " ("
+                                + group.groupId() + ") is still in use after " + limit.toMinutes()
+                                + " min, so it cannot be deleted."
+                                + " Something still uses it: a network interface (aws ec2 describe-network-interfaces --filters"
+                                + " Name=group-id,Values=" + group.groupId()
+                                + ") or another group's rule. Remove that, and run"
+                                + " destroy again (it continues where it stopped)."));
     }
 
     // ---- reading and writing rules ----
@@ -394,7 +517,8 @@ final class SecurityGroups {
         if (filter.values().isEmpty()) {
             return List.of();
         }
-        return run.aws().ec2().describeSecurityGroupRulesPaginator(r -> r.filters(filter)).securityGroupRules().stream().toList();
+        return run.aws().ec2().describeSecurityGroupRulesPaginator(r -> r.filters(filter)).securityGroupRules().stream()
+                .toList();
     }
 
     /** The group's inbound rules (only the stack's when {@code ownedOnly}), rule → rule id. */
@@ -408,11 +532,18 @@ final class SecurityGroups {
     }
 
     private void authorize(String groupId, List<Ingress> rules, String description) {
-        List<IpPermission> permissions = rules.stream().map(r -> r.permission(description)).toList();
+        List<IpPermission> permissions =
+                rules.stream().map(r -> r.permission(description)).toList();
         try {
-            run.retrying(STEP, "adding inbound rules to " + groupId, () -> run.aws().ec2().authorizeSecurityGroupIngress(r -> r
-                    .groupId(groupId).ipPermissions(permissions)
-                    .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP_RULE))), GROUP_NOT_FOUND);
+            run.retrying(
+                    STEP,
+                    "adding inbound rules to " + groupId,
+                    () -> run.aws()
+                            .ec2()
+                            .authorizeSecurityGroupIngress(r -> r.groupId(groupId)
+                                    .ipPermissions(permissions)
+                                    .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP_RULE))),
+                    GROUP_NOT_FOUND);
         } catch (AwsServiceException e) {
             // A concurrent run of the stack added some of them: AWS refuses the whole call, so add the rest one by one.
             if (!"InvalidPermission.Duplicate".equals(code(e))) {
@@ -420,8 +551,11 @@ final class SecurityGroups {
             }
             for (IpPermission permission : permissions) {
                 try {
-                    run.aws().ec2().authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permission)
-                            .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP_RULE)));
+                    run.aws()
+                            .ec2()
+                            .authorizeSecurityGroupIngress(r -> r.groupId(groupId)
+                                    .ipPermissions(permission)
+                                    .tagSpecifications(tagSpecification(ResourceType.SECURITY_GROUP_RULE)));
                 } catch (AwsServiceException duplicate) {
                     if (!"InvalidPermission.Duplicate".equals(code(duplicate))) {
                         throw duplicate;
@@ -432,15 +566,25 @@ final class SecurityGroups {
     }
 
     private void revoke(String name, String groupId, Ingress rule, String ruleId, String reason) {
-        run.change(new Change(ChangeAction.DELETE, ResourceKind.SECURITY_GROUP_RULE, name + ": " + rule, ruleId,
-                List.of(new AttributeChange("ingress", rule.toString(), null)), reason),
-                () -> run.aws().ec2().revokeSecurityGroupIngress(r -> r.groupId(groupId).securityGroupRuleIds(ruleId)));
+        run.change(
+                new Change(
+                        ChangeAction.DELETE,
+                        ResourceKind.SECURITY_GROUP_RULE,
+                        name + ": " + rule,
+                        ruleId,
+                        List.of(new AttributeChange("ingress", rule.toString(), null)),
+                        reason),
+                () -> run.aws()
+                        .ec2()
+                        .revokeSecurityGroupIngress(r -> r.groupId(groupId).securityGroupRuleIds(ruleId)));
     }
 
     // ---- tags ----
 
     private List<Tag> ec2Tags() {
-        return run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return run.tags().entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
     }
 
     private TagSpecification tagSpecification(ResourceType type) {
@@ -470,7 +614,8 @@ final class SecurityGroups {
         if (allowFromSources != null) {
             return allowFromSources;
         }
-        List<String> allow = spec.loadBalancer().allowFrom().stream().map(String::trim).toList();
+        List<String> allow =
+                spec.loadBalancer().allowFrom().stream().map(String::trim).toList();
         Map<String, ManagedPrefixList> lists = prefixLists(allow);
         Set<String> sources = new LinkedHashSet<>();
         List<String> missing = new ArrayList<>();
@@ -507,12 +652,19 @@ final class SecurityGroups {
             }
         }
         if (!missing.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.SECURITY_GROUPS_INVALID, "loadBalancer.allowFrom: " + missing.stream()
-                    .map(m -> m.equals(LoadBalancerSpec.CLOUDFRONT) ? "the CloudFront origin-facing prefix list ("
-                            + LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME + ")" : "the prefix list " + m)
-                    .collect(Collectors.joining(", ")) + (missing.size() == 1 ? " is" : " are") + " not found in "
-                    + spec.region() + " (DescribeManagedPrefixLists). Check the id (aws ec2 describe-managed-prefix-lists),"
-                    + " or remove the entry.");
+            throw new HttpsSetupException(
+                    ErrorCode.SECURITY_GROUPS_INVALID,
+                    "loadBalancer.allowFrom: "
+                            + missing.stream()
+                                    .map(m -> m.equals(LoadBalancerSpec.CLOUDFRONT)
+                                            ? "the CloudFront origin-facing prefix list ("
+                                                    + LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME + ")"
+                                            : "the prefix list " + m)
+                                    .collect(Collectors.joining(", "))
+                            + (missing.size() == 1 ? " is" : " are") + " not found in "
+                            + spec.region()
+                            + " (DescribeManagedPrefixLists). Check the id (aws ec2 describe-managed-prefix-lists),"
+                            + " or remove the entry.");
         }
         checkRuleQuota("IPv4", ipv4, ports, weights);
         checkRuleQuota("IPv6", ipv6, ports, weights);
@@ -525,32 +677,59 @@ final class SecurityGroups {
         if (rules <= MAX_INBOUND_RULES) {
             return;
         }
-        throw new HttpsSetupException(ErrorCode.SECURITY_GROUPS_INVALID, "loadBalancer.allowFrom needs " + rules
-                + " inbound " + family + " rules on the load balancer's group (" + perPort + " per listener port, ports "
-                + ports.stream().map(String::valueOf).collect(Collectors.joining(" and ")) + (weights.isEmpty() ? ""
-                : "; " + String.join(", ", weights)) + "), over EC2's quota of " + MAX_INBOUND_RULES + " inbound rules"
-                + " per security group (a prefix list counts as many rules as its MaxEntries). Set listeners.http.action:"
-                + " none to admit only the HTTPS port (behind CloudFront, CloudFront redirects to HTTPS), list fewer"
-                + " sources, or raise the quota \"Inbound or outbound rules per security group\" in Service Quotas and"
-                + " give the group yourself in loadBalancer.securityGroups.");
+        throw new HttpsSetupException(
+                ErrorCode.SECURITY_GROUPS_INVALID,
+                "loadBalancer.allowFrom needs " + rules
+                        + " inbound " + family + " rules on the load balancer's group (" + perPort
+                        + " per listener port, ports "
+                        + ports.stream().map(String::valueOf).collect(Collectors.joining(" and "))
+                        + (weights.isEmpty() ? "" : "; " + String.join(", ", weights)) + "), over EC2's quota of "
+                        + MAX_INBOUND_RULES + " inbound rules"
+                        + " per security group (a prefix list counts as many rules as its MaxEntries). Set listeners.http.action:"
+                        + " none to admit only the HTTPS port (behind CloudFront, CloudFront redirects to HTTPS), list fewer"
+                        + " sources, or raise the quota \"Inbound or outbound rules per security group\" in Service Quotas and"
+                        + " give the group yourself in loadBalancer.securityGroups.");
     }
 
     /** The prefix lists {@code allow} names, by the name it uses (an id, or {@code cloudfront}); none read when none named. */
     private Map<String, ManagedPrefixList> prefixLists(List<String> allow) {
-        List<String> ids = allow.stream().filter(a -> a.startsWith("pl-")).distinct().sorted().toList();
+        List<String> ids = allow.stream()
+                .filter(a -> a.startsWith("pl-"))
+                .distinct()
+                .sorted()
+                .toList();
         boolean cloudfront = allow.contains(LoadBalancerSpec.CLOUDFRONT);
         Map<String, ManagedPrefixList> found = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
             // A filter, not PrefixListIds: an unknown id is then simply absent instead of failing the call.
-            run.observe(null, "prefix lists " + ids, () -> run.aws().ec2().describeManagedPrefixListsPaginator(r -> r
-                    .filters(filter("prefix-list-id", ids))).prefixLists().stream().toList())
+            run.observe(
+                            null,
+                            "prefix lists " + ids,
+                            () -> run
+                                    .aws()
+                                    .ec2()
+                                    .describeManagedPrefixListsPaginator(r -> r.filters(filter("prefix-list-id", ids)))
+                                    .prefixLists()
+                                    .stream()
+                                    .toList())
                     .forEach(l -> found.put(l.prefixListId(), l));
         }
         if (cloudfront) {
-            run.observe(null, "prefix list " + LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME, () -> run.aws().ec2()
-                    .describeManagedPrefixListsPaginator(r -> r.filters(filter("prefix-list-name",
-                            LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME))).prefixLists().stream().toList())
-                    .stream().findFirst().ifPresent(l -> found.put(LoadBalancerSpec.CLOUDFRONT, l));
+            run
+                    .observe(
+                            null,
+                            "prefix list " + LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME,
+                            () -> run
+                                    .aws()
+                                    .ec2()
+                                    .describeManagedPrefixListsPaginator(r -> r.filters(
+                                            filter("prefix-list-name", LoadBalancerSpec.CLOUDFRONT_PREFIX_LIST_NAME)))
+                                    .prefixLists()
+                                    .stream()
+                                    .toList())
+                    .stream()
+                    .findFirst()
+                    .ifPresent(l -> found.put(LoadBalancerSpec.CLOUDFRONT, l));
         }
         return found;
     }

@@ -24,8 +24,7 @@ final class SslPolicies {
     /** How many of the closest names a refusal suggests. */
     private static final int SUGGESTIONS = 3;
 
-    private SslPolicies() {
-    }
+    private SslPolicies() {}
 
     /**
      * Refuses a policy Elastic Load Balancing does not offer.
@@ -42,12 +41,19 @@ final class SslPolicies {
             return;
         }
         List<String> closest = closest(policy, offered, SUGGESTIONS);
-        throw new HttpsSetupException(ErrorCode.SSL_POLICY_NOT_FOUND, "listeners.https.sslPolicy: \"" + policy
-                + "\" is not a security policy Elastic Load Balancing offers application load balancers in "
-                + run.spec().region() + (closest.isEmpty() ? "" : "; the closest are " + closest.stream()
-                .map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")))
-                + ". Correct the name, or remove sslPolicy to use " + HttpsListenerSpec.DEFAULT_SSL_POLICY
-                + " (aws elbv2 describe-ssl-policies --load-balancer-type application lists them all).");
+        throw new HttpsSetupException(
+                ErrorCode.SSL_POLICY_NOT_FOUND,
+                "listeners.https.sslPolicy: \"" + policy
+                        + "\" is not a security policy Elastic Load Balancing offers application load balancers in "
+                        + run.spec().region()
+                        + (closest.isEmpty()
+                                ? ""
+                                : "; the closest are "
+                                        + closest.stream()
+                                                .map(n -> "\"" + n + "\"")
+                                                .collect(Collectors.joining(", ")))
+                        + ". Correct the name, or remove sslPolicy to use " + HttpsListenerSpec.DEFAULT_SSL_POLICY
+                        + " (aws elbv2 describe-ssl-policies --load-balancer-type application lists them all).");
     }
 
     /** Every policy for application load balancers, all pages of {@code DescribeSSLPolicies}. */
@@ -56,8 +62,10 @@ final class SslPolicies {
         String marker = null;
         do {
             String m = marker;
-            DescribeSslPoliciesResponse page = run.aws().elb().describeSSLPolicies(r -> r
-                    .loadBalancerType(LoadBalancerTypeEnum.APPLICATION).marker(m));
+            DescribeSslPoliciesResponse page = run.aws()
+                    .elb()
+                    .describeSSLPolicies(r ->
+                            r.loadBalancerType(LoadBalancerTypeEnum.APPLICATION).marker(m));
             page.sslPolicies().stream().map(SslPolicy::name).forEach(names::add);
             marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
         } while (marker != null);

@@ -10,31 +10,35 @@ import java.util.Set;
  */
 final class States {
 
-    private States() {
-    }
+    private States() {}
 
     /** The hosted zone: id (without {@code /hostedzone/}), name (no trailing dot), name servers. */
-    record Zone(String id, String name, List<String> nameServers) {
-    }
+    record Zone(String id, String name, List<String> nameServers) {}
 
     /** The certificate for the HTTPS listener, and certificates it replaces (deleted after the listener swap). */
-    record Certificate(String arn, List<String> replacedArns) {
-    }
+    record Certificate(String arn, List<String> replacedArns) {}
 
     /**
      * Where the targets live: the VPC, the instances (sorted) with their zones and subnets, and their
      * security groups. Known after one DescribeInstances: security groups and target group start from it.
      */
-    record Targets(String vpcId, List<String> instanceIds, Map<String, String> instanceZones,
-                   Map<String, String> instanceSubnetIds, Set<String> instanceSecurityGroupIds) {
-    }
+    record Targets(
+            String vpcId,
+            List<String> instanceIds,
+            Map<String, String> instanceZones,
+            Map<String, String> instanceSubnetIds,
+            Set<String> instanceSecurityGroupIds) {}
 
     /** The targets, and the subnets chosen for the load balancer. */
     record Network(Targets targets, List<String> subnetIds) {
 
         /** Targets whose instance subnets do not matter (the subnets are already chosen). */
-        Network(String vpcId, List<String> instanceIds, Map<String, String> instanceZones,
-                Set<String> instanceSecurityGroupIds, List<String> subnetIds) {
+        Network(
+                String vpcId,
+                List<String> instanceIds,
+                Map<String, String> instanceZones,
+                Set<String> instanceSecurityGroupIds,
+                List<String> subnetIds) {
             this(new Targets(vpcId, instanceIds, instanceZones, Map.of(), instanceSecurityGroupIds), subnetIds);
         }
 
@@ -60,14 +64,11 @@ final class States {
      * stack's rules on the instances' groups that are no longer wanted: revoked only after the listeners
      * use the new target group, so traffic on the old port keeps flowing until then.
      */
-    record SecurityGroups(List<String> ids, List<io.github.httpssetup.core.internal.SecurityGroups.Stale> stale) {
-    }
+    record SecurityGroups(List<String> ids, List<io.github.httpssetup.core.internal.SecurityGroups.Stale> stale) {}
 
     /** The target group, and groups it replaces (deleted after the listeners switch). */
-    record TargetGroup(String arn, List<String> replacedArns) {
-    }
+    record TargetGroup(String arn, List<String> replacedArns) {}
 
     /** The load balancer. */
-    record LoadBalancer(String arn, String dnsName, String canonicalHostedZoneId) {
-    }
+    record LoadBalancer(String arn, String dnsName, String canonicalHostedZoneId) {}
 }

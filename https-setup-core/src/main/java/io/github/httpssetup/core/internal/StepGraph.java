@@ -57,8 +57,14 @@ final class StepGraph {
      * @param yields   what the step hands on (or, for a read, what it reads), for people
      * @param teardown what destroy runs for it; {@code null} when it owns nothing to delete
      */
-    record Step(String name, Kind kind, List<String> needs, List<String> reads, String yields, Body body,
-                Teardown teardown) {
+    record Step(
+            String name,
+            Kind kind,
+            List<String> needs,
+            List<String> reads,
+            String yields,
+            Body body,
+            Teardown teardown) {
 
         Step {
             Objects.requireNonNull(name, "name");
@@ -100,14 +106,15 @@ final class StepGraph {
         for (Step step : this.steps) {
             for (String need : step.needs()) {
                 if (!byName.containsKey(need)) {
-                    throw new IllegalArgumentException(step.name() + " needs " + need + ", which is not listed before it");
+                    throw new IllegalArgumentException(
+                            step.name() + " needs " + need + ", which is not listed before it");
                 }
             }
             for (String read : step.reads()) {
                 Step r = byName.get(read);
                 if (r == null || r.kind() != Kind.READ) {
-                    throw new IllegalArgumentException(step.name() + " reads " + read
-                            + ", which is not an early read listed before it");
+                    throw new IllegalArgumentException(
+                            step.name() + " reads " + read + ", which is not an early read listed before it");
                 }
             }
             if (step.kind() == Kind.READ && step.teardown() != null) {
@@ -164,8 +171,7 @@ final class StepGraph {
     }
 
     /** One edge: {@code to} waits for {@code from}; {@code read} when {@code from} is an early read it uses. */
-    record Edge(String from, String to, boolean read) {
-    }
+    record Edge(String from, String to, boolean read) {}
 
     /** Every edge, needs and reads. */
     Set<Edge> edges() {
@@ -207,7 +213,9 @@ final class StepGraph {
         Set<String> used = new HashSet<>();
         steps.forEach(s -> used.addAll(s.reads()));
         Set<String> unused = new LinkedHashSet<>();
-        steps.stream().filter(s -> s.kind() == Kind.READ && !used.contains(s.name())).forEach(s -> unused.add(s.name()));
+        steps.stream()
+                .filter(s -> s.kind() == Kind.READ && !used.contains(s.name()))
+                .forEach(s -> unused.add(s.name()));
         return unused;
     }
 }

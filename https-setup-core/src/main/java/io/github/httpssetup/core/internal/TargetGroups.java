@@ -44,9 +44,11 @@ final class TargetGroups {
     static final String STICKINESS_DURATION = "stickiness.lb_cookie.duration_seconds";
     /** ELB's values for a new group: attributes equal to these need no call after the create. */
     static final Map<String, String> ELB_DEFAULTS = Map.of(DEREGISTRATION_DELAY, "300", STICKINESS_ENABLED, "false");
+
     static final String TRAFFIC_PORT = "traffic-port";
     /** ELBv2 DescribeTags takes at most 20 ARNs. */
     private static final int TAGS_PER_CALL = 20;
+
     private static final String STEP = "target group";
     /** Target health reasons of targets that are not (or no longer) registered. */
     private static final Set<String> NOT_REGISTERED = Set.of("Target.NotRegistered", "Target.DeregistrationInProgress");
@@ -63,7 +65,8 @@ final class TargetGroups {
 
     /** {@code <stack>-tg-<hash6>}: the hash of protocol, port and VPC, which a target group cannot change. */
     static String name(String stack, TargetProtocol protocol, int port, String vpcId) {
-        return prefix(stack) + HostedZones.sha256(protocol.name() + ":" + port + ":" + vpcId).substring(0, 6);
+        return prefix(stack)
+                + HostedZones.sha256(protocol.name() + ":" + port + ":" + vpcId).substring(0, 6);
     }
 
     static String prefix(String stack) {
@@ -99,10 +102,12 @@ final class TargetGroups {
         Observed observed = observed();
         Map<String, TargetGroup> stackGroups = observed.groups();
         Map<String, Map<String, String>> tags = observed.tags();
-        Optional<TargetGroup> existing = stackGroups.values()
-                .stream().filter(g -> g.targetGroupName().equals(name)).findFirst();
+        Optional<TargetGroup> existing = stackGroups.values().stream()
+                .filter(g -> g.targetGroupName().equals(name))
+                .findFirst();
         List<TargetGroup> others = stackGroups.values().stream()
-                .filter(g -> !g.targetGroupName().equals(name) && run.owns(tags.getOrDefault(g.targetGroupArn(), Map.of())))
+                .filter(g ->
+                        !g.targetGroupName().equals(name) && run.owns(tags.getOrDefault(g.targetGroupArn(), Map.of())))
                 .toList();
         List<String> replaced = others.stream().map(g -> g.targetGroupArn()).toList();
 
@@ -115,13 +120,24 @@ final class TargetGroups {
         String arn = group.targetGroupArn();
         if (!run.owns(tags.getOrDefault(arn, Map.of()))) {
             if (!spec.adopt()) {
-                run.conflict(ResourceKind.TARGET_GROUP, name, arn, "a target group with this name exists without the tag "
-                        + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack() + "; set adopt: true to take it over (its health"
-                        + " check, attributes and targets will be changed), or delete or rename it");
+                run.conflict(
+                        ResourceKind.TARGET_GROUP,
+                        name,
+                        arn,
+                        "a target group with this name exists without the tag "
+                                + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack()
+                                + "; set adopt: true to take it over (its health"
+                                + " check, attributes and targets will be changed), or delete or rename it");
                 return new States.TargetGroup(arn, List.of());
             }
-            run.change(new Change(ChangeAction.UPDATE, ResourceKind.TARGET_GROUP, name, arn,
-                    List.of(new AttributeChange("tags." + HttpsSetup.OWNERSHIP_TAG, null, spec.stack())), "adopt: true"),
+            run.change(
+                    new Change(
+                            ChangeAction.UPDATE,
+                            ResourceKind.TARGET_GROUP,
+                            name,
+                            arn,
+                            List.of(new AttributeChange("tags." + HttpsSetup.OWNERSHIP_TAG, null, spec.stack())),
+                            "adopt: true"),
                     () -> run.aws().elb().addTags(r -> r.resourceArns(arn).tags(elbTags())));
         }
         update(name, group);
@@ -138,19 +154,35 @@ final class TargetGroups {
      */
     void awaitHealthy(String arn) {
         String name = nameOf(arn);
-        run.await(STEP, "waiting for the targets of " + name + " to pass their health checks before the listeners switch",
-                spec.waitTimeout(), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(15), () -> {
-                    var health = run.aws().elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions();
+        run.await(
+                STEP,
+                "waiting for the targets of " + name + " to pass their health checks before the listeners switch",
+                spec.waitTimeout(),
+                java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(15),
+                () -> {
+                    var health = run.aws()
+                            .elb()
+                            .describeTargetHealth(r -> r.targetGroupArn(arn))
+                            .targetHealthDescriptions();
                     boolean healthy = health.stream()
-                            .filter(d -> d.targetHealth() == null || d.targetHealth().reasonAsString() == null
+                            .filter(d -> d.targetHealth() == null
+                                    || d.targetHealth().reasonAsString() == null
                                     || !NOT_REGISTERED.contains(d.targetHealth().reasonAsString()))
-                            .allMatch(d -> d.targetHealth() != null && "healthy".equals(d.targetHealth().stateAsString()));
+                            .allMatch(d -> d.targetHealth() != null
+                                    && "healthy".equals(d.targetHealth().stateAsString()));
                     return healthy ? Optional.of(Boolean.TRUE) : Optional.empty();
-                }, () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "The targets of " + name + " did not pass their"
-                        + " health checks within " + minutesOrSeconds(spec.waitTimeout()) + ", so the listeners still forward to"
-                        + " the previous target group. Check that the application answers on port " + targets.port()
-                        + " at " + spec.targets().healthCheck().path() + " and that the instances' security group admits"
-                        + " the load balancer, then run apply again."));
+                },
+                () -> new HttpsSetupException(
+                        ErrorCode.WAIT_TIMEOUT,
+                        "The targets of " + name + " did not pass their"
+                                + " health checks within " + minutesOrSeconds(spec.waitTimeout())
+                                + ", so the listeners still forward to"
+                                + " the previous target group. Check that the application answers on port "
+                                + targets.port()
+                                + " at " + spec.targets().healthCheck().path()
+                                + " and that the instances' security group admits"
+                                + " the load balancer, then run apply again."));
     }
 
     private static String minutesOrSeconds(java.time.Duration d) {
@@ -158,9 +190,7 @@ final class TargetGroups {
     }
 
     /** The stack's target groups by name prefix (owned or not) and their tags, by ARN. */
-    record Observed(Map<String, TargetGroup> groups,
-                            Map<String, Map<String, String>> tags) {
-    }
+    record Observed(Map<String, TargetGroup> groups, Map<String, Map<String, String>> tags) {}
 
     /** The stack's target groups and their tags, read once per run (see {@link Run#observe}). */
     Observed observed() {
@@ -176,7 +206,7 @@ final class TargetGroups {
     private Map<String, TargetGroup> stackGroups() {
         String prefix = prefix(spec.stack());
         Map<String, TargetGroup> groups = new TreeMap<>();
-        run.aws().elb().describeTargetGroupsPaginator(r -> { }).targetGroups().stream()
+        run.aws().elb().describeTargetGroupsPaginator(r -> {}).targetGroups().stream()
                 .filter(g -> g.targetGroupName().startsWith(prefix))
                 .forEach(g -> groups.put(g.targetGroupArn(), g));
         return groups;
@@ -188,9 +218,16 @@ final class TargetGroups {
         List<String> list = new ArrayList<>(arns);
         for (int i = 0; i < list.size(); i += TAGS_PER_CALL) {
             List<String> chunk = list.subList(i, Math.min(list.size(), i + TAGS_PER_CALL));
-            for (TagDescription d : run.aws().elb().describeTags(r -> r.resourceArns(chunk)).tagDescriptions()) {
-                tags.put(d.resourceArn(), d.tags().stream().collect(Collectors.toMap(Tag::key,
-                        t -> t.value() == null ? "" : t.value(), (a, b) -> b, LinkedHashMap::new)));
+            for (TagDescription d :
+                    run.aws().elb().describeTags(r -> r.resourceArns(chunk)).tagDescriptions()) {
+                tags.put(
+                        d.resourceArn(),
+                        d.tags().stream()
+                                .collect(Collectors.toMap(
+                                        Tag::key,
+                                        t -> t.value() == null ? "" : t.value(),
+                                        (a, b) -> b,
+                                        LinkedHashMap::new)));
             }
         }
         return tags;
@@ -198,84 +235,113 @@ final class TargetGroups {
 
     // ---- create ----
 
-    private String create(String name, States.Targets network,
-                          Optional<TargetGroup> previous) {
+    private String create(String name, States.Targets network, Optional<TargetGroup> previous) {
         Map<String, String> healthCheck = wantedHealthCheck();
         Map<String, String> attributes = wantedAttributes();
         List<AttributeChange> shown = new ArrayList<>();
-        shown.add(new AttributeChange("protocol", previous.map(p -> p.protocolAsString()).orElse(null), targets.protocol().name()));
-        shown.add(new AttributeChange("port", previous.map(p -> String.valueOf(p.port())).orElse(null),
-                String.valueOf(targets.port())));
+        shown.add(new AttributeChange(
+                "protocol",
+                previous.map(p -> p.protocolAsString()).orElse(null),
+                targets.protocol().name()));
+        shown.add(new AttributeChange(
+                "port", previous.map(p -> String.valueOf(p.port())).orElse(null), String.valueOf(targets.port())));
         shown.add(new AttributeChange("vpc", previous.map(p -> p.vpcId()).orElse(null), network.vpcId()));
         shown.add(new AttributeChange("targetType", null, "instance"));
         healthCheck.forEach((k, v) -> shown.add(new AttributeChange(k, null, v)));
         attributes.forEach((k, v) -> shown.add(new AttributeChange(k, null, v)));
-        shown.add(new AttributeChange("arn", previous.map(p -> p.targetGroupArn()).orElse(null), AttributeChange.KNOWN_AFTER_APPLY));
+        shown.add(new AttributeChange(
+                "arn", previous.map(p -> p.targetGroupArn()).orElse(null), AttributeChange.KNOWN_AFTER_APPLY));
         ChangeAction action = previous.isPresent() ? ChangeAction.REPLACE : ChangeAction.CREATE;
-        String reason = previous.isPresent() ? "protocol, port or VPC changed: the listeners switch to the new group, then "
-                + previous.get().targetGroupName() + " is deleted" : "";
-        String arn = run.change(new Change(action, ResourceKind.TARGET_GROUP, name, null, shown, reason), () -> {
-            Optional<String> concurrent = Optional.empty();
-            String created;
-            try {
-                created = createGroup(name, network, healthCheck);
-            } catch (AwsServiceException e) {
-                if (e.awsErrorDetails() == null || !"DuplicateTargetGroupName".equals(e.awsErrorDetails().errorCode())) {
-                    throw e;
-                }
-                created = createdConcurrently(name, e);
-                concurrent = Optional.of(created);
-            }
-            if (concurrent.isPresent()) {
-                return created; // the other run sets its attributes; the next apply converges any difference
-            }
-            Map<String, String> changed = new LinkedHashMap<>();
-            differences(ELB_DEFAULTS, attributes).forEach(c -> changed.put(c.attribute(), c.after()));
-            if (!changed.isEmpty()) {
-                modifyAttributes(created, changed);
-            }
-            return created;
-        }, created -> created);
+        String reason = previous.isPresent()
+                ? "protocol, port or VPC changed: the listeners switch to the new group, then "
+                        + previous.get().targetGroupName() + " is deleted"
+                : "";
+        String arn = run.change(
+                new Change(action, ResourceKind.TARGET_GROUP, name, null, shown, reason),
+                () -> {
+                    Optional<String> concurrent = Optional.empty();
+                    String created;
+                    try {
+                        created = createGroup(name, network, healthCheck);
+                    } catch (AwsServiceException e) {
+                        if (e.awsErrorDetails() == null
+                                || !"DuplicateTargetGroupName"
+                                        .equals(e.awsErrorDetails().errorCode())) {
+                            throw e;
+                        }
+                        created = createdConcurrently(name, e);
+                        concurrent = Optional.of(created);
+                    }
+                    if (concurrent.isPresent()) {
+                        return created; // the other run sets its attributes; the next apply converges any difference
+                    }
+                    Map<String, String> changed = new LinkedHashMap<>();
+                    differences(ELB_DEFAULTS, attributes).forEach(c -> changed.put(c.attribute(), c.after()));
+                    if (!changed.isEmpty()) {
+                        modifyAttributes(created, changed);
+                    }
+                    return created;
+                },
+                created -> created);
         List<String> ids = network.instanceIds();
-        run.change(new Change(ChangeAction.CREATE, ResourceKind.TARGETS, name, arn, ids.stream()
-                .map(id -> new AttributeChange("target", null, id + ":" + targets.port())).toList(),
-                ids.size() == 1 ? "instance added" : "instances added"), () -> register(arn, ids));
+        run.change(
+                new Change(
+                        ChangeAction.CREATE,
+                        ResourceKind.TARGETS,
+                        name,
+                        arn,
+                        ids.stream()
+                                .map(id -> new AttributeChange("target", null, id + ":" + targets.port()))
+                                .toList(),
+                        ids.size() == 1 ? "instance added" : "instances added"),
+                () -> register(arn, ids));
         return arn;
     }
 
     /** Another run of the same stack created the group between this run's read and its create: use it. */
     private String createdConcurrently(String name, AwsServiceException cause) {
-        var group = run.aws().elb().describeTargetGroups(r -> r.names(name)).targetGroups().stream().findFirst()
+        var group = run.aws().elb().describeTargetGroups(r -> r.names(name)).targetGroups().stream()
+                .findFirst()
                 .orElseThrow(() -> cause);
         Map<String, String> tags = new LinkedHashMap<>();
-        run.aws().elb().describeTags(r -> r.resourceArns(group.targetGroupArn())).tagDescriptions()
+        run.aws()
+                .elb()
+                .describeTags(r -> r.resourceArns(group.targetGroupArn()))
+                .tagDescriptions()
                 .forEach(d -> d.tags().forEach(t -> tags.put(t.key(), t.value())));
         if (!run.owns(tags)) {
-            throw new HttpsSetupException(ErrorCode.CONFLICT,
-                    "Target group " + name + " appeared while this run was creating it (another run at the same time?), without the tag "
+            throw new HttpsSetupException(
+                    ErrorCode.CONFLICT,
+                    "Target group " + name
+                            + " appeared while this run was creating it (another run at the same time?), without the tag "
                             + HttpsSetup.OWNERSHIP_TAG + "=" + spec.stack()
-                            + ". Run plan to see it; set adopt: true to take it over, or delete it.", cause);
+                            + ". Run plan to see it; set adopt: true to take it over, or delete it.",
+                    cause);
         }
         return group.targetGroupArn();
     }
 
     private String createGroup(String name, States.Targets network, Map<String, String> healthCheck) {
-            return run.aws().elb().createTargetGroup(r -> r.name(name)
-                    .protocol(ProtocolEnum.fromValue(targets.protocol().name()))
-                    .port(targets.port())
-                    .vpcId(network.vpcId())
-                    .targetType(TargetTypeEnum.INSTANCE)
-                    .healthCheckEnabled(true)
-                    .healthCheckProtocol(ProtocolEnum.fromValue(healthCheck.get("healthCheck.protocol")))
-                    .healthCheckPort(healthCheck.get("healthCheck.port"))
-                    .healthCheckPath(healthCheck.get("healthCheck.path"))
-                    .matcher(m -> m.httpCode(healthCheck.get("healthCheck.matcher")))
-                    .healthCheckIntervalSeconds(Integer.valueOf(healthCheck.get("healthCheck.interval")))
-                    .healthCheckTimeoutSeconds(Integer.valueOf(healthCheck.get("healthCheck.timeout")))
-                    .healthyThresholdCount(Integer.valueOf(healthCheck.get("healthCheck.healthyThreshold")))
-                    .unhealthyThresholdCount(Integer.valueOf(healthCheck.get("healthCheck.unhealthyThreshold")))
-                    .tags(elbTags()))
-                    .targetGroups().get(0).targetGroupArn();
+        return run.aws()
+                .elb()
+                .createTargetGroup(r -> r.name(name)
+                        .protocol(ProtocolEnum.fromValue(targets.protocol().name()))
+                        .port(targets.port())
+                        .vpcId(network.vpcId())
+                        .targetType(TargetTypeEnum.INSTANCE)
+                        .healthCheckEnabled(true)
+                        .healthCheckProtocol(ProtocolEnum.fromValue(healthCheck.get("healthCheck.protocol")))
+                        .healthCheckPort(healthCheck.get("healthCheck.port"))
+                        .healthCheckPath(healthCheck.get("healthCheck.path"))
+                        .matcher(m -> m.httpCode(healthCheck.get("healthCheck.matcher")))
+                        .healthCheckIntervalSeconds(Integer.valueOf(healthCheck.get("healthCheck.interval")))
+                        .healthCheckTimeoutSeconds(Integer.valueOf(healthCheck.get("healthCheck.timeout")))
+                        .healthyThresholdCount(Integer.valueOf(healthCheck.get("healthCheck.healthyThreshold")))
+                        .unhealthyThresholdCount(Integer.valueOf(healthCheck.get("healthCheck.unhealthyThreshold")))
+                        .tags(elbTags()))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
     }
 
     // ---- update ----
@@ -284,10 +350,12 @@ final class TargetGroups {
     private void update(String name, TargetGroup group) {
         String arn = group.targetGroupArn();
         List<AttributeChange> healthCheck = differences(actualHealthCheck(group), wantedHealthCheck());
-        Map<String, String> actualAttributes = run.observe(ResourceKind.TARGET_GROUP, "attributes " + arn,
-                () -> run.aws().elb().describeTargetGroupAttributes(r -> r.targetGroupArn(arn))
-                        .attributes().stream().collect(Collectors.toMap(TargetGroupAttribute::key,
-                                a -> a.value() == null ? "" : a.value(), (a, b) -> b)));
+        Map<String, String> actualAttributes = run.observe(
+                ResourceKind.TARGET_GROUP,
+                "attributes " + arn,
+                () -> run.aws().elb().describeTargetGroupAttributes(r -> r.targetGroupArn(arn)).attributes().stream()
+                        .collect(Collectors.toMap(
+                                TargetGroupAttribute::key, a -> a.value() == null ? "" : a.value(), (a, b) -> b)));
         List<AttributeChange> attributes = differences(actualAttributes, wantedAttributes());
         if (healthCheck.isEmpty() && attributes.isEmpty()) {
             run.unchanged(ResourceKind.TARGET_GROUP, name, arn);
@@ -295,12 +363,14 @@ final class TargetGroups {
         }
         List<AttributeChange> all = new ArrayList<>(healthCheck);
         all.addAll(attributes);
-        String reason = !healthCheck.isEmpty() && !attributes.isEmpty() ? "health check and attributes changed"
+        String reason = !healthCheck.isEmpty() && !attributes.isEmpty()
+                ? "health check and attributes changed"
                 : !healthCheck.isEmpty() ? "health check changed" : "attributes changed";
         run.change(new Change(ChangeAction.UPDATE, ResourceKind.TARGET_GROUP, name, arn, all, reason), () -> {
             if (!healthCheck.isEmpty()) {
                 Map<String, String> hc = wantedHealthCheck();
-                Set<String> changed = healthCheck.stream().map(AttributeChange::attribute).collect(Collectors.toSet());
+                Set<String> changed =
+                        healthCheck.stream().map(AttributeChange::attribute).collect(Collectors.toSet());
                 run.aws().elb().modifyTargetGroup(r -> {
                     r.targetGroupArn(arn);
                     if (changed.contains("healthCheck.protocol")) {
@@ -341,8 +411,13 @@ final class TargetGroups {
     private void convergeTargets(String name, String arn, States.Targets network) {
         Set<String> registered = new TreeSet<>();
         List<TargetDescription> extra = new ArrayList<>();
-        List<TargetHealthDescription> health = run.observe(ResourceKind.TARGETS, "targets " + arn,
-                () -> run.aws().elb().describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions());
+        List<TargetHealthDescription> health = run.observe(
+                ResourceKind.TARGETS,
+                "targets " + arn,
+                () -> run.aws()
+                        .elb()
+                        .describeTargetHealth(r -> r.targetGroupArn(arn))
+                        .targetHealthDescriptions());
         for (TargetHealthDescription d : health) {
             String reason = d.targetHealth() == null ? null : d.targetHealth().reasonAsString();
             if (reason != null && NOT_REGISTERED.contains(reason)) {
@@ -357,21 +432,41 @@ final class TargetGroups {
                 extra.add(target);
             }
         }
-        List<String> missing = network.instanceIds().stream().filter(id -> !registered.contains(id)).toList();
+        List<String> missing = network.instanceIds().stream()
+                .filter(id -> !registered.contains(id))
+                .toList();
         if (missing.isEmpty() && extra.isEmpty()) {
             run.unchanged(ResourceKind.TARGETS, name, arn);
             return;
         }
         if (!missing.isEmpty()) {
-            run.change(new Change(ChangeAction.CREATE, ResourceKind.TARGETS, name, arn, missing.stream()
-                    .map(id -> new AttributeChange("target", null, id + ":" + targets.port())).toList(),
-                    missing.size() == 1 ? "instance added" : "instances added"), () -> register(arn, missing));
+            run.change(
+                    new Change(
+                            ChangeAction.CREATE,
+                            ResourceKind.TARGETS,
+                            name,
+                            arn,
+                            missing.stream()
+                                    .map(id -> new AttributeChange("target", null, id + ":" + targets.port()))
+                                    .toList(),
+                            missing.size() == 1 ? "instance added" : "instances added"),
+                    () -> register(arn, missing));
         }
         if (!extra.isEmpty()) {
-            run.change(new Change(ChangeAction.DELETE, ResourceKind.TARGETS, name, arn, extra.stream()
-                    .map(t -> new AttributeChange("target", t.id() + (t.port() == null ? "" : ":" + t.port()), null)).toList(),
-                    extra.size() == 1 ? "instance removed" : "instances removed"),
-                    () -> run.aws().elb().deregisterTargets(r -> r.targetGroupArn(arn).targets(extra)));
+            run.change(
+                    new Change(
+                            ChangeAction.DELETE,
+                            ResourceKind.TARGETS,
+                            name,
+                            arn,
+                            extra.stream()
+                                    .map(t -> new AttributeChange(
+                                            "target", t.id() + (t.port() == null ? "" : ":" + t.port()), null))
+                                    .toList(),
+                            extra.size() == 1 ? "instance removed" : "instances removed"),
+                    () -> run.aws()
+                            .elb()
+                            .deregisterTargets(r -> r.targetGroupArn(arn).targets(extra)));
         }
     }
 
@@ -381,7 +476,8 @@ final class TargetGroups {
     Map<String, String> wantedHealthCheck() {
         HealthCheckSpec hc = targets.healthCheck();
         Map<String, String> wanted = new LinkedHashMap<>();
-        wanted.put("healthCheck.protocol", hc.protocol().orElse(targets.protocol()).name());
+        wanted.put(
+                "healthCheck.protocol", hc.protocol().orElse(targets.protocol()).name());
         wanted.put("healthCheck.port", hc.port().map(String::valueOf).orElse(TRAFFIC_PORT));
         wanted.put("healthCheck.path", hc.path());
         wanted.put("healthCheck.matcher", hc.matcher());
@@ -397,7 +493,8 @@ final class TargetGroups {
         actual.put("healthCheck.protocol", g.healthCheckProtocolAsString());
         actual.put("healthCheck.port", g.healthCheckPort());
         actual.put("healthCheck.path", g.healthCheckPath());
-        actual.put("healthCheck.matcher", g.matcher() == null ? null : g.matcher().httpCode());
+        actual.put(
+                "healthCheck.matcher", g.matcher() == null ? null : g.matcher().httpCode());
         actual.put("healthCheck.interval", String.valueOf(g.healthCheckIntervalSeconds()));
         actual.put("healthCheck.timeout", String.valueOf(g.healthCheckTimeoutSeconds()));
         actual.put("healthCheck.healthyThreshold", String.valueOf(g.healthyThresholdCount()));
@@ -408,7 +505,9 @@ final class TargetGroups {
     /** The target group attributes of the description. */
     Map<String, String> wantedAttributes() {
         Map<String, String> wanted = new LinkedHashMap<>();
-        wanted.put(DEREGISTRATION_DELAY, String.valueOf(targets.deregistrationDelay().toSeconds()));
+        wanted.put(
+                DEREGISTRATION_DELAY,
+                String.valueOf(targets.deregistrationDelay().toSeconds()));
         wanted.put(STICKINESS_ENABLED, String.valueOf(targets.stickiness().isPresent()));
         targets.stickiness().ifPresent(duration -> {
             wanted.put(STICKINESS_TYPE, "lb_cookie");
@@ -425,20 +524,37 @@ final class TargetGroups {
             return;
         }
         List<TargetDescription> list = instanceIds.stream()
-                .map(id -> TargetDescription.builder().id(id).port(targets.port()).build()).toList();
-        run.retrying(STEP, "registering " + String.join(", ", instanceIds) + " in target group " + nameOf(arn), () -> run.aws().elb()
-                .registerTargets(r -> r.targetGroupArn(arn).targets(list)), "TargetGroupNotFound", "InvalidTarget");
+                .map(id ->
+                        TargetDescription.builder().id(id).port(targets.port()).build())
+                .toList();
+        run.retrying(
+                STEP,
+                "registering " + String.join(", ", instanceIds) + " in target group " + nameOf(arn),
+                () -> run.aws().elb().registerTargets(r -> r.targetGroupArn(arn).targets(list)),
+                "TargetGroupNotFound",
+                "InvalidTarget");
     }
 
     private void modifyAttributes(String arn, Map<String, String> attributes) {
         List<TargetGroupAttribute> list = attributes.entrySet().stream()
-                .map(e -> TargetGroupAttribute.builder().key(e.getKey()).value(e.getValue()).build()).toList();
-        run.retrying(STEP, "setting the attributes of " + nameOf(arn), () -> run.aws().elb()
-                .modifyTargetGroupAttributes(r -> r.targetGroupArn(arn).attributes(list)), "TargetGroupNotFound");
+                .map(e -> TargetGroupAttribute.builder()
+                        .key(e.getKey())
+                        .value(e.getValue())
+                        .build())
+                .toList();
+        run.retrying(
+                STEP,
+                "setting the attributes of " + nameOf(arn),
+                () -> run.aws()
+                        .elb()
+                        .modifyTargetGroupAttributes(r -> r.targetGroupArn(arn).attributes(list)),
+                "TargetGroupNotFound");
     }
 
     private List<Tag> elbTags() {
-        return run.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+        return run.tags().entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+                .toList();
     }
 
     // ---- deleting ----
@@ -457,15 +573,20 @@ final class TargetGroups {
     void destroy() {
         Map<String, TargetGroup> groups = stackGroups();
         Map<String, Map<String, String>> tags = tags(groups.keySet());
-        groups.keySet().stream().filter(arn -> run.owns(tags.getOrDefault(arn, Map.of()))).forEach(arn -> delete(arn, "destroy"));
+        groups.keySet().stream()
+                .filter(arn -> run.owns(tags.getOrDefault(arn, Map.of())))
+                .forEach(arn -> delete(arn, "destroy"));
     }
 
     /** A listener may hold on to the group for a moment after it switched or was deleted. */
     private void delete(String arn, String reason) {
         run.change(Change.of(ChangeAction.DELETE, ResourceKind.TARGET_GROUP, nameOf(arn), arn, reason), () -> {
             try {
-                run.retrying(STEP, "deleting target group " + nameOf(arn),
-                        () -> run.aws().elb().deleteTargetGroup(r -> r.targetGroupArn(arn)), "ResourceInUse");
+                run.retrying(
+                        STEP,
+                        "deleting target group " + nameOf(arn),
+                        () -> run.aws().elb().deleteTargetGroup(r -> r.targetGroupArn(arn)),
+                        "ResourceInUse");
             } catch (TargetGroupNotFoundException e) {
                 // already gone: the goal is reached
             }

@@ -55,8 +55,16 @@ final class WebAclAssociation {
         }
         if (arn == null || created) {
             checkExists();
-            associate(new Change(ChangeAction.CREATE, ResourceKind.WEB_ACL_ASSOCIATION, name, wanted, Run.attributes(
-                    "webAcl", wanted, "loadBalancer", arn), ""), arn, true);
+            associate(
+                    new Change(
+                            ChangeAction.CREATE,
+                            ResourceKind.WEB_ACL_ASSOCIATION,
+                            name,
+                            wanted,
+                            Run.attributes("webAcl", wanted, "loadBalancer", arn),
+                            ""),
+                    arn,
+                    true);
             return;
         }
         String current = current(arn).orElse(null);
@@ -64,21 +72,42 @@ final class WebAclAssociation {
             if (wanted.equals(marker)) {
                 run.unchanged(ResourceKind.WEB_ACL_ASSOCIATION, name, wanted);
             } else { // associated outside a run (or a run stopped after associating): mark it as the stack's
-                run.change(new Change(ChangeAction.UPDATE, ResourceKind.WEB_ACL_ASSOCIATION, name, wanted, List.of(
-                        new AttributeChange("tags." + MARKER_TAG, marker, wanted)), "already associated; marked as the"
-                        + " stack's"), () -> tag(arn));
+                run.change(
+                        new Change(
+                                ChangeAction.UPDATE,
+                                ResourceKind.WEB_ACL_ASSOCIATION,
+                                name,
+                                wanted,
+                                List.of(new AttributeChange("tags." + MARKER_TAG, marker, wanted)),
+                                "already associated; marked as the" + " stack's"),
+                        () -> tag(arn));
             }
             return;
         }
         checkExists();
         if (current == null) {
-            associate(new Change(ChangeAction.CREATE, ResourceKind.WEB_ACL_ASSOCIATION, name, wanted, Run.attributes(
-                    "webAcl", wanted, "loadBalancer", arn), ""), arn, !wanted.equals(marker));
+            associate(
+                    new Change(
+                            ChangeAction.CREATE,
+                            ResourceKind.WEB_ACL_ASSOCIATION,
+                            name,
+                            wanted,
+                            Run.attributes("webAcl", wanted, "loadBalancer", arn),
+                            ""),
+                    arn,
+                    !wanted.equals(marker));
         } else {
             // AssociateWebACL replaces the association: no moment without a web ACL in front of the load balancer
-            associate(new Change(ChangeAction.UPDATE, ResourceKind.WEB_ACL_ASSOCIATION, name, wanted, List.of(
-                    new AttributeChange("webAcl", current, wanted)), current.equals(marker) ? ""
-                    : "replaces a web ACL associated outside the stack"), arn, !wanted.equals(marker));
+            associate(
+                    new Change(
+                            ChangeAction.UPDATE,
+                            ResourceKind.WEB_ACL_ASSOCIATION,
+                            name,
+                            wanted,
+                            List.of(new AttributeChange("webAcl", current, wanted)),
+                            current.equals(marker) ? "" : "replaces a web ACL associated outside the stack"),
+                    arn,
+                    !wanted.equals(marker));
         }
     }
 
@@ -91,25 +120,45 @@ final class WebAclAssociation {
         if (marker == null) {
             return;
         }
-        run.change(Change.of(ChangeAction.DELETE, ResourceKind.WEB_ACL_ASSOCIATION, name, marker, "destroy; the web ACL"
-                + " itself is kept"), () -> run.aws().wafv2().disassociateWebACL(r -> r.resourceArn(arn)));
+        run.change(
+                Change.of(
+                        ChangeAction.DELETE,
+                        ResourceKind.WEB_ACL_ASSOCIATION,
+                        name,
+                        marker,
+                        "destroy; the web ACL" + " itself is kept"),
+                () -> run.aws().wafv2().disassociateWebACL(r -> r.resourceArn(arn)));
     }
 
     /** The option was removed: disassociates the web ACL if it is still the one the stack associated. */
     private void remove(String name, String arn, String marker) {
         String current = current(arn).orElse(null);
         if (marker.equals(current)) {
-            run.change(Change.of(ChangeAction.DELETE, ResourceKind.WEB_ACL_ASSOCIATION, name, marker,
-                    "loadBalancer.webAcl removed; the web ACL itself is kept"), () -> {
+            run.change(
+                    Change.of(
+                            ChangeAction.DELETE,
+                            ResourceKind.WEB_ACL_ASSOCIATION,
+                            name,
+                            marker,
+                            "loadBalancer.webAcl removed; the web ACL itself is kept"),
+                    () -> {
                         run.aws().wafv2().disassociateWebACL(r -> r.resourceArn(arn));
                         untag(arn);
                     });
         } else {
             // someone replaced or removed it since: theirs now, left as it is; only the stack's note goes
-            run.change(new Change(ChangeAction.UPDATE, ResourceKind.LOAD_BALANCER, name, arn, List.of(
-                    new AttributeChange("tags." + MARKER_TAG, marker, null)), "loadBalancer.webAcl removed; the web"
-                    + " ACL associated now " + (current == null ? "(none)" : current) + " was not associated by the"
-                    + " stack and is left"), () -> untag(arn));
+            run.change(
+                    new Change(
+                            ChangeAction.UPDATE,
+                            ResourceKind.LOAD_BALANCER,
+                            name,
+                            arn,
+                            List.of(new AttributeChange("tags." + MARKER_TAG, marker, null)),
+                            "loadBalancer.webAcl removed; the web"
+                                    + " ACL associated now " + (current == null ? "(none)" : current)
+                                    + " was not associated by the"
+                                    + " stack and is left"),
+                    () -> untag(arn));
         }
     }
 
@@ -119,8 +168,13 @@ final class WebAclAssociation {
                 tag(arn); // first, so that a run stopped half-way knows the association is the stack's
             }
             // WAF propagates a new web ACL for seconds to minutes: AWS answers WAFUnavailableEntityException meanwhile
-            run.retryingFor(run.spec().waitTimeout(), STEP, "associating web ACL " + wanted + " with " + arn,
-                    () -> run.aws().wafv2().associateWebACL(r -> r.webACLArn(wanted).resourceArn(arn)),
+            run.retryingFor(
+                    run.spec().waitTimeout(),
+                    STEP,
+                    "associating web ACL " + wanted + " with " + arn,
+                    () -> run.aws()
+                            .wafv2()
+                            .associateWebACL(r -> r.webACLArn(wanted).resourceArn(arn)),
                     "WAFUnavailableEntityException");
         });
     }
@@ -128,7 +182,10 @@ final class WebAclAssociation {
     /** The web ACL associated with the load balancer now (read once per run). */
     private Optional<String> current(String arn) {
         return run.observe(ResourceKind.WEB_ACL_ASSOCIATION, "web ACL of " + arn, () -> {
-            WebACL acl = run.aws().wafv2().getWebACLForResource(r -> r.resourceArn(arn)).webACL();
+            WebACL acl = run.aws()
+                    .wafv2()
+                    .getWebACLForResource(r -> r.resourceArn(arn))
+                    .webACL();
             return Optional.ofNullable(acl == null ? null : acl.arn());
         });
     }
@@ -143,17 +200,23 @@ final class WebAclAssociation {
         String id = parts[parts.length - 1];
         Boolean exists = run.observe(ResourceKind.WEB_ACL_ASSOCIATION, "web ACL " + wanted, () -> {
             try {
-                run.aws().wafv2().getWebACL(r -> r.scope(Scope.REGIONAL).name(aclName).id(id));
+                run.aws()
+                        .wafv2()
+                        .getWebACL(r -> r.scope(Scope.REGIONAL).name(aclName).id(id));
                 return Boolean.TRUE;
             } catch (WafNonexistentItemException e) {
                 return Boolean.FALSE;
             }
         });
         if (!exists) {
-            throw new HttpsSetupException(ErrorCode.OPTION_UNUSABLE, "loadBalancer.webAcl: web ACL " + wanted + " does"
-                    + " not exist in " + run.spec().region() + " (WAF answered WAFNonexistentItemException). Check the"
-                    + " ARN (aws wafv2 list-web-acls --scope REGIONAL --region " + run.spec().region() + "): https-setup"
-                    + " associates an existing web ACL, it does not create one.");
+            throw new HttpsSetupException(
+                    ErrorCode.OPTION_UNUSABLE,
+                    "loadBalancer.webAcl: web ACL " + wanted + " does"
+                            + " not exist in " + run.spec().region()
+                            + " (WAF answered WAFNonexistentItemException). Check the"
+                            + " ARN (aws wafv2 list-web-acls --scope REGIONAL --region "
+                            + run.spec().region() + "): https-setup"
+                            + " associates an existing web ACL, it does not create one.");
         }
     }
 

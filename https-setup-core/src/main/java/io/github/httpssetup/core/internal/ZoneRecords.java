@@ -62,7 +62,9 @@ final class ZoneRecords {
     /** The record set with that name and type, if any. */
     Optional<ResourceRecordSet> find(String name, RRType type) {
         String n = DnsNames.normalize(name);
-        return records.stream().filter(r -> r.type() == type && DnsNames.normalize(r.name()).equals(n)).findFirst();
+        return records.stream()
+                .filter(r -> r.type() == type && DnsNames.normalize(r.name()).equals(n))
+                .findFirst();
     }
 
     List<ResourceRecordSet> all() {
@@ -74,8 +76,7 @@ final class ZoneRecords {
     }
 
     /** One record set to write and how: Route 53's change (not the plan's {@link io.github.httpssetup.core.Change}). */
-    record Write(Change change) {
-    }
+    record Write(Change change) {}
 
     /** Sends one change batch and waits until Route 53 reports it INSYNC. */
     static void change(Run run, String zoneId, List<Write> writes, String comment, boolean waitInSync) {
@@ -85,8 +86,10 @@ final class ZoneRecords {
         List<Change> changes = writes.stream().map(Write::change).toList();
         ChangeResourceRecordSetsResponse response;
         try {
-            response = run.aws().route53().changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
-                    .changeBatch(b -> b.comment(comment).changes(changes)));
+            response = run.aws()
+                    .route53()
+                    .changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
+                            .changeBatch(b -> b.comment(comment).changes(changes)));
         } finally {
             run.invalidate(ResourceKind.ALIAS_RECORD);
         }
@@ -94,20 +97,39 @@ final class ZoneRecords {
             return;
         }
         String changeId = response.changeInfo().id();
-        run.await("dns", "waiting for Route 53 to apply the change (" + comment + ")", run.spec().waitTimeout(),
-                Duration.ofSeconds(2), Duration.ofSeconds(10),
-                () -> run.aws().route53().getChange(r -> r.id(changeId)).changeInfo().status() == ChangeStatus.INSYNC
-                        ? Optional.of(Boolean.TRUE) : Optional.empty(),
-                () -> new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "Route 53 did not apply change " + changeId
-                        + " within " + run.spec().waitTimeout().toMinutes() + " min; it usually takes under a minute."
-                        + " Run again later: the records are in place and the run is safe to repeat."));
+        run.await(
+                "dns",
+                "waiting for Route 53 to apply the change (" + comment + ")",
+                run.spec().waitTimeout(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                () -> run.aws()
+                                        .route53()
+                                        .getChange(r -> r.id(changeId))
+                                        .changeInfo()
+                                        .status()
+                                == ChangeStatus.INSYNC
+                        ? Optional.of(Boolean.TRUE)
+                        : Optional.empty(),
+                () -> new HttpsSetupException(
+                        ErrorCode.WAIT_TIMEOUT,
+                        "Route 53 did not apply change " + changeId
+                                + " within " + run.spec().waitTimeout().toMinutes()
+                                + " min; it usually takes under a minute."
+                                + " Run again later: the records are in place and the run is safe to repeat."));
     }
 
     static Write upsert(ResourceRecordSet set) {
-        return new Write(Change.builder().action(ChangeAction.UPSERT).resourceRecordSet(set).build());
+        return new Write(Change.builder()
+                .action(ChangeAction.UPSERT)
+                .resourceRecordSet(set)
+                .build());
     }
 
     static Write delete(ResourceRecordSet set) {
-        return new Write(Change.builder().action(ChangeAction.DELETE).resourceRecordSet(set).build());
+        return new Write(Change.builder()
+                .action(ChangeAction.DELETE)
+                .resourceRecordSet(set)
+                .build());
     }
 }

@@ -27,12 +27,16 @@ final class ZoneScope {
 
     /** Throws, naming each name and the zone it needs, when a name cannot have its records in {@code zone}. */
     void check(States.Zone zone) {
-        List<String> delegations = zone.id() == null ? List.of() : delegations(run.zoneRecords(zone.id()).all(), zone.name());
+        List<String> delegations = zone.id() == null
+                ? List.of()
+                : delegations(run.zoneRecords(zone.id()).all(), zone.name());
         List<String> problems = problems(names(), zone, delegations);
         if (!problems.isEmpty()) {
-            throw new HttpsSetupException(ErrorCode.HOSTED_ZONE_NOT_FOUND, (problems.size() == 1 ? "A name" : problems.size()
-                    + " names") + " cannot have records in the hosted zone " + label(zone) + ", so no certificate was"
-                    + " requested:\n  - " + String.join("\n  - ", problems));
+            throw new HttpsSetupException(
+                    ErrorCode.HOSTED_ZONE_NOT_FOUND,
+                    (problems.size() == 1 ? "A name" : problems.size() + " names")
+                            + " cannot have records in the hosted zone " + label(zone) + ", so no certificate was"
+                            + " requested:\n  - " + String.join("\n  - ", problems));
         }
     }
 
@@ -61,16 +65,20 @@ final class ZoneScope {
             String bare = name.startsWith("*.") ? name.substring(2) : name;
             if (!DnsNames.inZone(bare, zone.name())) {
                 problems.add(quote(name) + " is outside " + zone.name() + " (a zone holds its name and the names ending"
-                        + " in \"." + zone.name() + "\"): it needs a hosted zone of its own, such as " + quote(zoneFor(bare))
+                        + " in \"." + zone.name() + "\"): it needs a hosted zone of its own, such as "
+                        + quote(zoneFor(bare))
                         + ". Serve it from another stack, or use names ending in \"." + zone.name() + "\".");
                 continue;
             }
-            Optional<String> delegated = delegations.stream().filter(d -> DnsNames.inZone(bare, d)).findFirst();
+            Optional<String> delegated =
+                    delegations.stream().filter(d -> DnsNames.inZone(bare, d)).findFirst();
             if (delegated.isPresent()) {
                 String d = delegated.get();
-                problems.add(quote(name) + " is " + (bare.equals(d) ? "at " : "below ") + quote(d) + ", which " + zone.name()
+                problems.add(quote(name) + " is " + (bare.equals(d) ? "at " : "below ") + quote(d) + ", which "
+                        + zone.name()
                         + " delegates to other name servers (its NS record): records written in " + zone.name()
-                        + " for it are never served. It needs the zone " + quote(d) + ": set domain.hostedZone.name (or id)"
+                        + " for it are never served. It needs the zone " + quote(d)
+                        + ": set domain.hostedZone.name (or id)"
                         + " to that zone and keep every name in it, or delete the NS record of " + quote(d) + " from "
                         + zone.name() + " if that delegation is no longer used.");
             }

@@ -62,7 +62,9 @@ public final class JsonReport {
 
     /** The run a report is about. */
     public enum Command {
-        PLAN, APPLY, DESTROY;
+        PLAN,
+        APPLY,
+        DESTROY;
 
         /** {@code plan}, {@code apply}, {@code destroy}: the command's name, as written in the report. */
         public String label() {
@@ -104,8 +106,17 @@ public final class JsonReport {
     private final Duration duration;
     private final List<Problem> errors;
 
-    private JsonReport(Command command, String stack, String region, boolean changed, List<Change> changes,
-            List<Change> conflicts, List<String> kept, Outputs outputs, ApiCalls apiCalls, Duration duration,
+    private JsonReport(
+            Command command,
+            String stack,
+            String region,
+            boolean changed,
+            List<Change> changes,
+            List<Change> conflicts,
+            List<String> kept,
+            Outputs outputs,
+            ApiCalls apiCalls,
+            Duration duration,
             List<Problem> errors) {
         this.command = command;
         this.stack = stack;
@@ -126,20 +137,50 @@ public final class JsonReport {
      * (an {@link ApiCallRecorder} on the executor counts them).
      */
     public static JsonReport of(Plan plan) {
-        return new JsonReport(Command.PLAN, plan.stack(), plan.region(), plan.hasChanges(), plan.changes(),
-                plan.conflicts(), List.of(), null, null, null, List.of());
+        return new JsonReport(
+                Command.PLAN,
+                plan.stack(),
+                plan.region(),
+                plan.hasChanges(),
+                plan.changes(),
+                plan.conflicts(),
+                List.of(),
+                null,
+                null,
+                null,
+                List.of());
     }
 
     /** The report of an apply: the changes made, the outputs, the calls and the duration. */
     public static JsonReport of(ApplyResult result) {
-        return new JsonReport(Command.APPLY, null, null, result.changed(), result.changes(), List.of(), List.of(),
-                result.outputs(), result.apiCalls(), result.duration(), List.of());
+        return new JsonReport(
+                Command.APPLY,
+                null,
+                null,
+                result.changed(),
+                result.changes(),
+                List.of(),
+                List.of(),
+                result.outputs(),
+                result.apiCalls(),
+                result.duration(),
+                List.of());
     }
 
     /** The report of a destroy: what was deleted, what was kept and why, the calls and the duration. */
     public static JsonReport of(DestroyResult result) {
-        return new JsonReport(Command.DESTROY, null, null, !result.deleted().isEmpty(), result.deleted(), List.of(),
-                result.kept(), null, result.apiCalls(), result.duration(), List.of());
+        return new JsonReport(
+                Command.DESTROY,
+                null,
+                null,
+                !result.deleted().isEmpty(),
+                result.deleted(),
+                List.of(),
+                result.kept(),
+                null,
+                result.apiCalls(),
+                result.duration(),
+                List.of());
     }
 
     /**
@@ -158,23 +199,36 @@ public final class JsonReport {
     public static JsonReport failure(Command command, HttpsSetupException e, List<Problem> problems) {
         List<Change> conflicts = e instanceof ConflictException conflict ? conflict.conflicts() : List.of();
         List<Change> made = e.changesMade();
-        return new JsonReport(command, null, null, !made.isEmpty(), made, conflicts, List.of(), null, null, null,
+        return new JsonReport(
+                command,
+                null,
+                null,
+                !made.isEmpty(),
+                made,
+                conflicts,
+                List.of(),
+                null,
+                null,
+                null,
                 problems.isEmpty() ? List.of(Problem.of(e)) : problems);
     }
 
     /** This report with the stack and region it is about (a plan knows them; results and failures do not). */
     public JsonReport withStack(String stack, String region) {
-        return new JsonReport(command, stack, region, changed, changes, conflicts, kept, outputs, apiCalls, duration, errors);
+        return new JsonReport(
+                command, stack, region, changed, changes, conflicts, kept, outputs, apiCalls, duration, errors);
     }
 
     /** This report with the run's wall time. */
     public JsonReport withDuration(Duration duration) {
-        return new JsonReport(command, stack, region, changed, changes, conflicts, kept, outputs, apiCalls, duration, errors);
+        return new JsonReport(
+                command, stack, region, changed, changes, conflicts, kept, outputs, apiCalls, duration, errors);
     }
 
     /** This report with the AWS calls the run made. */
     public JsonReport withApiCalls(ApiCalls apiCalls) {
-        return new JsonReport(command, stack, region, changed, changes, conflicts, kept, outputs, apiCalls, duration, errors);
+        return new JsonReport(
+                command, stack, region, changed, changes, conflicts, kept, outputs, apiCalls, duration, errors);
     }
 
     public Command command() {

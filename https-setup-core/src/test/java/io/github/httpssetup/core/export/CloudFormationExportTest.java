@@ -28,7 +28,8 @@ class CloudFormationExportTest {
                 .stack("shop")
                 .region("ap-northeast-2")
                 .domain(d -> d.name("example.com").alternativeNames("www.example.com"))
-                .targets(t -> t.instanceIds("i-0aaa1111", "i-0bbb2222").port(8080).healthCheck(h -> h.path("/health")))
+                .targets(t ->
+                        t.instanceIds("i-0aaa1111", "i-0bbb2222").port(8080).healthCheck(h -> h.path("/health")))
                 .addTag("team", "web");
     }
 
@@ -36,7 +37,8 @@ class CloudFormationExportTest {
         return facts(zoneId, ingress, Map.of());
     }
 
-    private static ExportReads.Facts facts(String zoneId, List<ExportReads.Ingress> ingress, Map<String, String> listenerAttributes) {
+    private static ExportReads.Facts facts(
+            String zoneId, List<ExportReads.Ingress> ingress, Map<String, String> listenerAttributes) {
         Map<String, String> healthCheck = new LinkedHashMap<>();
         healthCheck.put("healthCheck.protocol", "HTTP");
         healthCheck.put("healthCheck.port", "traffic-port");
@@ -46,15 +48,28 @@ class CloudFormationExportTest {
         healthCheck.put("healthCheck.timeout", "5");
         healthCheck.put("healthCheck.healthyThreshold", "5");
         healthCheck.put("healthCheck.unhealthyThreshold", "2");
-        return new ExportReads.Facts("vpc-1", List.of("i-0aaa1111", "i-0bbb2222"), List.of("sg-0app"), List.of("subnet-a", "subnet-b"),
-                zoneId, "example.com", "shop-https", "shop-tg-abc123", "shop-alb", ingress, List.of(8080), healthCheck,
+        return new ExportReads.Facts(
+                "vpc-1",
+                List.of("i-0aaa1111", "i-0bbb2222"),
+                List.of("sg-0app"),
+                List.of("subnet-a", "subnet-b"),
+                zoneId,
+                "example.com",
+                "shop-https",
+                "shop-tg-abc123",
+                "shop-alb",
+                ingress,
+                List.of(8080),
+                healthCheck,
                 Map.of("deregistration_delay.timeout_seconds", "300", "stickiness.enabled", "false"),
-                Map.of("idle_timeout.timeout_seconds", "60", "deletion_protection.enabled", "false"), listenerAttributes,
+                Map.of("idle_timeout.timeout_seconds", "60", "deletion_protection.enabled", "false"),
+                listenerAttributes,
                 List.of());
     }
 
     private static ExportReads.Facts facts() {
-        return facts("Z123", List.of(new ExportReads.Ingress(443, "0.0.0.0/0"), new ExportReads.Ingress(80, "0.0.0.0/0")));
+        return facts(
+                "Z123", List.of(new ExportReads.Ingress(443, "0.0.0.0/0"), new ExportReads.Ingress(80, "0.0.0.0/0")));
     }
 
     private static JsonNode json(CloudFormationTemplate template) throws Exception {
@@ -65,62 +80,94 @@ class CloudFormationExportTest {
     void template_ofTheReferenceStack_hasTheChainWithReadableLogicalIds() {
         CloudFormationTemplate template = CloudFormationExport.template(spec().build(), facts());
 
-        assertThat(template.logicalIds()).containsExactly("Certificate", "LoadBalancerSecurityGroup",
-                "InstanceIngressSg0appPort8080", "TargetGroup", "LoadBalancer", "HttpsListener", "HttpListener",
-                "AliasExampleComA", "AliasWwwExampleComA");
+        assertThat(template.logicalIds())
+                .containsExactly(
+                        "Certificate",
+                        "LoadBalancerSecurityGroup",
+                        "InstanceIngressSg0appPort8080",
+                        "TargetGroup",
+                        "LoadBalancer",
+                        "HttpsListener",
+                        "HttpListener",
+                        "AliasExampleComA",
+                        "AliasWwwExampleComA");
         assertThat(template.warnings()).isEmpty();
     }
 
     @Test
     void certificate_isValidatedThroughTheZoneForEveryName_andCreatedOnlyWithoutAGivenArn() throws Exception {
-        JsonNode t = json(CloudFormationExport.template(spec().certificate(c -> c.keyAlgorithm(KeyAlgorithm.EC_PRIME256V1))
-                .build(), facts()));
+        JsonNode t = json(CloudFormationExport.template(
+                spec().certificate(c -> c.keyAlgorithm(KeyAlgorithm.EC_PRIME256V1))
+                        .build(),
+                facts()));
 
         JsonNode certificate = t.at("/Resources/Certificate");
         assertThat(certificate.get("Condition").asText()).isEqualTo("CreateCertificate");
         assertThat(certificate.at("/Properties/DomainName").asText()).isEqualTo("example.com");
-        assertThat(certificate.at("/Properties/SubjectAlternativeNames").toString()).isEqualTo("[\"www.example.com\"]");
+        assertThat(certificate.at("/Properties/SubjectAlternativeNames").toString())
+                .isEqualTo("[\"www.example.com\"]");
         assertThat(certificate.at("/Properties/ValidationMethod").asText()).isEqualTo("DNS");
         assertThat(certificate.at("/Properties/KeyAlgorithm").asText()).isEqualTo("EC_prime256v1");
-        assertThat(certificate.at("/Properties/DomainValidationOptions").toString()).isEqualTo(
-                "[{\"DomainName\":\"example.com\",\"HostedZoneId\":\"Z123\"},"
+        assertThat(certificate.at("/Properties/DomainValidationOptions").toString())
+                .isEqualTo("[{\"DomainName\":\"example.com\",\"HostedZoneId\":\"Z123\"},"
                         + "{\"DomainName\":\"www.example.com\",\"HostedZoneId\":\"Z123\"}]");
         assertThat(t.at("/Conditions/CreateCertificate").toString())
                 .isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"CertificateArn\"},\"\"]}");
         assertThat(t.at("/Parameters/CertificateArn/Default").asText()).isEmpty();
-        assertThat(t.at("/Resources/HttpsListener/Properties/Certificates/0/CertificateArn").toString())
-                .isEqualTo("{\"Fn::If\":[\"CreateCertificate\",{\"Ref\":\"Certificate\"},{\"Ref\":\"CertificateArn\"}]}");
+        assertThat(t.at("/Resources/HttpsListener/Properties/Certificates/0/CertificateArn")
+                        .toString())
+                .isEqualTo(
+                        "{\"Fn::If\":[\"CreateCertificate\",{\"Ref\":\"Certificate\"},{\"Ref\":\"CertificateArn\"}]}");
     }
 
     @Test
     void securityHeaders_becomeTheHttpsListenersAttributes_onlyWhenSet() throws Exception {
         JsonNode plain = json(CloudFormationExport.template(spec().build(), facts()));
-        JsonNode headers = json(CloudFormationExport.template(spec().build(), facts("Z123",
-                List.of(new ExportReads.Ingress(443, "0.0.0.0/0")), Map.of("routing.http.response.server.enabled", "false"))));
+        JsonNode headers = json(CloudFormationExport.template(
+                spec().build(),
+                facts(
+                        "Z123",
+                        List.of(new ExportReads.Ingress(443, "0.0.0.0/0")),
+                        Map.of("routing.http.response.server.enabled", "false"))));
 
-        assertThat(plain.at("/Resources/HttpsListener/Properties/ListenerAttributes").isMissingNode()).isTrue();
-        assertThat(headers.at("/Resources/HttpsListener/Properties/ListenerAttributes").toString())
+        assertThat(plain.at("/Resources/HttpsListener/Properties/ListenerAttributes")
+                        .isMissingNode())
+                .isTrue();
+        assertThat(headers.at("/Resources/HttpsListener/Properties/ListenerAttributes")
+                        .toString())
                 .isEqualTo("[{\"Key\":\"routing.http.response.server.enabled\",\"Value\":\"false\"}]");
     }
 
     @Test
     void webAcl_isAssociated_andACreatedAccessLogBucket_isAWarning() throws Exception {
-        String acl = "arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
-        CloudFormationTemplate template = CloudFormationExport.template(spec().loadBalancer(lb -> lb.webAcl(acl)
-                .accessLogs(l -> l.bucket("shop-alb-logs").create(true))).build(), facts());
+        String acl =
+                "arn:aws:wafv2:ap-northeast-2:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+        CloudFormationTemplate template = CloudFormationExport.template(
+                spec().loadBalancer(lb -> lb.webAcl(acl)
+                                .accessLogs(l -> l.bucket("shop-alb-logs").create(true)))
+                        .build(),
+                facts());
         JsonNode t = json(template);
 
         assertThat(t.at("/Resources/WebAclAssociation/Type").asText()).isEqualTo("AWS::WAFv2::WebACLAssociation");
-        assertThat(t.at("/Resources/WebAclAssociation/Properties/WebACLArn").asText()).isEqualTo(acl);
-        assertThat(t.at("/Resources/WebAclAssociation/Properties/ResourceArn/Ref").asText()).isEqualTo("LoadBalancer");
+        assertThat(t.at("/Resources/WebAclAssociation/Properties/WebACLArn").asText())
+                .isEqualTo(acl);
+        assertThat(t.at("/Resources/WebAclAssociation/Properties/ResourceArn/Ref")
+                        .asText())
+                .isEqualTo("LoadBalancer");
         assertThat(template.warnings()).anySatisfy(w -> assertThat(w).contains("accessLogs.create", "shop-alb-logs"));
     }
 
     @Test
     void allowFrom_prefixLists_becomeSourcePrefixListIds_andBlocksCidrs() throws Exception {
-        JsonNode t = json(CloudFormationExport.template(spec().build(), facts("Z123", List.of(
-                new ExportReads.Ingress(443, "pl-0123456789abcdef0"), new ExportReads.Ingress(443, "203.0.113.0/24"),
-                new ExportReads.Ingress(443, "2001:db8::/32")))));
+        JsonNode t = json(CloudFormationExport.template(
+                spec().build(),
+                facts(
+                        "Z123",
+                        List.of(
+                                new ExportReads.Ingress(443, "pl-0123456789abcdef0"),
+                                new ExportReads.Ingress(443, "203.0.113.0/24"),
+                                new ExportReads.Ingress(443, "2001:db8::/32")))));
 
         JsonNode rules = t.at("/Resources/LoadBalancerSecurityGroup/Properties/SecurityGroupIngress");
         assertThat(rules.get(0).get("SourcePrefixListId").asText()).isEqualTo("pl-0123456789abcdef0");
@@ -132,7 +179,8 @@ class CloudFormationExportTest {
     @Test
     void givenCertificateArn_becomesTheParameterDefault() throws Exception {
         String arn = "arn:aws:acm:ap-northeast-2:123456789012:certificate/abc";
-        JsonNode t = json(CloudFormationExport.template(spec().certificate(c -> c.arn(arn)).build(), facts()));
+        JsonNode t = json(CloudFormationExport.template(
+                spec().certificate(c -> c.arn(arn)).build(), facts()));
 
         assertThat(t.at("/Parameters/CertificateArn/Default").asText()).isEqualTo(arn);
     }
@@ -142,18 +190,23 @@ class CloudFormationExportTest {
         JsonNode t = json(CloudFormationExport.template(spec().build(), facts()));
 
         for (String id : List.of("Certificate", "LoadBalancerSecurityGroup", "TargetGroup", "LoadBalancer")) {
-            assertThat(t.at("/Resources/" + id + "/Properties/Tags").toString()).as(id)
+            assertThat(t.at("/Resources/" + id + "/Properties/Tags").toString())
+                    .as(id)
                     .isEqualTo("[{\"Key\":\"team\",\"Value\":\"web\"}]");
         }
-        assertThat(t.get("Resources").toString()).doesNotContain(HttpsSetup.OWNERSHIP_TAG).doesNotContain("_https-setup");
+        assertThat(t.get("Resources").toString())
+                .doesNotContain(HttpsSetup.OWNERSHIP_TAG)
+                .doesNotContain("_https-setup");
     }
 
     @Test
     void targetGroup_hasTheInstancesHealthCheckAndAttributes() throws Exception {
-        JsonNode tg = json(CloudFormationExport.template(spec().build(), facts())).at("/Resources/TargetGroup/Properties");
+        JsonNode tg =
+                json(CloudFormationExport.template(spec().build(), facts())).at("/Resources/TargetGroup/Properties");
 
         assertThat(tg.get("Name").asText()).isEqualTo("shop-tg-abc123");
-        assertThat(tg.get("Targets").toString()).isEqualTo("[{\"Id\":\"i-0aaa1111\",\"Port\":8080},{\"Id\":\"i-0bbb2222\",\"Port\":8080}]");
+        assertThat(tg.get("Targets").toString())
+                .isEqualTo("[{\"Id\":\"i-0aaa1111\",\"Port\":8080},{\"Id\":\"i-0bbb2222\",\"Port\":8080}]");
         assertThat(tg.get("HealthCheckPath").toString()).isEqualTo("{\"Ref\":\"HealthCheckPath\"}");
         assertThat(tg.get("HealthCheckPort").asText()).isEqualTo("traffic-port");
         assertThat(tg.get("Matcher").toString()).isEqualTo("{\"HttpCode\":\"200\"}");
@@ -163,11 +216,17 @@ class CloudFormationExportTest {
 
     @Test
     void securityGroups_admitTheListenerPortsAndLetTheLoadBalancerReachTheApp() throws Exception {
-        JsonNode t = json(CloudFormationExport.template(spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
-                .build(), facts("Z123", List.of(new ExportReads.Ingress(443, "0.0.0.0/0"), new ExportReads.Ingress(443, "::/0")))));
+        JsonNode t = json(CloudFormationExport.template(
+                spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
+                        .build(),
+                facts(
+                        "Z123",
+                        List.of(new ExportReads.Ingress(443, "0.0.0.0/0"), new ExportReads.Ingress(443, "::/0")))));
 
-        assertThat(t.at("/Resources/LoadBalancerSecurityGroup/Properties/SecurityGroupIngress").toString())
-                .contains("\"CidrIp\":\"0.0.0.0/0\"").contains("\"CidrIpv6\":\"::/0\"");
+        assertThat(t.at("/Resources/LoadBalancerSecurityGroup/Properties/SecurityGroupIngress")
+                        .toString())
+                .contains("\"CidrIp\":\"0.0.0.0/0\"")
+                .contains("\"CidrIpv6\":\"::/0\"");
         JsonNode rule = t.at("/Resources/InstanceIngressSg0appPort8080/Properties");
         assertThat(rule.get("GroupId").asText()).isEqualTo("sg-0app");
         assertThat(rule.get("SourceSecurityGroupId").toString()).isEqualTo("{\"Ref\":\"LoadBalancerSecurityGroup\"}");
@@ -177,17 +236,21 @@ class CloudFormationExportTest {
 
     @Test
     void givenSecurityGroups_areUsedAsTheyAre() {
-        CloudFormationTemplate template = CloudFormationExport.template(spec().loadBalancer(lb -> lb.securityGroups("sg-0123abcd"))
-                .build(), facts());
+        CloudFormationTemplate template = CloudFormationExport.template(
+                spec().loadBalancer(lb -> lb.securityGroups("sg-0123abcd")).build(), facts());
 
-        assertThat(template.logicalIds()).doesNotContain("LoadBalancerSecurityGroup").noneMatch(id -> id.startsWith("Instance"));
+        assertThat(template.logicalIds())
+                .doesNotContain("LoadBalancerSecurityGroup")
+                .noneMatch(id -> id.startsWith("Instance"));
         assertThat(template.resource("LoadBalancer").toString()).contains("SecurityGroups=[sg-0123abcd]");
     }
 
     @Test
     void dualstack_addsAaaaRecords_toTheLoadBalancersDualstackName() throws Exception {
-        CloudFormationTemplate template = CloudFormationExport.template(spec().loadBalancer(lb -> lb.ipAddressType(
-                IpAddressType.DUALSTACK)).build(), facts());
+        CloudFormationTemplate template = CloudFormationExport.template(
+                spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
+                        .build(),
+                facts());
         JsonNode t = json(template);
 
         assertThat(template.logicalIds()).contains("AliasExampleComA", "AliasExampleComAAAA", "AliasWwwExampleComAAAA");
@@ -198,34 +261,42 @@ class CloudFormationExportTest {
                 .isEqualTo("{\"Fn::Sub\":\"dualstack.${LoadBalancer.DNSName}\"}");
         assertThat(alias.at("/AliasTarget/HostedZoneId").toString())
                 .isEqualTo("{\"Fn::GetAtt\":[\"LoadBalancer\",\"CanonicalHostedZoneID\"]}");
-        assertThat(t.at("/Resources/LoadBalancer/Properties/IpAddressType").asText()).isEqualTo("dualstack");
+        assertThat(t.at("/Resources/LoadBalancer/Properties/IpAddressType").asText())
+                .isEqualTo("dualstack");
     }
 
     @Test
     void httpListener_redirectsForwardsOrIsLeftOut() throws Exception {
         JsonNode redirect = json(CloudFormationExport.template(spec().build(), facts()))
                 .at("/Resources/HttpListener/Properties/DefaultActions/0");
-        JsonNode forward = json(CloudFormationExport.template(spec().httpListener(HttpAction.FORWARD).build(), facts()))
+        JsonNode forward = json(CloudFormationExport.template(
+                        spec().httpListener(HttpAction.FORWARD).build(), facts()))
                 .at("/Resources/HttpListener/Properties/DefaultActions/0");
-        CloudFormationTemplate none = CloudFormationExport.template(spec().httpListener(HttpAction.NONE).build(), facts());
+        CloudFormationTemplate none = CloudFormationExport.template(
+                spec().httpListener(HttpAction.NONE).build(), facts());
 
-        assertThat(redirect.toString()).isEqualTo("{\"Type\":\"redirect\",\"RedirectConfig\":{\"Protocol\":\"HTTPS\","
-                + "\"Port\":\"443\",\"Host\":\"#{host}\",\"Path\":\"/#{path}\",\"Query\":\"#{query}\",\"StatusCode\":\"HTTP_301\"}}");
+        assertThat(redirect.toString())
+                .isEqualTo(
+                        "{\"Type\":\"redirect\",\"RedirectConfig\":{\"Protocol\":\"HTTPS\","
+                                + "\"Port\":\"443\",\"Host\":\"#{host}\",\"Path\":\"/#{path}\",\"Query\":\"#{query}\",\"StatusCode\":\"HTTP_301\"}}");
         assertThat(forward.toString()).isEqualTo("{\"Type\":\"forward\",\"TargetGroupArn\":{\"Ref\":\"TargetGroup\"}}");
         assertThat(none.logicalIds()).contains("HttpsListener").doesNotContain("HttpListener");
     }
 
     @Test
     void records_disabled_leavesTheAliasesOut() {
-        CloudFormationTemplate template = CloudFormationExport.template(spec().records(r -> r.enabled(false)).build(), facts());
+        CloudFormationTemplate template = CloudFormationExport.template(
+                spec().records(r -> r.enabled(false)).build(), facts());
 
         assertThat(template.logicalIds()).noneMatch(id -> id.startsWith("Alias"));
     }
 
     @Test
     void wildcardNames_getReadableDistinctLogicalIds() {
-        CloudFormationTemplate template = CloudFormationExport.template(spec().domain(d -> d.name("example.com")
-                .alternativeNames("*.example.com")).build(), facts());
+        CloudFormationTemplate template = CloudFormationExport.template(
+                spec().domain(d -> d.name("example.com").alternativeNames("*.example.com"))
+                        .build(),
+                facts());
 
         assertThat(template.logicalIds()).contains("AliasExampleComA", "AliasWildcardExampleComA");
     }
@@ -233,37 +304,56 @@ class CloudFormationExportTest {
     @Test
     void aZoneTheStackCreates_isInTheTemplate_andKeptUnlessDeleteOnDestroy() throws Exception {
         ExportReads.Facts noZone = facts(null, facts().albIngress());
-        JsonNode kept = json(CloudFormationExport.template(spec().domain(d -> d.name("example.com")
-                .hostedZone(z -> z.create(true))).build(), noZone));
-        JsonNode deleted = json(CloudFormationExport.template(spec().domain(d -> d.name("example.com")
-                .hostedZone(z -> z.create(true).deleteOnDestroy(true))).build(), noZone));
+        JsonNode kept = json(CloudFormationExport.template(
+                spec().domain(d -> d.name("example.com").hostedZone(z -> z.create(true)))
+                        .build(),
+                noZone));
+        JsonNode deleted = json(CloudFormationExport.template(
+                spec().domain(d -> d.name("example.com")
+                                .hostedZone(z -> z.create(true).deleteOnDestroy(true)))
+                        .build(),
+                noZone));
 
         assertThat(kept.at("/Resources/HostedZone/Properties/Name").asText()).isEqualTo("example.com");
         assertThat(kept.at("/Resources/HostedZone/DeletionPolicy").asText()).isEqualTo("Retain");
         assertThat(deleted.at("/Resources/HostedZone/DeletionPolicy").asText()).isEqualTo("Delete");
-        assertThat(kept.at("/Resources/Certificate/Properties/DomainValidationOptions/0/HostedZoneId").toString())
+        assertThat(kept.at("/Resources/Certificate/Properties/DomainValidationOptions/0/HostedZoneId")
+                        .toString())
                 .isEqualTo("{\"Ref\":\"HostedZone\"}");
-        assertThat(kept.at("/Resources/AliasExampleComA/Properties/HostedZoneId").toString()).isEqualTo("{\"Ref\":\"HostedZone\"}");
+        assertThat(kept.at("/Resources/AliasExampleComA/Properties/HostedZoneId")
+                        .toString())
+                .isEqualTo("{\"Ref\":\"HostedZone\"}");
     }
 
     @Test
     void registration_isRefused_namingTheKey() {
-        HttpsSetup withRegistration = spec().domain(d -> d.name("example.com").registration(r -> r.contact(c -> c
-                .firstName("Ada").lastName("Lovelace").email("ada@example.com").phoneNumber("+1.2065550100")
-                .addressLine1("1 Main St").city("Seattle").state("WA").countryCode("US").zipCode("98101")))).build();
+        HttpsSetup withRegistration = spec().domain(d -> d.name("example.com")
+                        .registration(r -> r.contact(c -> c.firstName("Ada")
+                                .lastName("Lovelace")
+                                .email("ada@example.com")
+                                .phoneNumber("+1.2065550100")
+                                .addressLine1("1 Main St")
+                                .city("Seattle")
+                                .state("WA")
+                                .countryCode("US")
+                                .zipCode("98101"))))
+                .build();
 
         assertThatThrownBy(() -> CloudFormationExport.checkExportable(withRegistration))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_EXPORTABLE))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_EXPORTABLE))
                 .hasMessageStartingWith("domain.registration cannot be exported")
                 .hasMessageContaining("remove domain.registration");
     }
 
     @Test
     void adopt_isLeftOut_withAWarningInTheTemplate() throws Exception {
-        CloudFormationTemplate template = CloudFormationExport.template(spec().adopt(true).build(), facts());
+        CloudFormationTemplate template =
+                CloudFormationExport.template(spec().adopt(true).build(), facts());
 
         assertThat(template.warnings()).singleElement().asString().startsWith("adopt: true is not exported");
-        assertThat(json(template).at("/Metadata/HttpsSetup/Warnings/0").asText()).startsWith("adopt: true is not exported");
+        assertThat(json(template).at("/Metadata/HttpsSetup/Warnings/0").asText())
+                .startsWith("adopt: true is not exported");
     }
 
     @Test
@@ -271,7 +361,8 @@ class CloudFormationExportTest {
         CloudFormationTemplate template = CloudFormationExport.template(spec().build(), facts());
 
         assertThat(JSON.convertValue(json(template), Map.class)).isEqualTo(template.body());
-        assertThat(CloudFormationExport.template(spec().build(), facts()).toJson()).isEqualTo(template.toJson());
+        assertThat(CloudFormationExport.template(spec().build(), facts()).toJson())
+                .isEqualTo(template.toJson());
         assertThat(template.toJson()).startsWith("{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\",");
     }
 
@@ -282,9 +373,11 @@ class CloudFormationExportTest {
 
         assertThatThrownBy(() -> body.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
         @SuppressWarnings("unchecked")
-        List<Object> targets = (List<Object>) ((Map<String, Object>) template.resource("TargetGroup").get("Properties")).get("Targets");
+        List<Object> targets = (List<Object>)
+                ((Map<String, Object>) template.resource("TargetGroup").get("Properties")).get("Targets");
         assertThatThrownBy(() -> targets.add("i-0ccc3333")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> CloudFormationTemplate.of(Map.of("Outputs", Map.of()), new ArrayList<>()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Resources");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Resources");
     }
 }

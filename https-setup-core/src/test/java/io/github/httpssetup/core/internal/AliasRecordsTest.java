@@ -11,7 +11,8 @@ class AliasRecordsTest {
 
     private static final States.LoadBalancer LB = new States.LoadBalancer(
             "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/shop-https/0123456789abcdef",
-            "Shop-HTTPS-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2");
+            "Shop-HTTPS-1.eu-west-1.elb.amazonaws.com",
+            "Z32O12XQLNTSW2");
 
     @Test
     void of_pointsAtTheDualstackNameInLowerCase() {
@@ -26,17 +27,22 @@ class AliasRecordsTest {
     void matches_ignoresCaseTheTrailingDotAndALeadingDualstack() {
         AliasRecords.Alias alias = AliasRecords.Alias.of(LB, true);
 
-        assertThat(alias.matches(target("shop-https-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", true))).isTrue();
-        assertThat(alias.matches(target("DUALSTACK.Shop-HTTPS-1.eu-west-1.elb.amazonaws.com.", "z32o12xqlntsw2", true))).isTrue();
+        assertThat(alias.matches(target("shop-https-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", true)))
+                .isTrue();
+        assertThat(alias.matches(target("DUALSTACK.Shop-HTTPS-1.eu-west-1.elb.amazonaws.com.", "z32o12xqlntsw2", true)))
+                .isTrue();
     }
 
     @Test
     void matches_whenTheLoadBalancerZoneOrTargetHealthDiffer_isFalse() {
         AliasRecords.Alias alias = AliasRecords.Alias.of(LB, true);
 
-        assertThat(alias.matches(target("dualstack.other-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", true))).isFalse();
-        assertThat(alias.matches(target("dualstack.shop-https-1.eu-west-1.elb.amazonaws.com", "Z2P70J7EXAMPLE", true))).isFalse();
-        assertThat(alias.matches(target("dualstack.shop-https-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", false))).isFalse();
+        assertThat(alias.matches(target("dualstack.other-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", true)))
+                .isFalse();
+        assertThat(alias.matches(target("dualstack.shop-https-1.eu-west-1.elb.amazonaws.com", "Z2P70J7EXAMPLE", true)))
+                .isFalse();
+        assertThat(alias.matches(target("dualstack.shop-https-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", false)))
+                .isFalse();
         assertThat(alias.matches(null)).isFalse();
     }
 
@@ -46,7 +52,8 @@ class AliasRecordsTest {
 
         assertThat(alias.known()).isFalse();
         assertThat(alias.describeTarget()).isEqualTo("(known after apply)");
-        assertThat(alias.matches(target("dualstack.shop-https-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", true))).isFalse();
+        assertThat(alias.matches(target("dualstack.shop-https-1.eu-west-1.elb.amazonaws.com", "Z32O12XQLNTSW2", true)))
+                .isFalse();
     }
 
     @Test
@@ -61,6 +68,10 @@ class AliasRecordsTest {
     }
 
     private static AliasTarget target(String dnsName, String zone, boolean evaluate) {
-        return AliasTarget.builder().dnsName(dnsName).hostedZoneId(zone).evaluateTargetHealth(evaluate).build();
+        return AliasTarget.builder()
+                .dnsName(dnsName)
+                .hostedZoneId(zone)
+                .evaluateTargetHealth(evaluate)
+                .build();
     }
 }

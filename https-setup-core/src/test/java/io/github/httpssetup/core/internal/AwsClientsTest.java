@@ -27,7 +27,8 @@ class AwsClientsTest {
 
     @Test
     void aClient_isCreatedOnceOnFirstUse_withTheSharedParts_andNoOther() {
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret"));
+        StaticCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("id", "secret"));
         try (AwsClients clients = new AwsClients("eu-west-1", credentials, NOWHERE, List.of(), 8)) {
             assertThat(clients.ec2()).isSameAs(clients.ec2());
             assertThat(clients.route53()).isNotNull();
@@ -63,7 +64,7 @@ class AwsClientsTest {
             assertThat(clients.httpClientType()).isEqualTo(HttpClientType.URL_CONNECTION);
         }
         try (SdkHttpClient url = AwsClients.httpClient(HttpClientType.URL_CONNECTION, 8);
-             SdkHttpClient apache = AwsClients.httpClient(HttpClientType.APACHE, 8)) {
+                SdkHttpClient apache = AwsClients.httpClient(HttpClientType.APACHE, 8)) {
             assertThat(url).isInstanceOf(UrlConnectionHttpClient.class);
             assertThat(apache).isInstanceOf(ApacheHttpClient.class);
         }

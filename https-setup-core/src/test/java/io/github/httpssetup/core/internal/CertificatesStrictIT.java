@@ -51,7 +51,9 @@ class CertificatesStrictIT {
 
     @BeforeEach
     void setUp(AwsEmulator emulator) {
-        assertThat(emulator.profile()).as("these tests need HTTPS_SETUP_EMULATOR_PROFILE=strict").isEqualTo(EmulatorProfile.STRICT);
+        assertThat(emulator.profile())
+                .as("these tests need HTTPS_SETUP_EMULATOR_PROFILE=strict")
+                .isEqualTo(EmulatorProfile.STRICT);
         w = new ReferenceWorld(emulator).seed(1, 3, false).withZone();
     }
 
@@ -76,7 +78,8 @@ class CertificatesStrictIT {
 
     @Test
     void apply_onConvergedStack_withAnEcKey_whenAcmSpellsItWithHyphen_makesNoWrite() {
-        HttpsSetup spec = spec(b -> b.certificate(c -> c.keyAlgorithm(KeyAlgorithm.EC_PRIME256V1))).build();
+        HttpsSetup spec = spec(b -> b.certificate(c -> c.keyAlgorithm(KeyAlgorithm.EC_PRIME256V1)))
+                .build();
         executor(new ApiCallCounter()).apply(spec);
         assertThat(certificate(onlyOwned()).keyAlgorithmAsString()).isEqualTo("EC-prime256v1");
 
@@ -108,13 +111,15 @@ class CertificatesStrictIT {
         assertThat(second).isNotEqualTo(first);
         assertThat(certificate(second).status()).isEqualTo(CertificateStatus.ISSUED);
         assertThat(httpsListener(again).certificates().get(0).certificateArn()).isEqualTo(second);
-        assertThat(executor(new ApiCallCounter()).apply(spec).apiCalls().writes()).isZero();
+        assertThat(executor(new ApiCallCounter()).apply(spec).apiCalls().writes())
+                .isZero();
     }
 
     @Test
     void apply_whenNamesGoBackWithinTheHour_requestsANewCertificate_andConverges() {
         HttpsSetup a = spec(b -> b).build();
-        HttpsSetup b2 = spec(b -> b.domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN, "api." + DOMAIN))).build();
+        HttpsSetup b2 = spec(b -> b.domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN, "api." + DOMAIN)))
+                .build();
         String first = executor(new ApiCallCounter()).apply(a).outputs().certificateArn();
         executor(new ApiCallCounter()).apply(b2);
 
@@ -135,7 +140,8 @@ class CertificatesStrictIT {
         String first = executor(new ApiCallCounter()).apply(a).outputs().certificateArn();
 
         ApplyResult changed = executor(new ApiCallCounter())
-                .apply(spec(b -> b.domain(d -> d.name(DOMAIN).alternativeNames("api." + DOMAIN))).build());
+                .apply(spec(b -> b.domain(d -> d.name(DOMAIN).alternativeNames("api." + DOMAIN)))
+                        .build());
 
         assertThat(changed.changes()).anySatisfy(c -> {
             assertThat(c.kind()).isEqualTo(ResourceKind.CERTIFICATE);
@@ -150,12 +156,20 @@ class CertificatesStrictIT {
         HttpsSetup spec = spec(b -> b).build();
         ApplyResult applied = executor(new ApiCallCounter()).apply(spec);
         String certificate = applied.outputs().certificateArn();
-        String foreign = w.elb.createLoadBalancer(r -> r.name("someone-else").subnets(w.network.publicSubnetIds().values())
-                .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
-                .tags(t -> t.key("owner").value("someone-else"))).loadBalancers().get(0).loadBalancerArn();
-        w.elb.createListener(r -> r.loadBalancerArn(foreign).protocol(ProtocolEnum.HTTPS).port(443)
+        String foreign = w.elb.createLoadBalancer(r -> r.name("someone-else")
+                        .subnets(w.network.publicSubnetIds().values())
+                        .scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
+                        .type(LoadBalancerTypeEnum.APPLICATION)
+                        .tags(t -> t.key("owner").value("someone-else")))
+                .loadBalancers()
+                .get(0)
+                .loadBalancerArn();
+        w.elb.createListener(r -> r.loadBalancerArn(foreign)
+                .protocol(ProtocolEnum.HTTPS)
+                .port(443)
                 .certificates(c -> c.certificateArn(certificate))
-                .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200"))));
+                .defaultActions(
+                        a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200"))));
         long started = System.nanoTime();
 
         DestroyResult destroyed = executor(new ApiCallCounter()).destroy(spec);
@@ -166,7 +180,9 @@ class CertificatesStrictIT {
             assertThat(e.type()).isEqualTo(ProgressEvent.Type.WARNING);
             assertThat(e.message()).contains(certificate).contains(foreign);
         });
-        assertThat(destroyed.deleted()).extracting(c -> c.kind()).contains(ResourceKind.LOAD_BALANCER)
+        assertThat(destroyed.deleted())
+                .extracting(c -> c.kind())
+                .contains(ResourceKind.LOAD_BALANCER)
                 .doesNotContain(ResourceKind.CERTIFICATE);
     }
 
@@ -179,7 +195,8 @@ class CertificatesStrictIT {
         List<ResourceRecordSet> before = validationRecords();
         assertThat(before).hasSize(2);
         try (AcmClient virginia = w.aws.withRegion("us-east-1").client(AcmClient.builder())) {
-            virginia.requestCertificate(r -> r.domainName(DOMAIN).subjectAlternativeNames("www." + DOMAIN)
+            virginia.requestCertificate(r -> r.domainName(DOMAIN)
+                    .subjectAlternativeNames("www." + DOMAIN)
                     .validationMethod(ValidationMethod.DNS));
         }
 
@@ -191,13 +208,17 @@ class CertificatesStrictIT {
     @Test
     void destroy_withAZoneTheStackCreatedAndDeletes_removesTheValidationRecordsWithTheZone() {
         w.route53.deleteHostedZone(r -> r.id(w.zoneId));
-        HttpsSetup spec = spec(b -> b.domain(d -> d.name(DOMAIN).alternativeNames("www." + DOMAIN)
-                .hostedZone(z -> z.create(true).deleteOnDestroy(true)))).build();
+        HttpsSetup spec = spec(b -> b.domain(d -> d.name(DOMAIN)
+                        .alternativeNames("www." + DOMAIN)
+                        .hostedZone(z -> z.create(true).deleteOnDestroy(true))))
+                .build();
         executor(new ApiCallCounter()).apply(spec);
 
         DestroyResult destroyed = executor(new ApiCallCounter()).destroy(spec);
 
-        assertThat(destroyed.deleted()).extracting(c -> c.kind()).contains(ResourceKind.HOSTED_ZONE, ResourceKind.VALIDATION_RECORD);
+        assertThat(destroyed.deleted())
+                .extracting(c -> c.kind())
+                .contains(ResourceKind.HOSTED_ZONE, ResourceKind.VALIDATION_RECORD);
         assertThat(w.route53.listHostedZonesByName(r -> r.dnsName(DOMAIN)).hostedZones())
                 .noneSatisfy(z -> assertThat(z.name()).isEqualTo(DOMAIN + "."));
     }
@@ -227,19 +248,23 @@ class CertificatesStrictIT {
 
     /** The ARN of the only certificate in the region. */
     private String onlyOwned() {
-        List<CertificateSummary> all = w.acm.listCertificates(r -> r.includes(i -> i.keyTypesWithStrings("RSA_2048",
-                "EC_prime256v1"))).certificateSummaryList();
+        List<CertificateSummary> all = w.acm.listCertificates(
+                        r -> r.includes(i -> i.keyTypesWithStrings("RSA_2048", "EC_prime256v1")))
+                .certificateSummaryList();
         assertThat(all).hasSize(1);
         return all.get(0).certificateArn();
     }
 
     private Listener httpsListener(ApplyResult result) {
         return w.elb.describeListeners(r -> r.loadBalancerArn(result.outputs().loadBalancerArn())).listeners().stream()
-                .filter(l -> l.protocol() == ProtocolEnum.HTTPS).findFirst().orElseThrow();
+                .filter(l -> l.protocol() == ProtocolEnum.HTTPS)
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<ResourceRecordSet> validationRecords() {
         return w.route53.listResourceRecordSets(r -> r.hostedZoneId(w.zoneId)).resourceRecordSets().stream()
-                .filter(s -> s.type() == RRType.CNAME && s.name().startsWith("_")).toList();
+                .filter(s -> s.type() == RRType.CNAME && s.name().startsWith("_"))
+                .toList();
     }
 }

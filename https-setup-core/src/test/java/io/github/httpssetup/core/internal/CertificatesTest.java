@@ -14,27 +14,40 @@ class CertificatesTest {
     void sameKey_acceptsAcmsHyphenatedSpelling_andTheRequestSpelling() {
         assertThat(Certificates.sameKey(KeyAlgorithm.RSA_2048, "RSA-2048")).isTrue();
         assertThat(Certificates.sameKey(KeyAlgorithm.RSA_2048, "RSA_2048")).isTrue();
-        assertThat(Certificates.sameKey(KeyAlgorithm.EC_PRIME256V1, "EC-prime256v1")).isTrue();
-        assertThat(Certificates.sameKey(KeyAlgorithm.EC_SECP384R1, "EC-secp384r1")).isTrue();
-        assertThat(Certificates.sameKey(KeyAlgorithm.RSA_2048, null)).as("an answer without a key algorithm").isTrue();
+        assertThat(Certificates.sameKey(KeyAlgorithm.EC_PRIME256V1, "EC-prime256v1"))
+                .isTrue();
+        assertThat(Certificates.sameKey(KeyAlgorithm.EC_SECP384R1, "EC-secp384r1"))
+                .isTrue();
+        assertThat(Certificates.sameKey(KeyAlgorithm.RSA_2048, null))
+                .as("an answer without a key algorithm")
+                .isTrue();
     }
 
     @Test
     void sameKey_rejectsAnotherAlgorithm() {
         assertThat(Certificates.sameKey(KeyAlgorithm.RSA_2048, "EC-prime256v1")).isFalse();
-        assertThat(Certificates.sameKey(KeyAlgorithm.EC_PRIME256V1, "EC-secp384r1")).isFalse();
+        assertThat(Certificates.sameKey(KeyAlgorithm.EC_PRIME256V1, "EC-secp384r1"))
+                .isFalse();
         assertThat(Certificates.sameKey(KeyAlgorithm.RSA_2048, "RSA-4096")).isFalse();
     }
 
     @Test
     void failureHint_forCaaError_saysWhichCaaRecordAllowsAmazon() {
-        assertThat(Certificates.failureHint(FailureReason.CAA_ERROR.toString())).contains("CAA", "0 issue \"amazon.com\"", "dig CAA");
+        assertThat(Certificates.failureHint(FailureReason.CAA_ERROR.toString()))
+                .contains("CAA", "0 issue \"amazon.com\"", "dig CAA");
     }
 
     @Test
     void failureHint_forEachReasonAPublicCertificateCanHave_saysWhatToDo() {
-        for (String reason : new String[] {"ADDITIONAL_VERIFICATION_REQUIRED", "DOMAIN_NOT_ALLOWED", "INVALID_PUBLIC_DOMAIN",
-                "DOMAIN_VALIDATION_DENIED", "NO_AVAILABLE_CONTACTS", "SLR_NOT_FOUND", "PCA_INVALID_ARN"}) {
+        for (String reason : new String[] {
+            "ADDITIONAL_VERIFICATION_REQUIRED",
+            "DOMAIN_NOT_ALLOWED",
+            "INVALID_PUBLIC_DOMAIN",
+            "DOMAIN_VALIDATION_DENIED",
+            "NO_AVAILABLE_CONTACTS",
+            "SLR_NOT_FOUND",
+            "PCA_INVALID_ARN"
+        }) {
             assertThat(Certificates.failureHint(reason)).as(reason).isNotBlank();
         }
     }
@@ -52,6 +65,7 @@ class CertificatesTest {
         assertThat(Certificates.covers(names, "example.com")).isTrue();
         assertThat(Certificates.covers(names, "www.example.com")).isTrue();
         assertThat(Certificates.covers(names, "a.b.example.com")).isFalse();
-        assertThat(Certificates.covers(Set.of("example.com"), "www.example.com")).isFalse();
+        assertThat(Certificates.covers(Set.of("example.com"), "www.example.com"))
+                .isFalse();
     }
 }

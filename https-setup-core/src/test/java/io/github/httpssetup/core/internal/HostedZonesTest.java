@@ -22,7 +22,9 @@ class HostedZonesTest {
 
         assertThat(chunks).extracting(List::size).containsExactly(10, 3);
         assertThat(chunks.get(0).get(0).key()).isEqualTo("https-setup:stack");
-        assertThat(chunks.stream().flatMap(List::stream).map(Tag::key)).hasSize(13).doesNotHaveDuplicates();
+        assertThat(chunks.stream().flatMap(List::stream).map(Tag::key))
+                .hasSize(13)
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -35,8 +37,8 @@ class HostedZonesTest {
     @Test
     void zoneScope_flagsNamesOutsideTheZoneAtADotBoundary_andAtOrBelowADelegation() {
         States.Zone zone = new States.Zone("Z1", "example.com", List.of());
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of("example.com", "www.example.com",
-                "shopexample.com", "sub.example.com", "*.api.sub.example.com"));
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of(
+                "example.com", "www.example.com", "shopexample.com", "sub.example.com", "*.api.sub.example.com"));
 
         List<String> problems = ZoneScope.problems(names, zone, List.of("sub.example.com"));
 

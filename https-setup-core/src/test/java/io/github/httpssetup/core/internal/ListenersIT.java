@@ -62,9 +62,13 @@ class ListenersIT {
         elb = aws.client(ElasticLoadBalancingV2Client.builder());
         acm = aws.client(AcmClient.builder());
         world = Ec2Fixture.builder().build().seed(ec2);
-        var created = elb.createLoadBalancer(r -> r.name("shop-https").subnets(world.publicSubnetIds().values())
-                .scheme(LoadBalancerSchemeEnum.INTERNET_FACING).type(LoadBalancerTypeEnum.APPLICATION)
-                .tags(t -> t.key("https-setup:stack").value("shop"))).loadBalancers().get(0);
+        var created = elb.createLoadBalancer(r -> r.name("shop-https")
+                        .subnets(world.publicSubnetIds().values())
+                        .scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
+                        .type(LoadBalancerTypeEnum.APPLICATION)
+                        .tags(t -> t.key("https-setup:stack").value("shop")))
+                .loadBalancers()
+                .get(0);
         lb = new States.LoadBalancer(created.loadBalancerArn(), created.dnsName(), created.canonicalHostedZoneId());
         tg = new States.TargetGroup(targetGroup("shop-tg"), List.of());
         certificate = new States.Certificate(certificate("example.com"), List.of());
@@ -98,11 +102,17 @@ class ListenersIT {
         assertThat(redirect.host()).isEqualTo("#{host}");
         assertThat(redirect.path()).isEqualTo("/#{path}");
         assertThat(redirect.query()).isEqualTo("#{query}");
-        assertThat(tags(https.listenerArn())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
-        assertThat(tags(http.listenerArn())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
-        assertThat(apply.changes()).extracting(Change::kind, Change::action, Change::name).containsExactly(
-                tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE, "shop-https:443"),
-                tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE, "shop-https:80"));
+        assertThat(tags(https.listenerArn()))
+                .containsEntry("https-setup:stack", "shop")
+                .containsEntry("team", "web");
+        assertThat(tags(http.listenerArn()))
+                .containsEntry("https-setup:stack", "shop")
+                .containsEntry("team", "web");
+        assertThat(apply.changes())
+                .extracting(Change::kind, Change::action, Change::name)
+                .containsExactly(
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE, "shop-https:443"),
+                        tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE, "shop-https:80"));
         assertThat(apply.writesByOperation()).containsExactly(Map.entry("CreateListener", 2));
     }
 
@@ -114,8 +124,12 @@ class ListenersIT {
         Outcome<Void> second = converge(spec, Run.Mode.APPLY);
 
         assertThat(second.writes()).isZero();
-        assertThat(second.readsByOperation()).containsExactlyInAnyOrderEntriesOf(Map.of("DescribeListeners", 1, "DescribeTags", 1));
-        assertThat(second.changes()).extracting(Change::action).containsOnly(ChangeAction.UNCHANGED).hasSize(2);
+        assertThat(second.readsByOperation())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("DescribeListeners", 1, "DescribeTags", 1));
+        assertThat(second.changes())
+                .extracting(Change::action)
+                .containsOnly(ChangeAction.UNCHANGED)
+                .hasSize(2);
     }
 
     @Test
@@ -129,11 +143,15 @@ class ListenersIT {
         Outcome<Void> apply = converge(spec, Run.Mode.APPLY);
 
         assertThat(plan.writes()).isZero();
-        assertThat(plan.changes()).extracting(Change::kind, Change::action).containsExactly(
-                tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
-        assertThat(plan.changes().get(0).attributes()).containsExactly(
-                new AttributeChange("sslPolicy", OTHER_POLICY, HttpsListenerSpec.DEFAULT_SSL_POLICY));
-        assertThat(apply.writesByOperation()).containsOnly(Map.entry("ModifyListener", 1), Map.entry("CreateListener", 1));
+        assertThat(plan.changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactly(
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE),
+                        tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
+        assertThat(plan.changes().get(0).attributes())
+                .containsExactly(new AttributeChange("sslPolicy", OTHER_POLICY, HttpsListenerSpec.DEFAULT_SSL_POLICY));
+        assertThat(apply.writesByOperation())
+                .containsOnly(Map.entry("ModifyListener", 1), Map.entry("CreateListener", 1));
         assertThat(listener(443).sslPolicy()).isEqualTo(HttpsListenerSpec.DEFAULT_SSL_POLICY);
         assertThat(listener(80).defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.REDIRECT);
         assertThat(converge(spec, Run.Mode.APPLY).writes()).isZero();
@@ -149,31 +167,44 @@ class ListenersIT {
             assertThat(a.type()).isEqualTo(ActionTypeEnum.FORWARD);
             assertThat(a.targetGroupArn()).isEqualTo(tg.arn());
         });
-        assertThat(forward.changes()).filteredOn(c -> c.kind() == ResourceKind.HTTP_LISTENER).singleElement().satisfies(c -> {
-            assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
-            assertThat(c.attributes()).singleElement().satisfies(a -> {
-                assertThat(a.attribute()).isEqualTo("defaultAction");
-                assertThat(a.before()).isEqualTo("redirect (HTTP_301) to HTTPS port 443");
-                assertThat(a.after()).isEqualTo("forward to " + tg.arn());
-            });
-        });
+        assertThat(forward.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.HTTP_LISTENER)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
+                    assertThat(c.attributes()).singleElement().satisfies(a -> {
+                        assertThat(a.attribute()).isEqualTo("defaultAction");
+                        assertThat(a.before()).isEqualTo("redirect (HTTP_301) to HTTPS port 443");
+                        assertThat(a.after()).isEqualTo("forward to " + tg.arn());
+                    });
+                });
         assertThat(forward.writesByOperation()).containsExactly(Map.entry("ModifyListener", 1));
-        assertThat(converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY).writes()).isZero();
+        assertThat(converge(spec().httpListener(HttpAction.FORWARD).build(), Run.Mode.APPLY)
+                        .writes())
+                .isZero();
     }
 
     @Test
     void converge_withHttpNone_deletesTheOwnedHttpListener_andLeavesAForeignOneOnAnotherPort() {
         converge(spec().build(), Run.Mode.APPLY);
-        String foreign = elb.createListener(r -> r.loadBalancerArn(lb.arn()).protocol(ProtocolEnum.HTTP).port(8080)
-                .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn()))).listeners().get(0).listenerArn();
+        String foreign = elb.createListener(r -> r.loadBalancerArn(lb.arn())
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(8080)
+                        .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn())))
+                .listeners()
+                .get(0)
+                .listenerArn();
         HttpsSetup none = spec().httpListener(HttpAction.NONE).build();
 
         Outcome<Void> apply = converge(none, Run.Mode.APPLY);
 
         assertThat(listeners()).extracting(Listener::port).containsExactlyInAnyOrder(443, 8080);
         assertThat(listeners()).extracting(Listener::listenerArn).contains(foreign);
-        assertThat(apply.changes()).extracting(Change::kind, Change::action).containsExactly(
-                tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UNCHANGED), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.DELETE));
+        assertThat(apply.changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactly(
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UNCHANGED),
+                        tuple(ResourceKind.HTTP_LISTENER, ChangeAction.DELETE));
         assertThat(converge(none, Run.Mode.APPLY).writes()).isZero();
     }
 
@@ -190,7 +221,8 @@ class ListenersIT {
         assertThat(https.certificates()).extracting(c -> c.certificateArn()).containsExactly(certificate.arn());
         assertThat(https.defaultActions().get(0).targetGroupArn()).isEqualTo(tg.arn());
         assertThat(listener(80).defaultActions().get(0).targetGroupArn()).isEqualTo(tg.arn());
-        assertThat(apply.changes().get(0).attributes()).extracting(AttributeChange::attribute)
+        assertThat(apply.changes().get(0).attributes())
+                .extracting(AttributeChange::attribute)
                 .containsExactly("certificate", "defaultAction");
         assertThat(apply.changes().get(0).attributes().get(0).before()).isEqualTo(oldCertificate);
         // HTTP: redirect -> forward at once (it forwarded to no replaced group); HTTPS: weight 0 first, then the swap.
@@ -207,9 +239,13 @@ class ListenersIT {
         Outcome<Void> plan = converge(spec().build(), Run.Mode.PLAN);
 
         assertThat(plan.writes()).isZero();
-        assertThat(plan.changes()).extracting(Change::kind, Change::action).containsExactly(
-                tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.UNCHANGED));
-        assertThat(plan.changes().get(0).attributes()).extracting(AttributeChange::after)
+        assertThat(plan.changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactly(
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.UPDATE),
+                        tuple(ResourceKind.HTTP_LISTENER, ChangeAction.UNCHANGED));
+        assertThat(plan.changes().get(0).attributes())
+                .extracting(AttributeChange::after)
                 .containsExactly(AttributeChange.KNOWN_AFTER_APPLY, "forward to " + AttributeChange.KNOWN_AFTER_APPLY);
     }
 
@@ -222,18 +258,28 @@ class ListenersIT {
 
         assertThat(plan.readsByOperation()).isEmpty();
         assertThat(plan.writes()).isZero();
-        assertThat(plan.changes()).extracting(Change::kind, Change::action).containsExactly(
-                tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
-        assertThat(plan.changes().get(0).attributes()).contains(
-                new AttributeChange("certificate", null, AttributeChange.KNOWN_AFTER_APPLY),
-                new AttributeChange("defaultAction", null, "forward to " + tg.arn()));
+        assertThat(plan.changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactly(
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE),
+                        tuple(ResourceKind.HTTP_LISTENER, ChangeAction.CREATE));
+        assertThat(plan.changes().get(0).attributes())
+                .contains(
+                        new AttributeChange("certificate", null, AttributeChange.KNOWN_AFTER_APPLY),
+                        new AttributeChange("defaultAction", null, "forward to " + tg.arn()));
     }
 
     @Test
     void converge_whenAForeignListenerHoldsThePort_isAConflict_andWritesNothing_andAdoptTakesItOver() {
-        String foreign = elb.createListener(r -> r.loadBalancerArn(lb.arn()).protocol(ProtocolEnum.HTTPS).port(443)
-                .certificates(c -> c.certificateArn(certificate.arn())).sslPolicy(OTHER_POLICY)
-                .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn()))).listeners().get(0).listenerArn();
+        String foreign = elb.createListener(r -> r.loadBalancerArn(lb.arn())
+                        .protocol(ProtocolEnum.HTTPS)
+                        .port(443)
+                        .certificates(c -> c.certificateArn(certificate.arn()))
+                        .sslPolicy(OTHER_POLICY)
+                        .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn())))
+                .listeners()
+                .get(0)
+                .listenerArn();
         HttpsSetup spec = spec().httpListener(HttpAction.NONE).build();
 
         Outcome<Void> refused = converge(spec, Run.Mode.APPLY);
@@ -261,30 +307,42 @@ class ListenersIT {
     @Test
     void converge_onAnotherHttpsPortAndPolicy_createsTheNewListener_andDeletesTheOldOwnedOne() {
         converge(spec().build(), Run.Mode.APPLY);
-        HttpsSetup moved = spec().httpsListener(h -> h.port(8443).sslPolicy(OTHER_POLICY)).build();
+        HttpsSetup moved =
+                spec().httpsListener(h -> h.port(8443).sslPolicy(OTHER_POLICY)).build();
 
         Outcome<Void> apply = converge(moved, Run.Mode.APPLY);
 
         assertThat(listeners()).extracting(Listener::port).containsExactlyInAnyOrder(8443, 80);
         assertThat(listener(8443).sslPolicy()).isEqualTo(OTHER_POLICY);
         assertThat(listener(80).defaultActions().get(0).redirectConfig().port()).isEqualTo("8443");
-        assertThat(apply.changes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
-                tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE), tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.DELETE),
-                tuple(ResourceKind.HTTP_LISTENER, ChangeAction.UPDATE));
+        assertThat(apply.changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactlyInAnyOrder(
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.CREATE),
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.DELETE),
+                        tuple(ResourceKind.HTTP_LISTENER, ChangeAction.UPDATE));
     }
 
     @Test
     void destroy_deletesTheOwnedListenersOnly() {
         converge(spec().build(), Run.Mode.APPLY);
-        String foreign = elb.createListener(r -> r.loadBalancerArn(lb.arn()).protocol(ProtocolEnum.HTTP).port(8080)
-                .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn()))).listeners().get(0).listenerArn();
+        String foreign = elb.createListener(r -> r.loadBalancerArn(lb.arn())
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(8080)
+                        .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg.arn())))
+                .listeners()
+                .get(0)
+                .listenerArn();
 
         Outcome<Void> destroyed = destroy(spec().build());
         Outcome<Void> again = destroy(spec().build());
 
         assertThat(listeners()).extracting(Listener::listenerArn).containsExactly(foreign);
-        assertThat(destroyed.changes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
-                tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.DELETE), tuple(ResourceKind.HTTP_LISTENER, ChangeAction.DELETE));
+        assertThat(destroyed.changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactlyInAnyOrder(
+                        tuple(ResourceKind.HTTPS_LISTENER, ChangeAction.DELETE),
+                        tuple(ResourceKind.HTTP_LISTENER, ChangeAction.DELETE));
         assertThat(again.writes()).isZero();
     }
 
@@ -305,7 +363,8 @@ class ListenersIT {
         elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(lb.arn())
                 .attributes(a -> a.key("deletion_protection.enabled").value("true")));
 
-        assertThatThrownBy(() -> destroy(spec().build())).isInstanceOf(HttpsSetupException.class)
+        assertThatThrownBy(() -> destroy(spec().build()))
+                .isInstanceOf(HttpsSetupException.class)
                 .hasMessageContaining("loadBalancer.deletionProtection: false");
         assertThat(listeners()).hasSize(2);
     }
@@ -325,8 +384,11 @@ class ListenersIT {
     }
 
     private String targetGroup(String name) {
-        return elb.createTargetGroup(r -> r.name(name).protocol(ProtocolEnum.HTTP).port(8080).vpcId(world.vpcId()))
-                .targetGroups().get(0).targetGroupArn();
+        return elb.createTargetGroup(
+                        r -> r.name(name).protocol(ProtocolEnum.HTTP).port(8080).vpcId(world.vpcId()))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
     }
 
     /**
@@ -334,14 +396,20 @@ class ListenersIT {
      * (the strict profile does too), so a scratch listener is tried until it is accepted, then removed.
      */
     private String certificate(String name) {
-        String arn = acm.requestCertificate(r -> r.domainName(name).validationMethod(ValidationMethod.DNS)).certificateArn();
+        String arn = acm.requestCertificate(r -> r.domainName(name).validationMethod(ValidationMethod.DNS))
+                .certificateArn();
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
         while (true) {
             try {
-                String probe = elb.createListener(r -> r.loadBalancerArn(lb.arn()).protocol(ProtocolEnum.HTTPS).port(8443)
-                        .certificates(c -> c.certificateArn(arn))
-                        .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("200"))))
-                        .listeners().get(0).listenerArn();
+                String probe = elb.createListener(r -> r.loadBalancerArn(lb.arn())
+                                .protocol(ProtocolEnum.HTTPS)
+                                .port(8443)
+                                .certificates(c -> c.certificateArn(arn))
+                                .defaultActions(a -> a.type(ActionTypeEnum.FIXED_RESPONSE)
+                                        .fixedResponseConfig(f -> f.statusCode("200"))))
+                        .listeners()
+                        .get(0)
+                        .listenerArn();
                 elb.deleteListener(r -> r.listenerArn(probe));
                 return arn;
             } catch (CertificateNotFoundException e) {
@@ -363,7 +431,9 @@ class ListenersIT {
     }
 
     private Listener listener(int port) {
-        return listeners().stream().filter(l -> l.port() == port).findFirst()
+        return listeners().stream()
+                .filter(l -> l.port() == port)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no listener on port " + port));
     }
 

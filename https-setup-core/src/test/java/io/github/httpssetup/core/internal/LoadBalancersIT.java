@@ -65,22 +65,31 @@ class LoadBalancersIT {
 
     @Test
     void converge_whenMissing_createsAnInternetFacingApplicationLoadBalancer_withEveryPropertyReadBack() {
-        HttpsSetup spec = spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK).idleTimeout(Duration.ofSeconds(120)))
+        HttpsSetup spec = spec().loadBalancer(
+                        lb -> lb.ipAddressType(IpAddressType.DUALSTACK).idleTimeout(Duration.ofSeconds(120)))
                 .build();
 
-        Outcome<States.LoadBalancer> created = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
+        Outcome<States.LoadBalancer> created =
+                run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
 
-        var lb = elb.describeLoadBalancers(r -> r.names("shop-https")).loadBalancers().get(0);
-        assertThat(created.value()).isEqualTo(new States.LoadBalancer(lb.loadBalancerArn(), lb.dnsName(), lb.canonicalHostedZoneId()));
+        var lb = elb.describeLoadBalancers(r -> r.names("shop-https"))
+                .loadBalancers()
+                .get(0);
+        assertThat(created.value())
+                .isEqualTo(new States.LoadBalancer(lb.loadBalancerArn(), lb.dnsName(), lb.canonicalHostedZoneId()));
         assertThat(lb.type()).isEqualTo(LoadBalancerTypeEnum.APPLICATION);
         assertThat(lb.scheme()).isEqualTo(LoadBalancerSchemeEnum.INTERNET_FACING);
         assertThat(lb.ipAddressTypeAsString()).isEqualTo("dualstack");
-        assertThat(lb.availabilityZones()).extracting(z -> z.subnetId())
+        assertThat(lb.availabilityZones())
+                .extracting(z -> z.subnetId())
                 .containsExactlyInAnyOrderElementsOf(world.publicSubnetIds().values());
         assertThat(lb.securityGroups()).containsExactly(groupId);
-        assertThat(attributes(lb.loadBalancerArn())).containsEntry("idle_timeout.timeout_seconds", "120")
+        assertThat(attributes(lb.loadBalancerArn()))
+                .containsEntry("idle_timeout.timeout_seconds", "120")
                 .containsEntry("deletion_protection.enabled", "false");
-        assertThat(tags(lb.loadBalancerArn())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
+        assertThat(tags(lb.loadBalancerArn()))
+                .containsEntry("https-setup:stack", "shop")
+                .containsEntry("team", "web");
         assertThat(created.outputs().loadBalancerArn).isEqualTo(lb.loadBalancerArn());
         assertThat(created.outputs().loadBalancerDnsName).isEqualTo(lb.dnsName());
         assertThat(created.changes()).singleElement().satisfies(c -> {
@@ -93,23 +102,31 @@ class LoadBalancersIT {
 
     @Test
     void converge_withDefaultAttributes_writesNoAttributes() {
-        Outcome<States.LoadBalancer> created = run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
+        Outcome<States.LoadBalancer> created =
+                run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
 
         assertThat(created.writesByOperation()).containsOnlyKeys("CreateLoadBalancer");
-        assertThat(elb.describeLoadBalancers(r -> r.names("shop-https")).loadBalancers().get(0).ipAddressTypeAsString())
+        assertThat(elb.describeLoadBalancers(r -> r.names("shop-https"))
+                        .loadBalancers()
+                        .get(0)
+                        .ipAddressTypeAsString())
                 .isEqualTo("ipv4");
     }
 
     @Test
     void converge_twice_theSecondMakesZeroWrites_andReportsUnchanged() {
-        HttpsSetup spec = spec().loadBalancer(lb -> lb.idleTimeout(Duration.ofSeconds(300))).build();
-        States.LoadBalancer first = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId))).value();
+        HttpsSetup spec = spec().loadBalancer(lb -> lb.idleTimeout(Duration.ofSeconds(300)))
+                .build();
+        States.LoadBalancer first = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)))
+                .value();
 
         Outcome<States.LoadBalancer> second = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
 
         assertThat(second.value()).isEqualTo(first);
         assertThat(second.writes()).isZero();
-        assertThat(second.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
+        assertThat(second.changes())
+                .singleElement()
+                .satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
         assertThat(second.outputs().loadBalancerArn).isEqualTo(first.arn());
     }
 
@@ -121,8 +138,10 @@ class LoadBalancersIT {
         assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.CREATE);
-            assertThat(c.attributes()).contains(new AttributeChange("securityGroups", null, AttributeChange.KNOWN_AFTER_APPLY),
-                    new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY));
+            assertThat(c.attributes())
+                    .contains(
+                            new AttributeChange("securityGroups", null, AttributeChange.KNOWN_AFTER_APPLY),
+                            new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY));
         });
         assertThat(elb.describeLoadBalancers().loadBalancers()).isEmpty();
     }
@@ -130,12 +149,15 @@ class LoadBalancersIT {
     @Test
     void converge_whenSubnetsGroupsIpTypeIdleTimeoutAndTagsDrift_plansOneUpdate_andApplyFixesEach() {
         HttpsSetup spec = spec().build();
-        String arn = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId))).value().arn();
+        String arn = run(spec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)))
+                .value()
+                .arn();
         List<String> subnets = new ArrayList<>(world.publicSubnetIds().values());
         elb.setSubnets(r -> r.loadBalancerArn(arn).subnets(subnets.subList(0, 2)));
         elb.setSecurityGroups(r -> r.loadBalancerArn(arn).securityGroups(otherGroupId));
         elb.setIpAddressType(r -> r.loadBalancerArn(arn).ipAddressType("dualstack"));
-        elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(arn).attributes(a -> a.key("idle_timeout.timeout_seconds").value("30")));
+        elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(arn)
+                .attributes(a -> a.key("idle_timeout.timeout_seconds").value("30")));
         elb.removeTags(r -> r.resourceArns(arn).tagKeys("team"));
 
         Outcome<States.LoadBalancer> plan = run(spec, Run.Mode.PLAN, lb -> lb.converge(network(), List.of(groupId)));
@@ -144,20 +166,33 @@ class LoadBalancersIT {
         assertThat(plan.writes()).isZero();
         assertThat(plan.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
-            assertThat(c.attributes()).extracting(AttributeChange::attribute).containsExactly("tags.team", "subnets",
-                    "securityGroups", "ipAddressType", "idle_timeout.timeout_seconds");
-            assertThat(c.attributes()).contains(new AttributeChange("ipAddressType", "dualstack", "ipv4"),
-                    new AttributeChange("idle_timeout.timeout_seconds", "30", "60"));
+            assertThat(c.attributes())
+                    .extracting(AttributeChange::attribute)
+                    .containsExactly(
+                            "tags.team", "subnets", "securityGroups", "ipAddressType", "idle_timeout.timeout_seconds");
+            assertThat(c.attributes())
+                    .contains(
+                            new AttributeChange("ipAddressType", "dualstack", "ipv4"),
+                            new AttributeChange("idle_timeout.timeout_seconds", "30", "60"));
         });
-        assertThat(apply.writesByOperation()).containsOnlyKeys("AddTags", "SetSubnets", "SetSecurityGroups", "SetIpAddressType",
-                "ModifyLoadBalancerAttributes");
-        var lb = elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers().get(0);
+        assertThat(apply.writesByOperation())
+                .containsOnlyKeys(
+                        "AddTags",
+                        "SetSubnets",
+                        "SetSecurityGroups",
+                        "SetIpAddressType",
+                        "ModifyLoadBalancerAttributes");
+        var lb = elb.describeLoadBalancers(r -> r.loadBalancerArns(arn))
+                .loadBalancers()
+                .get(0);
         assertThat(lb.availabilityZones()).extracting(z -> z.subnetId()).containsExactlyInAnyOrderElementsOf(subnets);
         assertThat(lb.securityGroups()).containsExactly(groupId);
         assertThat(lb.ipAddressTypeAsString()).isEqualTo("ipv4");
         assertThat(attributes(arn)).containsEntry("idle_timeout.timeout_seconds", "60");
         assertThat(tags(arn)).containsEntry("team", "web");
-        assertThat(run(spec, Run.Mode.APPLY, l -> l.converge(network(), List.of(groupId))).writes()).isZero();
+        assertThat(run(spec, Run.Mode.APPLY, l -> l.converge(network(), List.of(groupId)))
+                        .writes())
+                .isZero();
     }
 
     @Test
@@ -169,8 +204,8 @@ class LoadBalancersIT {
 
         assertThat(plan.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
-            assertThat(c.attributes()).containsExactly(new AttributeChange("securityGroups", groupId,
-                    AttributeChange.KNOWN_AFTER_APPLY));
+            assertThat(c.attributes())
+                    .containsExactly(new AttributeChange("securityGroups", groupId, AttributeChange.KNOWN_AFTER_APPLY));
         });
         assertThat(plan.writes()).isZero();
     }
@@ -179,7 +214,8 @@ class LoadBalancersIT {
     void converge_whenAForeignLoadBalancerHasTheName_isAConflict_andWritesNothing() {
         String foreign = foreignLoadBalancer(LoadBalancerSchemeEnum.INTERNET_FACING);
 
-        Outcome<States.LoadBalancer> apply = run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
+        Outcome<States.LoadBalancer> apply =
+                run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)));
 
         assertThat(apply.changes()).singleElement().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.CONFLICT);
@@ -206,25 +242,39 @@ class LoadBalancersIT {
             assertThat(c.attributes()).contains(new AttributeChange("tags.https-setup:stack", null, "shop"));
         });
         assertThat(tags(foreign)).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
-        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(foreign)).loadBalancers().get(0).securityGroups())
+        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(foreign))
+                        .loadBalancers()
+                        .get(0)
+                        .securityGroups())
                 .containsExactly(groupId);
-        assertThat(run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId))).writes()).isZero();
+        assertThat(run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)))
+                        .writes())
+                .isZero();
     }
 
     @Test
     void converge_whenTheOwnedLoadBalancerIsInternal_failsSayingWhatToDo() {
-        String internal = elb.createLoadBalancer(r -> r.name("shop-https").subnets(world.publicSubnetIds().values())
-                .scheme(LoadBalancerSchemeEnum.INTERNAL).type(LoadBalancerTypeEnum.APPLICATION)
-                .tags(t -> t.key("https-setup:stack").value("shop"))).loadBalancers().get(0).loadBalancerArn();
+        String internal = elb.createLoadBalancer(r -> r.name("shop-https")
+                        .subnets(world.publicSubnetIds().values())
+                        .scheme(LoadBalancerSchemeEnum.INTERNAL)
+                        .type(LoadBalancerTypeEnum.APPLICATION)
+                        .tags(t -> t.key("https-setup:stack").value("shop")))
+                .loadBalancers()
+                .get(0)
+                .loadBalancerArn();
 
         assertThatThrownBy(() -> run(spec().build(), Run.Mode.PLAN, lb -> lb.converge(network(), List.of(groupId))))
                 .isInstanceOf(HttpsSetupException.class)
-                .hasMessageContaining(internal).hasMessageContaining("internal").hasMessageContaining("loadBalancer.name");
+                .hasMessageContaining(internal)
+                .hasMessageContaining("internal")
+                .hasMessageContaining("loadBalancer.name");
     }
 
     @Test
     void destroy_deletesTheOwnedLoadBalancer_andWaitsUntilItIsGone() {
-        String arn = run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId))).value().arn();
+        String arn = run(spec().build(), Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)))
+                .value()
+                .arn();
 
         Outcome<Void> destroyed = run(spec().build(), Run.Mode.DESTROY, lb -> {
             lb.destroy();
@@ -255,25 +305,34 @@ class LoadBalancersIT {
         });
 
         assertThat(destroyed.writes()).isZero();
-        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(foreign)).loadBalancers()).hasSize(1);
+        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(foreign)).loadBalancers())
+                .hasSize(1);
     }
 
     @Test
     void destroy_whenDeletionProtectionIsOn_refuses_sayingHowToTurnItOff_andKeepsIt() {
-        HttpsSetup protectedSpec = spec().loadBalancer(lb -> lb.deletionProtection(true)).build();
-        String arn = run(protectedSpec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId))).value().arn();
+        HttpsSetup protectedSpec =
+                spec().loadBalancer(lb -> lb.deletionProtection(true)).build();
+        String arn = run(protectedSpec, Run.Mode.APPLY, lb -> lb.converge(network(), List.of(groupId)))
+                .value()
+                .arn();
 
         assertThatThrownBy(() -> run(protectedSpec, Run.Mode.DESTROY, lb -> {
-            lb.destroy();
-            return null;
-        })).isInstanceOf(HttpsSetupException.class).hasMessageContaining("loadBalancer.deletionProtection: false")
+                    lb.destroy();
+                    return null;
+                }))
+                .isInstanceOf(HttpsSetupException.class)
+                .hasMessageContaining("loadBalancer.deletionProtection: false")
                 .satisfies(e -> assertThat(((HttpsSetupException) e).code()).isEqualTo(ErrorCode.DELETION_PROTECTED));
 
-        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers()).hasSize(1);
+        assertThat(elb.describeLoadBalancers(r -> r.loadBalancerArns(arn)).loadBalancers())
+                .hasSize(1);
         assertThatThrownBy(() -> run(protectedSpec, Run.Mode.DESTROY, lb -> {
-            lb.checkDestroyable();
-            return null;
-        })).isInstanceOf(HttpsSetupException.class).hasMessageContaining(arn);
+                    lb.checkDestroyable();
+                    return null;
+                }))
+                .isInstanceOf(HttpsSetupException.class)
+                .hasMessageContaining(arn);
     }
 
     @Test
@@ -308,18 +367,28 @@ class LoadBalancersIT {
     }
 
     private States.Network network() {
-        return new States.Network(world.vpcId(), world.instanceIds(), Map.of(), Set.of(world.appSecurityGroupId()),
+        return new States.Network(
+                world.vpcId(),
+                world.instanceIds(),
+                Map.of(),
+                Set.of(world.appSecurityGroupId()),
                 List.copyOf(world.publicSubnetIds().values()));
     }
 
     private String group(String name) {
-        return ec2.createSecurityGroup(r -> r.groupName(name).description(name).vpcId(world.vpcId())).groupId();
+        return ec2.createSecurityGroup(r -> r.groupName(name).description(name).vpcId(world.vpcId()))
+                .groupId();
     }
 
     private String foreignLoadBalancer(LoadBalancerSchemeEnum scheme) {
-        return elb.createLoadBalancer(r -> r.name("shop-https").subnets(world.publicSubnetIds().values()).scheme(scheme)
-                .type(LoadBalancerTypeEnum.APPLICATION).tags(t -> t.key("owner").value("someone-else")))
-                .loadBalancers().get(0).loadBalancerArn();
+        return elb.createLoadBalancer(r -> r.name("shop-https")
+                        .subnets(world.publicSubnetIds().values())
+                        .scheme(scheme)
+                        .type(LoadBalancerTypeEnum.APPLICATION)
+                        .tags(t -> t.key("owner").value("someone-else")))
+                .loadBalancers()
+                .get(0)
+                .loadBalancerArn();
     }
 
     private Map<String, String> attributes(String arn) {

@@ -71,15 +71,21 @@ class NetworkIT {
         States.Network network = resolve(spec(world.instanceIds()).build());
 
         assertThat(network.vpcId()).isEqualTo(world.vpcId());
-        assertThat(network.subnetIds()).containsExactlyElementsOf(world.publicSubnetIds().values())
+        assertThat(network.subnetIds())
+                .containsExactlyElementsOf(world.publicSubnetIds().values())
                 .doesNotContain(world.privateSubnetId());
         assertThat(network.instanceIds()).isSorted().containsExactlyInAnyOrderElementsOf(world.instanceIds());
-        assertThat(network.instanceZones()).containsOnlyKeys(world.instanceIds())
+        assertThat(network.instanceZones())
+                .containsOnlyKeys(world.instanceIds())
                 .allSatisfy((id, zone) -> assertThat(zone).isEqualTo(world.instanceZone()));
         assertThat(network.instanceSecurityGroupIds()).containsExactly(world.appSecurityGroupId());
         assertThat(calls().writes()).isZero();
-        assertThat(calls().byOperation()).containsOnly(Map.entry("Ec2:DescribeInstances", 1), Map.entry("Ec2:DescribeSubnets", 1),
-                Map.entry("Ec2:DescribeRouteTables", 1), Map.entry("Ec2:DescribeAvailabilityZones", 1));
+        assertThat(calls().byOperation())
+                .containsOnly(
+                        Map.entry("Ec2:DescribeInstances", 1),
+                        Map.entry("Ec2:DescribeSubnets", 1),
+                        Map.entry("Ec2:DescribeRouteTables", 1),
+                        Map.entry("Ec2:DescribeAvailabilityZones", 1));
     }
 
     @Test
@@ -88,7 +94,8 @@ class NetworkIT {
         ec2.terminateInstances(r -> r.instanceIds(world.instanceIds().get(0)));
 
         States.Network network = resolve(spec(List.of())
-                .targets(t -> t.instanceTags(Map.of("app", "shop"))).build());
+                .targets(t -> t.instanceTags(Map.of("app", "shop")))
+                .build());
 
         assertThat(network.instanceIds()).containsExactly(world.instanceIds().get(1));
     }
@@ -98,8 +105,10 @@ class NetworkIT {
         seed(f -> f.instances(1).instanceTags(Map.of("app", "shop")));
 
         assertThatThrownBy(() -> resolve(spec(List.of())
-                .targets(t -> t.instanceTags(Map.of("app", "blog"))).build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
+                        .targets(t -> t.instanceTags(Map.of("app", "blog")))
+                        .build()))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
                 .hasMessageContaining("no instance in eu-west-1 carries app=blog");
     }
 
@@ -108,8 +117,10 @@ class NetworkIT {
         Ec2World world = seed(f -> f.instances(1).publicZones(1));
 
         assertThatThrownBy(() -> resolve(spec(world.instanceIds()).build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
-                .hasMessageContaining(world.instanceZone() + " (targets " + world.instanceIds().get(0) + "): public "
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
+                .hasMessageContaining(world.instanceZone() + " (targets "
+                        + world.instanceIds().get(0) + "): public "
                         + world.publicSubnetIds().get(world.instanceZone()) + "; private " + world.privateSubnetId())
                 .hasMessageContaining("Create a public subnet");
         assertThat(calls().writes()).isZero();
@@ -119,13 +130,18 @@ class NetworkIT {
     void resolve_whenTheInstancesZoneHasOnlyAPrivateSubnet_failsNamingThatZone() {
         // public subnets in zones 0 and 1, instances (in the private subnet) in zone 2
         Ec2World world = seed(f -> f.instances(0).publicZones(2).instanceZoneIndex(2));
-        String instance = ec2.runInstances(r -> r.imageId("ami-12c6146b").minCount(1).maxCount(1)
-                .subnetId(world.privateSubnetId())).instances().get(0).instanceId();
+        String instance = ec2.runInstances(
+                        r -> r.imageId("ami-12c6146b").minCount(1).maxCount(1).subnetId(world.privateSubnetId()))
+                .instances()
+                .get(0)
+                .instanceId();
 
         assertThatThrownBy(() -> resolve(spec(List.of(instance)).build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
                 .hasMessageContaining("every zone of the targets (" + world.instanceZone() + ")")
-                .hasMessageContaining("Create a public subnet (a route 0.0.0.0/0 to an internet gateway) in " + world.instanceZone())
+                .hasMessageContaining(
+                        "Create a public subnet (a route 0.0.0.0/0 to an internet gateway) in " + world.instanceZone())
                 .hasMessageContaining(world.publicRouteTableId());
     }
 
@@ -135,7 +151,8 @@ class NetworkIT {
         Ec2Fixture.stop(ec2, List.of(world.instanceIds().get(1)));
 
         assertThatThrownBy(() -> resolve(spec(world.instanceIds()).build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
                 .hasMessageContaining(world.instanceIds().get(1) + " is stopped")
                 .hasMessageNotContaining(world.instanceIds().get(0) + " is")
                 .hasMessageContaining("Start them, or remove them from targets.instanceIds");
@@ -149,7 +166,8 @@ class NetworkIT {
         ids.add("i-0123456789abcdef0");
 
         assertThatThrownBy(() -> resolve(spec(ids).build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
                 .hasMessageContaining("targets.instanceIds: i-0123456789abcdef0 does not exist in eu-west-1");
     }
 
@@ -157,10 +175,12 @@ class NetworkIT {
     void resolve_whenInstancesAreInTwoVpcs_failsListingEachInstancesVpc() {
         Ec2World first = seed(f -> f.instances(1));
         Ec2World second = seed(f -> f.instances(1).name("other"));
-        List<String> ids = List.of(first.instanceIds().get(0), second.instanceIds().get(0));
+        List<String> ids =
+                List.of(first.instanceIds().get(0), second.instanceIds().get(0));
 
         assertThatThrownBy(() -> resolve(spec(ids).build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGETS_INVALID))
                 .hasMessageContaining(first.instanceIds().get(0) + " -> " + first.vpcId())
                 .hasMessageContaining(second.instanceIds().get(0) + " -> " + second.vpcId());
     }
@@ -170,7 +190,8 @@ class NetworkIT {
         Ec2World world = seed(f -> f.instances(1).publicZones(3));
         List<String> two = world.publicSubnetIds().values().stream().limit(2).toList();
 
-        States.Network network = resolve(spec(world.instanceIds()).loadBalancer(lb -> lb.subnets(two)).build());
+        States.Network network = resolve(
+                spec(world.instanceIds()).loadBalancer(lb -> lb.subnets(two)).build());
 
         assertThat(network.subnetIds()).containsExactlyElementsOf(two);
     }
@@ -179,11 +200,16 @@ class NetworkIT {
     void resolve_withGivenSubnets_reportsAPrivateOneAndOneOfAnotherVpc() {
         Ec2World world = seed(f -> f.instances(1).publicZones(3));
         Ec2World other = seed(f -> f.instances(0).name("other"));
-        List<String> given = List.of(world.publicSubnetIds().get(world.instanceZone()), world.privateSubnetId(),
+        List<String> given = List.of(
+                world.publicSubnetIds().get(world.instanceZone()),
+                world.privateSubnetId(),
                 other.publicSubnetIds().values().iterator().next());
 
-        assertThatThrownBy(() -> resolve(spec(world.instanceIds()).loadBalancer(lb -> lb.subnets(given)).build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
+        assertThatThrownBy(() -> resolve(spec(world.instanceIds())
+                        .loadBalancer(lb -> lb.subnets(given))
+                        .build()))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
                 .hasMessageContaining(world.privateSubnetId() + " (" + world.instanceZone() + ") is private")
                 .hasMessageContaining(given.get(2) + " is in " + other.vpcId())
                 .hasMessageContaining("loadBalancer.subnets");
@@ -195,18 +221,22 @@ class NetworkIT {
         Ec2World withIpv6 = seed(f -> f.instances(1).ipv6(true));
 
         States.Network network = resolve(spec(withIpv6.instanceIds())
-                .loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK)).build());
+                .loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
+                .build());
 
-        assertThat(network.subnetIds()).containsExactlyElementsOf(withIpv6.publicSubnetIds().values());
+        assertThat(network.subnetIds())
+                .containsExactlyElementsOf(withIpv6.publicSubnetIds().values());
     }
 
     @Test
     void resolve_forDualstack_whenTheSubnetsHaveNoIpv6_failsWithSubnetsInvalid() {
         Ec2World world = seed(f -> f.instances(1));
 
-        assertThatThrownBy(() -> resolve(spec(world.instanceIds()).loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
-                .build()))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
+        assertThatThrownBy(() -> resolve(spec(world.instanceIds())
+                        .loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
+                        .build()))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SUBNETS_INVALID))
                 .hasMessageContaining("no IPv6 CIDR block");
     }
 }

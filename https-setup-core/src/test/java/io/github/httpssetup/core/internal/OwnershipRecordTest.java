@@ -21,32 +21,47 @@ class OwnershipRecordTest {
 
     @Test
     void ownedName_whenTheMarkIsTheStacks_givesTheNameItMarks() {
-        assertThat(OwnershipRecord.ownedName(txt("_https-setup.www.example.com.", "\"https-setup:stack=shop\""), "shop"))
+        assertThat(OwnershipRecord.ownedName(
+                        txt("_https-setup.www.example.com.", "\"https-setup:stack=shop\""), "shop"))
                 .contains("www.example.com");
     }
 
     @Test
     void ownedName_whenTheMarkIsAnotherStacks_orTheRecordIsSomethingElse_isEmpty() {
-        assertThat(OwnershipRecord.ownedName(txt("_https-setup.example.com.", "\"https-setup:stack=blog\""), "shop")).isEmpty();
-        assertThat(OwnershipRecord.ownedName(txt("_https-setup.example.com.", "\"https-setup:stack=shopping\""), "shop")).isEmpty();
-        assertThat(OwnershipRecord.ownedName(txt("example.com.", "\"https-setup:stack=shop\""), "shop")).isEmpty();
-        assertThat(OwnershipRecord.ownedName(ResourceRecordSet.builder().name("_https-setup.example.com.").type(RRType.CNAME)
-                .ttl(300L).resourceRecords(r -> r.value("https-setup:stack=shop")).build(), "shop")).isEmpty();
+        assertThat(OwnershipRecord.ownedName(txt("_https-setup.example.com.", "\"https-setup:stack=blog\""), "shop"))
+                .isEmpty();
+        assertThat(OwnershipRecord.ownedName(
+                        txt("_https-setup.example.com.", "\"https-setup:stack=shopping\""), "shop"))
+                .isEmpty();
+        assertThat(OwnershipRecord.ownedName(txt("example.com.", "\"https-setup:stack=shop\""), "shop"))
+                .isEmpty();
+        assertThat(OwnershipRecord.ownedName(
+                        ResourceRecordSet.builder()
+                                .name("_https-setup.example.com.")
+                                .type(RRType.CNAME)
+                                .ttl(300L)
+                                .resourceRecords(r -> r.value("https-setup:stack=shop"))
+                                .build(),
+                        "shop"))
+                .isEmpty();
     }
 
     @Test
     void ownedName_acceptsTheMarkAmongOtherValues_unquoted_orSplitIntoSeveralStrings() {
-        assertThat(OwnershipRecord.ownedName(txt("_https-setup.example.com.", "\"v=spf1 -all\"", "\"https-setup:stack=shop\""),
-                "shop")).contains("example.com");
+        assertThat(OwnershipRecord.ownedName(
+                        txt("_https-setup.example.com.", "\"v=spf1 -all\"", "\"https-setup:stack=shop\""), "shop"))
+                .contains("example.com");
         assertThat(OwnershipRecord.ownedName(txt("_https-setup.example.com.", "https-setup:stack=shop"), "shop"))
                 .contains("example.com");
-        assertThat(OwnershipRecord.ownedName(txt("_https-setup.example.com.", "\"https-setup:\" \"stack=shop\""), "shop"))
+        assertThat(OwnershipRecord.ownedName(
+                        txt("_https-setup.example.com.", "\"https-setup:\" \"stack=shop\""), "shop"))
                 .contains("example.com");
     }
 
     @Test
     void ownedName_ofAWildcardName_unescapesRoute53sSpelling() {
-        assertThat(OwnershipRecord.ownedName(txt("_https-setup.\\052.example.com.", "\"https-setup:stack=shop\""), "shop"))
+        assertThat(OwnershipRecord.ownedName(
+                        txt("_https-setup.\\052.example.com.", "\"https-setup:stack=shop\""), "shop"))
                 .contains("*.example.com");
     }
 
@@ -57,8 +72,13 @@ class OwnershipRecordTest {
     }
 
     private static ResourceRecordSet txt(String name, String... values) {
-        return ResourceRecordSet.builder().name(name).type(RRType.TXT).ttl(300L)
-                .resourceRecords(java.util.Arrays.stream(values).map(v -> ResourceRecord
-                        .builder().value(v).build()).toList()).build();
+        return ResourceRecordSet.builder()
+                .name(name)
+                .type(RRType.TXT)
+                .ttl(300L)
+                .resourceRecords(java.util.Arrays.stream(values)
+                        .map(v -> ResourceRecord.builder().value(v).build())
+                        .toList())
+                .build();
     }
 }

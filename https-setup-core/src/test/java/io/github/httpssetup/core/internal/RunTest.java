@@ -14,17 +14,26 @@ class RunTest {
 
     @Test
     void withId_fillsTheIdAndTheKnownAfterApplyArn_only() {
-        Change planned = new Change(ChangeAction.CREATE, ResourceKind.TARGET_GROUP, "shop-tg", null, List.of(
-                new AttributeChange("port", null, "8080"),
-                new AttributeChange("dnsName", null, AttributeChange.KNOWN_AFTER_APPLY),
-                new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY)), "");
+        Change planned = new Change(
+                ChangeAction.CREATE,
+                ResourceKind.TARGET_GROUP,
+                "shop-tg",
+                null,
+                List.of(
+                        new AttributeChange("port", null, "8080"),
+                        new AttributeChange("dnsName", null, AttributeChange.KNOWN_AFTER_APPLY),
+                        new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY)),
+                "");
 
         Change done = Run.withId(planned, "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/shop-tg/1");
 
         assertThat(done.id()).isEqualTo("arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/shop-tg/1");
-        assertThat(done.attributes()).containsExactly(new AttributeChange("port", null, "8080"),
-                new AttributeChange("dnsName", null, AttributeChange.KNOWN_AFTER_APPLY),
-                new AttributeChange("arn", null, "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/shop-tg/1"));
+        assertThat(done.attributes())
+                .containsExactly(
+                        new AttributeChange("port", null, "8080"),
+                        new AttributeChange("dnsName", null, AttributeChange.KNOWN_AFTER_APPLY),
+                        new AttributeChange(
+                                "arn", null, "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/shop-tg/1"));
         assertThat(Run.withId(planned, null)).isSameAs(planned);
     }
 }

@@ -2,8 +2,8 @@ package io.github.httpssetup.core.internal;
 
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.ProgressEvent;
-import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.core.Sleeper;
+import io.github.httpssetup.testing.AwsEmulator;
 import io.github.resilience4j.retry.RetryConfig;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,10 +81,22 @@ final class Runs {
     }
 
     /** A run with its own sleeper and retries of AWS's "not yet" answers. */
-    static Run run(AwsClients clients, HttpsSetup spec, Run.Mode mode, List<ProgressEvent> events, Sleeper sleeper,
-                   RetryConfig eventualConsistency) {
+    static Run run(
+            AwsClients clients,
+            HttpsSetup spec,
+            Run.Mode mode,
+            List<ProgressEvent> events,
+            Sleeper sleeper,
+            RetryConfig eventualConsistency) {
         List<ProgressEvent> sink = events == null ? new CopyOnWriteArrayList<>() : events;
-        return new Run(spec, clients, mode, EngineConfig.builder().listener(sink::add).sleeper(sleeper)
-                .eventualConsistency(eventualConsistency).build());
+        return new Run(
+                spec,
+                clients,
+                mode,
+                EngineConfig.builder()
+                        .listener(sink::add)
+                        .sleeper(sleeper)
+                        .eventualConsistency(eventualConsistency)
+                        .build());
     }
 }

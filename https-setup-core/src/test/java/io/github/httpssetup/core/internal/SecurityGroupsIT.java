@@ -45,6 +45,7 @@ class SecurityGroupsIT {
     private States.Network network;
     /** Runs the groups alone; the events of every run. */
     private Runs runs;
+
     private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -54,8 +55,12 @@ class SecurityGroupsIT {
         runs = new Runs(aws, events);
         ec2 = aws.client(Ec2Client.builder());
         world = Ec2Fixture.builder().instances(1).build().seed(ec2);
-        network = new States.Network(world.vpcId(), world.instanceIds(), Map.of(world.instanceIds().get(0), world.instanceZone()),
-                Set.of(world.appSecurityGroupId()), List.copyOf(world.publicSubnetIds().values()));
+        network = new States.Network(
+                world.vpcId(),
+                world.instanceIds(),
+                Map.of(world.instanceIds().get(0), world.instanceZone()),
+                Set.of(world.appSecurityGroupId()),
+                List.copyOf(world.publicSubnetIds().values()));
     }
 
     @AfterEach
@@ -69,11 +74,12 @@ class SecurityGroupsIT {
 
     private List<String> converge(HttpsSetup spec, Run.Mode mode) {
         return runs.get(spec, mode, run -> {
-            SecurityGroups groups = new SecurityGroups(run);
-            States.SecurityGroups result = groups.converge(network.targets());
-            groups.revokeStale(result); // what the engine does after the listeners switched
-            return result.ids();
-        }).value();
+                    SecurityGroups groups = new SecurityGroups(run);
+                    States.SecurityGroups result = groups.converge(network.targets());
+                    groups.revokeStale(result); // what the engine does after the listeners switched
+                    return result.ids();
+                })
+                .value();
     }
 
     private void destroy(HttpsSetup spec) {
@@ -99,8 +105,13 @@ class SecurityGroupsIT {
     }
 
     private List<SecurityGroupRule> ingress(String groupId) {
-        return ec2.describeSecurityGroupRules(r -> r.filters(Filter.builder().name("group-id").values(groupId).build()))
-                .securityGroupRules().stream().filter(r -> !r.isEgress()).toList();
+        return ec2
+                .describeSecurityGroupRules(r -> r.filters(
+                        Filter.builder().name("group-id").values(groupId).build()))
+                .securityGroupRules()
+                .stream()
+                .filter(r -> !r.isEgress())
+                .toList();
     }
 
     private static Set<String> keys(List<SecurityGroupRule> rules) {
@@ -121,18 +132,24 @@ class SecurityGroupsIT {
         assertThat(alb.vpcId()).isEqualTo(world.vpcId());
         assertThat(alb.description()).isEqualTo("https-setup shop: load balancer");
         assertThat(tags(alb.tags())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
-        assertThat(keys(ingress(alb.groupId()))).containsExactlyInAnyOrder("tcp 443 from 0.0.0.0/0", "tcp 80 from 0.0.0.0/0");
-        assertThat(ingress(alb.groupId())).allSatisfy(r -> assertThat(tags(r.tags())).containsEntry("https-setup:stack", "shop"));
+        assertThat(keys(ingress(alb.groupId())))
+                .containsExactlyInAnyOrder("tcp 443 from 0.0.0.0/0", "tcp 80 from 0.0.0.0/0");
+        assertThat(ingress(alb.groupId()))
+                .allSatisfy(r -> assertThat(tags(r.tags())).containsEntry("https-setup:stack", "shop"));
         List<SecurityGroupRule> app = ingress(world.appSecurityGroupId());
         assertThat(app).singleElement().satisfies(r -> {
             assertThat(SecurityGroups.Ingress.of(r)).isEqualTo(SecurityGroups.Ingress.tcp(8080, alb.groupId()));
             assertThat(tags(r.tags())).containsEntry("https-setup:stack", "shop");
         });
-        assertThat(group(world.appSecurityGroupId()).ipPermissions()).singleElement().satisfies(p -> assertThat(
-                p.userIdGroupPairs().get(0).description()).isEqualTo("https-setup shop: from load balancer"));
-        assertThat(writes()).extracting(Change::kind, Change::action).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP, ChangeAction.CREATE),
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.CREATE));
+        assertThat(group(world.appSecurityGroupId()).ipPermissions())
+                .singleElement()
+                .satisfies(p -> assertThat(p.userIdGroupPairs().get(0).description())
+                        .isEqualTo("https-setup shop: from load balancer"));
+        assertThat(writes())
+                .extracting(Change::kind, Change::action)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP, ChangeAction.CREATE),
+                        org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.CREATE));
     }
 
     @Test
@@ -145,8 +162,12 @@ class SecurityGroupsIT {
         assertThat(second).isEqualTo(first);
         assertThat(calls().writes()).isZero();
         assertThat(calls().reads()).isEqualTo(2);
-        assertThat(last().changes()).isNotEmpty().allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
-        assertThat(last().changes()).extracting(Change::kind).contains(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
+        assertThat(last().changes())
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
+        assertThat(last().changes())
+                .extracting(Change::kind)
+                .contains(ResourceKind.SECURITY_GROUP, ResourceKind.SECURITY_GROUP_RULE);
     }
 
     @Test
@@ -155,19 +176,31 @@ class SecurityGroupsIT {
 
         assertThat(ids).isNull();
         assertThat(calls().writes()).isZero();
-        assertThat(ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name").values("shop-alb").build()))
-                .securityGroups()).isEmpty();
-        assertThat(last().changes()).filteredOn(c -> c.kind() == ResourceKind.SECURITY_GROUP_RULE).singleElement()
-                .satisfies(c -> assertThat(c.attributes()).contains(new AttributeChange("source", null,
-                        AttributeChange.KNOWN_AFTER_APPLY)));
+        assertThat(ec2.describeSecurityGroups(r -> r.filters(Filter.builder()
+                                .name("group-name")
+                                .values("shop-alb")
+                                .build()))
+                        .securityGroups())
+                .isEmpty();
+        assertThat(last().changes())
+                .filteredOn(c -> c.kind() == ResourceKind.SECURITY_GROUP_RULE)
+                .singleElement()
+                .satisfies(c -> assertThat(c.attributes())
+                        .contains(new AttributeChange("source", null, AttributeChange.KNOWN_AFTER_APPLY)));
     }
 
     @Test
     void converge_withADifferentHealthCheckPort_admitsBothPortsFromTheLoadBalancer() {
-        String alb = converge(spec().targets(t -> t.instanceIds(world.instanceIds()).port(8080).healthCheck(h -> h.port(9000)))
-                .build(), Run.Mode.APPLY).get(0);
+        String alb = converge(
+                        spec().targets(t -> t.instanceIds(world.instanceIds())
+                                        .port(8080)
+                                        .healthCheck(h -> h.port(9000)))
+                                .build(),
+                        Run.Mode.APPLY)
+                .get(0);
 
-        assertThat(keys(ingress(world.appSecurityGroupId()))).containsExactlyInAnyOrder("tcp 8080 from " + alb, "tcp 9000 from " + alb);
+        assertThat(keys(ingress(world.appSecurityGroupId())))
+                .containsExactlyInAnyOrder("tcp 8080 from " + alb, "tcp 9000 from " + alb);
     }
 
     @Test
@@ -176,19 +209,29 @@ class SecurityGroupsIT {
                 .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("10.0.0.0/8"))));
         String alb = converge(spec().build(), Run.Mode.APPLY).get(0);
 
-        converge(spec().targets(t -> t.instanceIds(world.instanceIds()).port(9090)).build(), Run.Mode.APPLY);
+        converge(
+                spec().targets(t -> t.instanceIds(world.instanceIds()).port(9090))
+                        .build(),
+                Run.Mode.APPLY);
 
-        assertThat(keys(ingress(world.appSecurityGroupId()))).containsExactlyInAnyOrder("tcp 22 from 10.0.0.0/8", "tcp 9090 from " + alb);
-        assertThat(writes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.CREATE),
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.DELETE));
+        assertThat(keys(ingress(world.appSecurityGroupId())))
+                .containsExactlyInAnyOrder("tcp 22 from 10.0.0.0/8", "tcp 9090 from " + alb);
+        assertThat(writes())
+                .extracting(Change::kind, Change::action)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.CREATE),
+                        org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.DELETE));
         assertThat(calls().writes()).isEqualTo(2);
     }
 
     @Test
     void converge_whenTheLoadBalancerGroupDrifted_restoresItsInboundRules() {
         String alb = converge(spec().build(), Run.Mode.APPLY).get(0);
-        String http = ingress(alb).stream().filter(r -> r.fromPort() == 80).findFirst().orElseThrow().securityGroupRuleId();
+        String http = ingress(alb).stream()
+                .filter(r -> r.fromPort() == 80)
+                .findFirst()
+                .orElseThrow()
+                .securityGroupRuleId();
         ec2.revokeSecurityGroupIngress(r -> r.groupId(alb).securityGroupRuleIds(http));
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(alb)
                 .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
@@ -196,31 +239,40 @@ class SecurityGroupsIT {
         converge(spec().build(), Run.Mode.APPLY);
 
         assertThat(keys(ingress(alb))).containsExactlyInAnyOrder("tcp 443 from 0.0.0.0/0", "tcp 80 from 0.0.0.0/0");
-        assertThat(writes()).extracting(Change::name).containsExactlyInAnyOrder("shop-alb: tcp 80 from 0.0.0.0/0",
-                "shop-alb: tcp 22 from 0.0.0.0/0");
+        assertThat(writes())
+                .extracting(Change::name)
+                .containsExactlyInAnyOrder("shop-alb: tcp 80 from 0.0.0.0/0", "shop-alb: tcp 22 from 0.0.0.0/0");
     }
 
     @Test
     void converge_forDualstackWithoutHttpListener_admitsHttpsOverIpv4AndIpv6Only() {
-        String alb = converge(spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK)).httpListener(HttpAction.NONE)
-                .build(), Run.Mode.APPLY).get(0);
+        String alb = converge(
+                        spec().loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
+                                .httpListener(HttpAction.NONE)
+                                .build(),
+                        Run.Mode.APPLY)
+                .get(0);
 
         assertThat(keys(ingress(alb))).containsExactlyInAnyOrder("tcp 443 from 0.0.0.0/0", "tcp 443 from ::/0");
     }
 
     @Test
     void converge_whenAForeignGroupHoldsTheName_recordsAConflict_andWritesNothing_untilAdopted() {
-        String foreign = ec2.createSecurityGroup(r -> r.groupName("shop-alb").description("someone's").vpcId(world.vpcId()))
+        String foreign = ec2.createSecurityGroup(
+                        r -> r.groupName("shop-alb").description("someone's").vpcId(world.vpcId()))
                 .groupId();
 
         List<String> ids = converge(spec().build(), Run.Mode.APPLY);
 
         assertThat(ids).containsExactly(foreign);
-        assertThat(last().changes()).filteredOn(c -> c.action() == ChangeAction.CONFLICT).singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo(ResourceKind.SECURITY_GROUP);
-            assertThat(c.id()).isEqualTo(foreign);
-            assertThat(c.reason()).contains("adopt: true");
-        });
+        assertThat(last().changes())
+                .filteredOn(c -> c.action() == ChangeAction.CONFLICT)
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.kind()).isEqualTo(ResourceKind.SECURITY_GROUP);
+                    assertThat(c.id()).isEqualTo(foreign);
+                    assertThat(c.reason()).contains("adopt: true");
+                });
         assertThat(calls().writes()).isZero();
         assertThat(group(foreign).tags()).isEmpty();
         assertThat(ingress(world.appSecurityGroupId())).isEmpty();
@@ -234,13 +286,18 @@ class SecurityGroupsIT {
 
     @Test
     void converge_withGivenGroups_usesThemAsTheyAre_andWarnsWhenNoneAdmitsHttps() {
-        String given = ec2.createSecurityGroup(r -> r.groupName("recipe-alb").description("recipe").vpcId(world.vpcId())).groupId();
+        String given = ec2.createSecurityGroup(
+                        r -> r.groupName("recipe-alb").description("recipe").vpcId(world.vpcId()))
+                .groupId();
 
-        List<String> ids = converge(spec().loadBalancer(lb -> lb.securityGroups(given)).build(), Run.Mode.PLAN);
+        List<String> ids =
+                converge(spec().loadBalancer(lb -> lb.securityGroups(given)).build(), Run.Mode.PLAN);
 
         assertThat(ids).containsExactly(given);
         assertThat(calls().writes()).isZero();
-        assertThat(last().changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
+        assertThat(last().changes())
+                .singleElement()
+                .satisfies(c -> assertThat(c.action()).isEqualTo(ChangeAction.UNCHANGED));
         assertThat(events).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo(ProgressEvent.Type.WARNING);
             assertThat(e.message()).contains("admits inbound TCP 443").contains(given);
@@ -248,39 +305,59 @@ class SecurityGroupsIT {
 
         events.clear();
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(given)
-                .ipPermissions(p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
+                .ipPermissions(
+                        p -> p.ipProtocol("tcp").fromPort(443).toPort(443).ipRanges(i -> i.cidrIp("0.0.0.0/0"))));
         converge(spec().loadBalancer(lb -> lb.securityGroups(given)).build(), Run.Mode.PLAN);
         assertThat(events).noneSatisfy(e -> assertThat(e.type()).isEqualTo(ProgressEvent.Type.WARNING));
     }
 
     @Test
     void converge_withGivenGroups_thatAreMissingOrInAnotherVpc_fails() {
-        String elsewhere = ec2.createSecurityGroup(r -> r.groupName("elsewhere").description("default vpc")).groupId();
+        String elsewhere = ec2.createSecurityGroup(r -> r.groupName("elsewhere").description("default vpc"))
+                .groupId();
 
-        assertThatThrownBy(() -> converge(spec().loadBalancer(lb -> lb.securityGroups("sg-0123456789abcdef0")).build(), Run.Mode.PLAN))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECURITY_GROUPS_INVALID))
+        assertThatThrownBy(() -> converge(
+                        spec().loadBalancer(lb -> lb.securityGroups("sg-0123456789abcdef0"))
+                                .build(),
+                        Run.Mode.PLAN))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SECURITY_GROUPS_INVALID))
                 .hasMessageContaining("sg-0123456789abcdef0 does not exist in eu-west-1");
-        assertThatThrownBy(() -> converge(spec().loadBalancer(lb -> lb.securityGroups(elsewhere)).build(), Run.Mode.PLAN))
-                .isInstanceOfSatisfying(HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SECURITY_GROUPS_INVALID))
+        assertThatThrownBy(() -> converge(
+                        spec().loadBalancer(lb -> lb.securityGroups(elsewhere)).build(), Run.Mode.PLAN))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SECURITY_GROUPS_INVALID))
                 .hasMessageContaining(elsewhere + " is in vpc-")
                 .hasMessageContaining("the target instances are in " + world.vpcId());
     }
 
     @Test
     void destroy_revokesTheStacksRules_deletesItsGroups_andLeavesEverythingElse() {
-        String foreign = ec2.createSecurityGroup(r -> r.groupName("someone-else").description("x").vpcId(world.vpcId())).groupId();
+        String foreign = ec2.createSecurityGroup(
+                        r -> r.groupName("someone-else").description("x").vpcId(world.vpcId()))
+                .groupId();
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(world.appSecurityGroupId())
                 .ipPermissions(p -> p.ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(i -> i.cidrIp("10.0.0.0/8"))));
         String alb = converge(spec().build(), Run.Mode.APPLY).get(0);
 
         destroy(spec().build());
 
-        assertThat(ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("vpc-id").values(world.vpcId()).build()))
-                .securityGroups()).extracting(SecurityGroup::groupId).contains(foreign, world.appSecurityGroupId()).doesNotContain(alb);
+        assertThat(ec2.describeSecurityGroups(r -> r.filters(Filter.builder()
+                                .name("vpc-id")
+                                .values(world.vpcId())
+                                .build()))
+                        .securityGroups())
+                .extracting(SecurityGroup::groupId)
+                .contains(foreign, world.appSecurityGroupId())
+                .doesNotContain(alb);
         assertThat(keys(ingress(world.appSecurityGroupId()))).containsExactly("tcp 22 from 10.0.0.0/8");
-        assertThat(writes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.DELETE),
-                org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP, ChangeAction.DELETE));
+        assertThat(writes())
+                .extracting(Change::kind, Change::action)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP_RULE, ChangeAction.DELETE),
+                        org.assertj.core.groups.Tuple.tuple(ResourceKind.SECURITY_GROUP, ChangeAction.DELETE));
 
         destroy(spec().build());
 

@@ -29,11 +29,16 @@ class StepGraphTest {
         // Independent of the constructor's own check: a depth-first walk over what each step waits for.
         Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
         for (String step : GRAPH.order()) {
-            assertThat(cycleFrom(step, state, new ArrayList<>())).as("cycle through " + step).isEmpty();
+            assertThat(cycleFrom(step, state, new ArrayList<>()))
+                    .as("cycle through " + step)
+                    .isEmpty();
         }
         List<String> order = GRAPH.order();
-        GRAPH.steps().forEach(s -> s.waitsFor().forEach(w -> assertThat(order.indexOf(w))
-                .as(s.name() + " waits for " + w).isBetween(0, order.indexOf(s.name()) - 1)));
+        GRAPH.steps()
+                .forEach(s -> s.waitsFor()
+                        .forEach(w -> assertThat(order.indexOf(w))
+                                .as(s.name() + " waits for " + w)
+                                .isBetween(0, order.indexOf(s.name()) - 1)));
     }
 
     private static List<String> cycleFrom(String step, Map<String, Integer> state, List<String> path) {
@@ -60,7 +65,9 @@ class StepGraphTest {
         for (StepGraph.Step step : GRAPH.steps()) {
             assertThat(names).as(step.name() + " needs").containsAll(step.needs());
             for (String read : step.reads()) {
-                assertThat(GRAPH.get(read).kind()).as(step.name() + " reads " + read).isEqualTo(StepGraph.Kind.READ);
+                assertThat(GRAPH.get(read).kind())
+                        .as(step.name() + " reads " + read)
+                        .isEqualTo(StepGraph.Kind.READ);
             }
         }
         assertThat(GRAPH.unusedReads()).isEmpty();
@@ -73,7 +80,8 @@ class StepGraphTest {
         for (StepGraph.Step step : GRAPH.steps()) {
             for (String need : step.needs()) {
                 for (String other : step.needs()) {
-                    assertThat(GRAPH.upstream(other)).as(step.name() + " needs " + need + " through " + other)
+                    assertThat(GRAPH.upstream(other))
+                            .as(step.name() + " needs " + need + " through " + other)
                             .doesNotContain(need);
                 }
             }
@@ -94,24 +102,33 @@ class StepGraphTest {
 
     @Test
     void destroyOrder_isTheReverseOfTheDependencies() {
-        List<String> destroy = GRAPH.destroyOrder().stream().map(StepGraph.Step::name).toList();
+        List<String> destroy =
+                GRAPH.destroyOrder().stream().map(StepGraph.Step::name).toList();
 
         for (String later : destroy) {
             for (String earlier : GRAPH.upstream(later)) {
                 if (destroy.contains(earlier)) {
-                    assertThat(destroy.indexOf(later)).as(later + " needs " + earlier + ": deleted before it")
+                    assertThat(destroy.indexOf(later))
+                            .as(later + " needs " + earlier + ": deleted before it")
                             .isLessThan(destroy.indexOf(earlier));
                 }
             }
         }
-        assertThat(destroy).containsExactly("records", "listeners", "load-balancer", "target-group", "security-groups",
-                "certificate", "zone");
+        assertThat(destroy)
+                .containsExactly(
+                        "records",
+                        "listeners",
+                        "load-balancer",
+                        "target-group",
+                        "security-groups",
+                        "certificate",
+                        "zone");
     }
 
     @Test
     void inputs_resultOfAStepNotNeeded_isRefusedNamingTheMissingEdge() {
-        StepGraph.Inputs inputs = new StepGraph.Inputs("records", GRAPH.upstream("records"),
-                Map.of("zone", new States.Zone("Z1", "example.com", List.of())));
+        StepGraph.Inputs inputs = new StepGraph.Inputs(
+                "records", GRAPH.upstream("records"), Map.of("zone", new States.Zone("Z1", "example.com", List.of())));
 
         assertThat(inputs.get("zone", States.Zone.class).id()).isEqualTo("Z1");
         assertThatThrownBy(() -> inputs.get("read-records", Object.class))
@@ -122,25 +139,30 @@ class StepGraphTest {
     @Test
     void constructor_cycleUnknownStepOrReadOfAStep_isRefused() {
         assertThatThrownBy(() -> new StepGraph(List.of(
-                StepGraph.step("a", List.of("b"), List.of(), "", NOTHING, null),
-                StepGraph.step("b", List.of("a"), List.of(), "", NOTHING, null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a needs b, which is not listed before it");
-        assertThatThrownBy(() -> new StepGraph(List.of(StepGraph.step("a", List.of("nowhere"), List.of(), "", NOTHING, null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a needs nowhere");
+                        StepGraph.step("a", List.of("b"), List.of(), "", NOTHING, null),
+                        StepGraph.step("b", List.of("a"), List.of(), "", NOTHING, null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a needs b, which is not listed before it");
+        assertThatThrownBy(() ->
+                        new StepGraph(List.of(StepGraph.step("a", List.of("nowhere"), List.of(), "", NOTHING, null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a needs nowhere");
         assertThatThrownBy(() -> new StepGraph(List.of(
-                StepGraph.step("a", List.of(), List.of(), "", NOTHING, null),
-                StepGraph.step("b", List.of(), List.of("a"), "", NOTHING, null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("b reads a, which is not an early read");
+                        StepGraph.step("a", List.of(), List.of(), "", NOTHING, null),
+                        StepGraph.step("b", List.of(), List.of("a"), "", NOTHING, null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("b reads a, which is not an early read");
         assertThatThrownBy(() -> new StepGraph(List.of(
-                StepGraph.step("a", List.of(), List.of(), "", NOTHING, null),
-                StepGraph.step("a", List.of(), List.of(), "", NOTHING, null))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a is listed twice");
+                        StepGraph.step("a", List.of(), List.of(), "", NOTHING, null),
+                        StepGraph.step("a", List.of(), List.of(), "", NOTHING, null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a is listed twice");
     }
 
     @Test
     void upstream_isEverythingNeededDirectlyOrNot() {
-        assertThat(GRAPH.upstream(Chain.LOAD_BALANCER)).containsExactlyInAnyOrder(Chain.NETWORK, Chain.SECURITY_GROUPS,
-                Chain.TARGETS);
+        assertThat(GRAPH.upstream(Chain.LOAD_BALANCER))
+                .containsExactlyInAnyOrder(Chain.NETWORK, Chain.SECURITY_GROUPS, Chain.TARGETS);
         assertThat(GRAPH.upstream(Chain.ZONE)).isEmpty();
     }
 
@@ -152,7 +174,8 @@ class StepGraphTest {
     void readme_howItWorksDiagram_drawsEveryEdgeOfTheDescriptionAndNoOther() throws IOException {
         Set<StepGraph.Edge> drawn = diagramEdges(readme());
 
-        assertThat(drawn).as("the edges of the diagram under '## How it works' in README.md; redraw it from Chain")
+        assertThat(drawn)
+                .as("the edges of the diagram under '## How it works' in README.md; redraw it from Chain")
                 .containsExactlyInAnyOrderElementsOf(GRAPH.edges());
     }
 
@@ -167,8 +190,12 @@ class StepGraphTest {
                 ```
                 """);
 
-        assertThat(edges).containsExactlyInAnyOrder(new StepGraph.Edge("a", "b", false),
-                new StepGraph.Edge("b", "c", false), new StepGraph.Edge("r", "b", true), new StepGraph.Edge("r", "c", true));
+        assertThat(edges)
+                .containsExactlyInAnyOrder(
+                        new StepGraph.Edge("a", "b", false),
+                        new StepGraph.Edge("b", "c", false),
+                        new StepGraph.Edge("r", "b", true),
+                        new StepGraph.Edge("r", "c", true));
     }
 
     /** The edges of the first code block after "## How it works": {@code a ──► b} needs, {@code r ┈► s, t} reads. */
@@ -203,7 +230,9 @@ class StepGraphTest {
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
-        assertThat(dir).as("the repository root (with mvnw) above " + Path.of("").toAbsolutePath()).isNotNull();
+        assertThat(dir)
+                .as("the repository root (with mvnw) above " + Path.of("").toAbsolutePath())
+                .isNotNull();
         return Files.readString(dir.resolve("README.md"));
     }
 }

@@ -60,7 +60,8 @@ class TargetGroupsIT {
     }
 
     private HttpsSetup.Builder spec(List<String> instanceIds) {
-        return ReferenceWorld.stack(REGION, instanceIds).targets(t -> t.instanceIds(instanceIds).port(8080));
+        return ReferenceWorld.stack(REGION, instanceIds)
+                .targets(t -> t.instanceIds(instanceIds).port(8080));
     }
 
     private HttpsSetup.Builder spec() {
@@ -69,12 +70,20 @@ class TargetGroupsIT {
 
     private States.Network network(HttpsSetup spec) {
         List<String> ids = spec.targets().instanceIds().stream().sorted().toList();
-        return new States.Network(world.vpcId(), ids, ids.stream().collect(Collectors.toMap(id -> id, id -> world.instanceZone())),
-                Set.of(world.appSecurityGroupId()), List.copyOf(world.publicSubnetIds().values()));
+        return new States.Network(
+                world.vpcId(),
+                ids,
+                ids.stream().collect(Collectors.toMap(id -> id, id -> world.instanceZone())),
+                Set.of(world.appSecurityGroupId()),
+                List.copyOf(world.publicSubnetIds().values()));
     }
 
     private States.TargetGroup converge(HttpsSetup spec, Run.Mode mode) {
-        return runs.get(spec, mode, run -> new TargetGroups(run).converge(network(spec).targets())).value();
+        return runs.get(
+                        spec,
+                        mode,
+                        run -> new TargetGroups(run).converge(network(spec).targets()))
+                .value();
     }
 
     private void run(HttpsSetup spec, Run.Mode mode, java.util.function.Consumer<TargetGroups> action) {
@@ -96,7 +105,9 @@ class TargetGroupsIT {
     }
 
     private TargetGroup read(String arn) {
-        return elb.describeTargetGroups(r -> r.targetGroupArns(arn)).targetGroups().get(0);
+        return elb.describeTargetGroups(r -> r.targetGroupArns(arn))
+                .targetGroups()
+                .get(0);
     }
 
     private Map<String, String> attributes(String arn) {
@@ -114,7 +125,9 @@ class TargetGroupsIT {
                 // A group no listener uses reports its registered targets unused (Target.NotInUse), as AWS does.
                 .filter(d -> d.targetHealth().stateAsString().matches("healthy|initial|unhealthy")
                         || "Target.NotInUse".equals(d.targetHealth().reasonAsString()))
-                .map(d -> d.target().id() + ":" + d.target().port()).sorted().toList();
+                .map(d -> d.target().id() + ":" + d.target().port())
+                .sorted()
+                .toList();
     }
 
     private String name(int port) {
@@ -123,10 +136,17 @@ class TargetGroupsIT {
 
     @Test
     void converge_onAFreshStack_createsTheGroupWithEveryAttribute_andRegistersTheInstances() {
-        HttpsSetup spec = spec().targets(t -> t.instanceIds(world.instanceIds()).port(8080)
-                .healthCheck(h -> h.path("/actuator/health").matcher("200-299").interval(Duration.ofSeconds(15))
-                        .timeout(Duration.ofSeconds(4)).healthyThreshold(3).unhealthyThreshold(4))
-                .deregistrationDelay(Duration.ofSeconds(30)).stickiness(Duration.ofHours(1))).build();
+        HttpsSetup spec = spec().targets(t -> t.instanceIds(world.instanceIds())
+                        .port(8080)
+                        .healthCheck(h -> h.path("/actuator/health")
+                                .matcher("200-299")
+                                .interval(Duration.ofSeconds(15))
+                                .timeout(Duration.ofSeconds(4))
+                                .healthyThreshold(3)
+                                .unhealthyThreshold(4))
+                        .deregistrationDelay(Duration.ofSeconds(30))
+                        .stickiness(Duration.ofHours(1)))
+                .build();
 
         States.TargetGroup state = converge(spec, Run.Mode.APPLY);
 
@@ -144,17 +164,26 @@ class TargetGroupsIT {
         assertThat(tg.healthCheckTimeoutSeconds()).isEqualTo(4);
         assertThat(tg.healthyThresholdCount()).isEqualTo(3);
         assertThat(tg.unhealthyThresholdCount()).isEqualTo(4);
-        assertThat(attributes(state.arn())).containsEntry("deregistration_delay.timeout_seconds", "30")
-                .containsEntry("stickiness.enabled", "true").containsEntry("stickiness.type", "lb_cookie")
+        assertThat(attributes(state.arn()))
+                .containsEntry("deregistration_delay.timeout_seconds", "30")
+                .containsEntry("stickiness.enabled", "true")
+                .containsEntry("stickiness.type", "lb_cookie")
                 .containsEntry("stickiness.lb_cookie.duration_seconds", "3600");
         assertThat(tags(state.arn())).containsEntry("https-setup:stack", "shop").containsEntry("team", "web");
-        assertThat(registered(state.arn())).containsExactlyElementsOf(world.instanceIds().stream().sorted().map(id -> id + ":8080")
-                .toList());
+        assertThat(registered(state.arn()))
+                .containsExactlyElementsOf(world.instanceIds().stream()
+                        .sorted()
+                        .map(id -> id + ":8080")
+                        .toList());
         assertThat(state.replacedArns()).isEmpty();
         assertThat(last().outputs().targetGroupArn).isEqualTo(state.arn());
-        assertThat(writes()).extracting(Change::kind, Change::action).containsExactly(
-                tuple(ResourceKind.TARGET_GROUP, ChangeAction.CREATE), tuple(ResourceKind.TARGETS, ChangeAction.CREATE));
-        assertThat(calls().byOperation()).containsEntry("ElasticLoadBalancingV2:CreateTargetGroup", 1)
+        assertThat(writes())
+                .extracting(Change::kind, Change::action)
+                .containsExactly(
+                        tuple(ResourceKind.TARGET_GROUP, ChangeAction.CREATE),
+                        tuple(ResourceKind.TARGETS, ChangeAction.CREATE));
+        assertThat(calls().byOperation())
+                .containsEntry("ElasticLoadBalancingV2:CreateTargetGroup", 1)
                 .containsEntry("ElasticLoadBalancingV2:ModifyTargetGroupAttributes", 1)
                 .containsEntry("ElasticLoadBalancingV2:RegisterTargets", 1);
     }
@@ -169,8 +198,11 @@ class TargetGroupsIT {
 
     @Test
     void converge_twice_secondMakesZeroWrites_andReportsTheGroupAndTargetsUnchanged() {
-        HttpsSetup spec = spec().targets(t -> t.instanceIds(world.instanceIds()).port(8080).stickiness(Duration.ofMinutes(5))
-                .healthCheck(h -> h.port(9000).path("/health"))).build();
+        HttpsSetup spec = spec().targets(t -> t.instanceIds(world.instanceIds())
+                        .port(8080)
+                        .stickiness(Duration.ofMinutes(5))
+                        .healthCheck(h -> h.port(9000).path("/health")))
+                .build();
         String arn = converge(spec, Run.Mode.APPLY).arn();
 
         States.TargetGroup second = converge(spec, Run.Mode.APPLY);
@@ -178,8 +210,11 @@ class TargetGroupsIT {
         assertThat(second.arn()).isEqualTo(arn);
         assertThat(calls().writes()).isZero();
         assertThat(calls().reads()).isEqualTo(4); // groups, tags, attributes, target health
-        assertThat(last().changes()).extracting(Change::kind, Change::action).containsExactlyInAnyOrder(
-                tuple(ResourceKind.TARGET_GROUP, ChangeAction.UNCHANGED), tuple(ResourceKind.TARGETS, ChangeAction.UNCHANGED));
+        assertThat(last().changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactlyInAnyOrder(
+                        tuple(ResourceKind.TARGET_GROUP, ChangeAction.UNCHANGED),
+                        tuple(ResourceKind.TARGETS, ChangeAction.UNCHANGED));
         assertThat(last().outputs().targetGroupArn).isEqualTo(arn);
     }
 
@@ -190,24 +225,34 @@ class TargetGroupsIT {
         assertThat(state.arn()).isNull();
         assertThat(calls().writes()).isZero();
         assertThat(elb.describeTargetGroups().targetGroups()).isEmpty();
-        assertThat(last().changes()).extracting(Change::kind, Change::action).containsExactly(
-                tuple(ResourceKind.TARGET_GROUP, ChangeAction.CREATE), tuple(ResourceKind.TARGETS, ChangeAction.CREATE));
-        assertThat(last().changes().get(0).attributes()).contains(new AttributeChange("port", null, "8080"),
-                new AttributeChange("healthCheck.port", null, "traffic-port"),
-                new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY));
+        assertThat(last().changes())
+                .extracting(Change::kind, Change::action)
+                .containsExactly(
+                        tuple(ResourceKind.TARGET_GROUP, ChangeAction.CREATE),
+                        tuple(ResourceKind.TARGETS, ChangeAction.CREATE));
+        assertThat(last().changes().get(0).attributes())
+                .contains(
+                        new AttributeChange("port", null, "8080"),
+                        new AttributeChange("healthCheck.port", null, "traffic-port"),
+                        new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY));
     }
 
     @Test
     void converge_whenTheHealthCheckPathChanges_isOneUpdateWithOneWrite() {
         String arn = converge(spec().build(), Run.Mode.APPLY).arn();
 
-        converge(spec().targets(t -> t.instanceIds(world.instanceIds()).port(8080).healthCheck(h -> h.path("/actuator/health")))
-                .build(), Run.Mode.APPLY);
+        converge(
+                spec().targets(t -> t.instanceIds(world.instanceIds())
+                                .port(8080)
+                                .healthCheck(h -> h.path("/actuator/health")))
+                        .build(),
+                Run.Mode.APPLY);
 
         assertThat(writes()).singleElement().satisfies(c -> {
             assertThat(c.kind()).isEqualTo(ResourceKind.TARGET_GROUP);
             assertThat(c.action()).isEqualTo(ChangeAction.UPDATE);
-            assertThat(c.attributes()).containsExactly(new AttributeChange("healthCheck.path", "/", "/actuator/health"));
+            assertThat(c.attributes())
+                    .containsExactly(new AttributeChange("healthCheck.path", "/", "/actuator/health"));
         });
         assertThat(calls().writes()).isEqualTo(1);
         assertThat(calls().byOperation()).containsEntry("ElasticLoadBalancingV2:ModifyTargetGroup", 1);
@@ -217,13 +262,15 @@ class TargetGroupsIT {
     @Test
     void converge_whenAttributesDrifted_setsOnlyTheDifferingKeys() {
         String arn = converge(spec().build(), Run.Mode.APPLY).arn();
-        elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(arn).attributes(a -> a.key("deregistration_delay.timeout_seconds")
-                .value("10")));
+        elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(arn)
+                .attributes(a -> a.key("deregistration_delay.timeout_seconds").value("10")));
 
         converge(spec().build(), Run.Mode.APPLY);
 
-        assertThat(writes()).singleElement().satisfies(c -> assertThat(c.attributes()).containsExactly(
-                new AttributeChange("deregistration_delay.timeout_seconds", "10", "300")));
+        assertThat(writes())
+                .singleElement()
+                .satisfies(c -> assertThat(c.attributes())
+                        .containsExactly(new AttributeChange("deregistration_delay.timeout_seconds", "10", "300")));
         assertThat(calls().writes()).isEqualTo(1);
         assertThat(attributes(arn)).containsEntry("deregistration_delay.timeout_seconds", "300");
     }
@@ -257,7 +304,9 @@ class TargetGroupsIT {
     @Test
     void converge_whenThePortChanges_createsANewGroup_andTheOldOneIsDeletedAfterwards() {
         String oldArn = converge(spec().build(), Run.Mode.APPLY).arn();
-        HttpsSetup changed = spec().targets(t -> t.instanceIds(world.instanceIds()).port(9090)).build();
+        HttpsSetup changed = spec().targets(
+                        t -> t.instanceIds(world.instanceIds()).port(9090))
+                .build();
 
         States.TargetGroup planned = converge(changed, Run.Mode.PLAN);
         States.TargetGroup state = converge(changed, Run.Mode.APPLY);
@@ -266,7 +315,9 @@ class TargetGroupsIT {
         assertThat(state.arn()).isNotEqualTo(oldArn);
         assertThat(read(state.arn()).targetGroupName()).isEqualTo(name(9090));
         assertThat(read(state.arn()).port()).isEqualTo(9090);
-        assertThat(registered(state.arn())).allSatisfy(t -> assertThat(t).endsWith(":9090")).hasSize(2);
+        assertThat(registered(state.arn()))
+                .allSatisfy(t -> assertThat(t).endsWith(":9090"))
+                .hasSize(2);
         assertThat(state.replacedArns()).containsExactly(oldArn);
         assertThat(writes()).first().satisfies(c -> {
             assertThat(c.action()).isEqualTo(ChangeAction.REPLACE);
@@ -288,8 +339,13 @@ class TargetGroupsIT {
 
     @Test
     void converge_whenAForeignGroupHoldsTheName_isAConflict_andWritesNothing_untilAdopted() {
-        String foreign = elb.createTargetGroup(r -> r.name(name(8080)).protocol(ProtocolEnum.HTTP).port(8080).vpcId(world.vpcId()))
-                .targetGroups().get(0).targetGroupArn();
+        String foreign = elb.createTargetGroup(r -> r.name(name(8080))
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(8080)
+                        .vpcId(world.vpcId()))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
 
         States.TargetGroup state = converge(spec().build(), Run.Mode.APPLY);
 
@@ -313,16 +369,29 @@ class TargetGroupsIT {
 
     @Test
     void destroy_deletesTheStacksGroupsOnly() {
-        String foreignWithPrefix = elb.createTargetGroup(r -> r.name("shop-tg-ffffff").protocol(ProtocolEnum.HTTP).port(80)
-                .vpcId(world.vpcId())).targetGroups().get(0).targetGroupArn();
-        String other = elb.createTargetGroup(r -> r.name("blog").protocol(ProtocolEnum.HTTP).port(80)
-                .vpcId(world.vpcId()).tags(t -> t.key("https-setup:stack").value("blog"))).targetGroups().get(0).targetGroupArn();
+        String foreignWithPrefix = elb.createTargetGroup(r -> r.name("shop-tg-ffffff")
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(80)
+                        .vpcId(world.vpcId()))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
+        String other = elb.createTargetGroup(r -> r.name("blog")
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(80)
+                        .vpcId(world.vpcId())
+                        .tags(t -> t.key("https-setup:stack").value("blog")))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
         String owned = converge(spec().build(), Run.Mode.APPLY).arn();
 
         run(spec().build(), Run.Mode.DESTROY, TargetGroups::destroy);
 
-        assertThat(elb.describeTargetGroups().targetGroups()).extracting(g -> g.targetGroupArn())
-                .containsExactlyInAnyOrder(foreignWithPrefix, other).doesNotContain(owned);
+        assertThat(elb.describeTargetGroups().targetGroups())
+                .extracting(g -> g.targetGroupArn())
+                .containsExactlyInAnyOrder(foreignWithPrefix, other)
+                .doesNotContain(owned);
         assertThat(writes()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(owned));
 
         run(spec().build(), Run.Mode.DESTROY, TargetGroups::destroy);

@@ -12,9 +12,9 @@ import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.HttpsSetupExecutor;
 import io.github.httpssetup.core.Plan;
 import io.github.httpssetup.core.ProgressEvent;
-import io.github.httpssetup.core.Sleeper;
 import io.github.httpssetup.core.ReferenceWorld;
 import io.github.httpssetup.core.ResourceKind;
+import io.github.httpssetup.core.Sleeper;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -61,7 +61,8 @@ class TargetsStrictIT {
 
     /** The reference stack, apex only, on {@code port}. */
     private HttpsSetup.Builder spec(int port) {
-        return w.spec().domain(d -> d.name(DOMAIN))
+        return w.spec()
+                .domain(d -> d.name(DOMAIN))
                 .targets(t -> t.instanceIds(w.network.instanceIds()).port(port).healthCheck(h -> h.path("/health")))
                 .waitTimeout(Duration.ofSeconds(30));
     }
@@ -72,7 +73,9 @@ class TargetsStrictIT {
 
     private Listener https(String loadBalancerArn) {
         return w.elb.describeListeners(r -> r.loadBalancerArn(loadBalancerArn)).listeners().stream()
-                .filter(l -> l.port() == 443).findFirst().orElseThrow();
+                .filter(l -> l.port() == 443)
+                .findFirst()
+                .orElseThrow();
     }
 
     private String groupName(int port) {
@@ -84,15 +87,21 @@ class TargetsStrictIT {
         String oldArn = first.outputs().targetGroupArn();
         String newArn = second.outputs().targetGroupArn();
         assertThat(newArn).isNotEqualTo(oldArn);
-        assertThat(w.elb.describeTargetGroups(r -> r.targetGroupArns(newArn)).targetGroups().get(0).targetGroupName())
+        assertThat(w.elb.describeTargetGroups(r -> r.targetGroupArns(newArn))
+                        .targetGroups()
+                        .get(0)
+                        .targetGroupName())
                 .isEqualTo(groupName(9090));
         List<Action> actions = https(first.outputs().loadBalancerArn()).defaultActions();
         assertThat(ListenerAction.forwardedGroups(actions)).containsExactly(newArn);
         assertThatThrownBy(() -> w.elb.describeTargetGroups(r -> r.targetGroupArns(oldArn)))
                 .isInstanceOf(TargetGroupNotFoundException.class);
         assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(newArn)).targetHealthDescriptions())
-                .allSatisfy(d -> assertThat(d.targetHealth().stateAsString()).isEqualTo("healthy")).hasSize(2);
-        assertThat(executor().apply(changed).apiCalls().writes()).as("writes of a re-apply").isZero();
+                .allSatisfy(d -> assertThat(d.targetHealth().stateAsString()).isEqualTo("healthy"))
+                .hasSize(2);
+        assertThat(executor().apply(changed).apiCalls().writes())
+                .as("writes of a re-apply")
+                .isZero();
     }
 
     // ---- defect 2: replacing the target group ----
@@ -105,7 +114,8 @@ class TargetsStrictIT {
         ApplyResult second = executor().apply(changed);
 
         assertSwitched(changed, first, second);
-        assertThat(w.events).extracting(ProgressEvent::message)
+        assertThat(w.events)
+                .extracting(ProgressEvent::message)
                 .anySatisfy(m -> assertThat(m).contains("with weight 0 while its targets pass their health checks"));
     }
 
@@ -115,17 +125,24 @@ class TargetsStrictIT {
         String oldArn = first.outputs().targetGroupArn();
         String newArn = createOwnedGroup(9090);
         Listener listener = https(first.outputs().loadBalancerArn());
-        w.elb.modifyListener(r -> r.listenerArn(listener.listenerArn()).defaultActions(ListenerAction.joining(List.of(oldArn), newArn)));
+        w.elb.modifyListener(r ->
+                r.listenerArn(listener.listenerArn()).defaultActions(ListenerAction.joining(List.of(oldArn), newArn)));
         HttpsSetup changed = spec(9090).build();
 
         Plan plan = executor().plan(changed);
         ApplyResult second = executor().apply(changed);
 
-        assertThat(plan.changes()).filteredOn(c -> c.kind() == ResourceKind.HTTPS_LISTENER).singleElement()
+        assertThat(plan.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.HTTPS_LISTENER)
+                .singleElement()
                 .satisfies(c -> assertThat(c.reason()).contains("weight 0"));
-        assertThat(plan.changes()).filteredOn(c -> c.kind() == ResourceKind.TARGET_GROUP && c.action().writes())
-                .extracting(Change::action).containsExactly(ChangeAction.DELETE);
-        assertThat(second.apiCalls().byOperation()).as("the weighted forward is not written again")
+        assertThat(plan.changes())
+                .filteredOn(
+                        c -> c.kind() == ResourceKind.TARGET_GROUP && c.action().writes())
+                .extracting(Change::action)
+                .containsExactly(ChangeAction.DELETE);
+        assertThat(second.apiCalls().byOperation())
+                .as("the weighted forward is not written again")
                 .containsEntry("ElasticLoadBalancingV2:ModifyListener", 1);
         assertSwitched(changed, first, second);
     }
@@ -143,12 +160,19 @@ class TargetsStrictIT {
 
     /** What a stopped apply leaves behind: the new group, owned, with the instances registered on the new port. */
     private String createOwnedGroup(int port) {
-        String arn = w.elb.createTargetGroup(r -> r.name(groupName(port)).protocol(ProtocolEnum.HTTP).port(port)
-                .vpcId(w.network.vpcId()).healthCheckPath("/health").tags(t -> t.key(HttpsSetup.OWNERSHIP_TAG).value("shop")))
-                .targetGroups().get(0).targetGroupArn();
-        w.elb.registerTargets(r -> r.targetGroupArn(arn).targets(w.network.instanceIds().stream()
-                .map(id -> TargetDescription.builder().id(id)
-                        .port(port).build()).toList()));
+        String arn = w.elb.createTargetGroup(r -> r.name(groupName(port))
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(port)
+                        .vpcId(w.network.vpcId())
+                        .healthCheckPath("/health")
+                        .tags(t -> t.key(HttpsSetup.OWNERSHIP_TAG).value("shop")))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
+        w.elb.registerTargets(r -> r.targetGroupArn(arn)
+                .targets(w.network.instanceIds().stream()
+                        .map(id -> TargetDescription.builder().id(id).port(port).build())
+                        .toList()));
         assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(arn)).targetHealthDescriptions())
                 .as("strict profile: targets of a group no listener uses")
                 .allSatisfy(d -> assertThat(d.targetHealth().reasonAsString()).isEqualTo("Target.NotInUse"));
@@ -162,9 +186,12 @@ class TargetsStrictIT {
         ApplyResult first = executor().apply(spec(8080).build());
         HttpsSetup spec = spec(8080).waitTimeout(Duration.ofSeconds(3)).build();
         String unknown = "arn:aws:acm:" + REGION + ":123456789012:certificate/00000000-0000-0000-0000-000000000000";
-        RetryConfig quick = RetryConfig.custom().maxAttempts(2)
-                .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(400)))
-                .failAfterMaxAttempts(false).build();
+        RetryConfig quick = RetryConfig.custom()
+                .maxAttempts(2)
+                .intervalFunction(
+                        IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0, Duration.ofMillis(400)))
+                .failAfterMaxAttempts(false)
+                .build();
         List<ProgressEvent> seen = new CopyOnWriteArrayList<>();
         long start = System.nanoTime();
         try (AwsClients clients = Runs.clients(w.aws, spec)) {
@@ -173,15 +200,18 @@ class TargetsStrictIT {
             States.TargetGroup tg = new States.TargetGroup(first.outputs().targetGroupArn(), List.of());
             Listeners listeners = new Listeners(run);
 
-            assertThatThrownBy(() -> listeners.convergeHttps(new States.Certificate(unknown, List.of()), tg, lb,
-                    listeners.observe(lb.arn())))
+            assertThatThrownBy(() -> listeners.convergeHttps(
+                            new States.Certificate(unknown, List.of()), tg, lb, listeners.observe(lb.arn())))
                     .isInstanceOf(HttpsSetupException.class)
                     .hasMessageContaining("CertificateNotFound")
                     .satisfies(e -> assertThat(((HttpsSetupException) e).code()).isEqualTo(ErrorCode.AWS_ERROR));
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("bounded by waitTimeout, not by 2 attempts")
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("bounded by waitTimeout, not by 2 attempts")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
-        assertThat(seen).filteredOn(e -> e.type() == ProgressEvent.Type.RETRYING).hasSizeGreaterThan(2);
+        assertThat(seen)
+                .filteredOn(e -> e.type() == ProgressEvent.Type.RETRYING)
+                .hasSizeGreaterThan(2);
     }
 
     // ---- item 17: names and reads AWS limits ----
@@ -192,12 +222,18 @@ class TargetsStrictIT {
 
         executor().apply(spec);
 
-        assertThat(w.ec2.describeSecurityGroups(r -> r.filters(f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
-                .securityGroups()).extracting(g -> g.groupName()).containsExactly("https-setup-sg-shop-alb");
+        assertThat(w.ec2.describeSecurityGroups(r -> r.filters(
+                                f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
+                        .securityGroups())
+                .extracting(g -> g.groupName())
+                .containsExactly("https-setup-sg-shop-alb");
         assertThat(executor().apply(spec).apiCalls().writes()).isZero();
         executor().destroy(spec);
-        assertThat(w.ec2.describeSecurityGroups(r -> r.filters(f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
-                .securityGroups()).as("destroy waited for the deleted load balancer to release the group").isEmpty();
+        assertThat(w.ec2.describeSecurityGroups(r -> r.filters(
+                                f -> f.name("tag:" + HttpsSetup.OWNERSHIP_TAG).values("sg-shop")))
+                        .securityGroups())
+                .as("destroy waited for the deleted load balancer to release the group")
+                .isEmpty();
     }
 
     @Test
@@ -206,14 +242,18 @@ class TargetsStrictIT {
         String lbArn = first.outputs().loadBalancerArn();
         for (int port = 10000; port < 10021; port++) { // someone else's listeners, on other ports
             int p = port;
-            w.elb.createListener(r -> r.loadBalancerArn(lbArn).protocol(ProtocolEnum.HTTP).port(p).defaultActions(a -> a
-                    .type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))));
+            w.elb.createListener(r -> r.loadBalancerArn(lbArn)
+                    .protocol(ProtocolEnum.HTTP)
+                    .port(p)
+                    .defaultActions(
+                            a -> a.type(ActionTypeEnum.FIXED_RESPONSE).fixedResponseConfig(f -> f.statusCode("404"))));
         }
 
         ApplyResult second = executor().apply(spec(8080).build());
 
         assertThat(second.apiCalls().writes()).isZero();
-        assertThat(w.elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners()).hasSize(23);
+        assertThat(w.elb.describeListeners(r -> r.loadBalancerArn(lbArn)).listeners())
+                .hasSize(23);
     }
 
     // ---- item 18: stopped instances selected by tags ----
@@ -221,21 +261,31 @@ class TargetsStrictIT {
     @Test
     void plan_whenAnInstanceWithTheTargetTagsIsStopped_selectsTheRunningOnes_andSaysWhichWereLeftOutAndWhy() {
         Ec2Fixture.stop(w.ec2, List.of(w.network.instanceIds().get(1)));
-        HttpsSetup spec = spec(8080).targets(t -> t.instanceTags(Map.of("app", "shop")).port(8080)).build();
+        HttpsSetup spec = spec(8080)
+                .targets(t -> t.instanceTags(Map.of("app", "shop")).port(8080))
+                .build();
 
         Plan plan = executor().plan(spec);
 
         String stopped = w.network.instanceIds().get(1);
         assertThat(plan.render()).contains("left out, not running: " + stopped + " (stopped)");
-        assertThat(w.events).filteredOn(e -> e.type() == ProgressEvent.Type.WARNING).extracting(ProgressEvent::message)
+        assertThat(w.events)
+                .filteredOn(e -> e.type() == ProgressEvent.Type.WARNING)
+                .extracting(ProgressEvent::message)
                 .anySatisfy(m -> assertThat(m).contains(stopped).contains("not running"));
-        assertThat(plan.changes()).filteredOn(c -> c.kind() == ResourceKind.TARGETS && c.action() == ChangeAction.CREATE)
-                .singleElement().satisfies(c -> assertThat(c.attributes()).extracting(a -> a.after())
+        assertThat(plan.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.TARGETS && c.action() == ChangeAction.CREATE)
+                .singleElement()
+                .satisfies(c -> assertThat(c.attributes())
+                        .extracting(a -> a.after())
                         .containsExactly(w.network.instanceIds().get(0) + ":8080"));
 
         ApplyResult applied = executor().apply(spec);
-        assertThat(w.elb.describeTargetHealth(r -> r.targetGroupArn(applied.outputs().targetGroupArn()))
-                .targetHealthDescriptions()).extracting(d -> d.target().id()).containsExactly(w.network.instanceIds().get(0));
+        assertThat(w.elb.describeTargetHealth(
+                                r -> r.targetGroupArn(applied.outputs().targetGroupArn()))
+                        .targetHealthDescriptions())
+                .extracting(d -> d.target().id())
+                .containsExactly(w.network.instanceIds().get(0));
     }
 
     @Test

@@ -20,8 +20,7 @@ final class ChildJvm {
 
     private static String classPath;
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     static List<String> command(Class<?> main, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();

@@ -59,23 +59,33 @@ class ConcurrentApplyIT {
         Map<String, Integer> duplicates = Convergence.duplicates(census);
         // moto does not enforce load balancer name uniqueness; AWS answers a second CreateLoadBalancer with the same
         // name and settings with the first load balancer, and a second CreateListener on a port with DuplicateListener.
-        // Nor is moto's check of ACM's idempotency token atomic: two simultaneous RequestCertificate calls with the same
+        // Nor is moto's check of ACM's idempotency token atomic: two simultaneous RequestCertificate calls with the
+        // same
         // token can both create a certificate, where ACM issues one. (An extra owned certificate with the same names
         // is deleted by the next apply, as a replaced one.)
         Map<String, Integer> motoOnly = new TreeMap<>(duplicates);
-        motoOnly.keySet().retainAll(List.of("load balancer shop-https", "listener shop-https:443", "listener shop-https:80",
-                "certificate example.com,www.example.com"));
+        motoOnly.keySet()
+                .retainAll(List.of(
+                        "load balancer shop-https",
+                        "listener shop-https:443",
+                        "listener shop-https:80",
+                        "certificate example.com,www.example.com"));
         duplicates.keySet().removeAll(motoOnly.keySet());
-        ReliabilitySummary.add("duplicates_found", duplicates.values().stream().mapToInt(v -> v - 1).sum());
-        System.out.println("[reliability] duplicates after two applies at once: " + duplicates + "; moto-only (ALB name): " + motoOnly);
+        ReliabilitySummary.add(
+                "duplicates_found",
+                duplicates.values().stream().mapToInt(v -> v - 1).sum());
+        System.out.println("[reliability] duplicates after two applies at once: " + duplicates
+                + "; moto-only (ALB name): " + motoOnly);
         assertThat(duplicates).as("duplicates AWS would also have: " + census).isEmpty();
         if (!motoOnly.isEmpty()) {
             // Remove what AWS would never have created (every load balancer shop-https after the first), then converge.
             // describe by name shows moto's last one only: list them all
             var all = w.elb.describeLoadBalancers().loadBalancers().stream()
-                    .filter(lb -> lb.loadBalancerName().equals("shop-https")).toList();
+                    .filter(lb -> lb.loadBalancerName().equals("shop-https"))
+                    .toList();
             for (var extra : all.size() > 1 ? all.subList(1, all.size()) : List.<LoadBalancer>of()) {
-                w.elb.describeListeners(r -> r.loadBalancerArn(extra.loadBalancerArn())).listeners()
+                w.elb.describeListeners(r -> r.loadBalancerArn(extra.loadBalancerArn()))
+                        .listeners()
                         .forEach(l -> w.elb.deleteListener(r -> r.listenerArn(l.listenerArn())));
                 w.elb.deleteLoadBalancer(r -> r.loadBalancerArn(extra.loadBalancerArn()));
             }
@@ -83,7 +93,9 @@ class ConcurrentApplyIT {
             census = ResourceCensus.take(w);
         }
         Convergence.assertConvergedOnce(w, census);
-        assertThat(w.executor().apply(spec).apiCalls().writes()).as("writes of a later re-apply").isZero();
+        assertThat(w.executor().apply(spec).apiCalls().writes())
+                .as("writes of a later re-apply")
+                .isZero();
         w.executor().destroy(spec);
         Convergence.assertNothingOwned(w, ResourceCensus.take(w));
     }
@@ -124,7 +136,8 @@ class ConcurrentApplyIT {
                 failures.add(e.getCause());
             }
         }
-        System.out.println("[reliability] two applies at once: " + (2 - failures.size()) + " succeeded; failures: " + failures);
+        System.out.println(
+                "[reliability] two applies at once: " + (2 - failures.size()) + " succeeded; failures: " + failures);
         return failures;
     }
 }

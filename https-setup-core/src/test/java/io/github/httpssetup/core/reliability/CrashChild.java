@@ -28,11 +28,11 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  */
 public final class CrashChild {
 
-    private CrashChild() {
-    }
+    private CrashChild() {}
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out =
+                new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         warmUp();
         out.println("READY");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -70,7 +70,7 @@ public final class CrashChild {
                 .credentials("testing", "testing", null)
                 .parallelism(1)
                 .sleeper(ReferenceWorld.fastSleeper())
-                .listener(event -> { })
+                .listener(event -> {})
                 .addExecutionInterceptor(reporter)
                 .build();
         executor.apply(ReferenceWorld.stack(instanceIds).build());
@@ -81,10 +81,10 @@ public final class CrashChild {
     private static void warmUp() {
         HttpsSetup spec = ReferenceWorld.stack(List.of("i-0123456789abcdef0")).build();
         IamPolicy.of(spec);
-        try (Ec2Client ec2 = Ec2Client.builder().region(Region.AP_NORTHEAST_2)
+        try (Ec2Client ec2 = Ec2Client.builder()
+                .region(Region.AP_NORTHEAST_2)
                 .endpointOverride(URI.create("http://127.0.0.1:9"))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("testing", "testing")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .build()) {
             ec2.serviceName();
         }

@@ -67,7 +67,9 @@ class CrashResumeIT {
                 try {
                     w.executor().apply(spec);
                     Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
-                    assertThat(w.executor().apply(spec).apiCalls().writes()).as("writes of a re-apply").isZero();
+                    assertThat(w.executor().apply(spec).apiCalls().writes())
+                            .as("writes of a re-apply")
+                            .isZero();
                     w.executor().destroy(spec);
                     Convergence.assertNothingOwned(w, ResourceCensus.take(w));
                     ReliabilitySummary.increment("kill_points_recovered");
@@ -88,23 +90,27 @@ class CrashResumeIT {
         private Child(int k, Process process) {
             this.k = k;
             this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    // killed
-                }
-                lines.add("EOF");
-            }, "crash-child-" + k);
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader in = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            String line;
+                            while ((line = in.readLine()) != null) {
+                                lines.add(line);
+                            }
+                        } catch (IOException e) {
+                            // killed
+                        }
+                        lines.add("EOF");
+                    },
+                    "crash-child-" + k);
             reader.setDaemon(true);
             reader.start();
         }
 
         static Child start(int k) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(ChildJvm.command(CrashChild.class, List.of("-XX:TieredStopAtLevel=1"), List.of()))
+            ProcessBuilder builder = new ProcessBuilder(
+                            ChildJvm.command(CrashChild.class, List.of("-XX:TieredStopAtLevel=1"), List.of()))
                     .redirectError(LOGS.resolve("crash-" + k + ".err").toFile());
             return new Child(k, builder.start());
         }
@@ -114,15 +120,16 @@ class CrashResumeIT {
             try {
                 expect("READY", 60);
                 Writer stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-                stdin.write("GO " + w.aws.endpoint() + " " + k + " " + String.join(",", w.network.instanceIds()) + "\n");
+                stdin.write(
+                        "GO " + w.aws.endpoint() + " " + k + " " + String.join(",", w.network.instanceIds()) + "\n");
                 stdin.flush();
                 String prefix = "WRITE " + k + " ";
                 String line;
                 while (true) {
                     line = lines.poll(60, TimeUnit.SECONDS);
                     if (line == null || line.equals("EOF") || line.startsWith("DONE")) {
-                        throw new AssertionError("child " + k + " ended before its write " + k + ": " + line
-                                + " (see " + LOGS.resolve("crash-" + k + ".err") + ")");
+                        throw new AssertionError("child " + k + " ended before its write " + k + ": " + line + " (see "
+                                + LOGS.resolve("crash-" + k + ".err") + ")");
                     }
                     if (line.startsWith(prefix)) {
                         return line.substring(prefix.length());

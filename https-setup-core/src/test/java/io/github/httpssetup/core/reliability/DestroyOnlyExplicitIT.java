@@ -24,8 +24,9 @@ class DestroyOnlyExplicitIT {
     @Test
     void planAndApply_neverDelete_andDestroyIsItsOwnMethod(AwsEmulator emulator) {
         assertThat(Arrays.stream(HttpsSetupExecutor.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
-                .map(Method::getName)).containsExactlyInAnyOrder("plan", "apply", "destroy");
+                        .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+                        .map(Method::getName))
+                .containsExactlyInAnyOrder("plan", "apply", "destroy");
         try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
             HttpsSetup spec = w.spec().build();
             ApiCallCounter calls = new ApiCallCounter();
@@ -34,9 +35,12 @@ class DestroyOnlyExplicitIT {
             w.executor(calls).plan(spec);
             w.executor(calls).apply(spec);
 
-            assertThat(calls.snapshot().byOperation().keySet()).as("operations of plan and apply")
+            assertThat(calls.snapshot().byOperation().keySet())
+                    .as("operations of plan and apply")
                     .noneMatch(op -> op.contains(":Delete") || op.contains(":Revoke") || op.contains(":Deregister"));
-            assertThat(ResourceCensus.take(w).owned).as("what the stack owns after plan and apply").isNotEmpty();
+            assertThat(ResourceCensus.take(w).owned)
+                    .as("what the stack owns after plan and apply")
+                    .isNotEmpty();
         }
     }
 }

@@ -44,11 +44,17 @@ final class FaultProxy implements AutoCloseable {
     static final String OPERATION_HEADER = "x-reliability-operation";
 
     /** What may happen to one request. */
-    enum Fault { NONE, THROTTLE, SERVER_ERROR, UNAVAILABLE, RESET, NOT_YET }
+    enum Fault {
+        NONE,
+        THROTTLE,
+        SERVER_ERROR,
+        UNAVAILABLE,
+        RESET,
+        NOT_YET
+    }
 
     /** Fails the next {@code times} calls of {@code operation} after each successful {@code after} with {@code code}. */
-    record NotYetRule(String after, String operation, String code, int times) {
-    }
+    record NotYetRule(String after, String operation, String code, int times) {}
 
     private final URI target;
     private final ServerSocket server;
@@ -91,7 +97,9 @@ final class FaultProxy implements AutoCloseable {
             public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
                 String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
                 String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-                return context.httpRequest().toBuilder().putHeader(OPERATION_HEADER, service + ":" + operation).build();
+                return context.httpRequest().toBuilder()
+                        .putHeader(OPERATION_HEADER, service + ":" + operation)
+                        .build();
             }
         };
     }
@@ -220,13 +228,18 @@ final class FaultProxy implements AutoCloseable {
     private void succeeded(String operation) {
         for (NotYetRule rule : notYetRules) {
             if (rule.after().equals(operation)) {
-                pendingNotYet.computeIfAbsent(rule.operation(), k -> new AtomicInteger()).set(rule.times());
+                pendingNotYet
+                        .computeIfAbsent(rule.operation(), k -> new AtomicInteger())
+                        .set(rule.times());
             }
         }
     }
 
     private String notYetCode(String operation) {
-        return notYetRules.stream().filter(r -> r.operation().equals(operation)).map(NotYetRule::code).findFirst()
+        return notYetRules.stream()
+                .filter(r -> r.operation().equals(operation))
+                .map(NotYetRule::code)
+                .findFirst()
                 .orElse("NotFound");
     }
 
@@ -326,7 +339,9 @@ final class FaultProxy implements AutoCloseable {
                 sender = false;
                 status = 500;
                 message = "We encountered an internal error. Please try again.";
-                code = service.equals("EC2") ? "InternalError" : service.equals("ACM") ? "InternalFailure" : "InternalFailure";
+                code = service.equals("EC2")
+                        ? "InternalError"
+                        : service.equals("ACM") ? "InternalFailure" : "InternalFailure";
             }
             case UNAVAILABLE -> {
                 sender = false;
@@ -338,7 +353,8 @@ final class FaultProxy implements AutoCloseable {
                 sender = true;
                 status = 400;
                 code = notYetCode(operation);
-                message = code.equals("CertificateNotFound") ? "Certificate not found"
+                message = code.equals("CertificateNotFound")
+                        ? "Certificate not found"
                         : code.equals("TargetGroupNotFound") ? "One or more target groups not found" : "Not found";
             }
             default -> throw new IllegalArgumentException(fault.toString());
@@ -350,14 +366,18 @@ final class FaultProxy implements AutoCloseable {
             body = "{\"__type\":\"" + code + "\",\"message\":\"" + message + "\"}";
         } else if (service.equals("EC2")) {
             contentType = "text/xml;charset=UTF-8";
-            body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code + "</Code><Message>"
-                    + message + "</Message></Error></Errors><RequestID>" + requestId + "</RequestID></Response>";
+            body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
+                    + "</Code><Message>" + message + "</Message></Error></Errors><RequestID>" + requestId
+                    + "</RequestID></Response>";
         } else { // ELBv2 (query) and Route 53 (REST-XML) share the ErrorResponse shape
             contentType = "text/xml";
-            String ns = service.equals("Route 53") ? "https://route53.amazonaws.com/doc/2013-04-01/"
+            String ns = service.equals("Route 53")
+                    ? "https://route53.amazonaws.com/doc/2013-04-01/"
                     : "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
-            body = "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"" + ns + "\"><Error><Type>" + (sender ? "Sender" : "Receiver")
-                    + "</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error><RequestId>" + requestId
+            body = "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"" + ns + "\"><Error><Type>"
+                    + (sender ? "Sender" : "Receiver")
+                    + "</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error><RequestId>"
+                    + requestId
                     + "</RequestId></ErrorResponse>";
         }
         Map<String, String> headers = new LinkedHashMap<>();
@@ -368,7 +388,10 @@ final class FaultProxy implements AutoCloseable {
 
     /** EC2, ACM (JSON, also Route 53 Domains), ROUTE53 (REST-XML) or ELB (query). */
     static String protocolOf(String operation) {
-        String service = operation.substring(0, operation.indexOf(':')).toLowerCase(Locale.ROOT).replace(" ", "");
+        String service = operation
+                .substring(0, operation.indexOf(':'))
+                .toLowerCase(Locale.ROOT)
+                .replace(" ", "");
         if (service.equals("ec2")) {
             return "EC2";
         }
@@ -395,6 +418,7 @@ final class FaultProxy implements AutoCloseable {
         final String startLine;
         /** Lower-cased names for requests read from the wire; as given otherwise. */
         final Map<String, String> headers;
+
         final byte[] body;
 
         Message(String startLine, Map<String, String> headers, byte[] body) {
@@ -419,7 +443,9 @@ final class FaultProxy implements AutoCloseable {
             String line;
             while ((line = line(in)) != null && !line.isEmpty()) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
             if (request && "100-continue".equalsIgnoreCase(headers.get("expect"))) {
                 headers.remove("expect");

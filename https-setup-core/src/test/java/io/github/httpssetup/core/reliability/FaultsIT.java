@@ -68,7 +68,6 @@ class FaultsIT {
         Convergence.assertNothingOwned(w, ResourceCensus.take(w));
     }
 
-
     /**
      * Runs a plan, apply or destroy under faults until it succeeds, at most 10 times: a run that gives up must say
      * that AWS kept failing and that the run is safe to repeat, and repeating it must converge.
@@ -85,7 +84,8 @@ class FaultsIT {
                 assertThat(e.code()).isEqualTo(io.github.httpssetup.core.ErrorCode.AWS_ERROR);
                 assertThat(e.getMessage()).contains("safe to repeat");
                 failures.add(e.getMessage());
-                System.out.println("[reliability] run under faults gave up (attempt " + attempt + "): " + e.getMessage());
+                System.out.println(
+                        "[reliability] run under faults gave up (attempt " + attempt + "): " + e.getMessage());
             }
         }
         throw new AssertionError("10 runs in a row failed under faults: " + failures);
@@ -93,7 +93,8 @@ class FaultsIT {
 
     @Test
     void apply_withConnectionResetsAndLatency_converges() {
-        proxy.random(SEED + 1, 0, 0, 0.20).latency(15)
+        proxy.random(SEED + 1, 0, 0, 0.20)
+                .latency(15)
                 .resetNext("ElasticLoadBalancingV2:CreateLoadBalancer", 1)
                 .resetNext("Route53:ChangeResourceRecordSets", 1)
                 .resetNext("Acm:RequestCertificate", 1);
@@ -102,13 +103,19 @@ class FaultsIT {
         throughProxy().apply(w.spec().build());
         ReliabilitySummary.increment("applies_converged");
 
-        assertThat(proxy.injected(FaultProxy.Fault.RESET)).as("resets " + proxy.log()).isGreaterThanOrEqualTo(3);
+        assertThat(proxy.injected(FaultProxy.Fault.RESET))
+                .as("resets " + proxy.log())
+                .isGreaterThanOrEqualTo(3);
         Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
 
     @Test
     void eventualConsistency_notFoundRightAfterCreate_isRetriedWithinBounds() {
-        proxy.notYet("ElasticLoadBalancingV2:CreateTargetGroup", "ElasticLoadBalancingV2:RegisterTargets", "TargetGroupNotFound", 2)
+        proxy.notYet(
+                        "ElasticLoadBalancingV2:CreateTargetGroup",
+                        "ElasticLoadBalancingV2:RegisterTargets",
+                        "TargetGroupNotFound",
+                        2)
                 .failNext("ElasticLoadBalancingV2:CreateListener", "CertificateNotFound", 2);
         Instant start = Instant.now();
 
@@ -118,13 +125,15 @@ class FaultsIT {
 
         assertThat(proxy.injected(FaultProxy.Fault.NOT_YET)).isEqualTo(4);
         assertThat(proxy.seen("ElasticLoadBalancingV2:RegisterTargets")).isEqualTo(3);
-        // HTTPS twice refused by the proxy, then both; the emulator may refuse a certificate issued a moment ago too (S8)
+        // HTTPS twice refused by the proxy, then both; the emulator may refuse a certificate issued a moment ago too
+        // (S8)
         assertThat(proxy.seen("ElasticLoadBalancingV2:CreateListener")).isGreaterThanOrEqualTo(2 + 2);
-        assertThat(w.events).filteredOn(e -> e.type() == ProgressEvent.Type.RETRYING).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(w.events)
+                .filteredOn(e -> e.type() == ProgressEvent.Type.RETRYING)
+                .hasSizeGreaterThanOrEqualTo(4);
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
         Convergence.assertConvergedOnce(w, ResourceCensus.take(w));
     }
-
 
     @Test
     void eventualConsistency_thatNeverClears_endsWithAnErrorNamingTheResourceAndWhatToCheck() {

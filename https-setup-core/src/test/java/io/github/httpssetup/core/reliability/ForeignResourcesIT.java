@@ -70,8 +70,11 @@ class ForeignResourcesIT {
         assertThatThrownBy(() -> w.executor(calls).apply(spec)).isInstanceOf(ConflictException.class);
         DestroyResult destroyed = w.executor().destroy(spec);
 
-        assertThat(plan.changes()).filteredOn(c -> c.action() == ChangeAction.CONFLICT).extracting(c -> c.name())
-                .as("conflicts planned").isNotEmpty();
+        assertThat(plan.changes())
+                .filteredOn(c -> c.action() == ChangeAction.CONFLICT)
+                .extracting(c -> c.name())
+                .as("conflicts planned")
+                .isNotEmpty();
         assertThat(calls.snapshot().writes()).as("writes of a refused apply").isZero();
         assertThat(destroyed.deleted()).as("what destroy deleted").isEmpty();
         assertForeignUnchanged(before, ResourceCensus.take(w));
@@ -83,23 +86,35 @@ class ForeignResourcesIT {
         foreignCertificate();
         foreignLoadBalancer("shop-https-old");
         String bastion = foreignSecurityGroup("shop-alb-old");
-        w.ec2.authorizeSecurityGroupIngress(r -> r.groupId(w.network.appSecurityGroupId()).ipPermissions(p -> p.ipProtocol("tcp")
-                .fromPort(8080).toPort(8080).userIdGroupPairs(g -> g.groupId(bastion).description("someone else's rule"))));
+        w.ec2.authorizeSecurityGroupIngress(r -> r.groupId(w.network.appSecurityGroupId())
+                .ipPermissions(p -> p.ipProtocol("tcp")
+                        .fromPort(8080)
+                        .toPort(8080)
+                        .userIdGroupPairs(g -> g.groupId(bastion).description("someone else's rule"))));
         foreign.put("app ingress 8080 from shop-alb-old", "rule");
-        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
-                .resourceRecordSet(s -> s.name("api.example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.20"))))));
+        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId)
+                .changeBatch(b -> b.changes(c -> c.action("UPSERT")
+                        .resourceRecordSet(s -> s.name("api.example.com.")
+                                .type(RRType.A)
+                                .ttl(300L)
+                                .resourceRecords(v -> v.value("192.0.2.20"))))));
         foreign.put("record A api.example.com.", "record");
         ResourceCensus before = ResourceCensus.take(w);
         HttpsSetup spec = w.spec().build();
 
         w.executor().apply(spec);
         Convergence.assertConvergedOnce(w, ResourceCensus.take(w), Map.of(Convergence.CERTIFICATE, 1));
-        w.executor().apply(spec.toBuilder().httpListener(io.github.httpssetup.core.HttpAction.NONE).build());
+        w.executor()
+                .apply(spec.toBuilder()
+                        .httpListener(io.github.httpssetup.core.HttpAction.NONE)
+                        .build());
         w.executor().destroy(spec);
 
         ResourceCensus after = ResourceCensus.take(w);
         Convergence.assertNothingOwned(w, after);
-        assertThat(after.count("app ingress 8080 from shop-alb-old")).as("someone else's rule on the app group").isEqualTo(1);
+        assertThat(after.count("app ingress 8080 from shop-alb-old"))
+                .as("someone else's rule on the app group")
+                .isEqualTo(1);
         assertThat(after.count("record A api.example.com.")).isEqualTo(1);
         assertForeignUnchanged(before, after);
     }
@@ -122,8 +137,8 @@ class ForeignResourcesIT {
     /** As TargetGroups names them: {@code <stack>-tg-} and the first 6 hex digits of sha256("HTTP:8080:<vpc>"). */
     static String targetGroupName(String stack, String protocol, int port, String vpcId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((protocol + ":" + port + ":" + vpcId)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((protocol + ":" + port + ":" + vpcId).getBytes(StandardCharsets.UTF_8));
             return stack + "-tg-" + HexFormat.of().formatHex(digest).substring(0, 6);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -132,23 +147,38 @@ class ForeignResourcesIT {
 
     private void foreignLoadBalancer(String name) {
         List<String> subnets = new ArrayList<>(w.network.publicSubnetIds().values()).subList(0, 2);
-        String arn = w.elb.createLoadBalancer(r -> r.name(name).subnets(subnets).scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
-                .tags(t -> t.key("owner").value("someone-else"))).loadBalancers().get(0).loadBalancerArn();
+        String arn = w.elb.createLoadBalancer(r -> r.name(name)
+                        .subnets(subnets)
+                        .scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
+                        .tags(t -> t.key("owner").value("someone-else")))
+                .loadBalancers()
+                .get(0)
+                .loadBalancerArn();
         foreign.put(arn, "load balancer");
     }
 
     private void foreignTargetGroup(String name) {
-        String arn = w.elb.createTargetGroup(r -> r.name(name).protocol(ProtocolEnum.HTTP).port(8080).vpcId(w.network.vpcId())
-                .tags(t -> t.key("owner").value("someone-else"))).targetGroups().get(0).targetGroupArn();
+        String arn = w.elb.createTargetGroup(r -> r.name(name)
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(8080)
+                        .vpcId(w.network.vpcId())
+                        .tags(t -> t.key("owner").value("someone-else")))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
         foreign.put(arn, "target group");
     }
 
     private void foreignCertificate() {
-        String arn = w.acm.requestCertificate(r -> r.domainName(ReferenceWorld.DOMAIN).subjectAlternativeNames("www." + ReferenceWorld.DOMAIN)
-                .validationMethod(ValidationMethod.DNS).tags(t -> t.key("owner").value("someone-else"))).certificateArn();
+        String arn = w.acm.requestCertificate(r -> r.domainName(ReferenceWorld.DOMAIN)
+                        .subjectAlternativeNames("www." + ReferenceWorld.DOMAIN)
+                        .validationMethod(ValidationMethod.DNS)
+                        .tags(t -> t.key("owner").value("someone-else")))
+                .certificateArn();
         // ACM lists a new certificate only after a few seconds: snapshot it once it is there
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        while (w.acm.listCertificates().certificateSummaryList().stream().noneMatch(c -> c.certificateArn().equals(arn))
+        while (w.acm.listCertificates().certificateSummaryList().stream()
+                        .noneMatch(c -> c.certificateArn().equals(arn))
                 && System.nanoTime() < deadline) {
             sleepQuietly();
         }
@@ -156,13 +186,19 @@ class ForeignResourcesIT {
     }
 
     private void foreignApexRecord() {
-        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId).changeBatch(b -> b.changes(c -> c.action("UPSERT")
-                .resourceRecordSet(s -> s.name("example.com.").type(RRType.A).ttl(300L).resourceRecords(v -> v.value("192.0.2.10"))))));
+        w.route53.changeResourceRecordSets(r -> r.hostedZoneId(w.zoneId)
+                .changeBatch(b -> b.changes(c -> c.action("UPSERT")
+                        .resourceRecordSet(s -> s.name("example.com.")
+                                .type(RRType.A)
+                                .ttl(300L)
+                                .resourceRecords(v -> v.value("192.0.2.10"))))));
         foreign.put("record A example.com.", "record");
     }
 
     private String foreignSecurityGroup(String name) {
-        String id = w.ec2.createSecurityGroup(r -> r.groupName(name).description("someone else's").vpcId(w.network.vpcId())).groupId();
+        String id = w.ec2.createSecurityGroup(
+                        r -> r.groupName(name).description("someone else's").vpcId(w.network.vpcId()))
+                .groupId();
         foreign.put(id, "security group");
         return id;
     }

@@ -3,17 +3,17 @@ package io.github.httpssetup.core.reliability;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.DirectoryStream;
-import java.nio.file.StandardOpenOption;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The figures of the reliability suite, accumulated across the test classes of one JVM and written after
@@ -22,9 +22,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ReliabilitySummary {
 
-    static final String[] KEYS = {"faults_injected", "applies_under_faults", "applies_converged", "kill_points",
-            "kill_points_recovered", "duplicates_found", "foreign_resources_modified", "bad_inputs",
-            "bad_inputs_rejected_without_aws_calls", "secrets_in_logs"};
+    static final String[] KEYS = {
+        "faults_injected",
+        "applies_under_faults",
+        "applies_converged",
+        "kill_points",
+        "kill_points_recovered",
+        "duplicates_found",
+        "foreign_resources_modified",
+        "bad_inputs",
+        "bad_inputs_rejected_without_aws_calls",
+        "secrets_in_logs"
+    };
 
     private static final Map<String, AtomicInteger> COUNTS = new LinkedHashMap<>();
 
@@ -34,8 +43,7 @@ final class ReliabilitySummary {
         }
     }
 
-    private ReliabilitySummary() {
-    }
+    private ReliabilitySummary() {}
 
     static void add(String key, int n) {
         AtomicInteger counter = COUNTS.get(key);
@@ -61,8 +69,9 @@ final class ReliabilitySummary {
             Path own = forks.resolve("fork-" + ProcessHandle.current().pid() + ".json");
             Map<String, Integer> mine = new LinkedHashMap<>();
             COUNTS.forEach((k, v) -> mine.put(k, v.get()));
-            try (FileChannel channel = FileChannel.open(forks.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
+            try (FileChannel channel = FileChannel.open(
+                            forks.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
                 Files.writeString(own, json(mine), StandardCharsets.UTF_8);
                 Map<String, Integer> total = new LinkedHashMap<>();
                 for (String key : KEYS) {
@@ -87,7 +96,8 @@ final class ReliabilitySummary {
     }
 
     /** Files older than this JVM's start (less a margin for the other fork's start) are an earlier build's. */
-    private static final long THIS_BUILD = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - 60_000;
+    private static final long THIS_BUILD =
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - 60_000;
 
     private static final Pattern FIGURE = Pattern.compile("\"(\\w+)\": (\\d+)");
 
@@ -95,7 +105,10 @@ final class ReliabilitySummary {
         StringBuilder json = new StringBuilder("{\n");
         int i = 0;
         for (Map.Entry<String, Integer> e : figures.entrySet()) {
-            json.append("  \"").append(e.getKey()).append("\": ").append(e.getValue())
+            json.append("  \"")
+                    .append(e.getKey())
+                    .append("\": ")
+                    .append(e.getValue())
                     .append(++i < figures.size() ? ",\n" : "\n");
         }
         return json.append("}\n").toString();

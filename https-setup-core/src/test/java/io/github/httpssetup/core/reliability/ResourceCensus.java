@@ -32,54 +32,82 @@ final class ResourceCensus {
 
     static ResourceCensus take(ReferenceWorld w) {
         ResourceCensus c = new ResourceCensus();
-        for (CertificateSummary s : w.acm.listCertificates(r -> { }).certificateSummaryList()) {
-            var cert = w.acm.describeCertificate(r -> r.certificateArn(s.certificateArn())).certificate();
+        for (CertificateSummary s : w.acm.listCertificates(r -> {}).certificateSummaryList()) {
+            var cert = w.acm.describeCertificate(r -> r.certificateArn(s.certificateArn()))
+                    .certificate();
             List<String> names = new ArrayList<>(cert.subjectAlternativeNames());
             names.sort(null);
-            Map<String, String> tags = w.acm.listTagsForCertificate(r -> r.certificateArn(s.certificateArn())).tags().stream()
-                    .collect(Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (a, b) -> b, TreeMap::new));
+            Map<String, String> tags =
+                    w.acm.listTagsForCertificate(r -> r.certificateArn(s.certificateArn())).tags().stream()
+                            .collect(Collectors.toMap(
+                                    t -> t.key(), t -> t.value() == null ? "" : t.value(), (a, b) -> b, TreeMap::new));
             c.add("certificate " + String.join(",", names), tags);
-            c.details.put(s.certificateArn(), cert.domainName() + " " + names + " " + tags + " inUseBy=" + cert.inUseBy());
+            c.details.put(
+                    s.certificateArn(), cert.domainName() + " " + names + " " + tags + " inUseBy=" + cert.inUseBy());
         }
-        for (TargetGroup g : w.elb.describeTargetGroups(r -> { }).targetGroups()) {
+        for (TargetGroup g : w.elb.describeTargetGroups(r -> {}).targetGroups()) {
             Map<String, String> tags = elbTags(w, g.targetGroupArn());
             c.add("target group " + g.targetGroupName(), tags);
-            List<String> targets = w.elb.describeTargetHealth(r -> r.targetGroupArn(g.targetGroupArn())).targetHealthDescriptions()
-                    .stream().map(d -> d.target().id() + ":" + d.target().port()).sorted().toList();
-            Map<String, String> attributes = w.elb.describeTargetGroupAttributes(r -> r.targetGroupArn(g.targetGroupArn()))
-                    .attributes().stream().collect(Collectors.toMap(a -> a.key(), a -> String.valueOf(a.value()), (a, b) -> b, TreeMap::new));
-            c.details.put(g.targetGroupArn(), g.toBuilder().loadBalancerArns(List.of()).build() + " " + tags + " " + targets + " "
-                    + attributes);
+            List<String> targets = w
+                    .elb
+                    .describeTargetHealth(r -> r.targetGroupArn(g.targetGroupArn()))
+                    .targetHealthDescriptions()
+                    .stream()
+                    .map(d -> d.target().id() + ":" + d.target().port())
+                    .sorted()
+                    .toList();
+            Map<String, String> attributes =
+                    w.elb.describeTargetGroupAttributes(r -> r.targetGroupArn(g.targetGroupArn())).attributes().stream()
+                            .collect(Collectors.toMap(
+                                    a -> a.key(), a -> String.valueOf(a.value()), (a, b) -> b, TreeMap::new));
+            c.details.put(
+                    g.targetGroupArn(),
+                    g.toBuilder().loadBalancerArns(List.of()).build() + " " + tags + " " + targets + " " + attributes);
         }
-        for (LoadBalancer lb : w.elb.describeLoadBalancers(r -> { }).loadBalancers()) {
+        for (LoadBalancer lb : w.elb.describeLoadBalancers(r -> {}).loadBalancers()) {
             Map<String, String> tags = elbTags(w, lb.loadBalancerArn());
             c.add("load balancer " + lb.loadBalancerName(), tags);
-            Map<String, String> attributes = w.elb.describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))
-                    .attributes().stream().collect(Collectors.toMap(a -> a.key(), a -> String.valueOf(a.value()), (a, b) -> b, TreeMap::new));
+            Map<String, String> attributes = w
+                    .elb
+                    .describeLoadBalancerAttributes(r -> r.loadBalancerArn(lb.loadBalancerArn()))
+                    .attributes()
+                    .stream()
+                    .collect(Collectors.toMap(a -> a.key(), a -> String.valueOf(a.value()), (a, b) -> b, TreeMap::new));
             // the provisioning → active state is AWS's progress, not a change anyone made
-            c.details.put(lb.loadBalancerArn(), lb.toBuilder().state((LoadBalancerState) null)
-                    .build() + " " + tags + " " + attributes);
-            for (Listener l : w.elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn())).listeners()) {
+            c.details.put(
+                    lb.loadBalancerArn(),
+                    lb.toBuilder().state((LoadBalancerState) null).build() + " " + tags + " " + attributes);
+            for (Listener l : w.elb.describeListeners(r -> r.loadBalancerArn(lb.loadBalancerArn()))
+                    .listeners()) {
                 Map<String, String> listenerTags = elbTags(w, l.listenerArn());
                 c.add("listener " + lb.loadBalancerName() + ":" + l.port(), listenerTags);
                 c.details.put(l.listenerArn(), l + " " + listenerTags);
             }
         }
-        for (SecurityGroup g : w.ec2.describeSecurityGroups(r -> { }).securityGroups()) {
-            Map<String, String> tags = g.tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b, TreeMap::new));
+        for (SecurityGroup g : w.ec2.describeSecurityGroups(r -> {}).securityGroups()) {
+            Map<String, String> tags = g.tags().stream()
+                    .collect(Collectors.toMap(t -> t.key(), t -> t.value(), (a, b) -> b, TreeMap::new));
             c.add("security group " + g.groupName() + " in " + g.vpcId(), tags);
-            c.details.put(g.groupId(), g.groupName() + " " + tags + " " + g.ipPermissions() + " " + g.ipPermissionsEgress());
+            c.details.put(
+                    g.groupId(), g.groupName() + " " + tags + " " + g.ipPermissions() + " " + g.ipPermissionsEgress());
         }
         if (w.network != null) {
-            var rules = w.ec2.describeSecurityGroupRules(r -> r.filters(
-                    Filter.builder().name("group-id").values(w.network.appSecurityGroupId()).build())).securityGroupRules();
-            Map<String, String> groupNames = w.ec2.describeSecurityGroups(r -> { }).securityGroups().stream()
+            var rules = w.ec2.describeSecurityGroupRules(r -> r.filters(Filter.builder()
+                            .name("group-id")
+                            .values(w.network.appSecurityGroupId())
+                            .build()))
+                    .securityGroupRules();
+            Map<String, String> groupNames = w.ec2.describeSecurityGroups(r -> {}).securityGroups().stream()
                     .collect(Collectors.toMap(SecurityGroup::groupId, SecurityGroup::groupName));
-            rules.stream().filter(rule -> !rule.isEgress() && rule.referencedGroupInfo() != null).forEach(rule -> {
-                String source = rule.referencedGroupInfo().groupId();
-                c.add("app ingress " + rule.fromPort() + " from " + groupNames.getOrDefault(source, "(deleted " + source + ")"),
-                        Map.of());
-            });
+            rules.stream()
+                    .filter(rule -> !rule.isEgress() && rule.referencedGroupInfo() != null)
+                    .forEach(rule -> {
+                        String source = rule.referencedGroupInfo().groupId();
+                        c.add(
+                                "app ingress " + rule.fromPort() + " from "
+                                        + groupNames.getOrDefault(source, "(deleted " + source + ")"),
+                                Map.of());
+                    });
         }
         if (w.zoneId != null) {
             List<ResourceRecordSet> records = new ArrayList<>();
@@ -88,7 +116,8 @@ final class ResourceCensus {
             while (true) {
                 String s = start;
                 String t = startType;
-                var page = w.route53.listResourceRecordSets(r -> r.hostedZoneId(w.zoneId).startRecordName(s).startRecordType(t));
+                var page = w.route53.listResourceRecordSets(
+                        r -> r.hostedZoneId(w.zoneId).startRecordName(s).startRecordType(t));
                 records.addAll(page.resourceRecordSets());
                 if (!Boolean.TRUE.equals(page.isTruncated())) {
                     break;
@@ -108,7 +137,8 @@ final class ResourceCensus {
     private static Map<String, String> elbTags(ReferenceWorld w, String arn) {
         return w.elb.describeTags(r -> r.resourceArns(arn)).tagDescriptions().stream()
                 .flatMap(d -> d.tags().stream())
-                .collect(Collectors.toMap(t -> t.key(), t -> t.value() == null ? "" : t.value(), (a, b) -> b, TreeMap::new));
+                .collect(Collectors.toMap(
+                        t -> t.key(), t -> t.value() == null ? "" : t.value(), (a, b) -> b, TreeMap::new));
     }
 
     private void add(String key, Map<String, String> tags) {

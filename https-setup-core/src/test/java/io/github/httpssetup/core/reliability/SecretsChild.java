@@ -16,13 +16,15 @@ import java.util.List;
  */
 public final class SecretsChild {
 
-    private SecretsChild() {
-    }
+    private SecretsChild() {}
 
     public static void main(String[] args) {
         URI endpoint = URI.create(args[0]);
         List<String> instanceIds = List.of(args).subList(1, args.length);
-        HttpsSetupExecutor executor = HttpsSetupExecutor.builder().endpointOverride(endpoint).sleeper(ReferenceWorld.fastSleeper()).build();
+        HttpsSetupExecutor executor = HttpsSetupExecutor.builder()
+                .endpointOverride(endpoint)
+                .sleeper(ReferenceWorld.fastSleeper())
+                .build();
         HttpsSetup spec = ReferenceWorld.stack(instanceIds).build();
 
         Plan plan = executor.plan(spec);
@@ -33,12 +35,16 @@ public final class SecretsChild {
         System.out.println(executor.apply(spec).apiCalls());
         // errors: a zone that does not exist, and an unreachable endpoint
         try {
-            executor.apply(spec.toBuilder().domain(d -> d.name("missing.example.org")).build());
+            executor.apply(
+                    spec.toBuilder().domain(d -> d.name("missing.example.org")).build());
         } catch (RuntimeException e) {
             e.printStackTrace();
         }
         try {
-            HttpsSetupExecutor.builder().endpointOverride(URI.create("http://127.0.0.1:9")).build().plan(spec);
+            HttpsSetupExecutor.builder()
+                    .endpointOverride(URI.create("http://127.0.0.1:9"))
+                    .build()
+                    .plan(spec);
         } catch (RuntimeException e) {
             e.printStackTrace();
         }

@@ -33,6 +33,7 @@ class SecretsIT {
 
     /** What the child printed: run once for the class. */
     private static String printed;
+
     private static Path output;
 
     @org.junit.jupiter.api.BeforeAll
@@ -43,9 +44,12 @@ class SecretsIT {
         try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
             List<String> args = new ArrayList<>(List.of(w.aws.endpoint().toString()));
             args.addAll(w.network.instanceIds());
-            command.addAll(ChildJvm.command(SecretsChild.class,
-                    List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-XX:TieredStopAtLevel=1"), args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            command.addAll(ChildJvm.command(
+                    SecretsChild.class,
+                    List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug", "-XX:TieredStopAtLevel=1"),
+                    args));
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().put("AWS_ACCESS_KEY_ID", ACCESS_KEY);
             builder.environment().put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
             builder.environment().put("AWS_SESSION_TOKEN", SESSION_TOKEN);
@@ -53,12 +57,15 @@ class SecretsIT {
             builder.environment().put("AWS_CONFIG_FILE", "/nonexistent/config");
             builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials");
             Process child = builder.start();
-            assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
+            assertThat(child.waitFor(120, TimeUnit.SECONDS))
+                    .as("child finished")
+                    .isTrue();
         }
         printed = Files.readString(output, StandardCharsets.UTF_8);
         List<String> leaks = leakingLines(printed);
         ReliabilitySummary.add("secrets_in_logs", leaks.size());
-        System.out.println("[reliability] secrets: " + leaks.size() + " printed lines hold the secret key or session token, "
+        System.out.println("[reliability] secrets: " + leaks.size()
+                + " printed lines hold the secret key or session token, "
                 + leaks.stream().filter(l -> !l.startsWith("sdk-signer ")).count() + " of them outside the SDK's DEBUG"
                 + " canonical-request log; see " + output);
     }
@@ -72,13 +79,18 @@ class SecretsIT {
 
     @Test
     void debugRun_neverPrintsTheSessionToken() {
-        assertThat(occurrences(printed, SESSION_TOKEN.substring(0, 16))).as("session token, see " + output).isZero();
+        assertThat(occurrences(printed, SESSION_TOKEN.substring(0, 16)))
+                .as("session token, see " + output)
+                .isZero();
     }
 
     @Test
     void debugRun_neverPrintsTheSecretKey_andHttpsSetupNeverPrintsTheSessionToken() {
-        assertThat(occurrences(printed, SECRET_KEY.substring(0, 16))).as("secret key, see " + output).isZero();
-        assertThat(leakingLines(printed)).as("session token printed other than by the SDK's signer, see " + output)
+        assertThat(occurrences(printed, SECRET_KEY.substring(0, 16)))
+                .as("secret key, see " + output)
+                .isZero();
+        assertThat(leakingLines(printed))
+                .as("session token printed other than by the SDK's signer, see " + output)
                 .allMatch(l -> l.startsWith("sdk-signer "));
     }
 
@@ -94,7 +106,8 @@ class SecretsIT {
                 entry = line;
             }
             if (line.contains(SECRET_KEY.substring(0, 16)) || line.contains(SESSION_TOKEN.substring(0, 16))) {
-                boolean signer = !line.startsWith("[") && entry.contains("DefaultV4RequestSigner - AWS4 Canonical Request");
+                boolean signer =
+                        !line.startsWith("[") && entry.contains("DefaultV4RequestSigner - AWS4 Canonical Request");
                 leaks.add((signer ? "sdk-signer " : "other ") + line);
             }
         }

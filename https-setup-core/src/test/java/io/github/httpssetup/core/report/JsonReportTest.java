@@ -33,22 +33,38 @@ class JsonReportTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static final Change CERTIFICATE = new Change(ChangeAction.CREATE, ResourceKind.CERTIFICATE, "example.com", null,
-            List.of(new AttributeChange("names", null, "example.com, www.example.com"),
-                    new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY)), "");
-    private static final Change ZONE = Change.of(ChangeAction.UNCHANGED, ResourceKind.HOSTED_ZONE, "example.com",
-            "Z0123", null);
-    private static final Change HEALTH = new Change(ChangeAction.UPDATE, ResourceKind.TARGET_GROUP, "shop-tg-1a2b", "arn:tg",
-            List.of(new AttributeChange("healthCheck.path", "/", "/health")), "health check path changed");
-    private static final Change FOREIGN = Change.of(ChangeAction.CONFLICT, ResourceKind.LOAD_BALANCER, "shop-https",
-            "arn:lb", "exists, not owned by the stack");
-    private static final ApiCalls CALLS = new ApiCalls(Map.of("ACM", new ApiCalls.Count(3, 1)),
-            Map.of("ACM:DescribeCertificate", 3, "ACM:RequestCertificate", 1));
+    private static final Change CERTIFICATE = new Change(
+            ChangeAction.CREATE,
+            ResourceKind.CERTIFICATE,
+            "example.com",
+            null,
+            List.of(
+                    new AttributeChange("names", null, "example.com, www.example.com"),
+                    new AttributeChange("arn", null, AttributeChange.KNOWN_AFTER_APPLY)),
+            "");
+    private static final Change ZONE =
+            Change.of(ChangeAction.UNCHANGED, ResourceKind.HOSTED_ZONE, "example.com", "Z0123", null);
+    private static final Change HEALTH = new Change(
+            ChangeAction.UPDATE,
+            ResourceKind.TARGET_GROUP,
+            "shop-tg-1a2b",
+            "arn:tg",
+            List.of(new AttributeChange("healthCheck.path", "/", "/health")),
+            "health check path changed");
+    private static final Change FOREIGN = Change.of(
+            ChangeAction.CONFLICT,
+            ResourceKind.LOAD_BALANCER,
+            "shop-https",
+            "arn:lb",
+            "exists, not owned by the stack");
+    private static final ApiCalls CALLS = new ApiCalls(
+            Map.of("ACM", new ApiCalls.Count(3, 1)), Map.of("ACM:DescribeCertificate", 3, "ACM:RequestCertificate", 1));
 
     static Schema schema() throws IOException {
         try (InputStream in = JsonReport.class.getClassLoader().getResourceAsStream(JsonReport.SCHEMA_RESOURCE)) {
             assertThat(in).as(JsonReport.SCHEMA_RESOURCE).isNotNull();
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(MAPPER.readTree(in));
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(MAPPER.readTree(in));
         }
     }
 
@@ -63,7 +79,8 @@ class JsonReportTest {
     void plan_listsEveryChangeWithItsAttributes_andCountsThem() throws IOException {
         Plan plan = new Plan("shop", "eu-west-1", List.of(ZONE, CERTIFICATE, HEALTH));
 
-        JsonNode json = valid(JsonReport.of(plan).withDuration(Duration.ofMillis(1234)).withApiCalls(CALLS));
+        JsonNode json =
+                valid(JsonReport.of(plan).withDuration(Duration.ofMillis(1234)).withApiCalls(CALLS));
 
         assertThat(json.get("version").asInt()).isEqualTo(1);
         assertThat(json.get("command").asText()).isEqualTo("plan");
@@ -77,10 +94,21 @@ class JsonReportTest {
         assertThat(certificate.get("action").asText()).isEqualTo("create");
         assertThat(certificate.get("kind").asText()).isEqualTo("certificate");
         assertThat(certificate.get("id").isNull()).isTrue();
-        assertThat(certificate.get("attributes").get(1).get("knownAfterApply").asBoolean()).isTrue();
-        assertThat(json.get("changes").get(2).get("attributes").get(0).get("before").asText()).isEqualTo("/");
+        assertThat(certificate.get("attributes").get(1).get("knownAfterApply").asBoolean())
+                .isTrue();
+        assertThat(json.get("changes")
+                        .get(2)
+                        .get("attributes")
+                        .get(0)
+                        .get("before")
+                        .asText())
+                .isEqualTo("/");
         assertThat(json.get("durationMs").asLong()).isEqualTo(1234);
-        assertThat(json.get("apiCalls").get("byOperation").get("ACM:DescribeCertificate").asInt()).isEqualTo(3);
+        assertThat(json.get("apiCalls")
+                        .get("byOperation")
+                        .get("ACM:DescribeCertificate")
+                        .asInt())
+                .isEqualTo(3);
         assertThat(json.get("apiCalls").get("writes").asInt()).isEqualTo(1);
         assertThat(json.get("outputs").isNull()).isTrue();
     }
@@ -98,8 +126,15 @@ class JsonReportTest {
 
     @Test
     void apply_carriesTheOutputs() throws IOException {
-        Outputs outputs = new Outputs("https://example.com", "Z0123", List.of("ns-1.awsdns-01.com"), false, "arn:cert",
-                "arn:lb", "shop-https-1.eu-west-1.elb.amazonaws.com", "arn:tg");
+        Outputs outputs = new Outputs(
+                "https://example.com",
+                "Z0123",
+                List.of("ns-1.awsdns-01.com"),
+                false,
+                "arn:cert",
+                "arn:lb",
+                "shop-https-1.eu-west-1.elb.amazonaws.com",
+                "arn:tg");
         ApplyResult result = new ApplyResult(List.of(CERTIFICATE), outputs, Duration.ofSeconds(5), CALLS);
 
         JsonNode json = valid(JsonReport.of(result).withStack("shop", "eu-west-1"));
@@ -113,9 +148,11 @@ class JsonReportTest {
 
     @Test
     void destroy_listsWhatWasDeletedAndKept() throws IOException {
-        DestroyResult result = new DestroyResult(List.of(Change.of(ChangeAction.DELETE, ResourceKind.LOAD_BALANCER,
-                "shop-https", "arn:lb", null)), List.of("hosted zone example.com (not created by the stack)"),
-                Duration.ofSeconds(2), CALLS);
+        DestroyResult result = new DestroyResult(
+                List.of(Change.of(ChangeAction.DELETE, ResourceKind.LOAD_BALANCER, "shop-https", "arn:lb", null)),
+                List.of("hosted zone example.com (not created by the stack)"),
+                Duration.ofSeconds(2),
+                CALLS);
 
         JsonNode json = valid(JsonReport.of(result));
 
@@ -136,8 +173,9 @@ class JsonReportTest {
 
     @Test
     void failure_afterChanges_listsTheChangesMade() throws IOException {
-        HttpsSetupException stopped = new HttpsSetupException(new HttpsSetupException(ErrorCode.WAIT_TIMEOUT,
-                "the load balancer did not become active within 15m"), List.of(CERTIFICATE));
+        HttpsSetupException stopped = new HttpsSetupException(
+                new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "the load balancer did not become active within 15m"),
+                List.of(CERTIFICATE));
 
         JsonNode json = valid(JsonReport.failure(JsonReport.Command.APPLY, stopped));
 
@@ -149,9 +187,16 @@ class JsonReportTest {
     @Test
     void failure_ofInvalidInput_isInvalid_withEachProblemsLocation() throws IOException {
         HttpsSetupException invalid = new HttpsSetupException(ErrorCode.INVALID_SPEC, "bad port");
-        JsonReport report = JsonReport.failure(JsonReport.Command.PLAN, invalid, List.of(new JsonReport.Problem(
-                ErrorCode.INVALID_SPEC, "targets.port: 80800 is not a port (1-65535)", "https-setup.yaml", 8, 9,
-                "targets.port")));
+        JsonReport report = JsonReport.failure(
+                JsonReport.Command.PLAN,
+                invalid,
+                List.of(new JsonReport.Problem(
+                        ErrorCode.INVALID_SPEC,
+                        "targets.port: 80800 is not a port (1-65535)",
+                        "https-setup.yaml",
+                        8,
+                        9,
+                        "targets.port")));
 
         JsonNode json = valid(report);
 
@@ -173,10 +218,17 @@ class JsonReportTest {
 
         assertThat(texts(change.get("action").get("enum"))).containsExactlyElementsOf(lower(ChangeAction.values()));
         assertThat(texts(change.get("kind").get("enum"))).containsExactlyElementsOf(lower(ResourceKind.values()));
-        assertThat(texts(schema.get("properties").get("errors").get("items").get("properties").get("code").get("enum")))
+        assertThat(texts(schema.get("properties")
+                        .get("errors")
+                        .get("items")
+                        .get("properties")
+                        .get("code")
+                        .get("enum")))
                 .containsExactlyElementsOf(lower(ErrorCode.values()));
         assertThat(texts(schema.get("properties").get("command").get("enum")))
-                .containsExactlyElementsOf(Arrays.stream(JsonReport.Command.values()).map(JsonReport.Command::label).toList());
+                .containsExactlyElementsOf(Arrays.stream(JsonReport.Command.values())
+                        .map(JsonReport.Command::label)
+                        .toList());
         assertThat(texts(schema.get("properties").get("summary").get("required")))
                 .containsExactlyElementsOf(lower(ChangeAction.values()));
         assertThat(schema.get("properties").get("version").get("const").asInt()).isEqualTo(JsonReport.VERSION);
