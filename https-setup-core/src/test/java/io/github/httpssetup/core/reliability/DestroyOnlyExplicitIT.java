@@ -14,8 +14,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Destroy is reachable only explicitly: the executor's public operations are plan, apply and destroy, and plan and
- * apply of the same description never call a Delete* operation. Asking for confirmation is the Maven goal's job
+ * Destroy is reachable only explicitly: the executor's public operations are plan, apply, export and destroy, and
+ * plan, apply and export of the same description never call a Delete* operation. Asking for confirmation is the Maven goal's job
  * ({@code -Dhttps-setup.confirm=<stack>}), covered by the plugin's MavenGoalsIT.
  */
 @AwsEmulatorTest
@@ -26,7 +26,7 @@ class DestroyOnlyExplicitIT {
         assertThat(Arrays.stream(HttpsSetupExecutor.class.getDeclaredMethods())
                         .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
                         .map(Method::getName))
-                .containsExactlyInAnyOrder("plan", "apply", "destroy");
+                .containsExactlyInAnyOrder("plan", "apply", "export", "destroy");
         try (ReferenceWorld w = new ReferenceWorld(emulator).seed()) {
             HttpsSetup spec = w.spec().build();
             ApiCallCounter calls = new ApiCallCounter();
@@ -34,9 +34,10 @@ class DestroyOnlyExplicitIT {
             w.executor(calls).apply(spec);
             w.executor(calls).plan(spec);
             w.executor(calls).apply(spec);
+            w.executor(calls).export(spec);
 
             assertThat(calls.snapshot().byOperation().keySet())
-                    .as("operations of plan and apply")
+                    .as("operations of plan, apply and export")
                     .noneMatch(op -> op.contains(":Delete") || op.contains(":Revoke") || op.contains(":Deregister"));
             assertThat(ResourceCensus.take(w).owned)
                     .as("what the stack owns after plan and apply")
