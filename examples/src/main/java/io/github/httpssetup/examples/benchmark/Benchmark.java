@@ -181,7 +181,13 @@ public final class Benchmark {
                 sequential.wallMs(),
                 rows.stream().map(r -> (Integer) r.get("noop_reads")).toList());
         if (cold != null) {
-            checks.addAll(Targets.cold((Double) cold.get("engine_ratio"), (Double) cold.get("maven_ratio")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> floors = (Map<String, Object>) cold.get("sdk_floors");
+            checks.addAll(Targets.cold(
+                    (Double) cold.get("engine_ratio"),
+                    (Double) cold.get("maven_ratio"),
+                    (Double) floors.get("engine_ratio"),
+                    (Double) floors.get("maven_ratio")));
         }
         Targets.print(checks);
         Map<String, Object> ordered = new LinkedHashMap<>();

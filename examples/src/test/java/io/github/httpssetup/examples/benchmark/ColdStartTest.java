@@ -17,6 +17,8 @@ class ColdStartTest {
                         "engine plan",
                         "engine plan, Apache http",
                         "engine plan, C1 + serial GC",
+                        ColdStart.SDK_ALONE,
+                        ColdStart.SDK_ALONE + ", C1 + serial GC",
                         "cli validate",
                         "cli plan",
                         "cli plan, no CDS",

@@ -61,6 +61,15 @@ class TargetsTest {
     }
 
     @Test
+    void cold_floorOfTheSdkAlone_isNoted_andSaysWhenItIsAboveTheLimit() {
+        List<Targets.Check> checks = Targets.cold(2.9, 1.87, 2.2, 1.2);
+
+        assertThat(checks.get(0).note()).contains("2.20").contains("no engine on this SDK and JVM can meet");
+        assertThat(checks.get(1).note()).contains("1.20").doesNotContain("can meet");
+        assertThat(Targets.cold(2.9, 1.87)).extracting(Targets.Check::note).containsOnlyNulls();
+    }
+
+    @Test
     void medianOf_oddAndEvenCounts() {
         assertThat(ColdStart.medianOf(List.of(5L, 1L, 9L, 3L, 7L))).isEqualTo(5);
         assertThat(ColdStart.medianOf(List.of(4L, 1L, 10L, 2L))).isEqualTo(3);
