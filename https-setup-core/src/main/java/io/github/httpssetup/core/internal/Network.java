@@ -223,7 +223,7 @@ final class Network {
         List<PublicSubnets.RouteTableFacts> tables = routeTables(placed.vpcId());
         PublicSubnets subnets = new PublicSubnets(placed.vpcId(), inVpc, tables);
         if (spec.loadBalancer().autoSubnets()) {
-            return subnets.inAvailabilityZones(availabilityZones()).choose(placed, dualstack);
+            return subnets.inAvailabilityZones(availabilityZones(inVpc)).choose(placed, dualstack);
         }
         Set<String> known = inVpc.stream().map(PublicSubnets.SubnetFacts::id).collect(Collectors.toSet());
         List<String> outside = spec.loadBalancer().subnets().stream()
@@ -239,8 +239,17 @@ final class Network {
         return subnets.check(spec.loadBalancer().subnets(), elsewhere, placed, dualstack);
     }
 
-    /** The names of the region's zones of type {@code availability-zone} (not Local or Wavelength Zones). */
-    private Set<String> availabilityZones() {
+    /**
+     * The zones of these subnets that are availability zones (not Local or Wavelength Zones). An availability zone's
+     * name is the region's code and one letter ({@code us-east-1a}); a Local or Wavelength Zone's adds its location
+     * ({@code us-west-2-lax-1a}). Only when a subnet's zone is not named like an availability zone does EC2 say which
+     * zones are which (DescribeAvailabilityZones), so a VPC in availability zones alone costs no call.
+     */
+    private Set<String> availabilityZones(List<PublicSubnets.SubnetFacts> inVpc) {
+        Set<String> zones = inVpc.stream().map(PublicSubnets.SubnetFacts::zone).collect(Collectors.toSet());
+        if (PublicSubnets.namedAsAvailabilityZones(spec.region(), zones)) {
+            return zones;
+        }
         return run.observe(
                 null,
                 "availability zones",

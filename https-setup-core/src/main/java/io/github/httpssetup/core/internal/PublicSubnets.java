@@ -119,6 +119,19 @@ final class PublicSubnets {
     }
 
     /**
+     * Whether every zone is named as an availability zone of {@code region}: the region's code and one letter
+     * ({@code us-east-1a}). Local Zones ({@code us-west-2-lax-1a}) and Wavelength Zones
+     * ({@code us-east-1-wl1-bos-wlz-1}) carry their location after the region's code.
+     */
+    static boolean namedAsAvailabilityZones(String region, Collection<String> zones) {
+        return zones.stream()
+                .allMatch(z -> z.length() == region.length() + 1
+                        && z.startsWith(region)
+                        && Character.isLowerCase(z.charAt(region.length()))
+                        && Character.isLetter(z.charAt(region.length())));
+    }
+
+    /**
      * Only the subnets of availability zones: a Local Zone's or Wavelength Zone's subnets (zone type
      * {@code local-zone}, {@code wavelength-zone}) cannot be mixed with them in one load balancer.
      *

@@ -329,6 +329,22 @@ class NetworkTest {
     }
 
     @Test
+    void zoneNames_ofAvailabilityZonesAlone_needNoCall_andALocalOrWavelengthZoneDoes() {
+        assertThat(PublicSubnets.namedAsAvailabilityZones("us-east-1", List.of("us-east-1a", "us-east-1f")))
+                .isTrue();
+        assertThat(PublicSubnets.namedAsAvailabilityZones("us-east-1", List.of()))
+                .isTrue();
+        assertThat(PublicSubnets.namedAsAvailabilityZones("us-west-2", List.of("us-west-2a", "us-west-2-lax-1a")))
+                .isFalse();
+        assertThat(PublicSubnets.namedAsAvailabilityZones("us-east-1", List.of("us-east-1-wl1-bos-wlz-1")))
+                .isFalse();
+        assertThat(PublicSubnets.namedAsAvailabilityZones("us-east-1", List.of("us-east-11")))
+                .isFalse();
+        assertThat(PublicSubnets.namedAsAvailabilityZones("us-east-1", List.of("us-east-2a")))
+                .isFalse();
+    }
+
+    @Test
     void ipv6_countsOnlyAnAssociatedBlock() {
         assertThat(PublicSubnets.associated(ipv6Block("associated"))).isTrue();
         assertThat(PublicSubnets.associated(ipv6Block("associating"))).isFalse();
