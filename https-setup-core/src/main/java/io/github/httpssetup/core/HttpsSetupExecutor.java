@@ -1,6 +1,5 @@
 package io.github.httpssetup.core;
 
-import io.github.httpssetup.core.export.CloudFormationExport;
 import io.github.httpssetup.core.export.CloudFormationTemplate;
 import io.github.httpssetup.core.internal.Engine;
 import io.github.httpssetup.core.internal.EngineConfig;
@@ -129,8 +128,7 @@ public final class HttpsSetupExecutor {
      *                             subnets, hosted zone)
      */
     public CloudFormationTemplate export(HttpsSetup setup) {
-        CloudFormationExport.checkExportable(Objects.requireNonNull(setup, "setup"));
-        return CloudFormationExport.template(setup, engine.exportFacts(setup));
+        return engine.export(Objects.requireNonNull(setup, "setup"));
     }
 
     /**

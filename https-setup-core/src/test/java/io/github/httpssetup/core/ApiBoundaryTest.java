@@ -29,13 +29,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API package's public surface names none of the engine's types: a user compiles against
- * {@code io.github.httpssetup.core} alone, and the engine can change without breaking them.
+ * The API packages' public surface names none of the engine's types: a user compiles against
+ * {@code io.github.httpssetup.core} and its {@code export} and {@code report} packages alone, and the engine can
+ * change without breaking them.
  */
 class ApiBoundaryTest {
 
     private static final String API = "io.github.httpssetup.core";
     private static final String INTERNAL = API + ".internal";
+    /** The packages users compile against. */
+    private static final List<String> API_PACKAGES = List.of(API, API + ".export", API + ".report");
 
     @Test
     void publicSignaturesOfTheApiPackage_nameNoInternalType() {
@@ -47,7 +50,9 @@ class ApiBoundaryTest {
                         HttpsSetup.class,
                         HttpsSetupExecutor.class,
                         HttpsSetupExecutor.Builder.class,
-                        ProgressEvent.Type.class);
+                        ProgressEvent.Type.class,
+                        io.github.httpssetup.core.export.CloudFormationTemplate.class,
+                        io.github.httpssetup.core.report.JsonReport.class);
         assertThat(types.stream().flatMap(t -> leaks(t).stream()).toList()).isEmpty();
     }
 
@@ -201,26 +206,27 @@ class ApiBoundaryTest {
         return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
     }
 
-    /** The public types of the API package, nested ones included, as compiled next to {@link HttpsSetup}. */
+    /** The public types of the API packages, nested ones included, as compiled next to {@link HttpsSetup}. */
     private static List<Class<?>> apiTypes() {
-        Path dir;
+        Path classes;
         try {
-            dir = Path.of(HttpsSetup.class
-                            .getProtectionDomain()
-                            .getCodeSource()
-                            .getLocation()
-                            .toURI())
-                    .resolve(API.replace('.', '/'));
+            classes = Path.of(HttpsSetup.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         Set<String> names = new TreeSet<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
-                    .forEach(n -> names.add(API + "." + n.substring(0, n.length() - ".class".length())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String pkg : API_PACKAGES) {
+            try (Stream<Path> files = Files.list(classes.resolve(pkg.replace('.', '/')))) {
+                files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.endsWith(".class") && !n.equals("package-info.class"))
+                        .forEach(n -> names.add(pkg + "." + n.substring(0, n.length() - ".class".length())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         List<Class<?>> types = new ArrayList<>();
         for (String name : names) {

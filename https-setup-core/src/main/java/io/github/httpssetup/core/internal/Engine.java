@@ -10,6 +10,7 @@ import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.Plan;
 import io.github.httpssetup.core.ProgressEvent;
 import io.github.httpssetup.core.ProgressListener;
+import io.github.httpssetup.core.export.CloudFormationTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,14 +58,16 @@ public final class Engine {
     }
 
     /**
-     * Reads only, like a plan, without planning: what a CloudFormation export needs (instances, subnets, zone,
-     * names and attributes apply would use), through the resources' own read paths. AWS errors come back as
+     * The CloudFormation template of {@code spec}. Refuses what CloudFormation cannot express before any call, then
+     * reads only, like a plan, without planning: what the template needs (instances, subnets, zone, names and
+     * attributes apply would use), through the resources' own read paths. AWS errors come back as
      * {@link HttpsSetupException}s.
      */
-    public ExportReads.Facts exportFacts(HttpsSetup spec) {
+    public CloudFormationTemplate export(HttpsSetup spec) {
+        CloudFormationExport.checkExportable(spec);
         try (AwsClients aws = clients(spec)) {
             Run run = new Run(spec, aws, Run.Mode.PLAN, config);
-            return translate(() -> ExportReads.read(run));
+            return CloudFormationExport.template(spec, translate(() -> ExportReads.read(run)));
         }
     }
 

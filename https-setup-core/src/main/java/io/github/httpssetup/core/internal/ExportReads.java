@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * {@code apply} would write, taken from the resources' own code so that the template and {@code apply} say
  * the same thing. Reads only: every call is one a plan makes.
  */
-public final class ExportReads {
+final class ExportReads {
 
     /**
      * What the template is written from.

@@ -1,4 +1,4 @@
-package io.github.httpssetup.core.export;
+package io.github.httpssetup.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
 import io.github.httpssetup.core.KeyAlgorithm;
-import io.github.httpssetup.core.internal.ExportReads;
+import io.github.httpssetup.core.export.CloudFormationTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

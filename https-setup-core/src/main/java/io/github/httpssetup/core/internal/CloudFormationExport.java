@@ -1,11 +1,11 @@
-package io.github.httpssetup.core.export;
+package io.github.httpssetup.core.internal;
 
 import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpAction;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
-import io.github.httpssetup.core.internal.ExportReads;
+import io.github.httpssetup.core.export.CloudFormationTemplate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,13 +17,13 @@ import java.util.Set;
 /**
  * Writes the CloudFormation template of a description from what {@link ExportReads} found: the same resources,
  * names and settings {@code apply} would create, owned by CloudFormation. Pure: no AWS call. The engine's side of
- * {@link io.github.httpssetup.core.HttpsSetupExecutor#export}; not meant to be called directly.
+ * {@link io.github.httpssetup.core.HttpsSetupExecutor#export} ({@link Engine#export}).
  *
  * <p>What differs from {@code apply}, on purpose: no ownership TXT records, and no {@code https-setup:stack} tag
  * (the resources are CloudFormation's: {@code plan} and {@code apply} see them as conflicts and {@code destroy}
  * never touches them); listeners carry no tags (CloudFormation's listener has none).
  */
-public final class CloudFormationExport {
+final class CloudFormationExport {
 
     static final String FORMAT_VERSION = "2010-09-09";
     static final String CERTIFICATE_ARN = "CertificateArn";
@@ -46,7 +46,7 @@ public final class CloudFormationExport {
      *
      * @throws HttpsSetupException {@link ErrorCode#NOT_EXPORTABLE}, naming the key and what to do instead
      */
-    public static void checkExportable(HttpsSetup spec) {
+    static void checkExportable(HttpsSetup spec) {
         if (spec.domain().registration().isPresent()) {
             throw new HttpsSetupException(
                     ErrorCode.NOT_EXPORTABLE,
@@ -59,7 +59,7 @@ public final class CloudFormationExport {
     }
 
     /** The template of {@code spec}, from what the export read. */
-    public static CloudFormationTemplate template(HttpsSetup spec, ExportReads.Facts facts) {
+    static CloudFormationTemplate template(HttpsSetup spec, ExportReads.Facts facts) {
         checkExportable(spec);
         return new Writer(spec, facts).write();
     }
