@@ -72,6 +72,16 @@ final class ColdStart {
      */
     static final String SDK_ALONE = "sdk alone: 4 clients, 1 read each";
 
+    /**
+     * Where Maven's class-data archive goes, in a row's {@code MAVEN_OPTS}: replaced by a file of the generated
+     * project when the row runs. One unmeasured {@code mvn https-setup:plan} with {@code -XX:ArchiveClassesAtExit}
+     * writes it, as a CI job could once and then keep in its cache.
+     */
+    static final String MAVEN_ARCHIVE = "{maven-archive}";
+
+    static final String MAVEN_CDS_VALIDATE = "mvn validate, AppCDS + C1";
+    static final String MAVEN_CDS_PLAN = "mvn plan, AppCDS + C1";
+
     /** The JVM flags the CLI's launcher script adds by default (HTTPS_SETUP_JVM_FLAGS). */
     static final String CLI_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
@@ -124,12 +134,19 @@ final class ColdStart {
                         "validate",
                         List.of(),
                         Map.of("MAVEN_OPTS", CLI_FLAGS)),
+                new Row("mvn plan, C1 + serial GC", Launcher.MAVEN, "plan", List.of(), Map.of("MAVEN_OPTS", CLI_FLAGS)),
                 new Row(
-                        "mvn plan, C1 + serial GC",
+                        MAVEN_CDS_VALIDATE,
+                        Launcher.MAVEN,
+                        "validate",
+                        List.of(),
+                        Map.of("MAVEN_OPTS", CLI_FLAGS + " -XX:SharedArchiveFile=" + MAVEN_ARCHIVE)),
+                new Row(
+                        MAVEN_CDS_PLAN,
                         Launcher.MAVEN,
                         "plan",
                         List.of(),
-                        Map.of("MAVEN_OPTS", CLI_FLAGS)));
+                        Map.of("MAVEN_OPTS", CLI_FLAGS + " -XX:SharedArchiveFile=" + MAVEN_ARCHIVE)));
     }
 
     /** One run of a row, in ms: the parts add up to {@code total}. */
@@ -213,6 +230,22 @@ final class ColdStart {
                     proxy.endpoint(),
                     pathMs.get("plan"));
             System.out.println("  class-data archive written: " + listArchives());
+            Files.deleteIfExists(mavenArchive());
+            measure(
+                    new Row(
+                            "mvn plan (writes Maven's class-data archive)",
+                            Launcher.MAVEN,
+                            "plan",
+                            List.of(),
+                            Map.of(
+                                    "MAVEN_OPTS",
+                                    CLI_FLAGS + " -Xlog:cds=off -Xlog:cds+dynamic=off -XX:ArchiveClassesAtExit="
+                                            + MAVEN_ARCHIVE)),
+                    file,
+                    proxy.endpoint(),
+                    pathMs.get("plan"));
+            System.out.println("  Maven's class-data archive written: "
+                    + mavenArchive().getFileName() + " (" + sizeMb(mavenArchive()) + " MB)");
             // Round after round, so that whatever else the machine does weighs on every row alike.
             for (int i = 1; i <= runs; i++) {
                 System.out.printf("  cold run %d of %d%n", i, runs);
@@ -273,6 +306,10 @@ final class ColdStart {
                 </project>
                 """.formatted(version == null ? "0.1.0-SNAPSHOT" : version));
         return file;
+    }
+
+    private Path mavenArchive() {
+        return project.resolve("maven-cds.jsa");
     }
 
     private Path cdsCache() {
@@ -337,7 +374,9 @@ final class ColdStart {
             command.addAll(List.of(
                     "-cp", classPath(), ColdRun.class.getName(), row.goal(), file.toString(), proxy.toString()));
         } else {
-            env.putAll(row.env());
+            row.env()
+                    .forEach((k, v) ->
+                            env.put(k, v.replace(MAVEN_ARCHIVE, mavenArchive().toString())));
             command.add(root.resolve("mvnw").toString());
             // Offline: a SNAPSHOT plugin would otherwise be looked up remotely once a day, in one run and not another.
             command.addAll(List.of(
@@ -579,6 +618,10 @@ final class ColdStart {
         comparisons.put(
                 "mvn plan, C1 + serial GC / mvn plan",
                 round(ratio(medians, "mvn plan, C1 + serial GC", "mvn https-setup:plan")));
+        comparisons.put(
+                "mvn plan / mvn validate, both AppCDS + C1", round(ratio(medians, MAVEN_CDS_PLAN, MAVEN_CDS_VALIDATE)));
+        comparisons.put(
+                "mvn plan, AppCDS + C1 / mvn plan", round(ratio(medians, MAVEN_CDS_PLAN, "mvn https-setup:plan")));
         comparisons.put("cli plan, no CDS / cli plan", round(ratio(medians, "cli plan, no CDS", "cli plan")));
         comparisons.put("cli plan, no flags / cli plan", round(ratio(medians, "cli plan, no flags", "cli plan")));
         comparisons.put("cli plan, plain java / cli plan", round(ratio(medians, "cli plan, plain java", "cli plan")));

@@ -27,7 +27,9 @@ class ColdStartTest {
                         "mvn https-setup:validate",
                         "mvn https-setup:plan",
                         "mvn validate, C1 + serial GC",
-                        "mvn plan, C1 + serial GC");
+                        "mvn plan, C1 + serial GC",
+                        ColdStart.MAVEN_CDS_VALIDATE,
+                        ColdStart.MAVEN_CDS_PLAN);
     }
 
     @Test
