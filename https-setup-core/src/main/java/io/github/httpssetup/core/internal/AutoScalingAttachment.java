@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
@@ -62,10 +63,15 @@ final class AutoScalingAttachment {
     /**
      * Converges the attachment of an existing, owned target group to {@code group}.
      *
-     * @param registered the targets registered now (not draining), as read before any write of this run
+     * @param registered the targets registered now (not draining), as read before any write of this run; read only
+     *                   when the attachment is to change
      */
     void converge(
-            String name, String arn, Map<String, String> tags, States.Group group, List<TargetDescription> registered) {
+            String name,
+            String arn,
+            Map<String, String> tags,
+            States.Group group,
+            Supplier<List<TargetDescription>> registered) {
         String marker = tags.get(MARKER_TAG);
         boolean attached = group.targetGroupArns().contains(arn);
         if (attached && group.name().equals(marker)) {
@@ -81,7 +87,7 @@ final class AutoScalingAttachment {
         Set<String> leaving = new TreeSet<>();
         previousGroup.ifPresent(g -> g.instances().forEach(i -> leaving.add(i.instanceId())));
         // what the stack registered itself (instance targets) leaves: the group's own instances stay
-        List<TargetDescription> stale = registered.stream()
+        List<TargetDescription> stale = registered.get().stream()
                 .filter(t -> !group.instanceIds().contains(t.id()) && !leaving.contains(t.id()))
                 .toList();
         List<AttributeChange> attributes = new ArrayList<>();

@@ -143,7 +143,7 @@ final class TargetGroups {
         update(name, group);
         Map<String, String> groupTags = tags.getOrDefault(arn, Map.of());
         if (network.group() != null) {
-            new AutoScalingAttachment(run).converge(name, arn, groupTags, network.group(), registered(arn));
+            new AutoScalingAttachment(run).converge(name, arn, groupTags, network.group(), () -> registered(arn));
         } else {
             Set<String> leaving = groupTags.containsKey(AutoScalingAttachment.MARKER_TAG)
                     ? new AutoScalingAttachment(run)
