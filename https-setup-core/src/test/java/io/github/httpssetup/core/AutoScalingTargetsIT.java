@@ -3,6 +3,7 @@ package io.github.httpssetup.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.httpssetup.core.export.CloudFormationTemplate;
 import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
@@ -12,6 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.LoadBalancerTargetGroupState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
@@ -167,6 +172,33 @@ class AutoScalingTargetsIT {
     }
 
     @Test
+    void autoScalingGroup_deletedBetweenPlanAndAttach_failsAtOnceWithTheRefusalOfAws() {
+        group("shop-asg", 0, instanceSubnet());
+        ApiCallCounter calls = new ApiCallCounter();
+        ExecutionInterceptor deleteTheGroupFirst = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if ("AttachLoadBalancerTargetGroups"
+                        .equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+                    autoScaling.deleteAutoScalingGroup(
+                            r -> r.autoScalingGroupName("shop-asg").forceDelete(true));
+                }
+            }
+        };
+
+        Throwable thrown =
+                catchThrowable(() -> fx.executor(calls, deleteTheGroupFirst).apply(withGroup("shop-asg")));
+
+        assertThat(thrown)
+                .isInstanceOf(HttpsSetupException.class)
+                .hasMessageContaining("ValidationError")
+                .hasMessageContaining("shop-asg");
+        assertThat(calls.snapshot().byOperation())
+                .as("a refusal, not a server fault retried")
+                .containsEntry("AutoScaling:AttachLoadBalancerTargetGroups", 1);
+    }
+
+    @Test
     void autoScalingGroup_withSubnetsInTwoVpcs_isRefusedBeforeAnyWrite() {
         String otherVpc =
                 fx.ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
@@ -203,6 +235,25 @@ class AutoScalingTargetsIT {
                 .filteredOn(e -> e.type() == ProgressEvent.Type.WARNING)
                 .extracting(ProgressEvent::message)
                 .anySatisfy(m -> assertThat(m).contains("shop-empty has no running instance"));
+    }
+
+    @Test
+    void export_leavesTheAttachmentToTheGroupsOwnTemplate_withAWarning() {
+        group("shop-asg", 1, instanceSubnet());
+        ApiCallCounter calls = new ApiCallCounter();
+
+        CloudFormationTemplate template = fx.executor(calls).export(withGroup("shop-asg"));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties =
+                (Map<String, Object>) template.resource("TargetGroup").get("Properties");
+        assertThat(properties).doesNotContainKey("Targets").containsEntry("VpcId", fx.network.vpcId());
+        assertThat(template.warnings())
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("targets.autoScalingGroup: shop-asg is not exported")
+                        .contains("TargetGroupARNs"));
+        assertThat(template.logicalIds()).noneMatch(id -> id.contains("AutoScaling"));
+        assertThat(calls.snapshot().writes()).isZero();
     }
 
     private HttpsSetup withGroup(String group) {
