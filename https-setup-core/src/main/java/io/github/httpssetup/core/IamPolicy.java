@@ -125,15 +125,19 @@ public final class IamPolicy {
      */
     private static void addProductionOptions(Map<String, Set<String>> a, HttpsSetup setup) {
         if (setup.targets().autoScalingGroup().isPresent()) {
-            // the group and the subnets of its VPCZoneIdentifier are read; the target group is attached to it (or
+            // the group, the subnets of its VPCZoneIdentifier and its launch template or configuration are read; the
+            // target group is attached to it (or
             // detached, after a change of group, on removal and on destroy); its tag https-setup:auto-scaling-group
             // remembers the attachment
             add(
                     a,
                     "autoscaling",
                     "DescribeAutoScalingGroups",
+                    "DescribeLaunchConfigurations",
                     "AttachLoadBalancerTargetGroups",
                     "DetachLoadBalancerTargetGroups");
+            // the security groups of the instances the group will launch, from its launch template
+            add(a, "ec2", "DescribeLaunchTemplateVersions");
             add(a, "elasticloadbalancing", "RemoveTags");
         }
         if (setup.loadBalancer().webAcl().isPresent()) {

@@ -219,7 +219,7 @@ class AutoScalingTargetsIT {
     }
 
     @Test
-    void autoScalingGroup_withoutInstances_isPlannedInItsSubnetsVpc_andSaysWhatItCannotKnow() {
+    void autoScalingGroup_withoutInstances_isPlannedInItsSubnetsVpc_withTheRuleOnItsLaunchTemplatesGroup() {
         group("shop-empty", 0, instanceSubnet());
 
         Plan plan = fx.executor().plan(withGroup("shop-empty"));
@@ -231,10 +231,36 @@ class AutoScalingTargetsIT {
                         .filteredOn(a -> a.attribute().equals("vpc"))
                         .singleElement()
                         .satisfies(a -> assertThat(a.after()).isEqualTo(fx.network.vpcId())));
+        assertThat(plan.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.SECURITY_GROUP_RULE)
+                .extracting(Change::name)
+                .anySatisfy(name -> assertThat(name).startsWith(fx.network.appSecurityGroupId() + ": tcp 8080"));
         assertThat(fx.events)
                 .filteredOn(e -> e.type() == ProgressEvent.Type.WARNING)
                 .extracting(ProgressEvent::message)
-                .anySatisfy(m -> assertThat(m).contains("shop-empty has no running instance"));
+                .noneSatisfy(m -> assertThat(m).contains("security groups its instances will have are not known"));
+    }
+
+    @Test
+    void autoScalingGroup_withoutInstancesNorTemplateGroups_saysWhatItCannotKnow() {
+        fx.ec2.createLaunchTemplate(r -> r.launchTemplateName("bare")
+                .launchTemplateData(d -> d.imageId(imageId).instanceType("t3.micro")));
+        autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("shop-bare")
+                .launchTemplate(t -> t.launchTemplateName("bare"))
+                .minSize(0)
+                .maxSize(1)
+                .desiredCapacity(0)
+                .vpcZoneIdentifier(instanceSubnet()));
+
+        Plan plan = fx.executor().plan(withGroup("shop-bare"));
+
+        assertThat(plan.changes()).noneMatch(c -> c.kind() == ResourceKind.SECURITY_GROUP_RULE);
+        assertThat(fx.events)
+                .filteredOn(e -> e.type() == ProgressEvent.Type.WARNING)
+                .extracting(ProgressEvent::message)
+                .anySatisfy(m -> assertThat(m)
+                        .contains("shop-bare has no running instance")
+                        .contains("security groups its instances will have are not known"));
     }
 
     @Test

@@ -99,10 +99,14 @@ class IamPolicyTest {
         IamPolicy withGroup =
                 IamPolicy.of(spec().targets(t -> t.autoScalingGroup("shop-asg")).build());
 
-        assertThat(reference.actions()).noneMatch(action -> action.startsWith("autoscaling:"));
+        assertThat(reference.actions())
+                .noneMatch(action -> action.startsWith("autoscaling:"))
+                .doesNotContain("ec2:DescribeLaunchTemplateVersions");
         assertThat(withGroup.actions())
                 .contains(
                         "autoscaling:DescribeAutoScalingGroups",
+                        "autoscaling:DescribeLaunchConfigurations",
+                        "ec2:DescribeLaunchTemplateVersions",
                         "autoscaling:AttachLoadBalancerTargetGroups",
                         "autoscaling:DetachLoadBalancerTargetGroups",
                         "elasticloadbalancing:RemoveTags");

@@ -14,12 +14,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 
 /**
  * Where the targets live: the instances (by id or by tags), which must all be running and in one VPC,
@@ -150,14 +153,14 @@ final class Network {
                                 + " update-auto-scaling-group --auto-scaling-group-name " + name
                                 + " --health-check-type ELB) to replace them.");
             }
-            if (read.targets().group().instanceIds().isEmpty()) {
+            if (read.targets().instanceSecurityGroupIds().isEmpty()) {
                 run.warn(
                         STEP,
-                        "targets.autoScalingGroup: Auto Scaling group " + name + " has no running instance, so the"
+                        "targets.autoScalingGroup: Auto Scaling group " + name + " has no running instance and its"
+                                + " launch template (or launch configuration) names no security group by id, so the"
                                 + " security groups its instances will have are not known: no rule admitting the"
-                                + " load balancer is added to them now. Run apply again once the group has"
-                                + " instances, or admit the load balancer's security group in the launch template's"
-                                + " security groups yourself.");
+                                + " load balancer is added. Name the instances' security groups in the launch"
+                                + " template, or run apply again once the group has instances.");
             }
         }
         return read.targets();
@@ -207,7 +210,8 @@ final class Network {
                             filter("instance-id", chunk), filter("instance-state-name", List.of("pending", "running"))))
                     .forEach(instances::add);
         }
-        Set<String> groups = new TreeSet<>();
+        // the groups of the instances it holds, and of those it will launch
+        Set<String> groups = new TreeSet<>(launchSecurityGroups(group));
         for (Instance instance : instances) {
             vpcs.put(instance.instanceId(), instance.vpcId());
             instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groups::add);
@@ -237,6 +241,60 @@ final class Network {
         return new GroupRead(
                 new States.Targets(vpcs.values().iterator().next(), running, zones, subnets, groups, read),
                 group.healthCheckType());
+    }
+
+    /**
+     * The security groups (by id) the group's launch template version, or launch configuration, gives the instances
+     * it launches: on the template itself and on its network interfaces. Empty when there is none, or when the
+     * template or configuration is gone (the instances it holds still count).
+     */
+    private Set<String> launchSecurityGroups(AutoScalingGroup group) {
+        LaunchTemplateSpecification template = group.launchTemplate();
+        if (template == null
+                && group.mixedInstancesPolicy() != null
+                && group.mixedInstancesPolicy().launchTemplate() != null) {
+            template = group.mixedInstancesPolicy().launchTemplate().launchTemplateSpecification();
+        }
+        Set<String> ids = new TreeSet<>();
+        try {
+            if (template != null) {
+                LaunchTemplateSpecification t = template;
+                String version = t.version() == null ? "$Default" : t.version();
+                run
+                        .aws()
+                        .ec2()
+                        .describeLaunchTemplateVersions(r -> {
+                            if (t.launchTemplateId() != null) {
+                                r.launchTemplateId(t.launchTemplateId());
+                            } else {
+                                r.launchTemplateName(t.launchTemplateName());
+                            }
+                            r.versions(version);
+                        })
+                        .launchTemplateVersions()
+                        .stream()
+                        .map(LaunchTemplateVersion::launchTemplateData)
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(data -> {
+                            ids.addAll(data.securityGroupIds());
+                            data.networkInterfaces().forEach(n -> ids.addAll(n.groups()));
+                        });
+            } else if (group.launchConfigurationName() != null) {
+                run.aws()
+                        .autoScaling()
+                        .describeLaunchConfigurations(r -> r.launchConfigurationNames(group.launchConfigurationName()))
+                        .launchConfigurations()
+                        .forEach(c -> c.securityGroups().stream()
+                                .filter(g -> g.startsWith("sg-"))
+                                .forEach(ids::add));
+            }
+        } catch (AwsServiceException e) {
+            if (e.statusCode() >= 500 || e.isThrottlingException()) {
+                throw e;
+            }
+            // the template or configuration was deleted under the group: its instances' groups still count
+        }
+        return ids;
     }
 
     /** One Auto Scaling group by name, if it exists; read once per run. */
