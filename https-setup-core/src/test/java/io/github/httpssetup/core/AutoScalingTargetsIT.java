@@ -59,7 +59,7 @@ class AutoScalingTargetsIT {
     }
 
     @Test
-    void autoScalingGroup_isAttached_keptOnANoOp_moved_removed_andDetachedOnDestroy() {
+    void autoScalingGroup_isAttached_keptOnANoOp_moved_removed_movedToANewTargetGroup_andDetachedOnDestroy() {
         group("shop-asg", 1, instanceSubnet());
         group("shop-asg-2", 1, instanceSubnet());
         HttpsSetup withGroup = withGroup("shop-asg");
@@ -140,8 +140,22 @@ class AutoScalingTargetsIT {
                 .containsExactlyInAnyOrder(ChangeAction.CREATE, ChangeAction.DELETE);
         assertThat(registered(tg)).containsExactlyElementsOf(instances("shop-asg"));
 
+        // a new port is a new target group: attached to the group, the old one detached before it is deleted
+        HttpsSetup onNewPort = fx.spec()
+                .targets(t -> t.autoScalingGroup("shop-asg").port(9090).healthCheck(h -> h.path("/health")))
+                .build();
+        ApplyResult replaced = fx.executor().apply(onNewPort);
+        String newTg = replaced.outputs().targetGroupArn();
+        assertThat(newTg).isNotEqualTo(tg);
+        assertThat(attached("shop-asg")).containsExactly(newTg);
+        assertThat(tgTags(newTg)).containsEntry(MARKER, "shop-asg");
+        assertThat(registered(newTg)).containsExactlyElementsOf(instances("shop-asg"));
+        assertThat(fx.elb.describeTargetGroups().targetGroups())
+                .extracting(g -> g.targetGroupArn())
+                .containsExactly(newTg);
+
         // destroy detaches before the target group is deleted, and keeps both groups
-        DestroyResult gone = fx.executor().destroy(withGroup);
+        DestroyResult gone = fx.executor().destroy(onNewPort);
         assertThat(gone.deleted())
                 .filteredOn(c -> c.kind() == ResourceKind.TARGETS)
                 .singleElement()
