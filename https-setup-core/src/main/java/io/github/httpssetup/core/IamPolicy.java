@@ -124,6 +124,22 @@ public final class IamPolicy {
      * that removes it undoes what they made.
      */
     private static void addProductionOptions(Map<String, Set<String>> a, HttpsSetup setup) {
+        if (setup.targets().autoScalingGroup().isPresent()) {
+            // the group, the subnets of its VPCZoneIdentifier and its launch template or configuration are read; the
+            // target group is attached to it (or
+            // detached, after a change of group, on removal and on destroy); its tag https-setup:auto-scaling-group
+            // remembers the attachment
+            add(
+                    a,
+                    "autoscaling",
+                    "DescribeAutoScalingGroups",
+                    "DescribeLaunchConfigurations",
+                    "AttachLoadBalancerTargetGroups",
+                    "DetachLoadBalancerTargetGroups");
+            // the security groups of the instances the group will launch, from its launch template
+            add(a, "ec2", "DescribeLaunchTemplateVersions");
+            add(a, "elasticloadbalancing", "RemoveTags");
+        }
         if (setup.loadBalancer().webAcl().isPresent()) {
             // AssociateWebACL and DisassociateWebACL on an ALB also need elasticloadbalancing:SetWebAcl on it; the
             // load balancer's tag https-setup:web-acl remembers the association
@@ -311,6 +327,7 @@ public final class IamPolicy {
             case "route53domains" -> "Route53Domains";
             case "wafv2" -> "Wafv2";
             case "s3" -> "S3";
+            case "autoscaling" -> "AutoScaling";
             default -> service;
         };
     }

@@ -10,6 +10,9 @@ final class TargetRules extends Rules {
     private static final Pattern INSTANCE_ID = Pattern.compile("i-([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern CODE_LIST = Pattern.compile("\\d{1,9}(,\\d{1,9})*");
     private static final Pattern CODE_RANGE = Pattern.compile("(\\d{1,9})-(\\d{1,9})");
+    /** Auto Scaling group names: ASCII 33 to 126 without a colon, 1 to 255 characters (CreateAutoScalingGroup). */
+    private static final Pattern AUTO_SCALING_GROUP = Pattern.compile("[\\x21-\\x39\\x3b-\\x7e]{1,255}");
+
     private static final int MAX_INSTANCES = 500;
     private static final int MAX_HEALTH_CHECK_PATH_LENGTH = 1024;
     private static final int MIN_HTTP_CODE = 200;
@@ -25,17 +28,22 @@ final class TargetRules extends Rules {
         if (targets == null) {
             add(
                     "targets",
-                    "is required; set instanceIds, such as [\"" + EXAMPLE_INSTANCE_ID + "\"], or"
-                            + " instanceTags, such as {app: shop}");
+                    "is required; set instanceIds, such as [\"" + EXAMPLE_INSTANCE_ID + "\"],"
+                            + " instanceTags, such as {app: shop}, or autoScalingGroup, such as shop-asg");
             return;
         }
         List<String> instanceIds = targets.instanceIds();
         Map<String, String> instanceTags = targets.instanceTags();
-        if (instanceIds.isEmpty() && instanceTags.isEmpty()) {
+        String group = targets.autoScalingGroup().orElse(null);
+        if (instanceIds.isEmpty() && instanceTags.isEmpty() && group == null) {
             add(
                     "targets",
                     "has no instances: set instanceIds to name them, such as [\"" + EXAMPLE_INSTANCE_ID
-                            + "\"], or instanceTags to select them by tag, such as {app: shop}");
+                            + "\"], instanceTags to select them by tag, such as {app: shop}, or autoScalingGroup to"
+                            + " serve the instances of an Auto Scaling group, such as shop-asg");
+        }
+        if (group != null) {
+            checkAutoScalingGroup(group, !instanceIds.isEmpty(), !instanceTags.isEmpty());
         }
         if (instanceIds.size() > MAX_INSTANCES) {
             add(
@@ -62,6 +70,28 @@ final class TargetRules extends Rules {
         checkDuration("targets.deregistrationDelay", targets.deregistrationDelay(), Limits.DEREGISTRATION_DELAY);
         targets.stickiness()
                 .ifPresent(stickiness -> checkDuration("targets.stickiness", stickiness, Limits.STICKINESS));
+    }
+
+    private void checkAutoScalingGroup(String group, boolean withIds, boolean withTags) {
+        String path = "targets.autoScalingGroup";
+        if (withIds || withTags) {
+            add(
+                    path,
+                    "cannot be combined with "
+                            + (withIds && withTags
+                                    ? "instanceIds and instanceTags"
+                                    : withIds ? "instanceIds" : "instanceTags")
+                            + ": the Auto Scaling group registers its own instances in the target group; use"
+                            + " autoScalingGroup alone, or name or tag the instances without it");
+        }
+        if (group.startsWith("arn:")) {
+            add(path, quote(group) + " is an ARN: give the Auto Scaling group's name, such as \"shop-asg\"");
+        } else if (!AUTO_SCALING_GROUP.matcher(group).matches()) {
+            add(
+                    path,
+                    quote(group) + " is not an Auto Scaling group name: 1 to 255 visible ASCII characters without"
+                            + " spaces or colons, such as \"shop-asg\"");
+        }
     }
 
     private void checkHealthCheck(HealthCheckSpec healthCheck) {

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The EC2 instances that serve the application, and how the load balancer talks to them. Give exactly one of
- * {@link #instanceIds()} (fixed instances) or {@link #instanceTags()} (every instance carrying all those tags).
+ * {@link #instanceIds()} (fixed instances), {@link #instanceTags()} (every instance carrying all those tags) or
+ * {@link #autoScalingGroup()} (the instances of an Auto Scaling group, which registers them itself).
  *
  * <pre>{@code
  * TargetsSpec targets = TargetsSpec.builder()
@@ -35,6 +36,7 @@ public final class TargetsSpec {
 
     private final List<String> instanceIds;
     private final Map<String, String> instanceTags;
+    private final String autoScalingGroup;
     private final int port;
     private final TargetProtocol protocol;
     private final HealthCheckSpec healthCheck;
@@ -44,6 +46,7 @@ public final class TargetsSpec {
     private TargetsSpec(Builder builder) {
         this.instanceIds = Collections.unmodifiableList(new ArrayList<>(builder.instanceIds));
         this.instanceTags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.instanceTags));
+        this.autoScalingGroup = builder.autoScalingGroup;
         this.port = builder.port;
         this.protocol = Objects.requireNonNullElse(builder.protocol, DEFAULT_PROTOCOL);
         this.healthCheck = Objects.requireNonNullElseGet(
@@ -81,6 +84,18 @@ public final class TargetsSpec {
      */
     public Map<String, String> instanceTags() {
         return instanceTags;
+    }
+
+    /**
+     * The name of the Auto Scaling group whose instances serve the application, such as {@code shop-asg}. The target
+     * group is attached to the group ({@code AttachLoadBalancerTargetGroups}), so that the group registers the
+     * instances it launches and deregisters the ones it terminates; the stack registers none itself. Empty when the
+     * instances are given by {@link #instanceIds()} or {@link #instanceTags()}.
+     *
+     * @return the Auto Scaling group's name, if the group is the target
+     */
+    public Optional<String> autoScalingGroup() {
+        return Optional.ofNullable(autoScalingGroup);
     }
 
     /**
@@ -142,6 +157,7 @@ public final class TargetsSpec {
         return port == other.port
                 && instanceIds.equals(other.instanceIds)
                 && instanceTags.equals(other.instanceTags)
+                && Objects.equals(autoScalingGroup, other.autoScalingGroup)
                 && protocol == other.protocol
                 && healthCheck.equals(other.healthCheck)
                 && deregistrationDelay.equals(other.deregistrationDelay)
@@ -150,7 +166,15 @@ public final class TargetsSpec {
 
     @Override
     public int hashCode() {
-        return Objects.hash(instanceIds, instanceTags, port, protocol, healthCheck, deregistrationDelay, stickiness);
+        return Objects.hash(
+                instanceIds,
+                instanceTags,
+                autoScalingGroup,
+                port,
+                protocol,
+                healthCheck,
+                deregistrationDelay,
+                stickiness);
     }
 
     @Override
@@ -161,6 +185,9 @@ public final class TargetsSpec {
         }
         if (!instanceTags.isEmpty()) {
             s.add("instanceTags=" + instanceTags);
+        }
+        if (autoScalingGroup != null) {
+            s.add("autoScalingGroup=" + autoScalingGroup);
         }
         s.add("port=" + port)
                 .add("protocol=" + protocol)
@@ -178,6 +205,7 @@ public final class TargetsSpec {
     public static final class Builder {
         private final List<String> instanceIds = new ArrayList<>();
         private final Map<String, String> instanceTags = new LinkedHashMap<>();
+        private String autoScalingGroup;
         private int port = DEFAULT_PORT;
         private TargetProtocol protocol = DEFAULT_PROTOCOL;
         private HealthCheckSpec healthCheck;
@@ -189,6 +217,7 @@ public final class TargetsSpec {
         private Builder(TargetsSpec targets) {
             this.instanceIds.addAll(targets.instanceIds);
             this.instanceTags.putAll(targets.instanceTags);
+            this.autoScalingGroup = targets.autoScalingGroup;
             this.port = targets.port;
             this.protocol = targets.protocol;
             this.healthCheck = targets.healthCheck;
@@ -254,6 +283,18 @@ public final class TargetsSpec {
          */
         public Builder addInstanceTag(String key, String value) {
             this.instanceTags.put(key, value);
+            return this;
+        }
+
+        /**
+         * Makes an Auto Scaling group the target: the target group is attached to it, and the group registers its
+         * instances. Cannot be combined with instance ids or tags.
+         *
+         * @param autoScalingGroup the group's name, such as {@code shop-asg}; {@code null} = none
+         * @return this builder
+         */
+        public Builder autoScalingGroup(String autoScalingGroup) {
+            this.autoScalingGroup = autoScalingGroup;
             return this;
         }
 

@@ -94,6 +94,29 @@ class IamPolicyTest {
     // ---- issue 15, who may connect ----
 
     @Test
+    void autoScalingGroup_addsTheGroupReadAndTheAttachment_onStar_andTheReferenceStackDoesNot() {
+        IamPolicy reference = IamPolicy.of(spec().build());
+        IamPolicy withGroup =
+                IamPolicy.of(spec().targets(t -> t.autoScalingGroup("shop-asg")).build());
+
+        assertThat(reference.actions())
+                .noneMatch(action -> action.startsWith("autoscaling:"))
+                .doesNotContain("ec2:DescribeLaunchTemplateVersions");
+        assertThat(withGroup.actions())
+                .contains(
+                        "autoscaling:DescribeAutoScalingGroups",
+                        "autoscaling:DescribeLaunchConfigurations",
+                        "ec2:DescribeLaunchTemplateVersions",
+                        "autoscaling:AttachLoadBalancerTargetGroups",
+                        "autoscaling:DetachLoadBalancerTargetGroups",
+                        "elasticloadbalancing:RemoveTags");
+        String json = withGroup.toJson();
+        assertThat(json).contains("\"Sid\": \"HttpsSetupAutoScaling\"");
+        int attach = json.indexOf("\"autoscaling:AttachLoadBalancerTargetGroups\"");
+        assertThat(json.substring(attach, json.indexOf('}', attach))).contains("\"Resource\": \"*\"");
+    }
+
+    @Test
     void allowFrom_withAPrefixList_addsDescribeManagedPrefixLists_onStar_andCidrBlocksAloneDoNot() {
         IamPolicy reference = IamPolicy.of(spec().build());
         IamPolicy cidrs = IamPolicy.of(

@@ -97,8 +97,8 @@ class SpecValidatorTest {
                 "stack: is required; set it to a short name such as \"shop\"",
                 "region: is required; set it to the region of the instances, such as \"us-east-1\"",
                 "domain: is required; set at least its name, such as \"example.com\"",
-                "targets: is required; set instanceIds, such as [\"i-0abc1234def567890\"], or instanceTags, such as"
-                        + " {app: shop}");
+                "targets: is required; set instanceIds, such as [\"i-0abc1234def567890\"], instanceTags, such as"
+                        + " {app: shop}, or autoScalingGroup, such as shop-asg");
     }
 
     @Test
@@ -541,11 +541,57 @@ class SpecValidatorTest {
     // ---------------------------------------------------------------------------------------------------- targets
 
     @Test
-    void build_whenTargetsHaveNoInstances_explainsBothWays() {
+    void build_whenTargetsHaveNoInstances_explainsEveryWay() {
         assertViolations(
                 valid().targets(t -> t.port(8080)),
-                "targets: has no instances: set instanceIds to name them, such as [\"i-0abc1234def567890\"], or"
-                        + " instanceTags to select them by tag, such as {app: shop}");
+                "targets: has no instances: set instanceIds to name them, such as [\"i-0abc1234def567890\"],"
+                        + " instanceTags to select them by tag, such as {app: shop}, or autoScalingGroup to serve the"
+                        + " instances of an Auto Scaling group, such as shop-asg");
+    }
+
+    @Test
+    void build_whenTheTargetIsAnAutoScalingGroup_needsNoInstances() {
+        HttpsSetup setup =
+                valid().targets(t -> t.autoScalingGroup("shop-asg").port(8080)).build();
+
+        assertThat(setup.targets().autoScalingGroup()).contains("shop-asg");
+        assertThat(setup.targets().instanceIds()).isEmpty();
+    }
+
+    @Test
+    void build_whenAnAutoScalingGroupComesWithInstanceIdsOrTags_reportsTheGroup() {
+        assertViolations(
+                withTargets(t -> t.autoScalingGroup("shop-asg")),
+                "targets.autoScalingGroup: cannot be combined with instanceIds: the Auto Scaling group registers its"
+                        + " own instances in the target group; use autoScalingGroup alone, or name or tag the instances"
+                        + " without it");
+        assertViolations(
+                valid().targets(t -> t.addInstanceTag("app", "shop").autoScalingGroup("shop-asg")),
+                "targets.autoScalingGroup: cannot be combined with instanceTags: the Auto Scaling group registers its"
+                        + " own instances in the target group; use autoScalingGroup alone, or name or tag the instances"
+                        + " without it");
+    }
+
+    @Test
+    void build_whenTheAutoScalingGroupNameIsNotOne_saysWhatANameIs() {
+        assertViolations(
+                valid().targets(t -> t.autoScalingGroup("shop:asg")),
+                "targets.autoScalingGroup: \"shop:asg\" is not an Auto Scaling group name: 1 to 255 visible ASCII"
+                        + " characters without spaces or colons, such as \"shop-asg\"");
+        assertViolations(
+                valid().targets(t -> t.autoScalingGroup("")),
+                "targets.autoScalingGroup: \"\" is not an Auto Scaling group name: 1 to 255 visible ASCII"
+                        + " characters without spaces or colons, such as \"shop-asg\"");
+        assertViolations(
+                valid().targets(t -> t.autoScalingGroup("a".repeat(256))),
+                "targets.autoScalingGroup: " + Rules.quote("a".repeat(256))
+                        + " is not an Auto Scaling group name: 1 to 255 visible ASCII characters without spaces or"
+                        + " colons, such as \"shop-asg\"");
+        String arn = "arn:aws:autoscaling:eu-west-1:123456789012:autoScalingGroup:uuid:autoScalingGroupName/shop";
+        assertViolations(
+                valid().targets(t -> t.autoScalingGroup(arn)),
+                "targets.autoScalingGroup: " + Rules.quote(arn)
+                        + " is an ARN: give the Auto Scaling group's name, such as \"shop-asg\"");
     }
 
     @Test

@@ -25,6 +25,7 @@ final class StrictLauncher {
             "domains_strict.py",
             "iam_strict.py",
             "wafv2_strict.py",
+            "autoscaling_strict.py",
             "accesslogs_strict.py");
 
     private StrictLauncher() {}

@@ -184,6 +184,11 @@ final class FileFormat {
                     TargetsSpec.Builder::instanceIds,
                     TargetsSpec::instanceIds),
             value("instanceTags", ValueType.STRING_MAP, TargetsSpec.Builder::instanceTags, TargetsSpec::instanceTags),
+            value(
+                    "autoScalingGroup",
+                    ValueType.STRING,
+                    TargetsSpec.Builder::autoScalingGroup,
+                    t -> t.autoScalingGroup().orElse(null)),
             value("port", ValueType.INTEGER, TargetsSpec.Builder::port, TargetsSpec::port),
             value(
                     "protocol",

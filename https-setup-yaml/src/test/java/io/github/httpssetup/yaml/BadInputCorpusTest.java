@@ -132,6 +132,17 @@ class BadInputCorpusTest {
                 replace(5, "  alternativeNames: [www.example.com, www.example.com]"),
                 5,
                 "domain.alternativeNames[1]"));
+        // Auto Scaling group
+        c.add(Arguments.of(
+                "auto scaling group with instance ids",
+                append("  autoScalingGroup: shop-asg"),
+                10,
+                "targets.autoScalingGroup"));
+        c.add(Arguments.of(
+                "auto scaling group name with a colon",
+                replace(7, "  autoScalingGroup: \"shop:asg\""),
+                7,
+                "targets.autoScalingGroup"));
         // instance ids
         c.add(Arguments.of("instance id malformed", replace(7, "  instanceIds: [i-xyz]"), 7, "targets.instanceIds[0]"));
         c.add(Arguments.of(

@@ -215,6 +215,17 @@ class ValidFilesTest {
     }
 
     @Test
+    void multiEnvironment_scaled_replacesInstanceTagsWithAnAutoScalingGroup() {
+        HttpsSetup expected = multiEnvironmentBase()
+                .targets(t -> t.autoScalingGroup("shop-asg")
+                        .port(8080)
+                        .healthCheck(h -> h.path("/actuator/health").interval(Duration.ofSeconds(15))))
+                .build();
+
+        assertThat(loadMultiEnvironment("scaled")).isEqualTo(expected);
+    }
+
+    @Test
     void multiEnvironment_variablesComeFromTheLookup() {
         HttpsSetup setup = HttpsSetupYaml.load(
                 "multi-environment.yaml", read("multi-environment.yaml"), null, Map.of("AWS_REGION", "us-west-2")::get);
@@ -236,7 +247,7 @@ class ValidFilesTest {
     @Test
     void environments_listsTheNamesInFileOrder() {
         assertThat(HttpsSetupYaml.environments(valid("multi-environment.yaml")))
-                .containsExactly("staging", "prod", "dev");
+                .containsExactly("staging", "prod", "dev", "scaled");
         assertThat(HttpsSetupYaml.environments(valid("minimal.yaml"))).isEmpty();
     }
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -62,6 +63,7 @@ final class AwsClients implements AutoCloseable {
     private final Created<Route53DomainsClient> domains;
     private final Created<Wafv2Client> wafv2;
     private final Created<S3Client> s3;
+    private final Created<AutoScalingClient> autoScaling;
 
     /**
      * @param credentials the provider of every client; {@code null}: the SDK's default chain, resolved once for all of
@@ -103,6 +105,7 @@ final class AwsClients implements AutoCloseable {
         this.wafv2 = new Created<>("wafv2", () -> configure(Wafv2Client.builder(), r));
         // with an endpoint override (an emulator), S3 is addressed by path: bucket host names do not resolve there
         this.s3 = new Created<>("s3", () -> configure(S3Client.builder().forcePathStyle(endpoint != null), r));
+        this.autoScaling = new Created<>("autoscaling", () -> configure(AutoScalingClient.builder(), r));
     }
 
     /**
@@ -229,7 +232,7 @@ final class AwsClients implements AutoCloseable {
     /** The clients (and shared parts) created so far, by name: {@code http}, {@code credentials}, {@code ec2}, ... */
     java.util.Set<String> created() {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        for (Created<?> c : List.of(http, credentials, ec2, elb, acm, route53, domains, wafv2, s3)) {
+        for (Created<?> c : List.of(http, credentials, ec2, elb, acm, route53, domains, wafv2, s3, autoScaling)) {
             if (c.ifCreated() != null) {
                 names.add(c.name);
             }
@@ -247,6 +250,14 @@ final class AwsClients implements AutoCloseable {
         return s3.get();
     }
 
+    /**
+     * EC2 Auto Scaling in the stack's region ({@code targets.autoScalingGroup}, or a target group the stack attached to
+     * a group).
+     */
+    public AutoScalingClient autoScaling() {
+        return autoScaling.get();
+    }
+
     HttpClientType httpClientType() {
         return httpType;
     }
@@ -258,7 +269,8 @@ final class AwsClients implements AutoCloseable {
     /** Closes the clients that were created, the credentials provider if this created it, then the connection pool. */
     @Override
     public void close() {
-        for (Created<? extends SdkAutoCloseable> client : List.of(ec2, elb, acm, route53, domains, wafv2, s3)) {
+        for (Created<? extends SdkAutoCloseable> client :
+                List.of(ec2, elb, acm, route53, domains, wafv2, s3, autoScaling)) {
             SdkAutoCloseable c = client.ifCreated();
             if (c != null) {
                 c.close();

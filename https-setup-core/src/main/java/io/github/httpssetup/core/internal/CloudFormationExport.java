@@ -115,7 +115,11 @@ final class CloudFormationExport {
 
         private String description() {
             String text = "HTTPS for " + String.join(", ", spec.allNames()) + " in front of "
-                    + String.join(", ", facts.instanceIds()) + " (https-setup stack " + spec.stack() + ", "
+                    + spec.targets()
+                            .autoScalingGroup()
+                            .map(g -> "Auto Scaling group " + g)
+                            .orElse(String.join(", ", facts.instanceIds()))
+                    + " (https-setup stack " + spec.stack() + ", "
                     + spec.region() + ")";
             return text.length() <= 1024 ? text : text.substring(0, 1021) + "...";
         }
@@ -285,11 +289,21 @@ final class CloudFormationExport {
             properties.put("HealthyThresholdCount", Integer.valueOf(hc.get("healthCheck.healthyThreshold")));
             properties.put("UnhealthyThresholdCount", Integer.valueOf(hc.get("healthCheck.unhealthyThreshold")));
             properties.put("TargetGroupAttributes", keyValues(facts.targetGroupAttributes()));
-            List<Object> targets = new ArrayList<>();
-            facts.instanceIds()
-                    .forEach(id ->
-                            targets.add(map("Id", id, "Port", spec.targets().port())));
-            properties.put("Targets", targets);
+            if (spec.targets().autoScalingGroup().isPresent()) {
+                // the group's TargetGroupARNs belongs to the group's own template: not exported, said in a warning
+                String group = spec.targets().autoScalingGroup().get();
+                warnings.add("targets.autoScalingGroup: " + group + " is not exported: the Auto Scaling group is not"
+                        + " the stack's, and which target groups it registers its instances in is its own property"
+                        + " (TargetGroupARNs). After deploying, add this stack's output TargetGroupArn to the"
+                        + " TargetGroupARNs of " + group + " in the group's own template (or aws autoscaling"
+                        + " attach-load-balancer-target-groups --auto-scaling-group-name " + group + ").");
+            } else {
+                List<Object> targets = new ArrayList<>();
+                facts.instanceIds()
+                        .forEach(id ->
+                                targets.add(map("Id", id, "Port", spec.targets().port())));
+                properties.put("Targets", targets);
+            }
             if (!spec.tags().isEmpty()) {
                 properties.put("Tags", tags());
             }

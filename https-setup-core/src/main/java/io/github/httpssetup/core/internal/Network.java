@@ -14,11 +14,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.autoscaling.model.AutoScalingGroup;
+import software.amazon.awssdk.services.autoscaling.model.LaunchTemplateSpecification;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.LaunchTemplateVersion;
 
 /**
  * Where the targets live: the instances (by id or by tags), which must all be running and in one VPC,
@@ -46,6 +50,9 @@ final class Network {
      * instances. Security groups and the target group start from this; the subnets read in parallel.
      */
     States.Targets targets() {
+        if (targets.autoScalingGroup().isPresent()) {
+            return groupTargets();
+        }
         Read read = run.observe(null, "targets", this::readTargets);
         if (!read.leftOut().isEmpty()) {
             String tags = tags();
@@ -123,6 +130,186 @@ final class Network {
             instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groups::add);
         }
         return new Read(new States.Targets(vpcId, List.copyOf(zones.keySet()), zones, subnets, groups), leftOut);
+    }
+
+    // ---- an Auto Scaling group ----
+
+    /**
+     * {@code targets.autoScalingGroup}: the group must exist and sit in one VPC with its instances. The load balancer
+     * covers the zones of all the group's subnets, where it may launch instances; the rule for the load balancer goes
+     * on the security groups of the instances it holds now. A group whose health check type is EC2 replaces no
+     * instance the load balancer finds unhealthy: a warning says so.
+     */
+    private States.Targets groupTargets() {
+        String name = targets.autoScalingGroup().orElseThrow();
+        GroupRead read = run.observe(null, "auto scaling group targets " + name, () -> readGroup(name));
+        if (run.mode() != Run.Mode.APPLY) { // apply starts with a plan: warn once
+            if ("EC2".equals(read.healthCheckType())) {
+                run.warn(
+                        STEP,
+                        "targets.autoScalingGroup: Auto Scaling group " + name + " has health check type EC2, so it"
+                                + " keeps instances that fail the load balancer's health checks. Turn on the"
+                                + " Elastic Load Balancing health checks of the group (aws autoscaling"
+                                + " update-auto-scaling-group --auto-scaling-group-name " + name
+                                + " --health-check-type ELB) to replace them.");
+            }
+            if (read.targets().instanceSecurityGroupIds().isEmpty()) {
+                run.warn(
+                        STEP,
+                        "targets.autoScalingGroup: Auto Scaling group " + name + " has no running instance and its"
+                                + " launch template (or launch configuration) names no security group by id, so the"
+                                + " security groups its instances will have are not known: no rule admitting the"
+                                + " load balancer is added. Name the instances' security groups in the launch"
+                                + " template, or run apply again once the group has instances.");
+            }
+        }
+        return read.targets();
+    }
+
+    /** The group's targets and its health check type. */
+    private record GroupRead(States.Targets targets, String healthCheckType) {}
+
+    private GroupRead readGroup(String name) {
+        AutoScalingGroup group = autoScalingGroup(run, name)
+                .orElseThrow(() -> new HttpsSetupException(
+                        ErrorCode.TARGETS_INVALID,
+                        "targets.autoScalingGroup: Auto Scaling group " + name + " does not exist in "
+                                + spec.region() + ". Check the name and the region (aws autoscaling"
+                                + " describe-auto-scaling-groups --region " + spec.region() + ")."));
+        List<String> subnetIds = group.vpcZoneIdentifier() == null
+                ? List.of()
+                : java.util.Arrays.stream(group.vpcZoneIdentifier().split(","))
+                        .map(String::trim)
+                        .filter(id -> !id.isEmpty())
+                        .distinct()
+                        .sorted()
+                        .toList();
+        if (subnetIds.isEmpty()) {
+            throw new HttpsSetupException(
+                    ErrorCode.TARGETS_INVALID,
+                    "targets.autoScalingGroup: Auto Scaling group " + name + " has no subnets (VPCZoneIdentifier),"
+                            + " so its VPC is not known. Give the group subnets of the VPC the load balancer is to"
+                            + " serve.");
+        }
+        Map<String, String> zones = new TreeMap<>();
+        Map<String, String> vpcs = new TreeMap<>();
+        run.aws().ec2().describeSubnetsPaginator(r -> r.filters(filter("subnet-id", subnetIds))).subnets().stream()
+                .forEach(subnet -> {
+                    zones.put(subnet.subnetId(), subnet.availabilityZone());
+                    vpcs.put(subnet.subnetId(), subnet.vpcId());
+                });
+        List<String> ids = group.instances().stream()
+                .map(software.amazon.awssdk.services.autoscaling.model.Instance::instanceId)
+                .distinct()
+                .sorted()
+                .toList();
+        List<Instance> instances = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += FILTER_VALUES) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + FILTER_VALUES));
+            describe(List.of(
+                            filter("instance-id", chunk), filter("instance-state-name", List.of("pending", "running"))))
+                    .forEach(instances::add);
+        }
+        // the groups of the instances it holds, and of those it will launch
+        Set<String> groups = new TreeSet<>(launchSecurityGroups(group));
+        for (Instance instance : instances) {
+            vpcs.put(instance.instanceId(), instance.vpcId());
+            instance.securityGroups().stream().map(GroupIdentifier::groupId).forEach(groups::add);
+        }
+        if (new TreeSet<>(vpcs.values()).size() > 1) {
+            throw new HttpsSetupException(
+                    ErrorCode.TARGETS_INVALID,
+                    "targets.autoScalingGroup: the subnets and instances of Auto Scaling group " + name
+                            + " are in several VPCs: "
+                            + vpcs.entrySet().stream()
+                                    .map(e -> e.getKey() + " -> " + e.getValue())
+                                    .collect(Collectors.joining(", "))
+                            + ". A load balancer serves one VPC: give the group subnets of one VPC only.");
+        }
+        if (vpcs.isEmpty()) {
+            throw new HttpsSetupException(
+                    ErrorCode.TARGETS_INVALID,
+                    "targets.autoScalingGroup: the subnets of Auto Scaling group " + name + " ("
+                            + String.join(", ", subnetIds) + ") do not exist in " + spec.region()
+                            + ". Give the group subnets of the VPC the load balancer is to serve.");
+        }
+        List<String> running =
+                instances.stream().map(Instance::instanceId).sorted().toList();
+        States.Group read = new States.Group(name, List.copyOf(group.targetGroupARNs()), running);
+        Map<String, String> subnets = new TreeMap<>();
+        zones.keySet().forEach(id -> subnets.put(id, id));
+        return new GroupRead(
+                new States.Targets(vpcs.values().iterator().next(), running, zones, subnets, groups, read),
+                group.healthCheckType());
+    }
+
+    /**
+     * The security groups (by id) the group's launch template version, or launch configuration, gives the instances
+     * it launches: on the template itself and on its network interfaces. Empty when there is none, or when the
+     * template or configuration is gone (the instances it holds still count).
+     */
+    private Set<String> launchSecurityGroups(AutoScalingGroup group) {
+        LaunchTemplateSpecification template = group.launchTemplate();
+        if (template == null
+                && group.mixedInstancesPolicy() != null
+                && group.mixedInstancesPolicy().launchTemplate() != null) {
+            template = group.mixedInstancesPolicy().launchTemplate().launchTemplateSpecification();
+        }
+        Set<String> ids = new TreeSet<>();
+        try {
+            if (template != null) {
+                LaunchTemplateSpecification t = template;
+                String version = t.version() == null ? "$Default" : t.version();
+                run
+                        .aws()
+                        .ec2()
+                        .describeLaunchTemplateVersions(r -> {
+                            if (t.launchTemplateId() != null) {
+                                r.launchTemplateId(t.launchTemplateId());
+                            } else {
+                                r.launchTemplateName(t.launchTemplateName());
+                            }
+                            r.versions(version);
+                        })
+                        .launchTemplateVersions()
+                        .stream()
+                        .map(LaunchTemplateVersion::launchTemplateData)
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(data -> {
+                            ids.addAll(data.securityGroupIds());
+                            data.networkInterfaces().forEach(n -> ids.addAll(n.groups()));
+                        });
+            } else if (group.launchConfigurationName() != null) {
+                run.aws()
+                        .autoScaling()
+                        .describeLaunchConfigurations(r -> r.launchConfigurationNames(group.launchConfigurationName()))
+                        .launchConfigurations()
+                        .forEach(c -> c.securityGroups().stream()
+                                .filter(g -> g.startsWith("sg-"))
+                                .forEach(ids::add));
+            }
+        } catch (AwsServiceException e) {
+            if (e.statusCode() >= 500 || e.isThrottlingException()) {
+                throw e;
+            }
+            // the template or configuration was deleted under the group: its instances' groups still count
+        }
+        return ids;
+    }
+
+    /** One Auto Scaling group by name, if it exists; read once per run. */
+    static java.util.Optional<AutoScalingGroup> autoScalingGroup(Run run, String name) {
+        return run.observe(
+                null,
+                "auto scaling group " + name,
+                () -> run
+                        .aws()
+                        .autoScaling()
+                        .describeAutoScalingGroups(r -> r.autoScalingGroupNames(name))
+                        .autoScalingGroups()
+                        .stream()
+                        .filter(g -> g.autoScalingGroupName().equals(name))
+                        .findFirst());
     }
 
     // ---- instances ----

@@ -21,13 +21,33 @@ final class States {
     /**
      * Where the targets live: the VPC, the instances (sorted) with their zones and subnets, and their
      * security groups. Known after one DescribeInstances: security groups and target group start from it.
+     * When an Auto Scaling group is the target, {@code group} is it, and the zones and subnets are the group's
+     * subnets' (subnet → zone, subnet → subnet): its instances come and go, its subnets stay.
      */
     record Targets(
             String vpcId,
             List<String> instanceIds,
             Map<String, String> instanceZones,
             Map<String, String> instanceSubnetIds,
-            Set<String> instanceSecurityGroupIds) {}
+            Set<String> instanceSecurityGroupIds,
+            Group group) {
+
+        /** Instances as targets, without an Auto Scaling group. */
+        Targets(
+                String vpcId,
+                List<String> instanceIds,
+                Map<String, String> instanceZones,
+                Map<String, String> instanceSubnetIds,
+                Set<String> instanceSecurityGroupIds) {
+            this(vpcId, instanceIds, instanceZones, instanceSubnetIds, instanceSecurityGroupIds, null);
+        }
+    }
+
+    /**
+     * The Auto Scaling group that is the target, as read: its name, the target groups attached to it (ARNs) and
+     * the instances it holds now (sorted).
+     */
+    record Group(String name, List<String> targetGroupArns, List<String> instanceIds) {}
 
     /** The targets, and the subnets chosen for the load balancer. */
     record Network(Targets targets, List<String> subnetIds) {

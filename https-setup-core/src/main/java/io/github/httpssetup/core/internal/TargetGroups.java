@@ -141,7 +141,16 @@ final class TargetGroups {
                     () -> run.aws().elb().addTags(r -> r.resourceArns(arn).tags(elbTags())));
         }
         update(name, group);
-        convergeTargets(name, arn, network);
+        Map<String, String> groupTags = tags.getOrDefault(arn, Map.of());
+        if (network.group() != null) {
+            new AutoScalingAttachment(run).converge(name, arn, groupTags, network.group(), () -> registered(arn));
+        } else {
+            Set<String> leaving = groupTags.containsKey(AutoScalingAttachment.MARKER_TAG)
+                    ? new AutoScalingAttachment(run)
+                            .detachAll(name, arn, groupTags, null, "targets.autoScalingGroup removed", true)
+                    : Set.of();
+            convergeTargets(name, arn, network, leaving);
+        }
         run.outputs().targetGroupArn = arn;
         return new States.TargetGroup(arn, replaced);
     }
@@ -283,6 +292,10 @@ final class TargetGroups {
                     return created;
                 },
                 created -> created);
+        if (network.group() != null) {
+            new AutoScalingAttachment(run).attachCreated(name, arn, network.group());
+            return arn;
+        }
         List<String> ids = network.instanceIds();
         run.change(
                 new Change(
@@ -338,7 +351,7 @@ final class TargetGroups {
                         .healthCheckTimeoutSeconds(Integer.valueOf(healthCheck.get("healthCheck.timeout")))
                         .healthyThresholdCount(Integer.valueOf(healthCheck.get("healthCheck.healthyThreshold")))
                         .unhealthyThresholdCount(Integer.valueOf(healthCheck.get("healthCheck.unhealthyThreshold")))
-                        .tags(elbTags()))
+                        .tags(createTags(network)))
                 .targetGroups()
                 .get(0)
                 .targetGroupArn();
@@ -407,10 +420,8 @@ final class TargetGroups {
         });
     }
 
-    /** Registers missing instances, deregisters the others (and any registered on another port). */
-    private void convergeTargets(String name, String arn, States.Targets network) {
-        Set<String> registered = new TreeSet<>();
-        List<TargetDescription> extra = new ArrayList<>();
+    /** The targets registered now (not draining), read once per run. */
+    private List<TargetDescription> registered(String arn) {
         List<TargetHealthDescription> health = run.observe(
                 ResourceKind.TARGETS,
                 "targets " + arn,
@@ -418,12 +429,28 @@ final class TargetGroups {
                         .elb()
                         .describeTargetHealth(r -> r.targetGroupArn(arn))
                         .targetHealthDescriptions());
+        List<TargetDescription> registered = new ArrayList<>();
         for (TargetHealthDescription d : health) {
             String reason = d.targetHealth() == null ? null : d.targetHealth().reasonAsString();
-            if (reason != null && NOT_REGISTERED.contains(reason)) {
+            if (reason == null || !NOT_REGISTERED.contains(reason)) {
+                registered.add(d.target());
+            }
+        }
+        return registered;
+    }
+
+    /**
+     * Registers missing instances, deregisters the others (and any registered on another port).
+     *
+     * @param leaving instances that leave with the detach of an Auto Scaling group in this run: not deregistered again
+     */
+    private void convergeTargets(String name, String arn, States.Targets network, Set<String> leaving) {
+        Set<String> registered = new TreeSet<>();
+        List<TargetDescription> extra = new ArrayList<>();
+        for (TargetDescription target : registered(arn)) {
+            if (leaving.contains(target.id()) && !network.instanceIds().contains(target.id())) {
                 continue;
             }
-            TargetDescription target = d.target();
             boolean wanted = network.instanceIds().contains(target.id())
                     && (target.port() == null || target.port() == targets.port());
             if (wanted) {
@@ -551,6 +578,15 @@ final class TargetGroups {
                 "TargetGroupNotFound");
     }
 
+    /** The stack's tags, and the mark of the Auto Scaling group the new group is to be attached to. */
+    private List<Tag> createTags(States.Targets network) {
+        List<Tag> tags = new ArrayList<>(elbTags());
+        if (network.group() != null) {
+            tags.add(AutoScalingAttachment.marker(network.group().name()));
+        }
+        return tags;
+    }
+
     private List<Tag> elbTags() {
         return run.tags().entrySet().stream()
                 .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
@@ -564,18 +600,36 @@ final class TargetGroups {
         if (targetGroup == null) {
             return;
         }
+        Map<String, Map<String, String>> tags = observed().tags();
         for (String arn : targetGroup.replacedArns()) {
-            delete(arn, "replaced by " + (targetGroup.arn() == null ? "the new group" : nameOf(targetGroup.arn())));
+            String reason = "replaced by " + (targetGroup.arn() == null ? "the new group" : nameOf(targetGroup.arn()));
+            detachBeforeDelete(arn, tags.getOrDefault(arn, Map.of()), reason);
+            delete(arn, reason);
         }
     }
 
-    /** Deletes every target group the stack owns. */
+    /** Deletes every target group the stack owns, detached first from the Auto Scaling group it is attached to. */
     void destroy() {
         Map<String, TargetGroup> groups = stackGroups();
         Map<String, Map<String, String>> tags = tags(groups.keySet());
         groups.keySet().stream()
                 .filter(arn -> run.owns(tags.getOrDefault(arn, Map.of())))
-                .forEach(arn -> delete(arn, "destroy"));
+                .forEach(arn -> {
+                    detachBeforeDelete(arn, tags.getOrDefault(arn, Map.of()), "destroy");
+                    delete(arn, "destroy");
+                });
+    }
+
+    /**
+     * A target group attached to an Auto Scaling group is detached before it is deleted: the group would otherwise
+     * keep the deleted ARN in its list. Only when the tag names a group or the description has one: a stack without
+     * the option makes no Auto Scaling call.
+     */
+    private void detachBeforeDelete(String arn, Map<String, String> tags, String reason) {
+        String wanted = targets.autoScalingGroup().orElse(null);
+        if (wanted != null || tags.containsKey(AutoScalingAttachment.MARKER_TAG)) {
+            new AutoScalingAttachment(run).detachAll(nameOf(arn), arn, tags, wanted, reason, false);
+        }
     }
 
     /** A listener may hold on to the group for a moment after it switched or was deleted. */

@@ -161,6 +161,24 @@ class BadInputTest {
                         "instance id upper case",
                         "targets.instanceIds[0]",
                         b -> b.targets(t -> t.instanceIds("I-0123456789ABCDEF0"))),
+                new Case(
+                        "auto scaling group with instance ids",
+                        "targets.autoScalingGroup",
+                        b -> b.targets(t -> t.instanceIds(ID).autoScalingGroup("shop-asg"))),
+                new Case(
+                        "auto scaling group with instance tags",
+                        "targets.autoScalingGroup",
+                        b -> b.targets(t -> t.addInstanceTag("app", "shop").autoScalingGroup("shop-asg"))),
+                new Case(
+                        "auto scaling group name with a colon",
+                        "targets.autoScalingGroup",
+                        b -> b.targets(t -> t.autoScalingGroup("shop:asg"))),
+                new Case(
+                        "auto scaling group given as an ARN",
+                        "targets.autoScalingGroup",
+                        b -> b.targets(
+                                t -> t.autoScalingGroup(
+                                        "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:id:autoScalingGroupName/a"))),
                 new Case("instance id empty", "targets.instanceIds[0]", b -> b.targets(t -> t.instanceIds(""))),
                 new Case("instance id duplicate", "targets.instanceIds[1]", b -> b.targets(t -> t.instanceIds(ID, ID))),
                 new Case(
