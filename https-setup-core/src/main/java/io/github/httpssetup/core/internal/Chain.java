@@ -184,10 +184,12 @@ final class Chain {
                             new AliasRecords(run).destroy(zone);
                         }
                     }),
-            // Targets are checked only once a listener forwards to them: until then ELB reports them unused.
+            // Targets are checked once a listener forwards to them (until then ELB reports them unused), and after the
+            // records: when a target fails, everything else is in place. ELB checks the targets from the listener's
+            // creation on, so waiting for the records first costs no time.
             step(
                     READINESS,
-                    List.of(LISTENERS),
+                    List.of(RECORDS),
                     List.of(),
                     "the targets healthy (waited for while initial); an unhealthy one fails with its reason",
                     (run, in) -> {

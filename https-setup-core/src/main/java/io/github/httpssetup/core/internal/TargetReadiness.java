@@ -171,13 +171,22 @@ final class TargetReadiness {
     }
 
     /**
-     * Checks (and, if needed, waits) that the target group's targets are healthy; in a plan, nothing: the targets of a
-     * group that exists are reported by the apply.
+     * Checks (and, if needed, waits) that the target group's targets are healthy. A plan only keeps the check for an
+     * apply that finds nothing to change ({@link Run#deferReadiness}); a plan on its own reports nothing here.
      */
     void converge(States.TargetGroup group, States.Targets targets, States.SecurityGroups securityGroups) {
-        if (run.mode() != Run.Mode.APPLY || group == null || group.arn() == null) {
+        if (group == null || group.arn() == null || run.mode() == Run.Mode.DESTROY) {
             return;
         }
+        if (run.mode() == Run.Mode.PLAN) {
+            // An apply whose plan has no changes runs no apply run: it runs this, from what the plan read.
+            run.deferReadiness(() -> check(group, targets, securityGroups));
+            return;
+        }
+        check(group, targets, securityGroups);
+    }
+
+    private void check(States.TargetGroup group, States.Targets targets, States.SecurityGroups securityGroups) {
         List<String> loadBalancerSecurityGroupIds = securityGroups == null ? List.of() : securityGroups.ids();
         String arn = group.arn();
         boolean settled = run.changes().stream().noneMatch(c -> c.action().writes() && UNSETTLING.contains(c.kind()));

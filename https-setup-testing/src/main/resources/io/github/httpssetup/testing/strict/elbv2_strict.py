@@ -35,7 +35,8 @@ def _target_health():
     reason ``Elb.RegistrationInProgress`` until it passed its health checks, then ``healthy``.
 
     Delay: ``HTTPS_SETUP_STRICT_ELB_TARGET_INITIAL_SECONDS`` (default 2), counted from the registration or
-    from the first DescribeTargetHealth that sees the group used, whichever is later.
+    from the moment a listener or rule started forwarding to the group (or the first DescribeTargetHealth that sees
+    it used), whichever is later.
     An instance tagged ``https-setup-strict:target-health`` with a reason code of an unhealthy target (and, for
     ``Target.ResponseCodeMismatch``, the status code) becomes ``unhealthy`` with that reason after the delay instead
     of ``healthy``, as a target whose application fails its checks does on AWS (a stopped instance is already
@@ -92,8 +93,24 @@ def _target_health():
                 status.description = UNHEALTHY_DESCRIPTIONS.get(reason, "Health checks failed").format(code=code)
         return statuses
 
+    def mark_used(backend):
+        # On AWS a group's targets are checked from the moment a listener or rule forwards to it.
+        for arn, group in backend.target_groups.items():
+            usage = state(group, "usage")
+            if "used_since" not in usage and backend._any_listener_using(arn):
+                usage["used_since"] = now()
+
+    def marking(original):
+        def call(self, *args, **kwargs):
+            result = original(self, *args, **kwargs)
+            mark_used(self)
+            return result
+        return call
+
     FakeTargetGroup.register = register
     ELBv2Backend.describe_target_health = describe_target_health
+    for name in ("create_listener", "modify_listener", "create_rule", "modify_rule"):
+        setattr(ELBv2Backend, name, marking(getattr(ELBv2Backend, name)))
 
 
 def _provisioning():
