@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53domains.model.ContactDetail;
 
 /**
  * Issue 15, readiness and pre-flight, against the strict profile: a fresh apply ends when its targets turned from
@@ -163,6 +164,9 @@ class ReadinessIT {
         assertThat(calls(calls.snapshot(), "ListResourceRecordSets"))
                 .as("the zone's records as read for the certificate")
                 .isEqualTo(1);
+        assertThat(calls.snapshot().byOperation().keySet())
+                .as("the zone exists and no certificate waits for validation: no delegation check")
+                .noneMatch(k -> k.startsWith("Route53Domains:"));
 
         fx.events.clear();
         fx.route53.changeResourceRecordSets(r -> r.hostedZoneId(fx.zoneId)
@@ -176,5 +180,48 @@ class ReadinessIT {
         fx.executor().plan(spec);
 
         assertThat(events(ProgressEvent.Type.WARNING, "certificate")).isEmpty();
+    }
+
+    @Test
+    void plan_whenItCreatesTheZoneOfADomainRegisteredInTheAccount_warnsThatTheDelegationMustChange()
+            throws InterruptedException {
+        ContactDetail contact = ContactDetail.builder()
+                .firstName("Jane")
+                .lastName("Doe")
+                .contactType("PERSON")
+                .email("jane@example.com")
+                .phoneNumber("+1.2065550100")
+                .addressLine1("1 Main St")
+                .city("Seattle")
+                .state("WA")
+                .countryCode("US")
+                .zipCode("98101")
+                .build();
+        fx.domains.registerDomain(r -> r.domainName(ReferenceWorld.DOMAIN)
+                .durationInYears(2) // moto refuses 1: its expiry check counts from a moment later
+                .adminContact(contact)
+                .registrantContact(contact)
+                .techContact(contact));
+        for (int i = 0; i < 100 && fx.domains.listDomains().domains().isEmpty(); i++) {
+            Thread.sleep(100); // the strict profile registers after a second
+        }
+        // Neither the fixture's zone nor the one the registration made: the stack is to create it.
+        fx.route53.listHostedZonesByName(r -> r.dnsName(ReferenceWorld.DOMAIN)).hostedZones().stream()
+                .filter(z -> z.name().equals(ReferenceWorld.DOMAIN + "."))
+                .forEach(z -> fx.route53.deleteHostedZone(r -> r.id(z.id().replace("/hostedzone/", ""))));
+        HttpsSetup spec = fx.spec()
+                .domain(d -> d.name(ReferenceWorld.DOMAIN)
+                        .alternativeNames("www." + ReferenceWorld.DOMAIN)
+                        .hostedZone(z -> z.create(true)))
+                .build();
+
+        fx.executor().plan(spec);
+
+        assertThat(events(ProgressEvent.Type.WARNING, "name servers"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .contains("example.com is registered in this account and delegates to")
+                        .contains("the hosted zone this stack creates gets name servers of its own")
+                        .contains("domain.registration"));
     }
 }
