@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 
@@ -146,7 +147,8 @@ final class TargetReadiness {
                 "The load balancer could not connect " + at + ", or the answer was malformed: " + listens
                         + " and answers HTTP, and that " + admits + ".";
             case "Target.Timeout" ->
-                "The health check got no answer " + at + " within healthCheck.timeout: " + admits + " (a timeout is"
+                "The health check got no answer " + at + " within targets.healthCheck.timeout: " + admits
+                        + " (a timeout is"
                         + " what a blocked port looks like), and the application must answer that path quickly.";
             case "Target.ResponseCodeMismatch" ->
                 "The application answered " + at + " with a status code outside the matcher "
@@ -193,7 +195,8 @@ final class TargetReadiness {
         List<Target> first = run.observe(ResourceKind.TARGETS, "targets " + arn, () -> describeHealth(arn)).stream()
                 .map(Target::of)
                 .toList();
-        Outcome outcome = outcome(first, settled);
+        List<String> wanted = targets == null ? List.of() : targets.instanceIds();
+        Outcome outcome = outcome(first, wanted, settled);
         if (outcome.serves()) {
             done(outcome);
             return;
@@ -203,8 +206,7 @@ final class TargetReadiness {
             return;
         }
         String name = TargetGroups.nameOf(arn);
-        java.util.concurrent.atomic.AtomicReference<Outcome> seen =
-                new java.util.concurrent.atomic.AtomicReference<>(outcome);
+        AtomicReference<Outcome> seen = new AtomicReference<>(outcome);
         Outcome last = run.await(
                 STEP,
                 "waiting for the targets of " + name + " to pass their health checks",
@@ -213,7 +215,7 @@ final class TargetReadiness {
                 Duration.ofSeconds(15),
                 () -> {
                     Outcome now =
-                            outcome(describeHealth(arn).stream().map(Target::of).toList(), false);
+                            outcome(describeHealth(arn).stream().map(Target::of).toList(), wanted, false);
                     seen.set(now);
                     if (!now.failed().isEmpty()) {
                         stop(now, arn, targets, loadBalancerSecurityGroupIds);
@@ -231,11 +233,24 @@ final class TargetReadiness {
         }
     }
 
-    static Outcome outcome(List<Target> targets, boolean settled) {
+    /**
+     * The targets sorted by verdict; a wanted instance DescribeTargetHealth does not list yet (just registered: the
+     * answer lags) is pending.
+     */
+    static Outcome outcome(List<Target> targets, List<String> wanted, boolean settled) {
         List<Target> ready = new ArrayList<>();
         List<Target> pending = new ArrayList<>();
         List<Target> failed = new ArrayList<>();
-        for (Target t : targets) {
+        List<Target> all = new ArrayList<>(targets);
+        Set<String> listed = targets.stream()
+                .filter(t -> verdict(t, settled) != Verdict.LEAVING)
+                .map(Target::instanceId)
+                .collect(Collectors.toSet());
+        wanted.stream()
+                .filter(id -> !listed.contains(id))
+                .forEach(id -> all.add(new Target(
+                        id, "initial", "Elb.RegistrationInProgress", "not listed by DescribeTargetHealth yet")));
+        for (Target t : all) {
             switch (verdict(t, settled)) {
                 case READY -> ready.add(t);
                 case PENDING -> pending.add(t);

@@ -110,13 +110,23 @@ class TargetReadinessTest {
     @Test
     void outcome_servesOnlyWhenNoTargetIsPendingOrFailed() {
         var serving = TargetReadiness.outcome(
-                List.of(target("healthy", null), target("draining", "Target.DeregistrationInProgress")), true);
+                List.of(
+                        target("healthy", null),
+                        new Target("i-0old", "draining", "Target.DeregistrationInProgress", null)),
+                List.of("i-0abc"),
+                true);
         var waiting = TargetReadiness.outcome(
-                List.of(target("healthy", null), target("initial", "Elb.RegistrationInProgress")), false);
+                List.of(target("healthy", null), target("initial", "Elb.RegistrationInProgress")),
+                List.of("i-0abc"),
+                false);
+        var notListedYet =
+                TargetReadiness.outcome(List.of(target("healthy", null)), List.of("i-0abc", "i-0new"), false);
 
         assertThat(serving.serves()).isTrue();
         assertThat(serving.ready()).hasSize(1);
         assertThat(waiting.serves()).isFalse();
         assertThat(waiting.pending()).hasSize(1);
+        assertThat(notListedYet.serves()).isFalse();
+        assertThat(notListedYet.pending()).extracting(Target::instanceId).containsExactly("i-0new");
     }
 }
