@@ -43,5 +43,11 @@ public enum ErrorCode {
      * the access-log bucket ({@code loadBalancer.accessLogs}) is missing or does not let the load balancer write, the
      * Auto Scaling group ({@code targets.autoScalingGroup}) does not exist. The message says which and what to do.
      */
-    OPTION_UNUSABLE
+    OPTION_UNUSABLE,
+    /**
+     * At the end of an apply, a target of the target group cannot serve: it failed its health checks, is stopped, or
+     * is in a zone the load balancer does not use. Everything else is in place; the message names each instance, the
+     * load balancer's reason code and what to check.
+     */
+    TARGETS_UNHEALTHY
 }

@@ -41,6 +41,8 @@ public final class IamPolicy {
                 "GetChange");
         if (zone.create()) {
             add(a, "route53", "CreateHostedZone", "ChangeTagsForResource", "ListTagsForResource");
+            // plan's pre-flight: a domain registered in the account that delegates elsewhere than the new zone
+            add(a, "route53domains", "GetDomainDetail");
         }
         if (zone.deleteOnDestroy()) {
             add(a, "route53", "ListTagsForResource", "DeleteHostedZone");

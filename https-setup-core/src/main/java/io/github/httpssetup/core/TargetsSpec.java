@@ -33,6 +33,8 @@ public final class TargetsSpec {
     public static final TargetProtocol DEFAULT_PROTOCOL = TargetProtocol.HTTP;
     /** How long a removed target keeps serving its open requests by default: 300 seconds, as ELB's own default. */
     public static final Duration DEFAULT_DEREGISTRATION_DELAY = Duration.ofSeconds(300);
+    /** Apply waits for the targets to pass their health checks unless told otherwise. */
+    public static final boolean DEFAULT_WAIT_UNTIL_HEALTHY = true;
 
     private final List<String> instanceIds;
     private final Map<String, String> instanceTags;
@@ -42,6 +44,7 @@ public final class TargetsSpec {
     private final HealthCheckSpec healthCheck;
     private final Duration deregistrationDelay;
     private final Duration stickiness;
+    private final boolean waitUntilHealthy;
 
     private TargetsSpec(Builder builder) {
         this.instanceIds = Collections.unmodifiableList(new ArrayList<>(builder.instanceIds));
@@ -54,6 +57,7 @@ public final class TargetsSpec {
         this.deregistrationDelay =
                 Objects.requireNonNullElse(builder.deregistrationDelay, DEFAULT_DEREGISTRATION_DELAY);
         this.stickiness = builder.stickiness;
+        this.waitUntilHealthy = builder.waitUntilHealthy;
     }
 
     /** {@return a builder with no instances and the defaults} */
@@ -145,6 +149,19 @@ public final class TargetsSpec {
         return Optional.ofNullable(stickiness);
     }
 
+    /**
+     * Whether apply ends only when every target passes its health checks (default {@code true}): it polls the targets'
+     * health while they are {@code initial}, bounded by the wait timeout, and fails with
+     * {@link ErrorCode#TARGETS_UNHEALTHY} when a target is unhealthy, stopped or in a zone the load balancer does not
+     * use. {@code false}: apply ends once the load balancer forwards to the targets, and only warns about targets that
+     * are not healthy.
+     *
+     * @return whether apply waits for healthy targets
+     */
+    public boolean waitUntilHealthy() {
+        return waitUntilHealthy;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -161,7 +178,8 @@ public final class TargetsSpec {
                 && protocol == other.protocol
                 && healthCheck.equals(other.healthCheck)
                 && deregistrationDelay.equals(other.deregistrationDelay)
-                && Objects.equals(stickiness, other.stickiness);
+                && Objects.equals(stickiness, other.stickiness)
+                && waitUntilHealthy == other.waitUntilHealthy;
     }
 
     @Override
@@ -174,7 +192,8 @@ public final class TargetsSpec {
                 protocol,
                 healthCheck,
                 deregistrationDelay,
-                stickiness);
+                stickiness,
+                waitUntilHealthy);
     }
 
     @Override
@@ -196,6 +215,9 @@ public final class TargetsSpec {
         if (stickiness != null) {
             s.add("stickiness=" + Durations.format(stickiness));
         }
+        if (waitUntilHealthy != DEFAULT_WAIT_UNTIL_HEALTHY) {
+            s.add("waitUntilHealthy=" + waitUntilHealthy);
+        }
         return s.toString();
     }
 
@@ -211,6 +233,7 @@ public final class TargetsSpec {
         private HealthCheckSpec healthCheck;
         private Duration deregistrationDelay = DEFAULT_DEREGISTRATION_DELAY;
         private Duration stickiness;
+        private boolean waitUntilHealthy = DEFAULT_WAIT_UNTIL_HEALTHY;
 
         private Builder() {}
 
@@ -223,6 +246,7 @@ public final class TargetsSpec {
             this.healthCheck = targets.healthCheck;
             this.deregistrationDelay = targets.deregistrationDelay;
             this.stickiness = targets.stickiness;
+            this.waitUntilHealthy = targets.waitUntilHealthy;
         }
 
         /**
@@ -363,6 +387,18 @@ public final class TargetsSpec {
          */
         public Builder stickiness(Duration stickiness) {
             this.stickiness = stickiness;
+            return this;
+        }
+
+        /**
+         * Whether apply ends only when every target passes its health checks (default {@code true}); see
+         * {@link TargetsSpec#waitUntilHealthy()}.
+         *
+         * @param waitUntilHealthy {@code false} to end apply without waiting for healthy targets
+         * @return this builder
+         */
+        public Builder waitUntilHealthy(boolean waitUntilHealthy) {
+            this.waitUntilHealthy = waitUntilHealthy;
             return this;
         }
 

@@ -91,6 +91,21 @@ class IamPolicyTest {
         assertThat(policy.allows("route53domains:ListOperations")).isTrue();
     }
 
+    // ---- issue 15, readiness and pre-flight ----
+
+    @Test
+    void zoneCreate_allowsGetDomainDetail_forThePreflightOfTheDelegation_andTheReferenceStackDoesNot() {
+        IamPolicy reference = IamPolicy.of(spec().build());
+        IamPolicy creating =
+                IamPolicy.of(spec().domain(d -> d.name("example.com").hostedZone(z -> z.create(true)))
+                        .build());
+
+        assertThat(reference.allows("route53domains:GetDomainDetail")).isFalse();
+        assertThat(creating.allows("route53domains:GetDomainDetail")).isTrue();
+        assertThat(reference.allows("elasticloadbalancing:DescribeTargetHealth"))
+                .isTrue();
+    }
+
     // ---- issue 15, who may connect ----
 
     @Test

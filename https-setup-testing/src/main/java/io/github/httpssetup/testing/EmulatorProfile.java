@@ -21,7 +21,8 @@ import java.util.Optional;
  * <tr><td>S3</td><td>a certificate a listener uses, or used a moment ago, cannot be deleted (ResourceInUseException)</td><td>ACM DeleteCertificate</td><td>acm_strict.py</td><td>ACM_IN_USE_AFTER_DETACH (2)</td></tr>
  * <tr><td>S4</td><td>an idempotency token used in the last hour returns the earlier ARN, even if deleted since</td><td>ACM RequestCertificate</td><td>acm_strict.py</td><td>none</td></tr>
  * <tr><td>S5</td><td>one validation CNAME per domain name, account-wide, in every region</td><td>ACM DomainValidation</td><td>acm_strict.py</td><td>none</td></tr>
- * <tr><td>S6</td><td>targets of an unused group are unused; in a used group initial, then healthy</td><td>ELBv2 DescribeTargetHealth</td><td>elbv2_strict.py</td><td>ELB_TARGET_INITIAL (2)</td></tr>
+ * <tr><td>S6</td><td>targets of an unused group are unused; in a used group initial, then healthy (or unhealthy with the reason an
+ * instance tag {@code https-setup-strict:target-health} names)</td><td>ELBv2 DescribeTargetHealth</td><td>elbv2_strict.py</td><td>ELB_TARGET_INITIAL (2)</td></tr>
  * <tr><td>S7</td><td>a new load balancer is provisioning, then active</td><td>ELBv2 DescribeLoadBalancers</td><td>elbv2_strict.py</td><td>ELB_PROVISIONING (2)</td></tr>
  * <tr><td>S7b</td><td>DescribeTags takes at most 20 ARNs</td><td>ELBv2 DescribeTags</td><td>elbv2_strict.py</td><td>none</td></tr>
  * <tr><td>S8</td><td>a certificate issued seconds ago is CertificateNotFound to the load balancer</td><td>ELBv2 CreateListener, ModifyListener</td><td>acm_strict.py</td><td>ELB_CERT_NOT_FOUND (2)</td></tr>

@@ -205,7 +205,12 @@ final class FileFormat {
                     "stickiness",
                     ValueType.DURATION,
                     TargetsSpec.Builder::stickiness,
-                    t -> t.stickiness().orElse(null)));
+                    t -> t.stickiness().orElse(null)),
+            value(
+                    "waitUntilHealthy",
+                    ValueType.BOOLEAN,
+                    TargetsSpec.Builder::waitUntilHealthy,
+                    TargetsSpec::waitUntilHealthy));
 
     static final Fields<AccessLogsSpec.Builder, AccessLogsSpec> ACCESS_LOGS = new Fields<>(
             "accessLogs",

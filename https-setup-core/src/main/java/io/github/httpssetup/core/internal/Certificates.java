@@ -65,6 +65,18 @@ final class Certificates {
         this.spec = run.spec();
     }
 
+    /**
+     * Pre-flight, in a plan (an apply's plan included): CAA records of the zone that keep Amazon from issuing for a name.
+     * Uses the zone's records as already read; no call of its own.
+     */
+    private void preflight(States.Zone zone) {
+        if (run.mode() == Run.Mode.APPLY || zone == null || zone.id() == null) {
+            return;
+        }
+        CaaRecords.blocked(zone.name(), run.zoneRecords(zone.id()).all(), spec.allNames())
+                .forEach(blocked -> run.warn(STEP, blocked.message()));
+    }
+
     /** An owned certificate: its details (names, status, validation records). */
     record Owned(CertificateDetail detail) {
         Set<String> names() {
@@ -85,6 +97,7 @@ final class Certificates {
             return new States.Certificate(
                     arn, owned.stream().map(o -> o.detail().certificateArn()).toList());
         }
+        preflight(zone);
         Set<String> wanted = new TreeSet<>(spec.allNames());
         Optional<Owned> match = owned.stream()
                 .filter(o ->
@@ -101,6 +114,12 @@ final class Certificates {
             run.unchanged(ResourceKind.CERTIFICATE, name, arn);
             run.outputs().certificateArn = arn;
             ensureValidationRecords(zone, validationRecords(detail));
+            if (detail.status() == CertificateStatus.PENDING_VALIDATION && zone.id() != null) {
+                // stuck in validation: the delegation is the usual cause (costs a call only in this case)
+                new DomainRegistration(run)
+                        .checkDelegation(
+                                zone, "certificate " + arn + " stays PENDING_VALIDATION (ACM cannot see its records)");
+            }
             if (detail.status() != CertificateStatus.ISSUED && run.writing()) {
                 awaitIssued(arn, zone);
             }

@@ -31,6 +31,7 @@ final class Chain {
     static final String HTTP_LISTENER = "http-listener";
     static final String LISTENERS = "listeners";
     static final String RECORDS = "records";
+    static final String READINESS = "readiness";
     static final String CLEANUP = "cleanup";
 
     static final StepGraph GRAPH = new StepGraph(List.of(
@@ -77,6 +78,10 @@ final class Chain {
                         States.Zone z = new HostedZones(run).converge();
                         new ZoneScope(run).check(z); // before the certificate: names the zone cannot hold fail the plan
                         registration.convergeNameServers(z);
+                        if (z.id() == null) { // a plan that creates the zone: a registered domain delegates elsewhere
+                            registration.checkDelegation(
+                                    z, "ACM cannot validate the certificate and the name does not reach the site");
+                        }
                         return z;
                     },
                     (run, zone, kept) -> {
@@ -182,6 +187,23 @@ final class Chain {
                             new AliasRecords(run).destroy(zone);
                         }
                     }),
+            // Targets are checked once a listener forwards to them (until then ELB reports them unused), and after the
+            // records: when a target fails, everything else is in place. ELB checks the targets from the listener's
+            // creation on, so waiting for the records first costs no time.
+            step(
+                    READINESS,
+                    List.of(RECORDS),
+                    List.of(),
+                    "the targets healthy (waited for while initial); an unhealthy one fails with its reason",
+                    (run, in) -> {
+                        new TargetReadiness(run)
+                                .converge(
+                                        in.get(TARGET_GROUP, States.TargetGroup.class),
+                                        in.get(TARGETS, States.Targets.class),
+                                        in.get(SECURITY_GROUPS, States.SecurityGroups.class));
+                        return null;
+                    },
+                    null),
             step(
                     CLEANUP,
                     List.of(LISTENERS),

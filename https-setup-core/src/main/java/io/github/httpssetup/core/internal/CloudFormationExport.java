@@ -84,6 +84,8 @@ final class CloudFormationExport {
                         + " the existing ones (https-setup destroy) before deploying, or bring them into the stack with a"
                         + " CloudFormation resource import using this template's logical ids.");
             }
+            // targets.waitUntilHealthy is how apply ends, not a resource: a stack is complete without healthy targets,
+            // as the README's export section says; nothing to write or warn about.
             Object zoneId = hostedZone();
             certificate(zoneId);
             Object securityGroups = securityGroups();

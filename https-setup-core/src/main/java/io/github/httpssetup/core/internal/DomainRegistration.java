@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.route53domains.model.CheckDomainAvailabilityResponse;
 import software.amazon.awssdk.services.route53domains.model.ContactDetail;
 import software.amazon.awssdk.services.route53domains.model.DomainAvailability;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.route53domains.model.OperationType;
  * registered domain's name servers kept equal to the hosted zone's.
  */
 final class DomainRegistration {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DomainRegistration.class);
 
     private final Run run;
 
@@ -133,6 +136,67 @@ final class DomainRegistration {
                             .operationId();
                     awaitOperation(operation, "updating the name servers of " + domain);
                 });
+    }
+
+    /**
+     * Pre-flight without {@code domain.registration}, in a plan only: when the zone's apex is a domain registered in this
+     * account (Route 53 Domains) that delegates to other name servers than the zone's, ACM cannot validate and the site
+     * is not reachable by name; warns with the fix. One GetDomainDetail, made only on the occasions the callers choose
+     * (the stack creates the zone; the certificate is still waiting for validation), never on a converged stack. A
+     * policy without {@code route53domains:GetDomainDetail}, or any other error, skips the check.
+     *
+     * @param zone     the zone; no name servers when the plan creates it
+     * @param occasion why the check runs, for the warning: what waits on the delegation
+     */
+    void checkDelegation(States.Zone zone, String occasion) {
+        if (run.spec().domain().registration().isPresent()
+                || run.mode() == Run.Mode.APPLY
+                || zone == null
+                || zone.name() == null
+                || !"aws".equals(AwsClients.partition(run.spec().region()))) {
+            return;
+        }
+        String domain = DnsNames.normalize(zone.name());
+        Optional<GetDomainDetailResponse> detail;
+        try {
+            detail = detail(domain);
+        } catch (AwsServiceException e) {
+            LOG.debug("Name servers of {} not checked: Route 53 Domains answered {}", domain, e.getMessage());
+            return;
+        }
+        if (detail.isEmpty()) {
+            return; // not registered in this account: its registrar is elsewhere, out of reach
+        }
+        Set<String> registered = new TreeSet<>();
+        detail.get().nameservers().forEach(n -> registered.add(DnsNames.normalize(n.name())));
+        Set<String> zoneServers = new TreeSet<>();
+        zone.nameServers().forEach(n -> zoneServers.add(DnsNames.normalize(n)));
+        String mismatch = delegationMismatch(domain, registered, zoneServers, occasion);
+        if (mismatch != null) {
+            run.warn("name servers", mismatch);
+        }
+    }
+
+    /**
+     * The warning when a registered domain delegates elsewhere than its zone; {@code null} when it delegates to the zone.
+     *
+     * @param zoneServers the zone's name servers; empty for a zone still to be created
+     */
+    static String delegationMismatch(String domain, Set<String> registered, Set<String> zoneServers, String occasion) {
+        if (!zoneServers.isEmpty() && registered.equals(zoneServers)) {
+            return null;
+        }
+        String fix = " Add domain.registration to the description so apply sets them (the domain is already"
+                + " registered: nothing is bought), or set them in Route 53 Domains (Registered domains, " + domain
+                + ", Name servers).";
+        if (zoneServers.isEmpty()) {
+            return domain + " is registered in this account and delegates to " + String.join(", ", registered)
+                    + "; the hosted zone this stack creates gets name servers of its own, so " + occasion
+                    + " until the domain delegates to them (outputs.nameServers after apply)." + fix;
+        }
+        return domain + " is registered in this account and delegates to " + String.join(", ", registered)
+                + ", not to its hosted zone's name servers " + String.join(", ", zoneServers) + ": " + occasion
+                + " until it does." + fix;
     }
 
     /** The name servers the registered domain delegates to; empty when the account does not hold the domain (yet). */

@@ -89,6 +89,7 @@ public final class Engine {
             if (!plan.hasChanges()) {
                 listener.onEvent(
                         ProgressEvent.of(ProgressEvent.Type.INFO, "apply", "No changes: AWS matches the description"));
+                planning.readiness().ifPresent(Runnable::run); // from what the plan read: no call when all are healthy
                 return new ApplyResult(
                         List.of(),
                         planning.outputs().toOutputs(spec.url()),

@@ -58,6 +58,8 @@ final class Run {
     private final ThreadLocal<String> createdByWrite = new ThreadLocal<>();
 
     private volatile boolean cancelled;
+    /** In a plan: the readiness check an apply without changes still runs (see {@link TargetReadiness}). */
+    private volatile Runnable readiness;
 
     Run(HttpsSetup spec, AwsClients aws, Mode mode, EngineConfig config) {
         this(spec, aws, mode, config, new Observations());
@@ -134,6 +136,16 @@ final class Run {
     /** Forgets the observations a write of this kind may have made stale. */
     void invalidate(ResourceKind kind) {
         observations.invalidate(kind);
+    }
+
+    /** Keeps the check an apply runs after this plan when the plan has no changes (the apply run has its own step). */
+    void deferReadiness(Runnable check) {
+        this.readiness = check;
+    }
+
+    /** The readiness check this plan deferred, if any. */
+    Optional<Runnable> readiness() {
+        return Optional.ofNullable(readiness);
     }
 
     /**

@@ -7,6 +7,16 @@ CreateListener and ModifyListener are not patched here (certificates, S8, live w
 from strict_settings import now, seconds, state
 
 INITIAL = "ELB_TARGET_INITIAL"
+# An instance tag standing for an application that fails its health checks: the emulator runs no health check,
+# so a test says with it what the load balancer would find. Value: a reason code, for ResponseCodeMismatch
+# followed by the status code the application answers ("Target.ResponseCodeMismatch 404").
+HEALTH_TAG = "https-setup-strict:target-health"
+UNHEALTHY_DESCRIPTIONS = {
+    "Target.FailedHealthChecks": "Health checks failed",
+    "Target.Timeout": "Request timed out",
+    "Target.ResponseCodeMismatch": "Health checks failed with these codes: [{code}]",
+    "Elb.InternalError": "Health checks failed due to an internal error",
+}
 PROVISIONING = "ELB_PROVISIONING"
 
 
@@ -25,7 +35,12 @@ def _target_health():
     reason ``Elb.RegistrationInProgress`` until it passed its health checks, then ``healthy``.
 
     Delay: ``HTTPS_SETUP_STRICT_ELB_TARGET_INITIAL_SECONDS`` (default 2), counted from the registration or
-    from the first DescribeTargetHealth that sees the group used, whichever is later.
+    from the moment a listener or rule started forwarding to the group (or the first DescribeTargetHealth that sees
+    it used), whichever is later.
+    An instance tagged ``https-setup-strict:target-health`` with a reason code of an unhealthy target (and, for
+    ``Target.ResponseCodeMismatch``, the status code) becomes ``unhealthy`` with that reason after the delay instead
+    of ``healthy``, as a target whose application fails its checks does on AWS (a stopped instance is already
+    ``unused``/``Target.InvalidState`` in moto).
     Without this, moto reports every registered running target ``healthy`` at once, even in a group no load
     balancer uses, so code that waits for ``healthy`` on an unused group passes against moto and never
     finishes on AWS.
@@ -67,10 +82,35 @@ def _target_health():
                 status.status = "initial"
                 status.reason = "Elb.RegistrationInProgress"
                 status.description = "Target registration is in progress"
+                continue
+            failing = self.ec2_backend.tags.get(status.instance_id, {}).get(HEALTH_TAG)
+            if failing:
+                parts = failing.split()
+                reason = parts[0]
+                code = parts[1] if len(parts) > 1 else "500"
+                status.status = "unhealthy"
+                status.reason = reason
+                status.description = UNHEALTHY_DESCRIPTIONS.get(reason, "Health checks failed").format(code=code)
         return statuses
+
+    def mark_used(backend):
+        # On AWS a group's targets are checked from the moment a listener or rule forwards to it.
+        for arn, group in backend.target_groups.items():
+            usage = state(group, "usage")
+            if "used_since" not in usage and backend._any_listener_using(arn):
+                usage["used_since"] = now()
+
+    def marking(original):
+        def call(self, *args, **kwargs):
+            result = original(self, *args, **kwargs)
+            mark_used(self)
+            return result
+        return call
 
     FakeTargetGroup.register = register
     ELBv2Backend.describe_target_health = describe_target_health
+    for name in ("create_listener", "modify_listener", "create_rule", "modify_rule"):
+        setattr(ELBv2Backend, name, marking(getattr(ELBv2Backend, name)))
 
 
 def _provisioning():
