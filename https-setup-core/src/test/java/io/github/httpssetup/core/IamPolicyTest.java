@@ -132,6 +132,77 @@ class IamPolicyTest {
     }
 
     @Test
+    void webAcl_addsTheAssociationAndItsLoadBalancerSide_andTheReferenceStackDoesNot() {
+        IamPolicy reference = IamPolicy.of(spec().build());
+        IamPolicy withAcl = IamPolicy.of(spec().loadBalancer(
+                        l -> l.webAcl(
+                                "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/shop/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"))
+                .build());
+
+        assertThat(reference.actions())
+                .noneMatch(action -> action.startsWith("wafv2:"))
+                .doesNotContain("elasticloadbalancing:SetWebAcl");
+        assertThat(withAcl.actions())
+                .contains(
+                        "wafv2:GetWebACL",
+                        "wafv2:GetWebACLForResource",
+                        "wafv2:AssociateWebACL",
+                        "wafv2:DisassociateWebACL",
+                        "elasticloadbalancing:SetWebAcl",
+                        "elasticloadbalancing:RemoveTags");
+        assertThat(withAcl.actions()).noneMatch(action -> action.matches("wafv2:(Create|Delete|Update)WebACL"));
+    }
+
+    @Test
+    void accessLogs_readAnExistingBucket_andOnlyCreateManagesOne() {
+        IamPolicy reference = IamPolicy.of(spec().build());
+        IamPolicy existing = IamPolicy.of(spec().loadBalancer(l -> l.accessLogs(a -> a.bucket("shop-logs")))
+                .build());
+        IamPolicy created = IamPolicy.of(
+                spec().loadBalancer(l -> l.accessLogs(a -> a.bucket("shop-logs").create(true)))
+                        .build());
+
+        assertThat(reference.actions()).noneMatch(action -> action.startsWith("s3:"));
+        assertThat(existing.actions())
+                .contains("s3:GetBucketLocation", "s3:GetBucketPolicy")
+                .doesNotContain("s3:CreateBucket", "s3:PutBucketPolicy", "s3:DeleteBucket", "s3:DeleteObject");
+        assertThat(created.actions())
+                .contains(
+                        "s3:GetBucketLocation",
+                        "s3:GetBucketPolicy",
+                        "s3:CreateBucket",
+                        "s3:PutBucketTagging",
+                        "s3:PutBucketPolicy",
+                        "s3:DeleteBucket");
+    }
+
+    @Test
+    void securityHeaders_needTheListenerAttributes_whichEveryStackCanReset() {
+        IamPolicy reference = IamPolicy.of(spec().build());
+        IamPolicy withHeaders =
+                IamPolicy.of(spec().httpsListener(h -> h.securityHeaders(SecurityHeadersSpec.recommended()))
+                        .build());
+
+        assertThat(withHeaders.actions())
+                .contains(
+                        "elasticloadbalancing:DescribeListenerAttributes",
+                        "elasticloadbalancing:ModifyListenerAttributes");
+        assertThat(reference.actions())
+                .as("a stack whose headers were removed resets them")
+                .contains("elasticloadbalancing:ModifyListenerAttributes");
+    }
+
+    @Test
+    void readiness_readsTargetHealth_withOrWithoutWaiting() {
+        assertThat(IamPolicy.of(spec().build()).actions()).contains("elasticloadbalancing:DescribeTargetHealth");
+        assertThat(IamPolicy.of(spec().targets(t ->
+                                        t.instanceIds("i-0123456789abcdef0").waitUntilHealthy(false))
+                                .build())
+                        .actions())
+                .contains("elasticloadbalancing:DescribeTargetHealth");
+    }
+
+    @Test
     void allowFrom_withAPrefixList_addsDescribeManagedPrefixLists_onStar_andCidrBlocksAloneDoNot() {
         IamPolicy reference = IamPolicy.of(spec().build());
         IamPolicy cidrs = IamPolicy.of(
