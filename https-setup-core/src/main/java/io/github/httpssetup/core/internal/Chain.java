@@ -35,16 +35,6 @@ final class Chain {
     static final String CLEANUP = "cleanup";
 
     static final StepGraph GRAPH = new StepGraph(List.of(
-            // The instances first: the longest path of a plan starts there (EC2 reads, then the load balancer, its
-            // listeners and records), and EC2's client is the slowest to create in a fresh JVM. On a pool smaller than
-            // the number of steps that need nothing, the first ones listed get the threads first.
-            step(
-                    TARGETS,
-                    List.of(),
-                    List.of(),
-                    "the instances: VPC, zones, subnets, security groups",
-                    (run, in) -> new Network(run).targets(),
-                    null),
             // Reads that depend on nothing start at once; the steps that need them find them done or in flight.
             read(
                     READ_LOAD_BALANCER,
@@ -97,6 +87,13 @@ final class Chain {
                 }
                 return null;
             }),
+            step(
+                    TARGETS,
+                    List.of(),
+                    List.of(),
+                    "the instances: VPC, zones, subnets, security groups",
+                    (run, in) -> new Network(run).targets(),
+                    null),
             read(
                     READ_ROUTE_TABLES,
                     List.of(TARGETS),

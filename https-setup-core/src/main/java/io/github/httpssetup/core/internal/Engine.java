@@ -167,6 +167,21 @@ public final class Engine {
     private void converge(Run run) {
         ExecutorService pool = Executors.newFixedThreadPool(
                 config.parallelism(), threads(run.spec().stack()));
+        // EC2's client is the slowest to create in a fresh JVM (its generated classes are the SDK's largest: loading
+        // and
+        // verifying them takes most of a second) and the plan's longest path starts with its reads, while the pool's
+        // first threads go to the other early reads: create it beside them from the start.
+        Thread ec2 = new Thread(
+                () -> {
+                    try {
+                        run.aws().ec2();
+                    } catch (RuntimeException e) {
+                        // the targets step creates it again and reports the failure
+                    }
+                },
+                "https-setup-" + run.spec().stack() + "-ec2");
+        ec2.setDaemon(true);
+        ec2.start();
         try {
             Map<String, CompletableFuture<Object>> started = new LinkedHashMap<>();
             for (StepGraph.Step s : Chain.GRAPH.steps()) {
@@ -185,6 +200,15 @@ public final class Engine {
             await(all);
         } finally {
             pool.shutdownNow();
+            joinQuietly(ec2); // before the caller closes the clients
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
