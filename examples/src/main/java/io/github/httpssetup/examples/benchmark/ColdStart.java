@@ -269,6 +269,9 @@ final class ColdStart {
     /** A project a user would have: a pom that declares the plugin, and the description next to it. */
     private Path writeProject(HttpsSetup setup) throws IOException {
         Files.createDirectories(project);
+        // Its own root: Maven takes the options in .mvn/ of the nearest directory above that has one, and
+        // this repository's (its own build's thread count) are not what a user's project runs with.
+        Files.createDirectories(project.resolve(".mvn"));
         String names = setup.domain().alternativeNames().stream()
                 .map(n -> "\"" + n + "\"")
                 .collect(Collectors.joining(", "));
