@@ -176,6 +176,22 @@ final class AccessLogBucket {
                 });
     }
 
+    /** Removes the load balancer's mark for a bucket the stack no longer deletes ({@code null}: destroy, no mark). */
+    private void forget(String bucket, String loadBalancerArn, String why) {
+        if (loadBalancerArn == null) {
+            return;
+        }
+        run.change(
+                new Change(
+                        ChangeAction.UPDATE,
+                        ResourceKind.LOAD_BALANCER,
+                        LoadBalancers.name(spec),
+                        loadBalancerArn,
+                        List.of(new AttributeChange("tags." + MARKER_TAG, bucket, null)),
+                        "access-log bucket " + bucket + " " + why),
+                () -> unmark(loadBalancerArn));
+    }
+
     /**
      * Deletes a bucket the stack created when it holds nothing but ELB's test file; keeps it otherwise, and says so.
      *
@@ -185,17 +201,7 @@ final class AccessLogBucket {
     private void deleteOwned(String bucket, String loadBalancerArn, List<String> kept) {
         Optional<Map<String, String>> tags = tags(bucket);
         if (tags.isEmpty() || !run.owns(tags.get())) {
-            if (loadBalancerArn != null) {
-                run.change(
-                        new Change(
-                                ChangeAction.UPDATE,
-                                ResourceKind.LOAD_BALANCER,
-                                LoadBalancers.name(spec),
-                                loadBalancerArn,
-                                List.of(new AttributeChange("tags." + MARKER_TAG, bucket, null)),
-                                "access-log bucket " + bucket + " is gone or no longer the stack's"),
-                        () -> unmark(loadBalancerArn));
-            }
+            forget(bucket, loadBalancerArn, "is gone or no longer the stack's");
             return;
         }
         List<S3Object> objects =
@@ -211,17 +217,7 @@ final class AccessLogBucket {
             if (kept != null) {
                 kept.add(message);
             }
-            if (loadBalancerArn != null) {
-                run.change(
-                        new Change(
-                                ChangeAction.UPDATE,
-                                ResourceKind.LOAD_BALANCER,
-                                LoadBalancers.name(spec),
-                                loadBalancerArn,
-                                List.of(new AttributeChange("tags." + MARKER_TAG, bucket, null)),
-                                "access-log bucket " + bucket + " kept: it holds logs"),
-                        () -> unmark(loadBalancerArn));
-            }
+            forget(bucket, loadBalancerArn, "kept: it holds logs");
             return;
         }
         run.change(
