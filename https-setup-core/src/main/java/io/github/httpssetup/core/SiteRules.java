@@ -59,6 +59,12 @@ final class SiteRules extends Rules {
                 .ifPresent(arn -> add(
                         "certificate.arn",
                         "cannot be combined with sites: each site gets an ACM certificate of its own; remove arn"));
+        if (setup.httpListener().action() == HttpAction.FORWARD) {
+            add(
+                    "listeners.http.action",
+                    "cannot be forward with sites: the HTTP listener has no rules to tell the sites apart; use"
+                            + " redirect (the default) or none");
+        }
         if (sites.size() > HttpsSetup.MAX_SITES) {
             add(
                     "sites",

@@ -404,7 +404,7 @@ final class Certificates {
                 .map(o -> o.detail().certificateArn())
                 .sorted()
                 .collect(Collectors.joining(","));
-        return HostedZones.sha256(spec.stack() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
+        return HostedZones.sha256(run.owner() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
                         + spec.certificate().keyAlgorithm().awsName() + "|" + unusable
                         + (stale.isEmpty() ? "" : "|" + String.join(",", stale)))
                 .substring(0, 32);
@@ -740,7 +740,6 @@ final class Certificates {
             return false;
         }
         return run
-                .aws()
                 .route53()
                 .listTagsForResource(
                         r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(zone.id()))
@@ -748,7 +747,7 @@ final class Certificates {
                 .tags()
                 .stream()
                 .anyMatch(t ->
-                        HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
+                        HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && run.owner().equals(t.value()));
     }
 
     /**
