@@ -225,6 +225,19 @@ final class Certificates {
     /** Certificates in the region; with {@code all == false} only those named like one of the description's names. */
     private List<CertificateSummary> candidateSummaries(boolean all) {
         Set<String> names = new TreeSet<>(spec.allNames());
+        if (run.isScoped() && !all) { // with sites: the account's list read once for all of them
+            return run.observeStack(ResourceKind.CERTIFICATE, "certificate list", () -> listAll()).stream()
+                    .filter(s -> names.contains(DnsNames.normalize(s.domainName())))
+                    .toList();
+        }
+        return list(names, all);
+    }
+
+    private List<CertificateSummary> listAll() {
+        return list(Set.of(), true);
+    }
+
+    private List<CertificateSummary> list(Set<String> names, boolean all) {
         List<CertificateSummary> result = new ArrayList<>();
         String token = null;
         do {

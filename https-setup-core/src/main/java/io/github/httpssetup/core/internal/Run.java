@@ -181,8 +181,18 @@ final class Run {
      * an apply starts from the plan run's read.
      */
     ZoneRecords zoneRecords(String zoneId) {
+        if (parent != null) { // sites in one zone share its read: each looks only at its own names
+            return parent.zoneRecords.computeIfAbsent(
+                    zoneId,
+                    id -> parent.observe(ResourceKind.ALIAS_RECORD, "records " + id, () -> ZoneRecords.read(this, id)));
+        }
         return zoneRecords.computeIfAbsent(
                 zoneId, id -> observe(ResourceKind.ALIAS_RECORD, "records " + id, () -> ZoneRecords.read(this, id)));
+    }
+
+    /** Whether this run converges one site's part of a stack with sites. */
+    boolean isScoped() {
+        return parent != null;
     }
 
     // ---- observations ----

@@ -4,7 +4,6 @@ import io.github.httpssetup.core.DomainSpec;
 import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.HttpsSetupException;
-import io.github.httpssetup.core.RouteSpec;
 import io.github.httpssetup.core.SiteSpec;
 import io.github.httpssetup.core.TargetsSpec;
 import java.util.ArrayList;
@@ -133,9 +132,60 @@ final class Sites {
 
     // ---- the steps' parts ----
 
+    /** The most sites' parts converged at once within a step (each mostly waits: for ACM, for Route 53). */
+    private static final int SITES_AT_ONCE = 8;
+
+    /**
+     * Runs {@code part} for each item, several at once (a certificate's validation wait of one site does not hold up
+     * another's), and rethrows the first failure once all have ended.
+     */
+    private static void each(List<String> items, java.util.function.Consumer<String> part) {
+        if (items.size() <= 1) {
+            items.forEach(part);
+            return;
+        }
+        String name = Thread.currentThread().getName();
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(Math.min(items.size(), SITES_AT_ONCE), r -> {
+                    Thread t = new Thread(r, name + " site");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            items.forEach(item -> futures.add(pool.submit(() -> part.accept(item))));
+            RuntimeException first = null;
+            for (java.util.concurrent.Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    RuntimeException cause =
+                            e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    if (first == null) {
+                        first = cause;
+                    } else if (first != cause) {
+                        first.addSuppressed(cause);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new HttpsSetupException(ErrorCode.WAIT_TIMEOUT, "Interrupted", e);
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<String> siteNames() {
+        return List.copyOf(spec.sites().keySet());
+    }
+
     /** Each site's zone, checked to hold its names, and its records read. */
     void zones() {
-        for (String site : spec.sites().keySet()) {
+        each(siteNames(), site -> {
             Run siteRun = scope(site);
             States.Zone zone = new HostedZones(siteRun).converge();
             new ZoneScope(siteRun).check(zone);
@@ -143,14 +193,12 @@ final class Sites {
             if (zone.id() != null) {
                 siteRun.zoneRecords(zone.id());
             }
-        }
+        });
     }
 
     /** Each site part's instances; all of them, merged, for the load balancer's subnets and security groups. */
     States.Targets targets() {
-        for (String scope : targetScopes()) {
-            targets.put(scope, new Network(scope(scope)).targets());
-        }
+        each(targetScopes(), scope -> targets.put(scope, new Network(scope(scope)).targets()));
         return merge(targetScopes().stream().map(targets::get).toList());
     }
 
@@ -178,35 +226,32 @@ final class Sites {
 
     /** Each site's certificate, issued; the default site's (the listener's default certificate) is returned. */
     States.Certificate certificates() {
-        for (String site : spec.sites().keySet()) {
-            certificates.put(site, new Certificates(scope(site)).converge(zones.get(site)));
-        }
+        each(siteNames(), site -> certificates.put(site, new Certificates(scope(site)).converge(zones.get(site))));
         return certificates.get(defaultCertificateSite());
     }
 
     /** Each site part's target group; the default site's is returned ({@code null}: unknown hosts get a 404). */
     States.TargetGroup targetGroups() {
-        for (String scope : targetScopes()) {
-            targetGroups.put(scope, new TargetGroups(scope(scope)).converge(targets.get(scope)));
-        }
+        each(
+                targetScopes(),
+                scope -> targetGroups.put(scope, new TargetGroups(scope(scope)).converge(targets.get(scope))));
         return spec.defaultSite().map(targetGroups::get).orElse(null);
     }
 
     /** Each site's alias records, once its rule is in place. */
     void records(States.LoadBalancer loadBalancer) {
+        each(siteNames(), site -> new AliasRecords(scope(site)).converge(zones.get(site), loadBalancer));
         Map<String, String> urls = new LinkedHashMap<>();
-        for (String site : spec.sites().keySet()) {
-            new AliasRecords(scope(site)).converge(zones.get(site), loadBalancer);
-            urls.put(site, spec.siteUrl(site));
-        }
+        spec.sites().keySet().forEach(site -> urls.put(site, spec.siteUrl(site)));
         run.outputs().siteUrls = urls;
     }
 
     /** Each site part's targets healthy. */
     void readiness(States.SecurityGroups securityGroups) {
-        for (String scope : targetScopes()) {
-            new TargetReadiness(scope(scope)).converge(targetGroups.get(scope), targets.get(scope), securityGroups);
-        }
+        each(
+                targetScopes(),
+                scope -> new TargetReadiness(scope(scope))
+                        .converge(targetGroups.get(scope), targets.get(scope), securityGroups));
     }
 
     /**
@@ -305,17 +350,5 @@ final class Sites {
             Run siteRun = scope(site);
             new HostedZones(siteRun).find().ifPresent(zone -> new HostedZones(siteRun).destroy(zone, kept));
         }
-    }
-
-    /** The route of a site part, for messages. */
-    static String describe(String scope, HttpsSetup spec) {
-        int slash = scope.indexOf('/');
-        if (slash < 0) {
-            return "site " + scope;
-        }
-        String site = scope.substring(0, slash);
-        int i = Integer.parseInt(scope.substring(scope.lastIndexOf('-') + 1));
-        RouteSpec route = spec.sites().get(site).routes().get(i);
-        return "site " + site + ", route " + route.paths();
     }
 }
