@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
@@ -160,6 +161,49 @@ class MultiSiteIT {
         assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
         assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
         fx.assertPolicyAllowsEveryCall(twoSites().build());
+    }
+
+    @Test
+    void defaultSite_removedThenChanged_answersUnknownHostsWith404_thenSwitchesTheDefaultCertificate_keepingSni() {
+        fx.executor().apply(twoSites().build());
+        String shopCertificate = defaultCertificate();
+
+        // no default site: unknown hosts get a 404; the first site's certificate stays the listener's default
+        ApplyResult without = fx.executor().apply(twoSites().defaultSite(null).build());
+        assertThat(writes(without))
+                .singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(ResourceKind.HTTPS_LISTENER));
+        assertThat(httpsListener().defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.FIXED_RESPONSE);
+        assertThat(writes(fx.executor().apply(twoSites().defaultSite(null).build())))
+                .isEmpty();
+
+        // blog is the default: its certificate becomes the listener's default, shop's is presented by SNI
+        fx.executor().apply(twoSites().defaultSite("blog").build());
+        Listener https = httpsListener();
+        assertThat(defaultCertificate()).isNotEqualTo(shopCertificate);
+        assertThat(fx.elb
+                        .describeListenerCertificates(r -> r.listenerArn(https.listenerArn()))
+                        .certificates())
+                .filteredOn(c -> !c.isDefault())
+                .extracting(Certificate::certificateArn)
+                .contains(shopCertificate);
+        assertThat(https.defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.FORWARD);
+        assertThat(writes(fx.executor().apply(twoSites().defaultSite("blog").build())))
+                .isEmpty();
+        fx.executor().destroy(twoSites().build());
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+    }
+
+    private String defaultCertificate() {
+        return fx
+                .elb
+                .describeListenerCertificates(r -> r.listenerArn(httpsListener().listenerArn()))
+                .certificates()
+                .stream()
+                .filter(Certificate::isDefault)
+                .findFirst()
+                .orElseThrow()
+                .certificateArn();
     }
 
     private static boolean forwardsUnchanged(Map<String, String> before, Map<String, String> after) {

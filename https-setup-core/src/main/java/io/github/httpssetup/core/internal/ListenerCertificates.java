@@ -56,7 +56,10 @@ final class ListenerCertificates {
                 .findFirst();
     }
 
-    /** The listener's certificates, default first: ARN → whether it is the default. */
+    /**
+     * The listener's certificates: ARN → whether it is listed as the default one (only). A certificate that is both the
+     * default and in the SNI list is listed twice by AWS, and counts here as in the list.
+     */
     private Map<String, Boolean> observed(String listenerArn) {
         return run.observe(ResourceKind.LISTENER_CERTIFICATE, "listener certificates " + listenerArn, () -> {
             Map<String, Boolean> all = new LinkedHashMap<>();
@@ -68,7 +71,7 @@ final class ListenerCertificates {
                         .describeListenerCertificates(
                                 r -> r.listenerArn(listenerArn).marker(m));
                 for (Certificate c : page.certificates()) {
-                    all.merge(c.certificateArn(), Boolean.TRUE.equals(c.isDefault()), Boolean::logicalOr);
+                    all.merge(c.certificateArn(), Boolean.TRUE.equals(c.isDefault()), Boolean::logicalAnd);
                 }
                 marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
             } while (marker != null);
@@ -94,7 +97,8 @@ final class ListenerCertificates {
             }
             String arn = entry.getValue() == null ? null : entry.getValue().arn();
             String name = entry.getKey() + ": " + listenerName + " certificate";
-            if (arn != null && current.containsKey(arn)) {
+            // in the SNI list; as the default certificate only, it leaves the listener when the default changes
+            if (arn != null && Boolean.FALSE.equals(current.get(arn))) {
                 run.unchanged(ResourceKind.LISTENER_CERTIFICATE, name, arn);
                 continue;
             }

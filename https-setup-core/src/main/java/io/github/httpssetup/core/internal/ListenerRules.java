@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescripti
  */
 final class ListenerRules {
     private static final int TAGS_PER_CALL = 20;
+    /** DescribeRules' largest page: every rule of a listener (100 and the default one) in one call. */
+    private static final int MAX_PAGE = 400;
+
     private static final String HOST_HEADER = "host-header";
     private static final String PATH_PATTERN = "path-pattern";
 
@@ -59,7 +62,8 @@ final class ListenerRules {
                 String m = marker;
                 DescribeRulesResponse page = run.aws()
                         .elb()
-                        .describeRules(r -> r.listenerArn(listenerArn).marker(m));
+                        .describeRules(r ->
+                                r.listenerArn(listenerArn).pageSize(MAX_PAGE).marker(m));
                 page.rules().stream()
                         .filter(r -> !Boolean.TRUE.equals(r.isDefault()) && !"default".equals(r.priority()))
                         .forEach(rules::add);

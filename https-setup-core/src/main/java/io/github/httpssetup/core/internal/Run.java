@@ -333,9 +333,19 @@ final class Run {
                 case TARGET_GROUP, TARGETS -> EnumSet.of(ResourceKind.TARGET_GROUP, ResourceKind.TARGETS);
                 // deleting a load balancer deletes its listeners
                 case LOAD_BALANCER ->
-                    EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                    EnumSet.of(
+                            ResourceKind.LOAD_BALANCER,
+                            ResourceKind.HTTPS_LISTENER,
+                            ResourceKind.HTTP_LISTENER,
+                            ResourceKind.LISTENER_CERTIFICATE,
+                            ResourceKind.LISTENER_RULE);
+                // a new default certificate changes the listener's certificate list
                 case HTTPS_LISTENER, HTTP_LISTENER ->
-                    EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                    EnumSet.of(
+                            ResourceKind.HTTPS_LISTENER,
+                            ResourceKind.HTTP_LISTENER,
+                            ResourceKind.LISTENER_CERTIFICATE,
+                            ResourceKind.LISTENER_RULE);
                 default -> EnumSet.of(kind);
             };
         }
