@@ -30,7 +30,6 @@ final class Chain {
     static final String LOAD_BALANCER = "load-balancer";
     static final String HTTP_LISTENER = "http-listener";
     static final String LISTENERS = "listeners";
-    static final String LISTENER_CERTIFICATES = "listener-certificates";
     static final String LISTENER_RULES = "listener-rules";
     static final String RECORDS = "records";
     static final String READINESS = "readiness";
@@ -208,32 +207,23 @@ final class Chain {
                         }
                         new Listeners(run).destroy(); // both listeners
                     }),
-            // With sites: each site's certificate on the HTTPS listener, then the rules that send its names there.
-            step(
-                    LISTENER_CERTIFICATES,
-                    List.of(LISTENERS),
-                    List.of(),
-                    "with sites, each site's certificate on the HTTPS listener (SNI)",
-                    (run, in) -> {
-                        if (run.sites() != null) {
-                            new ListenerCertificates(run)
-                                    .converge(
-                                            in.get(LOAD_BALANCER, States.LoadBalancer.class),
-                                            run.sites().certificates,
-                                            run.sites().defaultCertificateSite());
-                        }
-                        return null;
-                    },
-                    null),
+            // With sites: each site's certificate on the HTTPS listener (SNI), then the rules that send its names
+            // there.
             step(
                     LISTENER_RULES,
-                    List.of(LISTENER_CERTIFICATES),
+                    List.of(LISTENERS),
                     List.of(),
-                    "with sites, the HTTPS listener's host and path rules; those of removed sites deleted",
+                    "with sites, each site's certificate on the HTTPS listener (SNI), then its host and path rules;"
+                            + " the rules of removed sites deleted",
                     (run, in) -> {
                         if (run.sites() != null) {
-                            new ListenerRules(run)
-                                    .converge(in.get(LOAD_BALANCER, States.LoadBalancer.class), run.sites());
+                            States.LoadBalancer loadBalancer = in.get(LOAD_BALANCER, States.LoadBalancer.class);
+                            new ListenerCertificates(run)
+                                    .converge(
+                                            loadBalancer,
+                                            run.sites().certificates,
+                                            run.sites().defaultCertificateSite());
+                            new ListenerRules(run).converge(loadBalancer, run.sites());
                         }
                         return null;
                     },
