@@ -99,8 +99,11 @@ class MultiSiteIT {
 
     @Test
     void sites_shareOneLoadBalancer_convergeSiteBySite_andDestroyLeavesNothing() {
-        // two sites in two zones
+        // two sites in two zones: the plan announces what the apply then does, kind by kind
+        Plan plan = fx.executor().plan(twoSites().build());
         ApplyResult created = fx.executor().apply(twoSites().build());
+        assertThat(perKind(plan.changes())).as(plan.render()).isEqualTo(perKind(created.changes()));
+        System.out.println(plan.render());
 
         assertThat(fx.elb.describeLoadBalancers().loadBalancers()).hasSize(1);
         Listener https = httpsListener();
@@ -204,6 +207,12 @@ class MultiSiteIT {
                 .findFirst()
                 .orElseThrow()
                 .certificateArn();
+    }
+
+    private static Map<ResourceKind, Long> perKind(List<Change> changes) {
+        Map<ResourceKind, Long> counts = new TreeMap<>();
+        changes.stream().filter(c -> c.action().writes()).forEach(c -> counts.merge(c.kind(), 1L, Long::sum));
+        return counts;
     }
 
     private static boolean forwardsUnchanged(Map<String, String> before, Map<String, String> after) {

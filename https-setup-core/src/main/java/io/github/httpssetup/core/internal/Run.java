@@ -173,7 +173,28 @@ final class Run {
             copy = new ArrayList<>(changes);
         }
         copy.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+        if (sites != null) { // with sites: the stack's own changes, then each site's, in the description's order
+            List<String> order = new ArrayList<>(spec.sites().keySet());
+            order.addAll(new java.util.TreeSet<>(sites.removed.keySet()));
+            copy.sort(java.util.Comparator.comparingInt(c -> siteIndex(c.name(), order)));
+        }
         return copy;
+    }
+
+    /**
+     * Where a change of a stack with sites is listed: its site's position ({@code blog: ...}, {@code blog/route-0:
+     * ...}, a rule {@code blog/host-0 ...}) among {@code sites} (the described ones, then the removed ones), after the
+     * stack's own changes.
+     */
+    static int siteIndex(String name, List<String> sites) {
+        int end = 0;
+        while (end < name.length() && (Character.isLetterOrDigit(name.charAt(end)) || name.charAt(end) == '-')) {
+            end++;
+        }
+        if (end == 0 || end == name.length() || (name.charAt(end) != ':' && name.charAt(end) != '/')) {
+            return -1;
+        }
+        return sites.indexOf(name.substring(0, end)); // -1: the stack's own (a security group rule "sg-...: ...")
     }
 
     /**
