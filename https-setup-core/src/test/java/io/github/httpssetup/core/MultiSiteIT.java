@@ -167,7 +167,7 @@ class MultiSiteIT {
     }
 
     @Test
-    void defaultSite_removedThenChanged_answersUnknownHostsWith404_thenSwitchesTheDefaultCertificate_keepingSni() {
+    void defaultSite_removedThenChanged_switchesTheListener_andDestroyFindsASiteGoneFromTheFileByItsRules() {
         fx.executor().apply(twoSites().build());
         String shopCertificate = defaultCertificate();
 
@@ -193,8 +193,18 @@ class MultiSiteIT {
         assertThat(https.defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.FORWARD);
         assertThat(writes(fx.executor().apply(twoSites().defaultSite("blog").build())))
                 .isEmpty();
-        fx.executor().destroy(twoSites().build());
+
+        // destroy with blog gone from the file: its rules still name it, its zone and role, so it goes too
+        HttpsSetup onlyShop = twoSites()
+                .sites(Map.of("shop", twoSites().build().sites().get("shop")))
+                .defaultSite("shop")
+                .build();
+        fx.executor().destroy(onlyShop);
+        assertThat(fx.elb.describeLoadBalancers().loadBalancers()).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).isEmpty();
         assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
+        assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
     }
 
     private String defaultCertificate() {
