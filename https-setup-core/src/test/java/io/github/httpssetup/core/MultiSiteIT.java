@@ -124,6 +124,7 @@ class MultiSiteIT {
         assertThat(forwards.values()).as("each to its own target group").doesNotHaveDuplicates();
         assertThat(aliases(fx.route53, fx.zoneId)).containsExactlyInAnyOrder("example.com.", "www.example.com.");
         assertThat(aliases(otherAccount, otherZoneId)).containsExactly("blog.example.org.");
+        assertThat(created.render()).contains("  site blog: https://blog.example.org");
         assertThat(created.outputs().siteUrls())
                 .containsExactly(
                         Map.entry("shop", "https://example.com"), Map.entry("blog", "https://blog.example.org"));
@@ -205,6 +206,21 @@ class MultiSiteIT {
         assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
         assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
         assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
+    }
+
+    @Test
+    void aSingleSite_reachesItsZoneInAnotherAccountThroughTheRole_too() {
+        HttpsSetup single = fx.spec()
+                .domain(d -> d.name("shop." + OTHER_DOMAIN).hostedZone(z -> z.roleArn(DNS_ROLE)))
+                .build();
+
+        fx.executor().apply(single);
+        assertThat(aliases(otherAccount, otherZoneId)).containsExactly("shop.example.org.");
+        assertThat(writes(fx.executor().apply(single))).isEmpty();
+        fx.executor().destroy(single);
+        assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        fx.assertPolicyAllowsEveryCall(single);
     }
 
     private String defaultCertificate() {
