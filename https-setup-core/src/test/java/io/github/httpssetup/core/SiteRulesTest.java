@@ -268,4 +268,18 @@ class SiteRulesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> setup.sites().clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void build_withTheHttpListenerForwarding_refusesIt_asItHasNoRulesToTellTheSitesApart() {
+        assertThat(violations(twoSites().httpListener(HttpAction.FORWARD)))
+                .containsExactly(
+                        "listeners.http.action: cannot be forward with sites: the HTTP listener has no rules to"
+                                + " tell the sites apart; use redirect (the default) or none");
+        assertThat(twoSites()
+                        .httpListener(HttpAction.NONE)
+                        .build()
+                        .httpListener()
+                        .action())
+                .isEqualTo(HttpAction.NONE);
+    }
 }
