@@ -40,6 +40,12 @@ public record ApplyResult(List<Change> changes, Outputs outputs, Duration durati
                     false));
         }
         out.append("URL: ").append(outputs.url()).append('\n');
+        outputs.siteUrls()
+                .forEach((site, url) -> out.append("  site ")
+                        .append(site)
+                        .append(": ")
+                        .append(url)
+                        .append('\n'));
         if (outputs.loadBalancerDnsName() != null) {
             out.append("Load balancer: ").append(outputs.loadBalancerDnsName()).append('\n');
         }

@@ -12,6 +12,9 @@ final class DomainRules extends Rules {
     private static final int MAX_ALTERNATIVE_NAMES = 99;
 
     private static final Pattern HOSTED_ZONE_ID = Pattern.compile("[A-Z0-9]{1,32}");
+    /** An IAM role's ARN, in any partition. */
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+
     private static final Pattern PHONE = Pattern.compile("\\+\\d{1,3}\\.\\d{4,15}");
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
     private static final Pattern TWO_LETTERS = Pattern.compile("[A-Za-z]{2}");
@@ -97,6 +100,14 @@ final class DomainRules extends Rules {
             String problem = DomainNames.problem(name, "hosted zone name", false);
             if (problem != null) {
                 add("domain.hostedZone.name", problem);
+            }
+        });
+        zone.roleArn().ifPresent(arn -> {
+            if (!ROLE_ARN.matcher(arn).matches()) {
+                add(
+                        "domain.hostedZone.roleArn",
+                        quote(arn) + " is not an IAM role's ARN: use one such as"
+                                + " \"arn:aws:iam::222233334444:role/dns\"");
             }
         });
         if (zone.id().isPresent() && zone.create()) {

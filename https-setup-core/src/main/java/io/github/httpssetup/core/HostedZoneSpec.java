@@ -25,12 +25,14 @@ public final class HostedZoneSpec {
     private final String name;
     private final boolean create;
     private final boolean deleteOnDestroy;
+    private final String roleArn;
 
     private HostedZoneSpec(Builder builder) {
         this.id = normalizeId(builder.id);
         this.name = builder.name == null || builder.name.isBlank() ? null : DomainSpec.normalizeName(builder.name);
         this.create = builder.create;
         this.deleteOnDestroy = builder.deleteOnDestroy;
+        this.roleArn = builder.roleArn == null || builder.roleArn.isBlank() ? null : builder.roleArn.trim();
     }
 
     /** {@return a builder with the defaults: no id, no name, {@code create} and {@code deleteOnDestroy} off} */
@@ -83,6 +85,17 @@ public final class HostedZoneSpec {
         return deleteOnDestroy;
     }
 
+    /**
+     * The IAM role to assume ({@code sts:AssumeRole}) for every Route 53 call on this zone, when the zone is in
+     * another AWS account, such as {@code arn:aws:iam::222233334444:role/dns}. Empty (the default) = the zone is
+     * reached with the executor's own credentials.
+     *
+     * @return the role's ARN, if given
+     */
+    public Optional<String> roleArn() {
+        return Optional.ofNullable(roleArn);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -95,12 +108,13 @@ public final class HostedZoneSpec {
         return create == other.create
                 && deleteOnDestroy == other.deleteOnDestroy
                 && Objects.equals(id, other.id)
-                && Objects.equals(name, other.name);
+                && Objects.equals(name, other.name)
+                && Objects.equals(roleArn, other.roleArn);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, name, create, deleteOnDestroy);
+        return Objects.hash(id, name, create, deleteOnDestroy, roleArn);
     }
 
     @Override
@@ -111,6 +125,9 @@ public final class HostedZoneSpec {
         }
         if (name != null) {
             s.add("name=" + name);
+        }
+        if (roleArn != null) {
+            s.add("roleArn=" + roleArn);
         }
         return s.add("create=" + create)
                 .add("deleteOnDestroy=" + deleteOnDestroy)
@@ -133,6 +150,7 @@ public final class HostedZoneSpec {
         private String name;
         private boolean create = DEFAULT_CREATE;
         private boolean deleteOnDestroy = DEFAULT_DELETE_ON_DESTROY;
+        private String roleArn;
 
         private Builder() {}
 
@@ -141,6 +159,7 @@ public final class HostedZoneSpec {
             this.name = zone.name;
             this.create = zone.create;
             this.deleteOnDestroy = zone.deleteOnDestroy;
+            this.roleArn = zone.roleArn;
         }
 
         /**
@@ -185,6 +204,18 @@ public final class HostedZoneSpec {
          */
         public Builder deleteOnDestroy(boolean deleteOnDestroy) {
             this.deleteOnDestroy = deleteOnDestroy;
+            return this;
+        }
+
+        /**
+         * Reaches the zone through this IAM role, assumed with {@code sts:AssumeRole}, for DNS in another account.
+         *
+         * @param roleArn the role's ARN, such as {@code arn:aws:iam::222233334444:role/dns}; {@code null} or blank =
+         *                the executor's own credentials
+         * @return this builder
+         */
+        public Builder roleArn(String roleArn) {
+            this.roleArn = roleArn;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 
@@ -44,6 +45,12 @@ public final class HttpsSetup {
     /** How long to wait for AWS (load balancer active, records in sync, ...) by default: 15 minutes. */
     public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMinutes(15);
 
+    /**
+     * The most sites one stack serves, {@value}: the load balancer's HTTPS listener holds one default certificate and
+     * at most 25 more for SNI (Elastic Load Balancing's default quota), and each site has a certificate of its own.
+     */
+    public static final int MAX_SITES = 26;
+
     /** The port browsers use for https: URLs, left out of {@link #url()}. */
     private static final int STANDARD_HTTPS_PORT = 443;
 
@@ -59,6 +66,8 @@ public final class HttpsSetup {
     private final Map<String, String> tags;
     private final boolean adopt;
     private final Duration waitTimeout;
+    private final Map<String, SiteSpec> sites;
+    private final String defaultSite;
 
     private HttpsSetup(Builder builder) {
         this.stack = builder.stack;
@@ -78,6 +87,8 @@ public final class HttpsSetup {
         this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(builder.tags));
         this.adopt = builder.adopt;
         this.waitTimeout = Objects.requireNonNullElse(builder.waitTimeout, DEFAULT_WAIT_TIMEOUT);
+        this.sites = Collections.unmodifiableMap(new LinkedHashMap<>(builder.sites));
+        this.defaultSite = builder.defaultSite == null || builder.defaultSite.isBlank() ? null : builder.defaultSite;
     }
 
     /** {@return a builder with nothing required set and every default} */
@@ -204,26 +215,78 @@ public final class HttpsSetup {
     }
 
     /**
-     * Every name served: the domain name followed by the alternative names, normalized (lower case, no trailing dot).
+     * The named sites served by the stack's one load balancer, in the given order. Empty (the default) = the stack
+     * serves one site, described by {@link #domain()} and {@link #targets()}; when sites are given, those two are
+     * not set and each site has its own.
+     *
+     * @return the sites by name, unmodifiable
+     */
+    public Map<String, SiteSpec> sites() {
+        return sites;
+    }
+
+    /**
+     * The site that answers requests for a host no site names (its certificate is the HTTPS listener's default one).
+     * Empty (the default) with {@link #sites()} = such requests get a fixed 404 response, and the first site's
+     * certificate is the listener's default one.
+     *
+     * @return the default site's name, if given
+     */
+    public Optional<String> defaultSite() {
+        return Optional.ofNullable(defaultSite);
+    }
+
+    /**
+     * Every name served: the domain name followed by the alternative names, normalized (lower case, no trailing dot);
+     * with {@link #sites()}, every site's names in site order.
      *
      * @return the names, unmodifiable
      */
     public List<String> allNames() {
-        List<String> names = new ArrayList<>(1 + domain.alternativeNames().size());
-        names.add(domain.name());
-        names.addAll(domain.alternativeNames());
+        List<String> names = new ArrayList<>();
+        if (sites.isEmpty()) {
+            names.add(domain.name());
+            names.addAll(domain.alternativeNames());
+        } else {
+            sites.values().forEach(site -> names.addAll(site.allNames()));
+        }
         return Collections.unmodifiableList(names);
     }
 
     /**
      * The address of the application: {@code https://} and the domain name, with the port when the HTTPS listener is
-     * not on 443, such as {@code https://example.com} or {@code https://example.com:8443}.
+     * not on 443, such as {@code https://example.com} or {@code https://example.com:8443}. With {@link #sites()}, the
+     * default site's address (the first site's when there is no default site).
      *
      * @return the HTTPS URL
      */
     public String url() {
+        if (sites.isEmpty()) {
+            return urlOf(domain.name());
+        }
+        return siteUrl(
+                defaultSite != null ? defaultSite : sites.keySet().iterator().next());
+    }
+
+    /**
+     * The address of one site: {@code https://} and its domain name, with the port when the HTTPS listener is not on
+     * 443.
+     *
+     * @param site the site's name, a key of {@link #sites()}
+     * @return the site's HTTPS URL
+     * @throws IllegalArgumentException when there is no such site
+     */
+    public String siteUrl(String site) {
+        SiteSpec spec = sites.get(site);
+        if (spec == null) {
+            throw new IllegalArgumentException("no site named \"" + site + "\"; the sites are " + sites.keySet());
+        }
+        return urlOf(spec.domain().name());
+    }
+
+    private String urlOf(String name) {
         int port = httpsListener.port();
-        return "https://" + domain.name() + (port == STANDARD_HTTPS_PORT ? "" : ":" + port);
+        return "https://" + name + (port == STANDARD_HTTPS_PORT ? "" : ":" + port);
     }
 
     @Override
@@ -246,7 +309,9 @@ public final class HttpsSetup {
                 && httpListener.equals(other.httpListener)
                 && records.equals(other.records)
                 && tags.equals(other.tags)
-                && waitTimeout.equals(other.waitTimeout);
+                && waitTimeout.equals(other.waitTimeout)
+                && sites.equals(other.sites)
+                && Objects.equals(defaultSite, other.defaultSite);
     }
 
     @Override
@@ -263,7 +328,9 @@ public final class HttpsSetup {
                 records,
                 tags,
                 adopt,
-                waitTimeout);
+                waitTimeout,
+                sites,
+                defaultSite);
     }
 
     @Override
@@ -273,8 +340,12 @@ public final class HttpsSetup {
                 .add("region=" + region)
                 .add("domain=" + domain)
                 .add("certificate=" + certificate)
-                .add("targets=" + targets)
-                .add("loadBalancer=" + loadBalancer)
+                .add("targets=" + targets);
+        if (!sites.isEmpty()) {
+            s.add("sites=" + sites);
+            s.add("defaultSite=" + defaultSite);
+        }
+        s.add("loadBalancer=" + loadBalancer)
                 .add("httpsListener=" + httpsListener)
                 .add("httpListener=" + httpListener)
                 .add("records=" + records);
@@ -303,6 +374,8 @@ public final class HttpsSetup {
         private final Map<String, String> tags = new LinkedHashMap<>();
         private boolean adopt = DEFAULT_ADOPT;
         private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
+        private final Map<String, SiteSpec> sites = new LinkedHashMap<>();
+        private String defaultSite;
 
         private Builder() {}
 
@@ -319,6 +392,8 @@ public final class HttpsSetup {
             this.tags.putAll(setup.tags);
             this.adopt = setup.adopt;
             this.waitTimeout = setup.waitTimeout;
+            this.sites.putAll(setup.sites);
+            this.defaultSite = setup.defaultSite;
         }
 
         /**
@@ -365,6 +440,63 @@ public final class HttpsSetup {
             DomainSpec.Builder builder = DomainSpec.builder();
             domain.accept(builder);
             return domain(builder.build());
+        }
+
+        /**
+         * Adds (or replaces) a named site: with sites, the stack serves several domains from one load balancer, and
+         * {@link #domain(DomainSpec)} and {@link #targets(TargetsSpec)} are left unset.
+         *
+         * <pre>{@code
+         * builder.site("blog", s -> s
+         *     .domain(d -> d.name("blog.example.org"))
+         *     .targets(t -> t.instanceIds("i-0123456789abcdef0").port(3000)));
+         * }</pre>
+         *
+         * @param name the site's name: 1 to 32 lower-case letters, digits and hyphens, such as {@code blog}
+         * @param site the site description
+         * @return this builder
+         */
+        public Builder site(String name, SiteSpec site) {
+            this.sites.put(name, site);
+            return this;
+        }
+
+        /**
+         * Adds (or replaces) a named site, described on a fresh {@link SiteSpec.Builder}.
+         *
+         * @param name the site's name: 1 to 32 lower-case letters, digits and hyphens, such as {@code blog}
+         * @param site sets the site's values, such as {@code s -> s.domain(d -> d.name("blog.example.org"))}
+         * @return this builder
+         */
+        public Builder site(String name, Consumer<SiteSpec.Builder> site) {
+            SiteSpec.Builder builder = SiteSpec.builder();
+            site.accept(builder);
+            return site(name, builder.build());
+        }
+
+        /**
+         * Replaces the sites with a copy of the given ones, keeping their order.
+         *
+         * @param sites the sites by name; {@code null} = none (the single-site form)
+         * @return this builder
+         */
+        public Builder sites(Map<String, SiteSpec> sites) {
+            this.sites.clear();
+            if (sites != null) {
+                this.sites.putAll(sites);
+            }
+            return this;
+        }
+
+        /**
+         * The site that answers requests for a host no site names.
+         *
+         * @param defaultSite the name of one of the {@link #sites(Map) sites}; {@code null} = a fixed 404 response
+         * @return this builder
+         */
+        public Builder defaultSite(String defaultSite) {
+            this.defaultSite = defaultSite;
+            return this;
         }
 
         /**

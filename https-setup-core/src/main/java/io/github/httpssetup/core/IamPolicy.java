@@ -30,7 +30,7 @@ public final class IamPolicy {
     /** The policy for this description. */
     public static IamPolicy of(HttpsSetup setup) {
         Map<String, Set<String>> a = new TreeMap<>();
-        HostedZoneSpec zone = setup.domain().hostedZone();
+        List<DomainSpec> domains = domains(setup);
         add(
                 a,
                 "route53",
@@ -39,15 +39,15 @@ public final class IamPolicy {
                 "ListResourceRecordSets",
                 "ChangeResourceRecordSets",
                 "GetChange");
-        if (zone.create()) {
+        if (domains.stream().anyMatch(d -> d.hostedZone().create())) {
             add(a, "route53", "CreateHostedZone", "ChangeTagsForResource", "ListTagsForResource");
             // plan's pre-flight: a domain registered in the account that delegates elsewhere than the new zone
             add(a, "route53domains", "GetDomainDetail");
         }
-        if (zone.deleteOnDestroy()) {
+        if (domains.stream().anyMatch(d -> d.hostedZone().deleteOnDestroy())) {
             add(a, "route53", "ListTagsForResource", "DeleteHostedZone");
         }
-        if (setup.domain().registration().isPresent()) {
+        if (domains.stream().anyMatch(d -> d.registration().isPresent())) {
             // RegisterDomain creates the domain's hosted zone with the caller's permissions
             add(a, "route53", "ListHostedZones", "CreateHostedZone");
             add(
@@ -112,6 +112,25 @@ public final class IamPolicy {
             add(a, "elasticloadbalancing", "DescribeSSLPolicies");
         }
         addProductionOptions(a, setup);
+        if (!setup.sites().isEmpty()) {
+            // sites: the HTTPS listener's rules and SNI certificates; a removed site's certificate is recognized by its
+            // tags before it leaves the listener
+            add(
+                    a,
+                    "elasticloadbalancing",
+                    "DescribeRules",
+                    "CreateRule",
+                    "ModifyRule",
+                    "DeleteRule",
+                    "DescribeListenerCertificates",
+                    "AddListenerCertificates",
+                    "RemoveListenerCertificates");
+        }
+        if (!roleArns(setup).isEmpty()) {
+            // a zone in another account: Route 53 is called with the role's credentials, so the role's own policy
+            // must allow the route53 actions above on its zone
+            add(a, "sts", "AssumeRole");
+        }
         // loadBalancer.allowFrom: named prefix lists are looked up (and weighed against the rules quota) before use
         if (setup.loadBalancer().allowFrom().stream()
                 .map(String::trim)
@@ -126,7 +145,7 @@ public final class IamPolicy {
      * that removes it undoes what they made.
      */
     private static void addProductionOptions(Map<String, Set<String>> a, HttpsSetup setup) {
-        if (setup.targets().autoScalingGroup().isPresent()) {
+        if (allTargets(setup).stream().anyMatch(t -> t.autoScalingGroup().isPresent())) {
             // the group, the subnets of its VPCZoneIdentifier and its launch template or configuration are read; the
             // target group is attached to it (or
             // detached, after a change of group, on removal and on destroy); its tag https-setup:auto-scaling-group
@@ -165,6 +184,36 @@ public final class IamPolicy {
                 add(a, "elasticloadbalancing", "RemoveTags");
             }
         });
+    }
+
+    /** The domain of a single-site stack, or each site's. */
+    private static List<DomainSpec> domains(HttpsSetup setup) {
+        return setup.sites().isEmpty()
+                ? List.of(setup.domain())
+                : setup.sites().values().stream().map(SiteSpec::domain).toList();
+    }
+
+    /** The targets of a single-site stack, or each site's and route's. */
+    private static List<TargetsSpec> allTargets(HttpsSetup setup) {
+        if (setup.sites().isEmpty()) {
+            return List.of(setup.targets());
+        }
+        List<TargetsSpec> all = new ArrayList<>();
+        setup.sites().values().forEach(site -> {
+            all.add(site.targets());
+            site.routes().forEach(route -> all.add(route.targets()));
+        });
+        return all;
+    }
+
+    /** The roles through which zones in other accounts are reached, sorted. */
+    private static List<String> roleArns(HttpsSetup setup) {
+        return domains(setup).stream()
+                .map(d -> d.hostedZone().roleArn().orElse(null))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static void add(Map<String, Set<String>> actions, String service, String... names) {
@@ -249,7 +298,14 @@ public final class IamPolicy {
      * {@code "*"} (Describe*, List*, CreateHostedZone, RequestCertificate, Route 53 Domains) stay {@code "*"};
      * ACM certificate and EC2 security-group ARNs carry no name, so those actions stay {@code "*"} too.
      */
-    record Scope(String partition, String region, String loadBalancerName, String targetGroupPrefix, String zoneId) {
+    record Scope(
+            String partition,
+            String region,
+            String loadBalancerName,
+            String targetGroupPrefix,
+            String zoneId,
+            List<String> roleArns,
+            boolean sites) {
 
         static Scope of(HttpsSetup setup) {
             String region = setup.region();
@@ -262,7 +318,10 @@ public final class IamPolicy {
                     region,
                     loadBalancer,
                     setup.stack() + "-tg-",
-                    setup.domain().hostedZone().id().orElse(null));
+                    // with sites, several zones: any
+                    setup.sites().isEmpty() ? setup.domain().hostedZone().id().orElse(null) : null,
+                    IamPolicy.roleArns(setup),
+                    !setup.sites().isEmpty());
         }
 
         /** The statement key (Sid suffix) of an action: "" for {@code "*"}, else what it is limited to. */
@@ -289,7 +348,13 @@ public final class IamPolicy {
                             "DeleteLoadBalancer",
                             "CreateListener",
                             "SetWebAcl" -> "LoadBalancer";
-                    case "ModifyListener", "DeleteListener", "ModifyListenerAttributes" -> "Listeners";
+                    case "ModifyListener",
+                            "DeleteListener",
+                            "ModifyListenerAttributes",
+                            "AddListenerCertificates",
+                            "RemoveListenerCertificates",
+                            "CreateRule" -> "Listeners";
+                    case "ModifyRule", "DeleteRule" -> "Rules";
                     case "CreateTargetGroup",
                             "ModifyTargetGroup",
                             "ModifyTargetGroupAttributes",
@@ -300,6 +365,9 @@ public final class IamPolicy {
                     default -> "";
                 };
             }
+            if (service.equals("sts")) {
+                return "Roles";
+            }
             return "";
         }
 
@@ -308,13 +376,19 @@ public final class IamPolicy {
             String loadBalancer = elb + "loadbalancer/app/" + loadBalancerName + "/*";
             String listeners = elb + "listener/app/" + loadBalancerName + "/*";
             String targetGroups = elb + "targetgroup/" + targetGroupPrefix + "*";
+            String rules = elb + "listener-rule/app/" + loadBalancerName + "/*";
             return switch (key) {
                 case "Zone" -> List.of("arn:" + partition + ":route53:::hostedzone/" + (zoneId == null ? "*" : zoneId));
                 case "Changes" -> List.of("arn:" + partition + ":route53:::change/*");
                 case "LoadBalancer" -> List.of(loadBalancer);
                 case "Listeners" -> List.of(listeners);
                 case "TargetGroups" -> List.of(targetGroups);
-                case "Tagging" -> List.of(loadBalancer, listeners, targetGroups);
+                case "Rules" -> List.of(rules);
+                case "Tagging" ->
+                    !sites
+                            ? List.of(loadBalancer, listeners, targetGroups)
+                            : List.of(loadBalancer, listeners, targetGroups, rules);
+                case "Roles" -> roleArns;
                 default -> List.of("*");
             };
         }
@@ -330,6 +404,7 @@ public final class IamPolicy {
             case "wafv2" -> "Wafv2";
             case "s3" -> "S3";
             case "autoscaling" -> "AutoScaling";
+            case "sts" -> "Sts";
             default -> service;
         };
     }

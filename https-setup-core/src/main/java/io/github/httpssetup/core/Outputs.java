@@ -1,6 +1,7 @@
 package io.github.httpssetup.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param certificateArn       the ACM certificate on the HTTPS listener
  * @param loadBalancerArn      the load balancer
  * @param loadBalancerDnsName  its DNS name
- * @param targetGroupArn       the target group
+ * @param targetGroupArn       the target group (with sites: the default site's, if any)
+ * @param siteUrls             with sites: each site's URL by site name, in the description's order; empty otherwise
  */
 public record Outputs(
         String url,
@@ -23,10 +25,36 @@ public record Outputs(
         String certificateArn,
         String loadBalancerArn,
         String loadBalancerDnsName,
-        String targetGroupArn) {
+        String targetGroupArn,
+        Map<String, String> siteUrls) {
 
     public Outputs {
         nameServers = nameServers == null ? List.of() : List.copyOf(nameServers);
+        siteUrls = siteUrls == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(siteUrls));
+    }
+
+    /** The outputs of a single-site stack, without site URLs. */
+    public Outputs(
+            String url,
+            String hostedZoneId,
+            List<String> nameServers,
+            boolean domainRegisteredInAccount,
+            String certificateArn,
+            String loadBalancerArn,
+            String loadBalancerDnsName,
+            String targetGroupArn) {
+        this(
+                url,
+                hostedZoneId,
+                nameServers,
+                domainRegisteredInAccount,
+                certificateArn,
+                loadBalancerArn,
+                loadBalancerDnsName,
+                targetGroupArn,
+                Map.of());
     }
 
     public Optional<String> certificate() {

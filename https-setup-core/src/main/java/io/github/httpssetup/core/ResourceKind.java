@@ -13,6 +13,10 @@ public enum ResourceKind {
     LOAD_BALANCER("load balancer"),
     HTTPS_LISTENER("HTTPS listener"),
     HTTP_LISTENER("HTTP listener"),
+    /** With sites: a site's certificate on the HTTPS listener, presented by SNI (owned through its certificate's tag). */
+    LISTENER_CERTIFICATE("listener certificate"),
+    /** With sites: a rule of the HTTPS listener, forwarding a site's names (and a route's paths) to its targets. */
+    LISTENER_RULE("listener rule"),
     ALIAS_RECORD("alias record"),
     OWNERSHIP_RECORD("ownership record"),
     /** {@code loadBalancer.webAcl}: the load balancer's association with a WAFv2 web ACL. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Every rule an {@link HttpsSetup} must follow, with AWS's real limits, checked before any AWS call. Collects all
  * problems, in property order, each with its YAML property path and a message that names the bad value, what is
  * allowed and how to fix it. The rules of each part are in a class named after it ({@link DomainRules},
- * {@link CertificateRules}, {@link TargetRules}, {@link LoadBalancerRules}); what a valid domain name is, in
+ * {@link CertificateRules}, {@link TargetRules}, {@link LoadBalancerRules}, {@link SiteRules}); what a valid domain name is, in
  * {@link DomainNames}; the checks several parts share, in {@link Rules}; the numeric ranges, in {@link Limits}. This
  * class holds the top-level settings' rules and runs the parts' in property order.
  */
@@ -35,11 +35,17 @@ final class SpecValidator extends Rules {
     private void check(HttpsSetup setup) {
         checkStack(setup.stack());
         boolean regionValid = checkRegion(setup.region());
-        new DomainRules(violations).check(setup.domain());
+        boolean single = setup.sites().isEmpty();
+        if (single) {
+            new DomainRules(violations).check(setup.domain());
+        }
         CertificateRules certificateRules = new CertificateRules(violations);
         certificateRules.check(setup.certificate(), regionValid ? setup.region() : null);
-        certificateRules.checkCommonName(setup.domain(), setup.certificate());
-        new TargetRules(violations).check(setup.targets());
+        if (single) {
+            certificateRules.checkCommonName(setup.domain(), setup.certificate());
+            new TargetRules(violations).check(setup.targets());
+        }
+        new SiteRules(violations).check(setup);
         LoadBalancerRules loadBalancerRules = new LoadBalancerRules(violations);
         loadBalancerRules.check(setup.loadBalancer());
         loadBalancerRules.checkListeners(setup.httpsListener(), setup.httpListener());

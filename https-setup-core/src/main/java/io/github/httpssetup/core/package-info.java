@@ -11,7 +11,10 @@
  *       {@link io.github.httpssetup.core.RegistrationSpec}), {@link io.github.httpssetup.core.CertificateSpec},
  *       {@link io.github.httpssetup.core.TargetsSpec} (with {@link io.github.httpssetup.core.HealthCheckSpec}),
  *       {@link io.github.httpssetup.core.LoadBalancerSpec}, {@link io.github.httpssetup.core.HttpsListenerSpec},
- *       {@link io.github.httpssetup.core.HttpListenerSpec} and {@link io.github.httpssetup.core.RecordsSpec}.
+ *       {@link io.github.httpssetup.core.HttpListenerSpec} and {@link io.github.httpssetup.core.RecordsSpec};
+ *       several sites on one load balancer are {@link io.github.httpssetup.core.SiteSpec}s (with
+ *       {@link io.github.httpssetup.core.RouteSpec}s), added with
+ *       {@link io.github.httpssetup.core.HttpsSetup.Builder#site(String, java.util.function.Consumer)}.
  *       {@link io.github.httpssetup.core.Durations} reads and writes durations as the YAML file and the command
  *       line do ({@code 30s}, {@code 1h30m}).</li>
  *   <li>{@link io.github.httpssetup.core.HttpsSetupExecutor} — runs a description against AWS:

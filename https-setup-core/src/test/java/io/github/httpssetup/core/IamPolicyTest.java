@@ -220,4 +220,49 @@ class IamPolicyTest {
         int describe = json.indexOf("\"ec2:DescribeManagedPrefixLists\"");
         assertThat(json.substring(describe, json.indexOf('}', describe))).contains("\"Resource\": \"*\"");
     }
+
+    // ---- issue 14, sites ----
+
+    @Test
+    void of_withSites_addsTheRuleAndListenerCertificateActions_andAssumeRoleOnTheDnsRoleOnly() {
+        HttpsSetup sites = HttpsSetup.builder()
+                .stack("web")
+                .region("eu-west-1")
+                .site(
+                        "shop",
+                        s -> s.domain(d -> d.name("example.com")).targets(t -> t.instanceIds("i-0123456789abcdef0")))
+                .site(
+                        "blog",
+                        s -> s.domain(d -> d.name("blog.example.org")
+                                        .hostedZone(z -> z.roleArn("arn:aws:iam::222233334444:role/dns")))
+                                .targets(t -> t.instanceIds("i-0123456789abcdef0")))
+                .build();
+
+        IamPolicy policy = IamPolicy.of(sites);
+        String json = policy.toJson();
+
+        assertThat(policy.actions())
+                .contains(
+                        "elasticloadbalancing:DescribeRules",
+                        "elasticloadbalancing:CreateRule",
+                        "elasticloadbalancing:ModifyRule",
+                        "elasticloadbalancing:DeleteRule",
+                        "elasticloadbalancing:DescribeListenerCertificates",
+                        "elasticloadbalancing:AddListenerCertificates",
+                        "elasticloadbalancing:RemoveListenerCertificates",
+                        "sts:AssumeRole");
+        int assume = json.indexOf("\"sts:AssumeRole\"");
+        assertThat(json.substring(assume, json.indexOf('}', assume)))
+                .contains("\"Resource\": \"arn:aws:iam::222233334444:role/dns\"");
+        assertThat(json).contains("arn:aws:elasticloadbalancing:eu-west-1:*:listener-rule/app/web-https/*");
+    }
+
+    @Test
+    void of_theReferenceStack_hasNoSiteAction() {
+        assertThat(IamPolicy.of(spec().build()).actions())
+                .noneMatch(a -> a.startsWith("elasticloadbalancing:") && a.endsWith("Rule")
+                        || a.equals("elasticloadbalancing:DescribeRules")
+                        || a.contains("ListenerCertificates")
+                        || a.startsWith("sts:"));
+    }
 }

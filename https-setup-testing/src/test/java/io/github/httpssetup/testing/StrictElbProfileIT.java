@@ -217,4 +217,44 @@ class StrictElbProfileIT {
                         .sslPolicy())
                 .isEqualTo("ELBSecurityPolicy-TLS13-1-2-FIPS-PQ-2025-09");
     }
+
+    @Test
+    void s7e_aRuleHoldsAtMostFiveConditionValues_andALoadBalancerAtMost100Rules() {
+        String lb = loadBalancer(group("alb"));
+        String tg = targetGroup("tg", 8080);
+        Action forward =
+                Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build();
+        String listener = elb.createListener(r -> r.loadBalancerArn(lb)
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(80)
+                        .defaultActions(forward))
+                .listeners()
+                .get(0)
+                .listenerArn();
+
+        assertThatThrownBy(() -> elb.createRule(r -> r.listenerArn(listener)
+                        .priority(1)
+                        .actions(forward)
+                        .conditions(
+                                c -> c.field("host-header")
+                                        .hostHeaderConfig(h -> h.values("a.example.com", "b.example.com")),
+                                c -> c.field("path-pattern").pathPatternConfig(p -> p.values("/a", "/b", "/c", "/d")))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
+        for (int i = 1; i <= 100; i++) {
+            int priority = i;
+            elb.createRule(r -> r.listenerArn(listener)
+                    .priority(priority)
+                    .actions(forward)
+                    .conditions(c ->
+                            c.field("host-header").hostHeaderConfig(h -> h.values("s" + priority + ".example.com"))));
+        }
+        assertThatThrownBy(() -> elb.createRule(r -> r.listenerArn(listener)
+                        .priority(101)
+                        .actions(forward)
+                        .conditions(c -> c.field("host-header").hostHeaderConfig(h -> h.values("x.example.com")))))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("TooManyRules"));
+        assertThat(elb.describeRules(r -> r.listenerArn(listener).pageSize(400)).rules())
+                .as("100 and the default one")
+                .hasSize(101);
+    }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,18 @@ public final class Benchmark {
         Long waitSeconds = null;
         boolean scale = true;
         int coldRuns = ColdStart.DEFAULT_RUNS;
+        List<Integer> siteCounts = SITE_COUNTS;
+        boolean sitesOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--sites-only" -> {
+                    sitesOnly = true;
+                    siteCounts = Arrays.stream(args[++i].split(","))
+                            .map(String::trim)
+                            .map(Integer::parseInt)
+                            .toList();
+                }
+                case "--no-sites" -> siteCounts = List.of();
                 case "--latency-ms" -> latencyMs = Long.parseLong(args[++i]);
                 case "--validation-wait-s" -> waitSeconds = Long.parseLong(args[++i]);
                 case "--no-scale" -> scale = false;
@@ -61,7 +72,7 @@ public final class Benchmark {
                 default -> {
                     System.err.println("Unknown option " + args[i]
                             + ". Options: --latency-ms N, --validation-wait-s N, --no-scale,"
-                            + " --cold-runs N, --no-cold");
+                            + " --cold-runs N, --no-cold, --sites-only 1,5,20, --no-sites");
                     System.exit(2);
                 }
             }
@@ -77,8 +88,19 @@ public final class Benchmark {
         AwsEmulator aws = AwsEmulator.shared();
         System.out.println("Emulator: " + aws.kind() + " at " + aws.endpoint() + ", region " + aws.region()
                 + "; added latency " + latencyMs + " ms per call; certificate validation wait " + waitSeconds + " s");
-        Map<String, Object> results = new Benchmark(aws, latencyMs, waitSeconds * 1000).run(scale, coldRuns);
-        Path out = root().resolve("examples/benchmark/target/results.json");
+        Benchmark benchmark = new Benchmark(aws, latencyMs, waitSeconds * 1000);
+        Map<String, Object> results;
+        Path out;
+        if (sitesOnly) { // the sites section alone, beside a full run's results
+            results = new LinkedHashMap<>();
+            results.put("latency_ms", latencyMs);
+            results.put("validation_wait_ms", waitSeconds * 1000);
+            results.put("sites", benchmark.sites(siteCounts));
+            out = root().resolve("examples/benchmark/target/results-sites.json");
+        } else {
+            results = benchmark.run(scale, coldRuns, siteCounts);
+            out = root().resolve("examples/benchmark/target/results.json");
+        }
         Files.createDirectories(out.getParent());
         Files.writeString(out, Json.write(results));
         System.out.println();
@@ -86,7 +108,7 @@ public final class Benchmark {
         System.exit(0);
     }
 
-    private Map<String, Object> run(boolean scale, int coldRuns) {
+    private Map<String, Object> run(boolean scale, int coldRuns, List<Integer> siteCounts) {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("latency_ms", latencyMs);
         results.put("validation_wait_ms", waitMs);
@@ -168,6 +190,9 @@ public final class Benchmark {
                             + " unless the account's quota of names per certificate was raised: the rows asked for 20 run with "
                             + MOTO_MAX_ALTERNATIVE_NAMES);
         }
+        if (!siteCounts.isEmpty()) {
+            results.put("sites", sites(siteCounts));
+        }
         print(fresh, noop, plan, destroy, path, sequential);
         System.out.printf(
                 "the same bound with the emulator's own answer time added to each call: %d ms (wall / it = %.2f)%n",
@@ -199,6 +224,92 @@ public final class Benchmark {
         }
         ordered.putAll(results);
         return ordered;
+    }
+
+    /** How many sites the sites section serves from one load balancer, row by row. */
+    static final List<Integer> SITE_COUNTS = List.of(1, 5, 20);
+
+    /**
+     * Several sites on one load balancer: for each count, a fresh apply and a no-op apply of that many sites (one name
+     * each, in one zone, the same two instances behind a target group per site), with the reads of the HTTPS
+     * listener's rules and certificates, which are made once per listener, not per site.
+     */
+    Map<String, Object> sites(List<Integer> counts) {
+        HttpsSetupExecutor executor = executor(HttpsSetupExecutor.DEFAULT_PARALLELISM);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int count : counts) {
+            HttpsSetup spec = seedSites(count);
+            CallRecorder.Counts fresh = measure(() -> executor.apply(spec));
+            CallRecorder.Counts noop = measure(() -> requireNoChange(executor.apply(spec)));
+            List<CriticalPath.Call> noopCalls = recorder.calls();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("sites", count);
+            row.put("noop_reads", noop.reads());
+            row.put("noop_writes", noop.writes());
+            row.put("noop_wall_ms", noop.wallMs());
+            row.put("fresh_calls", fresh.calls());
+            row.put("fresh_wall_ms", fresh.wallMs());
+            row.put("listeners", 1);
+            row.put("noop_describe_rules", operations(noopCalls, "DescribeRules"));
+            row.put("noop_describe_listener_certificates", operations(noopCalls, "DescribeListenerCertificates"));
+            row.put("noop_calls_by_operation", byOperationOnly(noopCalls));
+            rows.add(row);
+            System.out.printf(
+                    "  sites: %2d sites: no-op %3d reads %d writes %5d ms (DescribeRules %d,"
+                            + " DescribeListenerCertificates %d per listener); fresh %4d calls %6d ms%n",
+                    count,
+                    noop.reads(),
+                    noop.writes(),
+                    noop.wallMs(),
+                    operations(noopCalls, "DescribeRules"),
+                    operations(noopCalls, "DescribeListenerCertificates"),
+                    fresh.calls(),
+                    fresh.wallMs());
+        }
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("rows", rows);
+        section.put(
+                "note",
+                "each site: one name in the zone of " + DOMAIN + ", the same two instances behind a target group of its"
+                        + " own; the first site is the default one. The listener's rules and certificates are read"
+                        + " once per listener; each site reads its own zone, certificate, target group and records.");
+        return section;
+    }
+
+    private static long operations(List<CriticalPath.Call> calls, String operation) {
+        return calls.stream().filter(c -> c.operation().equals(operation)).count();
+    }
+
+    private static Map<String, Object> byOperationOnly(List<CriticalPath.Call> calls) {
+        Map<String, Object> counts = new TreeMap<>();
+        for (CriticalPath.Call call : calls) {
+            counts.merge(call.service() + ":" + call.operation(), 1, (a, b) -> (Integer) a + (Integer) b);
+        }
+        return counts;
+    }
+
+    /** A clean emulator with two instances and the zone of {@link #DOMAIN}; {@code count} sites on them. */
+    private HttpsSetup seedSites(int count) {
+        aws.reset();
+        Ec2World world;
+        try (Ec2Client ec2 = aws.client(Ec2Client.builder());
+                Route53Client route53 = aws.client(Route53Client.builder())) {
+            world = Ec2Fixture.builder().name(STACK).instances(2).build().seed(ec2);
+            route53.createHostedZone(r -> r.name(DOMAIN).callerReference("bench-" + System.nanoTime()));
+        }
+        HttpsSetup.Builder builder = HttpsSetup.builder()
+                .stack(STACK)
+                .region(aws.region())
+                .httpListener(HttpAction.REDIRECT)
+                .defaultSite("site1");
+        for (int i = 1; i <= count; i++) {
+            String name = "site" + i + "." + DOMAIN;
+            builder.site(
+                    "site" + i,
+                    s -> s.domain(d -> d.name(name))
+                            .targets(t -> t.instanceIds(world.instanceIds()).port(8080)));
+        }
+        return builder.build();
     }
 
     private ApplyResult requireNoChange(ApplyResult result) {

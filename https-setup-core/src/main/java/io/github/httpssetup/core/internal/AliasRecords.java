@@ -131,8 +131,7 @@ final class AliasRecords {
 
     private Set<String> ownedNames(ZoneRecords records) {
         Set<String> owned = new LinkedHashSet<>();
-        records.all()
-                .forEach(set -> OwnershipRecord.ownedName(set, spec.stack()).ifPresent(owned::add));
+        records.all().forEach(set -> OwnershipRecord.ownedName(set, run.owner()).ifPresent(owned::add));
         return owned;
     }
 
@@ -210,7 +209,7 @@ final class AliasRecords {
         } else {
             pending.add(new Pending(
                     createOwnership(name, txt.orElse(null)),
-                    ZoneRecords.upsert(OwnershipRecord.recordSet(name, spec.stack()))));
+                    ZoneRecords.upsert(OwnershipRecord.recordSet(name, run.owner()))));
         }
     }
 
@@ -229,7 +228,7 @@ final class AliasRecords {
     }
 
     private Change createOwnership(String name, ResourceRecordSet current) {
-        String value = OwnershipRecord.value(spec.stack());
+        String value = OwnershipRecord.value(run.owner());
         return new Change(
                 current == null ? ChangeAction.CREATE : ChangeAction.UPDATE,
                 ResourceKind.OWNERSHIP_RECORD,

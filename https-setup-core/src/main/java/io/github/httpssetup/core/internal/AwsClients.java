@@ -5,6 +5,8 @@ import io.github.httpssetup.core.HttpClientType;
 import io.github.httpssetup.core.HttpsSetupException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53domains.Route53DomainsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -64,6 +68,15 @@ final class AwsClients implements AutoCloseable {
     private final Created<Wafv2Client> wafv2;
     private final Created<S3Client> s3;
     private final Created<AutoScalingClient> autoScaling;
+    /** STS, for the Route 53 clients of zones in other accounts ({@code hostedZone.roleArn}). */
+    private final Created<StsClient> sts;
+    /** Route 53 with an assumed role's credentials, by role ARN; each made on first use. */
+    private final Map<String, RoleClient> roleRoute53 = new ConcurrentHashMap<>();
+
+    private final Region global;
+
+    /** A Route 53 client and the provider of its assumed role's credentials, closed together. */
+    private record RoleClient(Route53Client client, StsAssumeRoleCredentialsProvider credentials) {}
 
     /**
      * @param credentials the provider of every client; {@code null}: the SDK's default chain, resolved once for all of
@@ -88,6 +101,7 @@ final class AwsClients implements AutoCloseable {
             HttpClientType httpClient) {
         Region r = Region.of(region);
         Region global = route53Region(region); // refuses an unsupported partition before anything is created
+        this.global = global;
         this.endpoint = endpoint;
         this.interceptors = List.copyOf(interceptors);
         this.httpType = httpClient;
@@ -106,6 +120,7 @@ final class AwsClients implements AutoCloseable {
         // with an endpoint override (an emulator), S3 is addressed by path: bucket host names do not resolve there
         this.s3 = new Created<>("s3", () -> configure(S3Client.builder().forcePathStyle(endpoint != null), r));
         this.autoScaling = new Created<>("autoscaling", () -> configure(AutoScalingClient.builder(), r));
+        this.sts = new Created<>("sts", () -> configure(StsClient.builder(), r));
     }
 
     /**
@@ -192,6 +207,11 @@ final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder, Region region) {
+        return configure(builder, region, credentials.get());
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(
+            B builder, Region region, AwsCredentialsProvider provider) {
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         .maxAttempts(MAX_ATTEMPTS)
@@ -200,7 +220,7 @@ final class AwsClients implements AutoCloseable {
         interceptors.forEach(override::addExecutionInterceptor);
         builder.httpClient(http.get())
                 .region(region)
-                .credentialsProvider(credentials.get())
+                .credentialsProvider(provider)
                 .overrideConfiguration(override.build());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
@@ -224,6 +244,27 @@ final class AwsClients implements AutoCloseable {
         return route53.get();
     }
 
+    /**
+     * Route 53 for a zone reached through a role: its credentials come from {@code sts:AssumeRole} on the role (and are
+     * renewed before they expire), one client per role.
+     *
+     * @param roleArn the role's ARN; {@code null} = {@link #route53()}
+     */
+    public Route53Client route53(String roleArn) {
+        if (roleArn == null) {
+            return route53();
+        }
+        return roleRoute53
+                .computeIfAbsent(roleArn, arn -> {
+                    StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+                            .stsClient(sts.get())
+                            .refreshRequest(a -> a.roleArn(arn).roleSessionName("https-setup"))
+                            .build();
+                    return new RoleClient(configure(Route53Client.builder(), global, provider), provider);
+                })
+                .client();
+    }
+
     /** Created only by a run that registers a domain. */
     public Route53DomainsClient domains() {
         return domains.get();
@@ -232,7 +273,7 @@ final class AwsClients implements AutoCloseable {
     /** The clients (and shared parts) created so far, by name: {@code http}, {@code credentials}, {@code ec2}, ... */
     java.util.Set<String> created() {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        for (Created<?> c : List.of(http, credentials, ec2, elb, acm, route53, domains, wafv2, s3, autoScaling)) {
+        for (Created<?> c : List.of(http, credentials, ec2, elb, acm, route53, domains, wafv2, s3, autoScaling, sts)) {
             if (c.ifCreated() != null) {
                 names.add(c.name);
             }
@@ -275,6 +316,14 @@ final class AwsClients implements AutoCloseable {
             if (c != null) {
                 c.close();
             }
+        }
+        roleRoute53.values().forEach(role -> {
+            role.client().close();
+            role.credentials().close();
+        });
+        StsClient stsClient = sts.ifCreated();
+        if (stsClient != null) {
+            stsClient.close();
         }
         if (ownsCredentials && credentials.ifCreated() instanceof DefaultCredentialsProvider provider) {
             provider.close();

@@ -225,6 +225,19 @@ final class Certificates {
     /** Certificates in the region; with {@code all == false} only those named like one of the description's names. */
     private List<CertificateSummary> candidateSummaries(boolean all) {
         Set<String> names = new TreeSet<>(spec.allNames());
+        if (run.isScoped() && !all) { // with sites: the account's list read once for all of them
+            return run.observeStack(ResourceKind.CERTIFICATE, "certificate list", () -> listAll()).stream()
+                    .filter(s -> names.contains(DnsNames.normalize(s.domainName())))
+                    .toList();
+        }
+        return list(names, all);
+    }
+
+    private List<CertificateSummary> listAll() {
+        return list(Set.of(), true);
+    }
+
+    private List<CertificateSummary> list(Set<String> names, boolean all) {
         List<CertificateSummary> result = new ArrayList<>();
         String token = null;
         do {
@@ -404,7 +417,7 @@ final class Certificates {
                 .map(o -> o.detail().certificateArn())
                 .sorted()
                 .collect(Collectors.joining(","));
-        return HostedZones.sha256(spec.stack() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
+        return HostedZones.sha256(run.owner() + "|" + String.join(",", new TreeSet<>(spec.allNames())) + "|"
                         + spec.certificate().keyAlgorithm().awsName() + "|" + unusable
                         + (stale.isEmpty() ? "" : "|" + String.join(",", stale)))
                 .substring(0, 32);
@@ -740,7 +753,6 @@ final class Certificates {
             return false;
         }
         return run
-                .aws()
                 .route53()
                 .listTagsForResource(
                         r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(zone.id()))
@@ -748,7 +760,7 @@ final class Certificates {
                 .tags()
                 .stream()
                 .anyMatch(t ->
-                        HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
+                        HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && run.owner().equals(t.value()));
     }
 
     /**

@@ -30,6 +30,7 @@ final class Chain {
     static final String LOAD_BALANCER = "load-balancer";
     static final String HTTP_LISTENER = "http-listener";
     static final String LISTENERS = "listeners";
+    static final String LISTENER_RULES = "listener-rules";
     static final String RECORDS = "records";
     static final String READINESS = "readiness";
     static final String CLEANUP = "cleanup";
@@ -55,7 +56,11 @@ final class Chain {
                     List.of(),
                     "the target groups by name",
                     (run, in) -> new TargetGroups(run).observed()),
-            read(READ_CERTIFICATES, List.of(), "the stack's certificates", (run, in) -> new Certificates(run).owned()),
+            read(
+                    READ_CERTIFICATES,
+                    List.of(),
+                    "the stack's certificates (with sites, each site reads its own)",
+                    (run, in) -> run.sites() == null ? new Certificates(run).owned() : null),
             step(
                     ZONE,
                     List.of(),
@@ -63,6 +68,10 @@ final class Chain {
                     "the hosted zone, after the domain registration; names it cannot hold fail"
                             + " here, before any certificate",
                     (run, in) -> {
+                        if (run.sites() != null) { // each site's zone; a site cannot register its domain
+                            run.sites().zones();
+                            return null;
+                        }
                         DomainRegistration registration = new DomainRegistration(run);
                         registration.converge();
                         States.Zone z = new HostedZones(run).converge();
@@ -75,6 +84,10 @@ final class Chain {
                         return z;
                     },
                     (run, zone, kept) -> {
+                        if (run.sites() != null) {
+                            run.sites().destroyZones(kept);
+                            return;
+                        }
                         new HostedZones(run).destroy(zone, kept);
                         new DomainRegistration(run).destroy(kept);
                     }),
@@ -82,7 +95,7 @@ final class Chain {
             // as the zone is known (a zone still to be created has none).
             read(READ_RECORDS, List.of(ZONE), "the zone's record sets", (run, in) -> {
                 States.Zone z = in.get(ZONE, States.Zone.class);
-                if (z.id() != null) {
+                if (z != null && z.id() != null) { // with sites, each site read its zone's records
                     run.zoneRecords(z.id());
                 }
                 return null;
@@ -92,7 +105,7 @@ final class Chain {
                     List.of(),
                     List.of(),
                     "the instances: VPC, zones, subnets, security groups",
-                    (run, in) -> new Network(run).targets(),
+                    (run, in) -> run.sites() != null ? run.sites().targets() : new Network(run).targets(),
                     null),
             read(
                     READ_ROUTE_TABLES,
@@ -112,8 +125,16 @@ final class Chain {
                     List.of(ZONE),
                     List.of(READ_CERTIFICATES, READ_RECORDS),
                     "the certificate, issued (its" + " validation records written and waited for)",
-                    (run, in) -> new Certificates(run).converge(in.get(ZONE, States.Zone.class)),
-                    (run, zone, kept) -> new Certificates(run).destroy(zone)),
+                    (run, in) -> run.sites() != null
+                            ? run.sites().certificates()
+                            : new Certificates(run).converge(in.get(ZONE, States.Zone.class)),
+                    (run, zone, kept) -> {
+                        if (run.sites() != null) {
+                            run.sites().destroyCertificates();
+                        } else {
+                            new Certificates(run).destroy(zone);
+                        }
+                    }),
             step(
                     SECURITY_GROUPS,
                     List.of(TARGETS),
@@ -126,8 +147,16 @@ final class Chain {
                     List.of(TARGETS),
                     List.of(READ_TARGET_GROUPS),
                     "the target group with its targets",
-                    (run, in) -> new TargetGroups(run).converge(in.get(TARGETS, States.Targets.class)),
-                    (run, zone, kept) -> new TargetGroups(run).destroy()),
+                    (run, in) -> run.sites() != null
+                            ? run.sites().targetGroups()
+                            : new TargetGroups(run).converge(in.get(TARGETS, States.Targets.class)),
+                    (run, zone, kept) -> {
+                        if (run.sites() != null) {
+                            run.sites().destroyTargetGroups();
+                        } else {
+                            new TargetGroups(run).destroy();
+                        }
+                    }),
             step(
                     LOAD_BALANCER,
                     List.of(NETWORK, SECURITY_GROUPS),
@@ -166,13 +195,49 @@ final class Chain {
                                         existing);
                         return null;
                     },
-                    (run, zone, kept) -> new Listeners(run).destroy()), // both listeners
+                    (run, zone, kept) -> {
+                        if (run.sites() != null) { // the rules first, though the listener would take them along
+                            new ListenerRules(run)
+                                    .destroy(
+                                            run.sites(),
+                                            new LoadBalancers(run)
+                                                    .find()
+                                                    .map(LoadBalancers.Found::state)
+                                                    .orElse(null));
+                        }
+                        new Listeners(run).destroy(); // both listeners
+                    }),
+            // With sites: each site's certificate on the HTTPS listener (SNI), then the rules that send its names
+            // there.
+            step(
+                    LISTENER_RULES,
+                    List.of(LISTENERS),
+                    List.of(),
+                    "with sites, each site's certificate on the HTTPS listener (SNI), then its host and path rules;"
+                            + " the rules of removed sites deleted",
+                    (run, in) -> {
+                        if (run.sites() != null) {
+                            States.LoadBalancer loadBalancer = in.get(LOAD_BALANCER, States.LoadBalancer.class);
+                            new ListenerCertificates(run)
+                                    .converge(
+                                            loadBalancer,
+                                            run.sites().certificates,
+                                            run.sites().defaultCertificateSite());
+                            new ListenerRules(run).converge(loadBalancer, run.sites());
+                        }
+                        return null;
+                    },
+                    null),
             step(
                     RECORDS,
                     List.of(LISTENERS),
                     List.of(READ_RECORDS),
                     "the alias records",
                     (run, in) -> {
+                        if (run.sites() != null) {
+                            run.sites().records(in.get(LOAD_BALANCER, States.LoadBalancer.class));
+                            return null;
+                        }
                         new AliasRecords(run)
                                 .converge(
                                         in.get(ZONE, States.Zone.class),
@@ -180,7 +245,9 @@ final class Chain {
                         return null;
                     },
                     (run, zone, kept) -> {
-                        if (zone != null) {
+                        if (run.sites() != null) {
+                            run.sites().destroyRecords();
+                        } else if (zone != null) {
                             new AliasRecords(run).destroy(zone);
                         }
                     }),
@@ -193,6 +260,10 @@ final class Chain {
                     List.of(),
                     "the targets healthy (waited for while initial); an unhealthy one fails with its reason",
                     (run, in) -> {
+                        if (run.sites() != null) {
+                            run.sites().readiness(in.get(SECURITY_GROUPS, States.SecurityGroups.class));
+                            return null;
+                        }
                         new TargetReadiness(run)
                                 .converge(
                                         in.get(TARGET_GROUP, States.TargetGroup.class),
@@ -203,11 +274,16 @@ final class Chain {
                     null),
             step(
                     CLEANUP,
-                    List.of(LISTENERS),
+                    List.of(LISTENER_RULES),
                     List.of(),
                     "what the listeners no longer use deleted: replaced target"
                             + " groups, stale rules, replaced certificates",
                     (run, in) -> {
+                        if (run.sites() != null) { // after the rules: what removed sites used, and what sites replaced
+                            new SecurityGroups(run).revokeStale(in.get(SECURITY_GROUPS, States.SecurityGroups.class));
+                            run.sites().cleanup(in.get(LOAD_BALANCER, States.LoadBalancer.class));
+                            return null;
+                        }
                         new TargetGroups(run).deleteReplaced(in.get(TARGET_GROUP, States.TargetGroup.class));
                         new SecurityGroups(run).revokeStale(in.get(SECURITY_GROUPS, States.SecurityGroups.class));
                         new Certificates(run)

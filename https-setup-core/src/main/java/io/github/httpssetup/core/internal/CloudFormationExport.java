@@ -47,6 +47,13 @@ final class CloudFormationExport {
      * @throws HttpsSetupException {@link ErrorCode#NOT_EXPORTABLE}, naming the key and what to do instead
      */
     static void checkExportable(HttpsSetup spec) {
+        if (!spec.sites().isEmpty()) {
+            throw new HttpsSetupException(
+                    ErrorCode.NOT_EXPORTABLE,
+                    "sites cannot be exported yet: the template writer knows one site per load balancer (its"
+                            + " listener rules, SNI certificates and zones in other accounts are not written). Apply the"
+                            + " file with https-setup, or export each site as a single-site stack of its own.");
+        }
         if (spec.domain().registration().isPresent()) {
             throw new HttpsSetupException(
                     ErrorCode.NOT_EXPORTABLE,

@@ -122,10 +122,22 @@ public final class Engine {
             List<String> kept = new ArrayList<>();
             translate(() -> {
                 new LoadBalancers(run).checkDestroyable(); // refuse before deleting anything
-                States.Zone zone = new HostedZones(run).find().orElse(null);
+                States.Zone zone = null;
+                if (run.sites() == null) {
+                    zone = new HostedZones(run).find().orElse(null);
+                } else { // sites no longer described are found by their rules, before anything is deleted
+                    new ListenerRules(run)
+                            .noteRemoved(
+                                    run.sites(),
+                                    new LoadBalancers(run)
+                                            .find()
+                                            .map(LoadBalancers.Found::state)
+                                            .orElse(null));
+                }
+                States.Zone found = zone;
                 for (StepGraph.Step s : Chain.GRAPH.destroyOrder()) {
                     step(run, s.name(), () -> {
-                        s.teardown().run(run, zone, kept);
+                        s.teardown().run(run, found, kept);
                         return null;
                     });
                 }

@@ -126,14 +126,13 @@ final class HostedZones {
         run.observe(
                         ResourceKind.HOSTED_ZONE,
                         "hosted zone tags " + id,
-                        () -> run.aws()
-                                .route53()
+                        () -> run.route53()
                                 .listTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE)
                                         .resourceId(id))
                                 .resourceTagSet()
                                 .tags())
                 .forEach(t -> current.put(t.key(), t.value()));
-        boolean owned = spec.stack().equals(current.get(HttpsSetup.OWNERSHIP_TAG));
+        boolean owned = run.owner().equals(current.get(HttpsSetup.OWNERSHIP_TAG));
         if (!owned && !createdByStack) {
             return false; // found by name but made by someone else: not the stack's to tag
         }
@@ -165,8 +164,7 @@ final class HostedZones {
     /** Tags the zone, at most {@value #MAX_TAGS_PER_CALL} per call, the ownership tag in the first call. */
     private void tag(String id, Map<String, String> tags) {
         for (List<Tag> chunk : tagChunks(tags)) {
-            run.aws()
-                    .route53()
+            run.route53()
                     .changeTagsForResource(r -> r.resourceType(TagResourceType.HOSTEDZONE)
                             .resourceId(id)
                             .addTags(chunk));
@@ -263,7 +261,6 @@ final class HostedZones {
     private List<HostedZone> byName(String name) {
         String wanted = DnsNames.normalize(name);
         return run
-                .aws()
                 .route53()
                 .listHostedZonesByName(r -> r.dnsName(DnsNames.absolute(wanted)).maxItems("100"))
                 .hostedZones()
@@ -281,7 +278,7 @@ final class HostedZones {
         String marker = null;
         do {
             String m = marker;
-            ListHostedZonesResponse page = run.aws().route53().listHostedZones(r -> {
+            ListHostedZonesResponse page = run.route53().listHostedZones(r -> {
                 if (m != null) {
                     r.marker(m);
                 }
@@ -297,7 +294,7 @@ final class HostedZones {
     }
 
     private Found describe(String id) {
-        GetHostedZoneResponse zone = run.aws().route53().getHostedZone(r -> r.id(id));
+        GetHostedZoneResponse zone = run.route53().getHostedZone(r -> r.id(id));
         String name = DnsNames.normalize(zone.hostedZone().name());
         if (!DnsNames.inZone(spec.domain().name(), name)) {
             throw new HttpsSetupException(
@@ -318,8 +315,7 @@ final class HostedZones {
     private States.Zone create(String name) {
         String reference = callerReferencePrefix() + UUID.randomUUID();
         try {
-            var response = run.aws()
-                    .route53()
+            var response = run.route53()
                     .createHostedZone(r -> r.name(name)
                             .callerReference(reference)
                             .hostedZoneConfig(c -> c.comment("https-setup stack " + spec.stack())
@@ -375,7 +371,6 @@ final class HostedZones {
             return;
         }
         boolean owned = run
-                .aws()
                 .route53()
                 .listTagsForResource(
                         r -> r.resourceType(TagResourceType.HOSTEDZONE).resourceId(zone.id()))
@@ -383,7 +378,7 @@ final class HostedZones {
                 .tags()
                 .stream()
                 .anyMatch(t ->
-                        HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && spec.stack().equals(t.value()));
+                        HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && run.owner().equals(t.value()));
         if (!owned) {
             kept.add(label + ": not created by stack " + spec.stack());
             return;
@@ -397,6 +392,6 @@ final class HostedZones {
         }
         run.change(
                 Change.of(ChangeAction.DELETE, ResourceKind.HOSTED_ZONE, zone.name(), zone.id(), "deleteOnDestroy"),
-                () -> run.aws().route53().deleteHostedZone(r -> r.id(zone.id())));
+                () -> run.route53().deleteHostedZone(r -> r.id(zone.id())));
     }
 }

@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupT
  */
 record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redirect) {
 
+    private static final String NOT_FOUND = "404";
+
     /** What ELB uses when a redirect leaves the host out: the request's host. */
     static final String DEFAULT_HOST = "#{host}";
     /** What ELB uses when a redirect leaves the path out: the request's path. */
@@ -42,6 +44,11 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
     /** Forward every request to the target group. */
     static ListenerAction forward(String targetGroupArn) {
         return new ListenerAction(ActionTypeEnum.FORWARD, targetGroupArn, null);
+    }
+
+    /** With sites and no default site: a request for a host no site names gets a fixed 404 response. */
+    static ListenerAction notFound() {
+        return new ListenerAction(ActionTypeEnum.FIXED_RESPONSE, null, null);
     }
 
     /** Redirect permanently (301) to the same host, path and query over HTTPS on {@code httpsPort}. */
@@ -64,6 +71,11 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
         Action action = actions.get(0);
         if (action.type() == ActionTypeEnum.FORWARD) {
             return forwardedGroup(action).map(ListenerAction::forward);
+        }
+        if (action.type() == ActionTypeEnum.FIXED_RESPONSE
+                && action.fixedResponseConfig() != null
+                && NOT_FOUND.equals(action.fixedResponseConfig().statusCode())) {
+            return Optional.of(notFound());
         }
         if (action.type() == ActionTypeEnum.REDIRECT && action.redirectConfig() != null) {
             RedirectActionConfig r = action.redirectConfig();
@@ -180,6 +192,12 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
 
     /** The action to send, with every redirect setting spelled out (moto fills in none of them). */
     Action toAws() {
+        if (type == ActionTypeEnum.FIXED_RESPONSE) {
+            return Action.builder()
+                    .type(ActionTypeEnum.FIXED_RESPONSE)
+                    .fixedResponseConfig(c -> c.statusCode(NOT_FOUND).contentType("text/plain"))
+                    .build();
+        }
         if (type == ActionTypeEnum.FORWARD) {
             return Action.builder()
                     .type(ActionTypeEnum.FORWARD)
@@ -200,6 +218,9 @@ record ListenerAction(ActionTypeEnum type, String targetGroupArn, Redirect redir
     /** {@code forward to arn:...}, {@code redirect (HTTP_301) to HTTPS port 443}. */
     @Override
     public String toString() {
+        if (type == ActionTypeEnum.FIXED_RESPONSE) {
+            return "fixed response " + NOT_FOUND;
+        }
         if (type == ActionTypeEnum.FORWARD) {
             return "forward to " + (targetGroupArn == null ? AttributeChange.KNOWN_AFTER_APPLY : targetGroupArn);
         }

@@ -155,7 +155,10 @@ final class Listeners {
                 ProtocolEnum.HTTPS,
                 certificate == null ? null : certificate.arn(),
                 spec.httpsListener().sslPolicy(),
-                ListenerAction.forward(targetGroupArn),
+                // with sites and no default site, a host no site names gets a 404
+                targetGroup == null && !spec.sites().isEmpty()
+                        ? ListenerAction.notFound()
+                        : ListenerAction.forward(targetGroupArn),
                 replaced));
         HttpAction http = spec.httpListener().action();
         if (http != HttpAction.NONE) {

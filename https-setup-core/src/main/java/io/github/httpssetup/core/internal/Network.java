@@ -53,7 +53,9 @@ final class Network {
         if (targets.autoScalingGroup().isPresent()) {
             return groupTargets();
         }
-        Read read = run.observe(null, "targets", this::readTargets);
+        // sites on the same instances (each on its port) share one read of them
+        Read read = run.observeStack(
+                null, "targets " + targets.instanceIds() + " " + targets.instanceTags(), this::readTargets);
         if (!read.leftOut().isEmpty()) {
             String tags = tags();
             String leftOut = read.leftOut().entrySet().stream()
@@ -142,7 +144,7 @@ final class Network {
      */
     private States.Targets groupTargets() {
         String name = targets.autoScalingGroup().orElseThrow();
-        GroupRead read = run.observe(null, "auto scaling group targets " + name, () -> readGroup(name));
+        GroupRead read = run.observeStack(null, "auto scaling group targets " + name, () -> readGroup(name));
         if (run.mode() != Run.Mode.APPLY) { // apply starts with a plan: warn once
             if ("EC2".equals(read.healthCheckType())) {
                 run.warn(

@@ -12,6 +12,8 @@ final class OutputsCollector {
     volatile String loadBalancerArn;
     volatile String loadBalancerDnsName;
     volatile String targetGroupArn;
+    /** With sites: each site's URL. */
+    volatile java.util.Map<String, String> siteUrls = java.util.Map.of();
 
     Outputs toOutputs(String url) {
         return new Outputs(
@@ -22,6 +24,7 @@ final class OutputsCollector {
                 certificateArn,
                 loadBalancerArn,
                 loadBalancerDnsName,
-                targetGroupArn);
+                targetGroupArn,
+                siteUrls);
     }
 }

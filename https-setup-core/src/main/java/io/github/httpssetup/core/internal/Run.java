@@ -49,17 +49,23 @@ final class Run {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RetryConfig eventualConsistency;
-    private final List<Change> changes = Collections.synchronizedList(new ArrayList<>());
+    private final List<Change> changes;
     private final OutputsCollector outputs = new OutputsCollector();
     private final Map<String, ZoneRecords> zoneRecords = new java.util.concurrent.ConcurrentHashMap<>();
     private final Observations observations;
-    private final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> created;
     /** The resource the write running on this thread created, if it said so (see {@link #created}). */
     private final ThreadLocal<String> createdByWrite = new ThreadLocal<>();
+    /** The run of the whole stack, for the run of one site's part ({@link #scoped}); {@code null} for that run. */
+    private final Run parent;
+    /** The site's part this run converges, such as {@code blog} or {@code blog/route-0}; {@code null}: the stack. */
+    private final String scope;
+    /** The sites' parts of this stack run, made once each; {@code null} in a scoped run. */
+    private final Sites sites;
 
     private volatile boolean cancelled;
-    /** In a plan: the readiness check an apply without changes still runs (see {@link TargetReadiness}). */
-    private volatile Runnable readiness;
+    /** In a plan: the readiness checks an apply without changes still runs (see {@link TargetReadiness}). */
+    private final List<Runnable> readiness = Collections.synchronizedList(new ArrayList<>());
 
     Run(HttpsSetup spec, AwsClients aws, Mode mode, EngineConfig config) {
         this(spec, aws, mode, config, new Observations());
@@ -78,6 +84,65 @@ final class Run {
         this.clock = config.clock();
         this.sleeper = config.sleeper();
         this.eventualConsistency = config.eventualConsistency();
+        this.changes = Collections.synchronizedList(new ArrayList<>());
+        this.created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        this.parent = null;
+        this.scope = null;
+        this.sites = spec.sites().isEmpty() ? null : new Sites(this);
+    }
+
+    /** The run of one site's part: its own description and reads, the stack run's changes and cancellation. */
+    private Run(Run parent, String scope, HttpsSetup scopeSpec, Observations observations) {
+        this.observations = observations;
+        this.spec = scopeSpec;
+        this.aws = parent.aws;
+        this.mode = parent.mode;
+        this.listener = parent.listener;
+        this.clock = parent.clock;
+        this.sleeper = parent.sleeper;
+        this.eventualConsistency = parent.eventualConsistency;
+        this.changes = parent.changes;
+        this.created = parent.created;
+        this.parent = parent;
+        this.scope = scope;
+        this.sites = null;
+    }
+
+    /**
+     * A run for one site's part of this stack run: its resources are owned under {@link #owner()}
+     * {@code <stack>/<scope>}, its changes are this run's, named after the scope, and it reads on its own.
+     *
+     * @param scope     the site ({@code blog}) or one of its routes ({@code blog/route-0})
+     * @param scopeSpec the single-site description of that part
+     */
+    Run scoped(String scope, HttpsSetup scopeSpec) {
+        return new Run(this, scope, scopeSpec, observations.scope(scope));
+    }
+
+    /** The sites of this stack run; {@code null} for a single-site stack or a scoped run. */
+    Sites sites() {
+        return sites;
+    }
+
+    /** The scope of a scoped run ({@code blog}, {@code blog/route-0}); {@code null} for the stack run. */
+    String scope() {
+        return scope;
+    }
+
+    /**
+     * The value of {@link HttpsSetup#OWNERSHIP_TAG} (and of the ownership TXT records) on what this run owns: the
+     * stack's name, or {@code <stack>/<scope>} for a site's part.
+     */
+    String owner() {
+        return scope == null ? spec.stack() : spec.stack() + "/" + scope;
+    }
+
+    /** Route 53 for this run's zone: through {@code hostedZone.roleArn} when the zone is in another account. */
+    software.amazon.awssdk.services.route53.Route53Client route53() {
+        String role = spec.domain() == null
+                ? null
+                : spec.domain().hostedZone().roleArn().orElse(null);
+        return aws.route53(role);
     }
 
     HttpsSetup spec() {
@@ -108,7 +173,28 @@ final class Run {
             copy = new ArrayList<>(changes);
         }
         copy.sort((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
+        if (sites != null) { // with sites: the stack's own changes, then each site's, in the description's order
+            List<String> order = new ArrayList<>(spec.sites().keySet());
+            order.addAll(new java.util.TreeSet<>(sites.removed.keySet()));
+            copy.sort(java.util.Comparator.comparingInt(c -> siteIndex(c.name(), order)));
+        }
         return copy;
+    }
+
+    /**
+     * Where a change of a stack with sites is listed: its site's position ({@code blog: ...}, {@code blog/route-0:
+     * ...}, a rule {@code blog/host-0 ...}) among {@code sites} (the described ones, then the removed ones), after the
+     * stack's own changes.
+     */
+    static int siteIndex(String name, List<String> sites) {
+        int end = 0;
+        while (end < name.length() && (Character.isLetterOrDigit(name.charAt(end)) || name.charAt(end) == '-')) {
+            end++;
+        }
+        if (end == 0 || end == name.length() || (name.charAt(end) != ':' && name.charAt(end) != '/')) {
+            return -1;
+        }
+        return sites.indexOf(name.substring(0, end)); // -1: the stack's own (a security group rule "sg-...: ...")
     }
 
     /**
@@ -116,8 +202,18 @@ final class Run {
      * an apply starts from the plan run's read.
      */
     ZoneRecords zoneRecords(String zoneId) {
+        if (parent != null) { // sites in one zone share its read: each looks only at its own names
+            return parent.zoneRecords.computeIfAbsent(
+                    zoneId,
+                    id -> parent.observe(ResourceKind.ALIAS_RECORD, "records " + id, () -> ZoneRecords.read(this, id)));
+        }
         return zoneRecords.computeIfAbsent(
                 zoneId, id -> observe(ResourceKind.ALIAS_RECORD, "records " + id, () -> ZoneRecords.read(this, id)));
+    }
+
+    /** Whether this run converges one site's part of a stack with sites. */
+    boolean isScoped() {
+        return parent != null;
     }
 
     // ---- observations ----
@@ -133,19 +229,38 @@ final class Run {
         return observations.get(kind, key, read);
     }
 
-    /** Forgets the observations a write of this kind may have made stale. */
+    /**
+     * Like {@link #observe}, for a read that is the same for every site's part (the stack's target groups): a scoped
+     * run shares the stack run's answer.
+     */
+    <T> T observeStack(ResourceKind kind, Object key, Supplier<T> read) {
+        return parent == null ? observe(kind, key, read) : parent.observe(kind, key, read);
+    }
+
+    /** Forgets the observations a write of this kind may have made stale (the stack run's too, in a scoped run). */
     void invalidate(ResourceKind kind) {
         observations.invalidate(kind);
+        if (parent != null) {
+            parent.invalidate(kind);
+        }
     }
 
     /** Keeps the check an apply runs after this plan when the plan has no changes (the apply run has its own step). */
     void deferReadiness(Runnable check) {
-        this.readiness = check;
+        if (parent != null) {
+            parent.deferReadiness(check);
+        } else {
+            readiness.add(check);
+        }
     }
 
-    /** The readiness check this plan deferred, if any. */
+    /** The readiness checks this plan deferred, as one, if any. */
     Optional<Runnable> readiness() {
-        return Optional.ofNullable(readiness);
+        List<Runnable> checks;
+        synchronized (readiness) {
+            checks = List.copyOf(readiness);
+        }
+        return checks.isEmpty() ? Optional.empty() : Optional.of(() -> checks.forEach(Runnable::run));
     }
 
     /**
@@ -214,6 +329,13 @@ final class Run {
             return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException();
         }
 
+        /** The reads of one site's part ({@link Run#scoped}): kept apart, and shared by an apply with its plan. */
+        private final Map<String, Observations> scopes = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Observations scope(String scope) {
+            return scopes.computeIfAbsent(scope, s -> new Observations());
+        }
+
         void invalidate(ResourceKind kind) {
             Set<ResourceKind> stale = related(kind);
             outcomes.keySet().removeIf(k -> k.kind() != null && stale.contains(k.kind()));
@@ -232,9 +354,19 @@ final class Run {
                 case TARGET_GROUP, TARGETS -> EnumSet.of(ResourceKind.TARGET_GROUP, ResourceKind.TARGETS);
                 // deleting a load balancer deletes its listeners
                 case LOAD_BALANCER ->
-                    EnumSet.of(ResourceKind.LOAD_BALANCER, ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                    EnumSet.of(
+                            ResourceKind.LOAD_BALANCER,
+                            ResourceKind.HTTPS_LISTENER,
+                            ResourceKind.HTTP_LISTENER,
+                            ResourceKind.LISTENER_CERTIFICATE,
+                            ResourceKind.LISTENER_RULE);
+                // a new default certificate changes the listener's certificate list
                 case HTTPS_LISTENER, HTTP_LISTENER ->
-                    EnumSet.of(ResourceKind.HTTPS_LISTENER, ResourceKind.HTTP_LISTENER);
+                    EnumSet.of(
+                            ResourceKind.HTTPS_LISTENER,
+                            ResourceKind.HTTP_LISTENER,
+                            ResourceKind.LISTENER_CERTIFICATE,
+                            ResourceKind.LISTENER_RULE);
                 default -> EnumSet.of(kind);
             };
         }
@@ -250,13 +382,13 @@ final class Run {
     /** The tags every owned, taggable resource carries: the user's, plus the ownership tag. */
     Map<String, String> tags() {
         Map<String, String> tags = new LinkedHashMap<>(spec.tags());
-        tags.put(HttpsSetup.OWNERSHIP_TAG, spec.stack());
+        tags.put(HttpsSetup.OWNERSHIP_TAG, owner());
         return tags;
     }
 
-    /** Whether these tags mark a resource of this stack. */
+    /** Whether these tags mark a resource of this stack (of this site's part, in a scoped run). */
     boolean owns(Map<String, String> tags) {
-        return spec.stack().equals(tags.get(HttpsSetup.OWNERSHIP_TAG));
+        return owner().equals(tags.get(HttpsSetup.OWNERSHIP_TAG));
     }
 
     // ---- decisions ----
@@ -268,12 +400,29 @@ final class Run {
 
     /** Records that the resource already matches, with a note the plan shows (e.g. what was left out and why). */
     void unchanged(ResourceKind kind, String name, String id, String note) {
-        changes.add(Change.of(ChangeAction.UNCHANGED, kind, name, id, note));
+        changes.add(Change.of(ChangeAction.UNCHANGED, kind, scoped(name), id, note));
     }
 
     /** Records a conflict: a same-named resource the stack does not own. */
     void conflict(ResourceKind kind, String name, String id, String reason) {
-        changes.add(Change.of(ChangeAction.CONFLICT, kind, name, id, reason));
+        changes.add(Change.of(ChangeAction.CONFLICT, kind, scoped(name), id, reason));
+    }
+
+    /** A resource's name as changes show it: after its site's part ({@code blog: example.org}) in a scoped run. */
+    private String scoped(String name) {
+        return scope == null ? name : scope + ": " + name;
+    }
+
+    private Change scoped(Change change) {
+        return scope == null
+                ? change
+                : new Change(
+                        change.action(),
+                        change.kind(),
+                        scoped(change.name()),
+                        change.id(),
+                        change.attributes(),
+                        change.reason());
     }
 
     /** Records the change and, unless planning, runs the write. Returns the write's result (null in a plan). */
@@ -288,7 +437,8 @@ final class Run {
      *
      * @param idOf the new resource's id or ARN, from the write's result
      */
-    <T> T change(Change change, Supplier<T> write, java.util.function.Function<T, String> idOf) {
+    <T> T change(Change given, Supplier<T> write, java.util.function.Function<T, String> idOf) {
+        Change change = scoped(given);
         if (!writing()) {
             changes.add(change);
             return null;
@@ -385,7 +535,7 @@ final class Run {
     }
 
     void checkCancelled() {
-        if (cancelled) {
+        if (cancelled || (parent != null && parent.cancelled)) {
             throw new CancelledException();
         }
     }

@@ -10,6 +10,7 @@ import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.IpAddressType;
 import io.github.httpssetup.core.LoadBalancerSpec;
 import io.github.httpssetup.core.ResourceKind;
+import io.github.httpssetup.core.TargetsSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -387,8 +388,10 @@ final class SecurityGroups {
     /** The application ports the load balancer reaches the instances on: traffic, and health check when different. */
     Set<Integer> applicationPorts() {
         Set<Integer> ports = new TreeSet<>();
-        ports.add(spec.targets().port());
-        spec.targets().healthCheck().port().ifPresent(ports::add);
+        for (TargetsSpec targets : Sites.allTargets(spec)) { // with sites: every site's and route's
+            ports.add(targets.port());
+            targets.healthCheck().port().ifPresent(ports::add);
+        }
         return ports;
     }
 

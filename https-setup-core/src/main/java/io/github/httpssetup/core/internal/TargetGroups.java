@@ -65,8 +65,17 @@ final class TargetGroups {
 
     /** {@code <stack>-tg-<hash6>}: the hash of protocol, port and VPC, which a target group cannot change. */
     static String name(String stack, TargetProtocol protocol, int port, String vpcId) {
+        return name(stack, null, protocol, port, vpcId);
+    }
+
+    /**
+     * With sites, the hash also covers the site's part ({@code blog}, {@code blog/route-0}): two sites on the same
+     * port get groups of their own.
+     */
+    static String name(String stack, String scope, TargetProtocol protocol, int port, String vpcId) {
+        String key = protocol.name() + ":" + port + ":" + vpcId;
         return prefix(stack)
-                + HostedZones.sha256(protocol.name() + ":" + port + ":" + vpcId).substring(0, 6);
+                + HostedZones.sha256(scope == null ? key : scope + "|" + key).substring(0, 6);
     }
 
     static String prefix(String stack) {
@@ -98,7 +107,7 @@ final class TargetGroups {
     // ---- converge ----
 
     States.TargetGroup converge(States.Targets network) {
-        String name = name(spec.stack(), targets.protocol(), targets.port(), network.vpcId());
+        String name = name(spec.stack(), run.scope(), targets.protocol(), targets.port(), network.vpcId());
         Observed observed = observed();
         Map<String, TargetGroup> stackGroups = observed.groups();
         Map<String, Map<String, String>> tags = observed.tags();
@@ -203,7 +212,7 @@ final class TargetGroups {
 
     /** The stack's target groups and their tags, read once per run (see {@link Run#observe}). */
     Observed observed() {
-        return run.observe(ResourceKind.TARGET_GROUP, "target groups", this::observe);
+        return run.observeStack(ResourceKind.TARGET_GROUP, "target groups", this::observe);
     }
 
     private Observed observe() {

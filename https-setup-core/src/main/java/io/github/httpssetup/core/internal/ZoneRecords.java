@@ -44,7 +44,7 @@ final class ZoneRecords {
             String name = nextName;
             RRType type = nextType;
             String identifier = nextIdentifier;
-            ListResourceRecordSetsResponse page = run.aws().route53().listResourceRecordSets(r -> {
+            ListResourceRecordSetsResponse page = run.route53().listResourceRecordSets(r -> {
                 r.hostedZoneId(zoneId).maxItems("300");
                 if (name != null) {
                     r.startRecordName(name).startRecordType(type).startRecordIdentifier(identifier);
@@ -86,8 +86,7 @@ final class ZoneRecords {
         List<Change> changes = writes.stream().map(Write::change).toList();
         ChangeResourceRecordSetsResponse response;
         try {
-            response = run.aws()
-                    .route53()
+            response = run.route53()
                     .changeResourceRecordSets(r -> r.hostedZoneId(zoneId)
                             .changeBatch(b -> b.comment(comment).changes(changes)));
         } finally {
@@ -103,12 +102,7 @@ final class ZoneRecords {
                 run.spec().waitTimeout(),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
-                () -> run.aws()
-                                        .route53()
-                                        .getChange(r -> r.id(changeId))
-                                        .changeInfo()
-                                        .status()
-                                == ChangeStatus.INSYNC
+                () -> run.route53().getChange(r -> r.id(changeId)).changeInfo().status() == ChangeStatus.INSYNC
                         ? Optional.of(Boolean.TRUE)
                         : Optional.empty(),
                 () -> new HttpsSetupException(

@@ -383,6 +383,13 @@ public final class JsonReport {
         nullableString(json, "loadBalancerArn", outputs.loadBalancerArn());
         nullableString(json, "loadBalancerDnsName", outputs.loadBalancerDnsName());
         nullableString(json, "targetGroupArn", outputs.targetGroupArn());
+        if (!outputs.siteUrls().isEmpty()) {
+            json.writeObjectFieldStart("siteUrls");
+            for (Map.Entry<String, String> site : outputs.siteUrls().entrySet()) {
+                json.writeStringField(site.getKey(), site.getValue());
+            }
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

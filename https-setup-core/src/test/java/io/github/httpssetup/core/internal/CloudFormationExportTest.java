@@ -347,6 +347,22 @@ class CloudFormationExportTest {
     }
 
     @Test
+    void checkExportable_withSites_refusesBeforeAnyCall() {
+        HttpsSetup sites = HttpsSetup.builder()
+                .stack("web")
+                .region("eu-west-1")
+                .site(
+                        "shop",
+                        s -> s.domain(d -> d.name("example.com")).targets(t -> t.instanceIds("i-0123456789abcdef0")))
+                .build();
+
+        assertThatThrownBy(() -> CloudFormationExport.checkExportable(sites))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_EXPORTABLE))
+                .hasMessageStartingWith("sites cannot be exported yet");
+    }
+
+    @Test
     void adopt_isLeftOut_withAWarningInTheTemplate() throws Exception {
         CloudFormationTemplate template =
                 CloudFormationExport.template(spec().adopt(true).build(), facts());

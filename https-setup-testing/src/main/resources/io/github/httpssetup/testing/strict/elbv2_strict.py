@@ -1,6 +1,7 @@
 """Elastic Load Balancing v2 answering as AWS does: target health that depends on the group being used (S6),
 load balancers that provision for a while before they are active (S7), AWS's current list of security
-policies (S7c), and the attributes of an Application Load Balancer's listeners (S7d).
+policies (S7c), the attributes of an Application Load Balancer's listeners (S7d), and the SNI certificates and rules
+of a listener (S7e).
 
 CreateListener and ModifyListener are not patched here (certificates, S8, live with ACM's patches).
 """
@@ -26,6 +27,8 @@ def install():
     _describe_tags_limit()
     _ssl_policies()
     _listener_attributes()
+    _listener_certificates()
+    _rules()
 
 
 def _target_health():
@@ -336,3 +339,103 @@ def _listener_attributes():
 
     ELBv2Backend.describe_listener_attributes = describe_listener_attributes
     ELBv2Backend.modify_listener_attributes = modify_listener_attributes
+
+
+# Elastic Load Balancing quotas of an Application Load Balancer (User Guide, "Quotas for your Application Load
+# Balancers"): certificates besides the default one, rules besides the default ones, condition values per rule.
+MAX_EXTRA_CERTIFICATES = 25
+MAX_RULES = 100
+MAX_CONDITION_VALUES = 5
+
+
+def _listener_certificates():
+    """S7e. A listener's certificate list (API reference: AddListenerCertificates, RemoveListenerCertificates,
+    ModifyListener, DescribeListenerCertificates): ModifyListener's ``Certificates`` replaces only the default
+    certificate, the certificates added for SNI stay; at most 25 certificates besides the default one
+    (``TooManyCertificates``); the default certificate cannot be removed with RemoveListenerCertificates
+    (``OperationNotPermitted``: replace it with ModifyListener). Without this, moto drops every SNI certificate when
+    the default one changes, counts the default one against the quota of 25 and removes it when asked.
+    """
+    from moto.elbv2.exceptions import ELBClientError, TooManyCertificatesError
+    from moto.elbv2.models import ELBv2Backend
+
+    original_modify = ELBv2Backend.modify_listener
+    original_remove = ELBv2Backend.remove_listener_certificates
+
+    def listener_of(backend, arn):
+        return backend.describe_listeners(load_balancer_arn=None, listener_arns=[arn])[0]
+
+    def modify_listener(self, arn, port=None, protocol=None, ssl_policy=None, certificates=None, actions=None):
+        listener = listener_of(self, arn)
+        extra = list(listener.certificates[1:]) if certificates else []
+        result = original_modify(self, arn, port, protocol, ssl_policy, certificates, actions)
+        if certificates:
+            default = listener.certificates[0] if listener.certificates else None
+            listener.certificates = [default] + [c for c in extra if c != default]
+        return result
+
+    def add_listener_certificates(self, arn, certificates):
+        listener = listener_of(self, arn)
+        default = listener.certificates[0] if listener.certificates else None
+        new = [c["CertificateArn"] for c in certificates if c["CertificateArn"] not in listener.certificates]
+        extra = [c for c in listener.certificates if c != default]
+        if len(extra) + len(new) > MAX_EXTRA_CERTIFICATES:
+            raise TooManyCertificatesError()
+        listener.certificates.extend(new)
+        return listener.certificates
+
+    def remove_listener_certificates(self, arn, certificates):
+        listener = listener_of(self, arn)
+        default = listener.certificates[0] if listener.certificates else None
+        if any(c["CertificateArn"] == default for c in certificates):
+            raise ELBClientError(
+                "OperationNotPermitted",
+                "The default certificate of a listener cannot be removed; replace it with ModifyListener")
+        return original_remove(self, arn, certificates)
+
+    ELBv2Backend.modify_listener = modify_listener
+    ELBv2Backend.add_listener_certificates = add_listener_certificates
+    ELBv2Backend.remove_listener_certificates = remove_listener_certificates
+
+
+def _rules():
+    """S7e. Listener rules (API reference: CreateRule, ModifyRule; User Guide, quotas): at most 100 rules per load
+    balancer besides the default ones (``TooManyRules``), and at most 5 condition values per rule, host names and
+    path patterns together (``ValidationError``). Without this, moto takes any number of rules and values, so a
+    layout that AWS refuses passes against it.
+    """
+    from moto.elbv2.exceptions import ELBClientError, ValidationError
+    from moto.elbv2.models import ELBv2Backend
+
+    original_create = ELBv2Backend.create_rule
+    original_modify = ELBv2Backend.modify_rule
+
+    def values(conditions):
+        count = 0
+        for condition in conditions or []:
+            for key in ("HostHeaderConfig", "PathPatternConfig"):
+                config = condition.get(key) or {}
+                count += len(config.get("Values") or [])
+            if not condition.get("HostHeaderConfig") and not condition.get("PathPatternConfig"):
+                count += len(condition.get("Values") or [])
+        return count
+
+    def check(conditions):
+        if values(conditions) > MAX_CONDITION_VALUES:
+            raise ValidationError("A rule can only have '" + str(MAX_CONDITION_VALUES) + "' condition values")
+
+    def create_rule(self, listener_arn, conditions, priority, actions, tags=None):
+        check(conditions)
+        listener = self.describe_listeners(None, [listener_arn])[0]
+        balancer = self.load_balancers.get(listener.load_balancer_arn)
+        count = sum(len(l._non_default_rules) for l in balancer.listeners.values()) if balancer is not None else 0
+        if count >= MAX_RULES:
+            raise ELBClientError("TooManyRules", "You've reached the limit on the number of rules per load balancer")
+        return original_create(self, listener_arn, conditions, priority, actions, tags)
+
+    def modify_rule(self, rule_arn, conditions, actions):
+        check(conditions)
+        return original_modify(self, rule_arn, conditions, actions)
+
+    ELBv2Backend.create_rule = create_rule
+    ELBv2Backend.modify_rule = modify_rule

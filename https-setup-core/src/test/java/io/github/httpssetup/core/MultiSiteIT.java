@@ -1,0 +1,291 @@
+package io.github.httpssetup.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.httpssetup.testing.AwsEmulator;
+import io.github.httpssetup.testing.AwsEmulatorTest;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.RRType;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * Several sites on one load balancer, against the emulator: two sites in two zones (one in another account, reached
+ * through a role), a route, then a third site added and removed, and destroy. One world for the whole story: each
+ * phase starts from the previous one, as a user's stack would.
+ */
+@AwsEmulatorTest
+class MultiSiteIT {
+
+    private static final String STACK = "web";
+    /** The emulator isolates accounts: credentials of a role in this account act in it. */
+    private static final String DNS_ROLE = "arn:aws:iam::222233334444:role/dns";
+
+    private static final String OTHER_DOMAIN = "example.org";
+
+    private ReferenceWorld fx;
+    private Route53Client otherAccount;
+    private String otherZoneId;
+
+    @BeforeEach
+    void setUp(AwsEmulator aws) {
+        fx = new ReferenceWorld(aws).seed(2, 3, false).withZone();
+        Credentials role;
+        try (StsClient sts = fx.aws.client(StsClient.builder())) {
+            role = sts.assumeRole(r -> r.roleArn(DNS_ROLE).roleSessionName("test"))
+                    .credentials();
+        }
+        otherAccount = fx.aws
+                .withCredentials(StaticCredentialsProvider.create(
+                        AwsSessionCredentials.create(role.accessKeyId(), role.secretAccessKey(), role.sessionToken())))
+                .client(Route53Client.builder());
+        otherZoneId = otherAccount
+                .createHostedZone(r -> r.name(OTHER_DOMAIN).callerReference("test-" + System.nanoTime()))
+                .hostedZone()
+                .id()
+                .replace("/hostedzone/", "");
+    }
+
+    @AfterEach
+    void tearDown() {
+        otherAccount.close();
+        fx.close();
+    }
+
+    private HttpsSetup.Builder twoSites() {
+        List<String> ids = fx.network.instanceIds();
+        return HttpsSetup.builder()
+                .stack(STACK)
+                .region(ReferenceWorld.REGION)
+                .site(
+                        "shop",
+                        s -> s.domain(d ->
+                                        d.name(ReferenceWorld.DOMAIN).alternativeNames("www." + ReferenceWorld.DOMAIN))
+                                .targets(t ->
+                                        t.instanceIds(ids.get(0)).port(8080).healthCheck(h -> h.path("/health"))))
+                .site(
+                        "blog",
+                        s -> s.domain(d -> d.name("blog." + OTHER_DOMAIN).hostedZone(z -> z.roleArn(DNS_ROLE)))
+                                .targets(t -> t.instanceIds(ids.get(1)).port(3000))
+                                .addRoute(r -> r.paths("/api/*")
+                                        .targets(t -> t.instanceIds(ids.get(0)).port(9000))))
+                .defaultSite("shop");
+    }
+
+    private HttpsSetup.Builder threeSites() {
+        List<String> ids = fx.network.instanceIds();
+        return twoSites()
+                .site(
+                        "docs",
+                        s -> s.domain(d -> d.name("docs." + ReferenceWorld.DOMAIN))
+                                .targets(t -> t.instanceIds(ids.get(1)).port(8080)));
+    }
+
+    @Test
+    void sites_shareOneLoadBalancer_convergeSiteBySite_andDestroyLeavesNothing() {
+        // two sites in two zones: the plan announces what the apply then does, kind by kind
+        Plan plan = fx.executor().plan(twoSites().build());
+        ApplyResult created = fx.executor().apply(twoSites().build());
+        assertThat(perKind(plan.changes())).as(plan.render()).isEqualTo(perKind(created.changes()));
+        System.out.println(plan.render());
+
+        assertThat(fx.elb.describeLoadBalancers().loadBalancers()).hasSize(1);
+        Listener https = httpsListener();
+        List<Certificate> certificates = fx.elb
+                .describeListenerCertificates(r -> r.listenerArn(https.listenerArn()))
+                .certificates();
+        assertThat(certificates)
+                .as("the default site's certificate and the other's for SNI")
+                .hasSize(2);
+        assertThat(certificates).filteredOn(Certificate::isDefault).hasSize(1);
+        Map<String, String> forwards = rules(https);
+        assertThat(forwards)
+                .as("host rules for both sites and a path rule for the route")
+                .containsOnlyKeys(
+                        "host=[example.com, www.example.com]",
+                        "host=[blog.example.org]",
+                        "host=[blog.example.org] path=[/api/*]");
+        assertThat(forwards.values()).as("each to its own target group").doesNotHaveDuplicates();
+        assertThat(aliases(fx.route53, fx.zoneId)).containsExactlyInAnyOrder("example.com.", "www.example.com.");
+        assertThat(aliases(otherAccount, otherZoneId)).containsExactly("blog.example.org.");
+        assertThat(created.render()).contains("  site blog: https://blog.example.org");
+        assertThat(created.outputs().siteUrls())
+                .containsExactly(
+                        Map.entry("shop", "https://example.com"), Map.entry("blog", "https://blog.example.org"));
+
+        // converged: nothing to write
+        ApplyResult again = fx.executor().apply(twoSites().build());
+        assertThat(writes(again)).isEmpty();
+
+        // a third site: only its parts change
+        ApplyResult added = fx.executor().apply(threeSites().build());
+        assertThat(writes(added))
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.name()).contains("docs"));
+        assertThat(rules(httpsListener()))
+                .containsKey("host=[docs.example.com]")
+                .hasSize(4);
+        assertThat(forwardsUnchanged(forwards, rules(httpsListener()))).isTrue();
+        assertThat(fx.executor().apply(threeSites().build()).changes())
+                .filteredOn(c -> c.action().writes())
+                .isEmpty();
+
+        // removed again: only its parts go
+        ApplyResult removed = fx.executor().apply(twoSites().build());
+        assertThat(writes(removed)).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.action()).isEqualTo(ChangeAction.DELETE);
+            assertThat(c.name() + " " + c.reason() + " " + c.id()).contains("docs");
+        });
+        assertThat(rules(httpsListener())).isEqualTo(forwards);
+        assertThat(aliases(fx.route53, fx.zoneId)).containsExactlyInAnyOrder("example.com.", "www.example.com.");
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).hasSize(2);
+        assertThat(writes(fx.executor().apply(twoSites().build()))).isEmpty();
+
+        // destroy
+        fx.executor().destroy(twoSites().build());
+        assertThat(fx.elb.describeLoadBalancers().loadBalancers()).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).isEmpty();
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
+        assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
+        fx.assertPolicyAllowsEveryCall(twoSites().build());
+    }
+
+    @Test
+    void defaultSite_removedThenChanged_switchesTheListener_andDestroyFindsASiteGoneFromTheFileByItsRules() {
+        fx.executor().apply(twoSites().build());
+        String shopCertificate = defaultCertificate();
+
+        // no default site: unknown hosts get a 404; the first site's certificate stays the listener's default
+        ApplyResult without = fx.executor().apply(twoSites().defaultSite(null).build());
+        assertThat(writes(without))
+                .singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(ResourceKind.HTTPS_LISTENER));
+        assertThat(httpsListener().defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.FIXED_RESPONSE);
+        assertThat(writes(fx.executor().apply(twoSites().defaultSite(null).build())))
+                .isEmpty();
+
+        // blog is the default: its certificate becomes the listener's default, shop's is presented by SNI
+        fx.executor().apply(twoSites().defaultSite("blog").build());
+        Listener https = httpsListener();
+        assertThat(defaultCertificate()).isNotEqualTo(shopCertificate);
+        assertThat(fx.elb
+                        .describeListenerCertificates(r -> r.listenerArn(https.listenerArn()))
+                        .certificates())
+                .filteredOn(c -> !c.isDefault())
+                .extracting(Certificate::certificateArn)
+                .contains(shopCertificate);
+        assertThat(https.defaultActions().get(0).type()).isEqualTo(ActionTypeEnum.FORWARD);
+        assertThat(writes(fx.executor().apply(twoSites().defaultSite("blog").build())))
+                .isEmpty();
+
+        // destroy with blog gone from the file: its rules still name it, its zone and role, so it goes too
+        HttpsSetup onlyShop = twoSites()
+                .sites(Map.of("shop", twoSites().build().sites().get("shop")))
+                .defaultSite("shop")
+                .build();
+        fx.executor().destroy(onlyShop);
+        assertThat(fx.elb.describeLoadBalancers().loadBalancers()).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).isEmpty();
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
+        assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
+    }
+
+    @Test
+    void aSingleSite_reachesItsZoneInAnotherAccountThroughTheRole_too() {
+        HttpsSetup single = fx.spec()
+                .domain(d -> d.name("shop." + OTHER_DOMAIN).hostedZone(z -> z.roleArn(DNS_ROLE)))
+                .build();
+
+        fx.executor().apply(single);
+        assertThat(aliases(otherAccount, otherZoneId)).containsExactly("shop.example.org.");
+        assertThat(writes(fx.executor().apply(single))).isEmpty();
+        fx.executor().destroy(single);
+        assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        fx.assertPolicyAllowsEveryCall(single);
+    }
+
+    private String defaultCertificate() {
+        return fx
+                .elb
+                .describeListenerCertificates(r -> r.listenerArn(httpsListener().listenerArn()))
+                .certificates()
+                .stream()
+                .filter(Certificate::isDefault)
+                .findFirst()
+                .orElseThrow()
+                .certificateArn();
+    }
+
+    private static Map<ResourceKind, Long> perKind(List<Change> changes) {
+        Map<ResourceKind, Long> counts = new TreeMap<>();
+        changes.stream().filter(c -> c.action().writes()).forEach(c -> counts.merge(c.kind(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static boolean forwardsUnchanged(Map<String, String> before, Map<String, String> after) {
+        return before.entrySet().stream().allMatch(e -> e.getValue().equals(after.get(e.getKey())));
+    }
+
+    private static List<Change> writes(ApplyResult result) {
+        return result.changes().stream().filter(c -> c.action().writes()).toList();
+    }
+
+    private Listener httpsListener() {
+        String lb = fx.elb.describeLoadBalancers().loadBalancers().get(0).loadBalancerArn();
+        return fx.elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners().stream()
+                .filter(l -> l.protocol() == ProtocolEnum.HTTPS)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The listener's rules but the default one: their conditions → the target group they forward to. */
+    private Map<String, String> rules(Listener listener) {
+        Map<String, String> rules = new TreeMap<>();
+        for (Rule rule :
+                fx.elb.describeRules(r -> r.listenerArn(listener.listenerArn())).rules()) {
+            if (Boolean.TRUE.equals(rule.isDefault())) {
+                continue;
+            }
+            String conditions = rule.conditions().stream()
+                    .sorted((a, b) -> a.field().compareTo(b.field()))
+                    .map(MultiSiteIT::condition)
+                    .collect(Collectors.joining(" "));
+            rules.put(conditions, rule.actions().get(0).targetGroupArn());
+        }
+        return rules;
+    }
+
+    private static String condition(RuleCondition c) {
+        List<String> values = "host-header".equals(c.field())
+                ? c.hostHeaderConfig().values()
+                : c.pathPatternConfig().values();
+        return ("host-header".equals(c.field()) ? "host=" : "path=")
+                + values.stream().sorted().toList();
+    }
+
+    private static List<String> aliases(Route53Client route53, String zoneId) {
+        return route53.listResourceRecordSets(r -> r.hostedZoneId(zoneId)).resourceRecordSets().stream()
+                .filter(s -> s.type() == RRType.A && s.aliasTarget() != null)
+                .map(ResourceRecordSet::name)
+                .toList();
+    }
+}
