@@ -76,6 +76,23 @@ class ExamplesTest {
     }
 
     @Test
+    void multiSite_describesTwoSites_oneInAZoneReachedThroughARole_withARoute() throws IOException {
+        HttpsSetup setup = load("yaml/multi-site.yaml", null);
+
+        assertThat(setup.sites()).containsOnlyKeys("shop", "blog");
+        assertThat(setup.defaultSite()).contains("shop");
+        assertThat(setup.sites().get("blog").domain().hostedZone().roleArn())
+                .contains("arn:aws:iam::222233334444:role/dns");
+        assertThat(setup.sites().get("blog").routes())
+                .singleElement()
+                .satisfies(route -> assertThat(route.paths()).containsExactly("/api/*"));
+        assertThat(setup.allNames()).containsExactly("example.com", "www.example.com", "blog.example.org");
+        assertThat(setup.url()).isEqualTo("https://example.com");
+        assertThat(HttpsSetupYaml.load("multi-site.yaml", HttpsSetupYaml.write(setup), null, NO_VARIABLES))
+                .isEqualTo(setup);
+    }
+
+    @Test
     void programmaticExample_describesAValidSetup() {
         HttpsSetup setup = ProgrammaticExample.describe("eu-west-1", "i-0123456789abcdef0");
 

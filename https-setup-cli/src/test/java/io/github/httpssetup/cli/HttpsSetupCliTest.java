@@ -147,6 +147,47 @@ class HttpsSetupCliTest {
     }
 
     @Test
+    void validate_onAMultiSiteFile_namesEachSiteWithItsUrl() throws IOException {
+        Run run = run(
+                "validate",
+                "-f",
+                file("stack: web\n" + "region: ap-northeast-2\n"
+                        + "sites:\n"
+                        + "  shop:\n"
+                        + "    domain: { name: example.com, alternativeNames: [www.example.com] }\n"
+                        + "    targets: { instanceTags: { app: shop }, port: 8080 }\n"
+                        + "  blog:\n"
+                        + "    domain:\n"
+                        + "      name: blog.example.org\n"
+                        + "      hostedZone: { roleArn: \"arn:aws:iam::222233334444:role/dns\" }\n"
+                        + "    targets: { instanceIds: [i-0123456789abcdef0], port: 3000 }\n"
+                        + "    routes:\n"
+                        + "      - paths: [\"/api/*\"]\n"
+                        + "        targets: { instanceTags: { app: api }, port: 9000 }\n"
+                        + "defaultSite: shop\n"));
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().trim())
+                .isEqualTo("https-setup.yaml is valid: stack web in ap-northeast-2, 2 sites:"
+                        + " shop https://example.com (+1 names), blog https://blog.example.org");
+    }
+
+    @Test
+    void validate_ofAMultiSiteFile_withATopLevelDomain_pointsAtIt() throws IOException {
+        Run run = run(
+                "validate",
+                "-f",
+                file("stack: web\nregion: ap-northeast-2\ndomain: { name: example.com }\n"
+                        + "sites:\n  blog:\n    domain: { name: blog.example.org }\n"
+                        + "    targets: { instanceIds: [i-0123456789abcdef0] }\n"));
+
+        assertThat(run.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err())
+                .startsWith(dir.resolve("https-setup.yaml") + ":3:1: domain: cannot be combined with sites")
+                .contains("1 problem in");
+    }
+
+    @Test
     void options_winOverTheFile_andTheEnvironmentOverItsBase() throws IOException {
         String file = file(YAML);
 

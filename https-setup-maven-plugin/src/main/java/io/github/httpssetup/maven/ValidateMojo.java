@@ -1,6 +1,8 @@
 package io.github.httpssetup.maven;
 
 import io.github.httpssetup.core.HttpsSetup;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -18,7 +20,22 @@ public final class ValidateMojo extends AbstractHttpsSetupMojo {
     void run() throws MojoFailureException {
         HttpsSetup setup = setup();
         getLog().info(configFile.getName() + " is valid: stack " + setup.stack() + " in " + setup.region() + ", "
-                + setup.url()
-                + (setup.allNames().size() > 1 ? " (+" + (setup.allNames().size() - 1) + " names)" : ""));
+                + served(setup));
+    }
+
+    /** The URL and how many names more; with sites, how many, and each one's name, URL and names more. */
+    static String served(HttpsSetup setup) {
+        if (setup.sites().isEmpty()) {
+            return setup.url() + more(setup.allNames().size());
+        }
+        List<String> sites = new ArrayList<>();
+        setup.sites()
+                .forEach((name, site) -> sites.add(
+                        name + " " + setup.siteUrl(name) + more(site.allNames().size())));
+        return setup.sites().size() + " sites: " + String.join(", ", sites);
+    }
+
+    private static String more(int names) {
+        return names > 1 ? " (+" + (names - 1) + " names)" : "";
     }
 }

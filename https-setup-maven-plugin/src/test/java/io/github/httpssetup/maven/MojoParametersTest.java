@@ -74,6 +74,38 @@ class MojoParametersTest {
     }
 
     @Test
+    void validate_ofAMultiSiteFile_logsEachSiteWithItsUrl() throws Exception {
+        File file = dir.resolve("https-setup.yaml").toFile();
+        Files.writeString(
+                file.toPath(),
+                "stack: web\n" + "region: ap-northeast-2\n"
+                        + "sites:\n"
+                        + "  shop:\n"
+                        + "    domain: { name: example.com, alternativeNames: [www.example.com] }\n"
+                        + "    targets: { instanceTags: { app: shop }, port: 8080 }\n"
+                        + "  blog:\n"
+                        + "    domain:\n"
+                        + "      name: blog.example.org\n"
+                        + "      hostedZone: { roleArn: \"arn:aws:iam::222233334444:role/dns\" }\n"
+                        + "    targets: { instanceIds: [i-0123456789abcdef0], port: 3000 }\n"
+                        + "    routes:\n"
+                        + "      - paths: [\"/api/*\"]\n"
+                        + "        targets: { instanceTags: { app: api }, port: 9000 }\n"
+                        + "defaultSite: shop\n");
+        ValidateMojo mojo = new ValidateMojo();
+        CapturingLog log = new CapturingLog();
+        mojo.setLog(log);
+        mojo.configFile = file;
+
+        mojo.execute();
+
+        assertThat(log.lines)
+                .containsExactly("https-setup.yaml is valid: stack web in ap-northeast-2, 2 sites:"
+                        + " shop https://example.com (+1 names), blog https://blog.example.org");
+        assertThat(mojo.setup().sites().get("blog").routes()).hasSize(1);
+    }
+
+    @Test
     void commandLineRegionAndWaitTimeout_overrideTheFile() throws Exception {
         File file = dir.resolve("https-setup.yaml").toFile();
         Files.writeString(

@@ -2,10 +2,14 @@ package io.github.httpssetup.yaml;
 
 import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.Violation;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -60,11 +64,16 @@ final class Binder {
 
     /** Reports the core's violations at the nodes of their paths, leaving out those the file's problems explain. */
     void reportViolations(List<Violation> violations, Node root) {
+        // the file's own problems hide the violations around them, and a path shows its first violation only; the
+        // core's violations at a list and at one of its items are both shown
+        List<YamlProblem> found = new ArrayList<>();
+        Set<String> paths = new HashSet<>();
         for (Violation violation : violations) {
-            if (!problems.touches(violation.path())) {
-                problems.add(source.problem(locationOf(violation.path(), root), violation.path(), violation.message()));
+            if (!problems.touches(violation.path()) && paths.add(violation.path())) {
+                found.add(source.problem(locationOf(violation.path(), root), violation.path(), violation.message()));
             }
         }
+        problems.addAll(found);
     }
 
     /** The node of a path; for a path that is not in the file (a missing key), the nearest enclosing one. */
@@ -105,6 +114,12 @@ final class Binder {
         } else if (field instanceof Field.Part<B, T, ?, ?> part) {
             locate(path, keyNode);
             bindPart(part, valueNode, builder, path);
+        } else if (field instanceof Field.Named<B, T, ?, ?> named) {
+            locate(path, keyNode);
+            bindNamed(named, valueNode, builder, path);
+        } else if (field instanceof Field.Items<B, T, ?, ?> items) {
+            locate(path, keyNode);
+            bindItems(items, valueNode, builder, path);
         } else if (field instanceof Field.Group<B, T> group) {
             locate(path, keyNode);
             MappingNode mapping = mapping(valueNode, path, group.fields().expected());
@@ -141,6 +156,94 @@ final class Binder {
         bindFields(field.fields(), mapping, partBuilder, path);
         if (builder != null) {
             field.setter().accept(builder, field.fields().build(partBuilder));
+        }
+    }
+
+    /**
+     * Parts by name, such as {@code sites}: each name's path ({@code sites.blog}) is at its key, and a name with nothing
+     * under it is passed on as {@code null} for the core to report (in an override, it removes the base's part).
+     */
+    private <B, T, C, S> void bindNamed(Field.Named<B, T, C, S> field, Node valueNode, B builder, String path) {
+        MappingNode mapping = mapping(
+                valueNode,
+                path,
+                "a mapping of " + field.fields().name() + " names to "
+                        + field.fields().name() + "s, such as {shop:"
+                        + " {domain: {name: example.com}, targets: {instanceIds: [i-0123456789abcdef0]}}}");
+        if (mapping == null) {
+            return;
+        }
+        Map<String, S> parts = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            Node nameNode = tuple.getKeyNode();
+            if (!(nameNode instanceof ScalarNode) || Scalars.isNull(nameNode)) {
+                problem(
+                        nameNode,
+                        path,
+                        "expected a " + field.fields().name() + " name, got " + Scalars.describe(nameNode));
+                continue;
+            }
+            String name = ((ScalarNode) nameNode).getValue();
+            String partPath = Paths.child(path, name);
+            locate(partPath, nameNode);
+            Node partNode = tuple.getValueNode();
+            if (Scalars.isNull(partNode)) {
+                parts.put(name, null);
+                continue;
+            }
+            MappingNode partMapping = mapping(partNode, partPath, field.fields().expected());
+            if (partMapping == null) {
+                parts.put(name, null);
+                continue;
+            }
+            C partBuilder = builder == null ? null : field.fields().newBuilder();
+            bindFields(field.fields(), partMapping, partBuilder, partPath);
+            if (builder != null) {
+                parts.put(name, field.fields().build(partBuilder));
+            }
+        }
+        if (builder != null) {
+            field.setter().accept(builder, parts);
+        }
+    }
+
+    /** A list of parts, such as {@code routes}: each item's path ({@code sites.blog.routes[0]}) is at the item. */
+    private <B, T, C, S> void bindItems(Field.Items<B, T, C, S> field, Node valueNode, B builder, String path) {
+        String expected = "a list of " + field.fields().name() + "s, each "
+                + field.fields().expected();
+        if (valueNode instanceof MappingNode) {
+            problem(
+                    valueNode,
+                    path,
+                    "expected " + expected + ", got a mapping: write each "
+                            + field.fields().name() + " as an item of a list, starting with '- '");
+            return;
+        }
+        SequenceNode sequence;
+        if (valueNode instanceof SequenceNode) {
+            sequence = (SequenceNode) valueNode;
+        } else {
+            if (!(shapeOnly() && Scalars.isNull(valueNode))) {
+                problem(valueNode, path, "expected " + expected + ", got " + Scalars.describe(valueNode));
+            }
+            return;
+        }
+        List<S> parts = new ArrayList<>();
+        int index = 0;
+        for (Node item : sequence.getValue()) {
+            String itemPath = Paths.item(path, index++);
+            locate(itemPath, item);
+            MappingNode itemMapping = mapping(item, itemPath, field.fields().expected());
+            if (itemMapping == null) {
+                parts.add(null);
+                continue;
+            }
+            C partBuilder = builder == null ? null : field.fields().newBuilder();
+            bindFields(field.fields(), itemMapping, partBuilder, itemPath);
+            parts.add(builder == null ? null : field.fields().build(partBuilder));
+        }
+        if (builder != null) {
+            field.setter().accept(builder, parts);
         }
     }
 

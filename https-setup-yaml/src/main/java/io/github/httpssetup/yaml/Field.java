@@ -1,18 +1,20 @@
 package io.github.httpssetup.yaml;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * One key of the file, and what it maps to: a value set on a builder, a part described on its own builder, or a group
- * of keys set on the same builder ({@code listeners}).
+ * One key of the file, and what it maps to: a value set on a builder, a part described on its own builder, parts by
+ * name ({@code sites}), a list of parts ({@code routes}), or a group of keys set on the same builder
+ * ({@code listeners}).
  *
  * @param <B> the builder the key's value is set on
  * @param <T> the built description the value is read back from, to write the file
  */
-sealed interface Field<B, T> permits Field.Value, Field.Part, Field.Group {
+sealed interface Field<B, T> permits Field.Value, Field.Part, Field.Named, Field.Items, Field.Group {
 
     /** {@return the key, such as {@code port}} */
     String key();
@@ -62,6 +64,39 @@ sealed interface Field<B, T> permits Field.Value, Field.Part, Field.Group {
             this(key, fields, setter, getter, optional, Map.of());
         }
 
+        @Override
+        public Optional<Fields<?, ?>> children() {
+            return Optional.of(fields);
+        }
+    }
+
+    /**
+     * Parts by name, each described on its own builder: {@code sites: {shop: {domain: ...}, blog: {...}}}. The names are
+     * the mapping's keys, in the order of the file; what a valid name is, is the core's to check.
+     *
+     * @param fields the keys of each part
+     * @param setter sets the parts, by name, on the enclosing builder
+     * @param getter reads the parts back; empty when the description has none
+     */
+    record Named<B, T, C, S>(
+            String key, Fields<C, S> fields, BiConsumer<B, Map<String, S>> setter, Function<T, Map<String, S>> getter)
+            implements Field<B, T> {
+        @Override
+        public Optional<Fields<?, ?>> children() {
+            return Optional.of(fields);
+        }
+    }
+
+    /**
+     * A list of parts, each described on its own builder: {@code routes: [{paths: [/api/*], targets: {...}}]}.
+     *
+     * @param fields the keys of each part
+     * @param setter sets the parts, in order, on the enclosing builder
+     * @param getter reads the parts back; empty when the description has none
+     */
+    record Items<B, T, C, S>(
+            String key, Fields<C, S> fields, BiConsumer<B, List<S>> setter, Function<T, List<S>> getter)
+            implements Field<B, T> {
         @Override
         public Optional<Fields<?, ?>> children() {
             return Optional.of(fields);

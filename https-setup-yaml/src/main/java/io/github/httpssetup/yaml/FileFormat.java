@@ -17,7 +17,9 @@ import io.github.httpssetup.core.KeyAlgorithm;
 import io.github.httpssetup.core.LoadBalancerSpec;
 import io.github.httpssetup.core.RecordsSpec;
 import io.github.httpssetup.core.RegistrationSpec;
+import io.github.httpssetup.core.RouteSpec;
 import io.github.httpssetup.core.SecurityHeadersSpec;
+import io.github.httpssetup.core.SiteSpec;
 import io.github.httpssetup.core.StrictTransportSecuritySpec;
 import io.github.httpssetup.core.TargetProtocol;
 import io.github.httpssetup.core.TargetsSpec;
@@ -55,7 +57,12 @@ final class FileFormat {
                     "deleteOnDestroy",
                     ValueType.BOOLEAN,
                     HostedZoneSpec.Builder::deleteOnDestroy,
-                    HostedZoneSpec::deleteOnDestroy));
+                    HostedZoneSpec::deleteOnDestroy),
+            value(
+                    "roleArn",
+                    ValueType.STRING,
+                    HostedZoneSpec.Builder::roleArn,
+                    z -> z.roleArn().orElse(null)));
 
     static final Fields<ContactSpec.Builder, ContactSpec> CONTACT = new Fields<>(
             "contact",
@@ -211,6 +218,21 @@ final class FileFormat {
                     ValueType.BOOLEAN,
                     TargetsSpec.Builder::waitUntilHealthy,
                     TargetsSpec::waitUntilHealthy));
+
+    static final Fields<RouteSpec.Builder, RouteSpec> ROUTE = new Fields<>(
+            "route",
+            RouteSpec::builder,
+            RouteSpec.Builder::build,
+            value("paths", ValueType.listOf("path patterns"), RouteSpec.Builder::paths, RouteSpec::paths),
+            part("targets", TARGETS, RouteSpec.Builder::targets, RouteSpec::targets, false));
+
+    static final Fields<SiteSpec.Builder, SiteSpec> SITE = new Fields<>(
+            "site",
+            SiteSpec::builder,
+            SiteSpec.Builder::build,
+            part("domain", DOMAIN, SiteSpec.Builder::domain, SiteSpec::domain, false),
+            part("targets", TARGETS, SiteSpec.Builder::targets, SiteSpec::targets, false),
+            new Field.Items<>("routes", ROUTE, SiteSpec.Builder::routes, SiteSpec::routes));
 
     static final Fields<AccessLogsSpec.Builder, AccessLogsSpec> ACCESS_LOGS = new Fields<>(
             "accessLogs",
@@ -383,6 +405,13 @@ final class FileFormat {
             part("domain", DOMAIN, HttpsSetup.Builder::domain, HttpsSetup::domain, false),
             part("certificate", CERTIFICATE, HttpsSetup.Builder::certificate, HttpsSetup::certificate, false),
             part("targets", TARGETS, HttpsSetup.Builder::targets, HttpsSetup::targets, false),
+            new Field.Named<>("sites", SITE, HttpsSetup.Builder::sites, HttpsSetup::sites),
+            topLevel(
+                    "defaultSite",
+                    ValueType.STRING,
+                    HttpsSetup.Builder::defaultSite,
+                    s -> s.defaultSite().orElse(null),
+                    null),
             part("loadBalancer", LOAD_BALANCER, HttpsSetup.Builder::loadBalancer, HttpsSetup::loadBalancer, false),
             new Field.Group<>("listeners", LISTENERS),
             part("records", RECORDS, HttpsSetup.Builder::records, HttpsSetup::records, false),
@@ -412,18 +441,31 @@ final class FileFormat {
      */
     static List<String> mappingsWithKey(String key) {
         List<String> paths = new ArrayList<>();
-        collectMappingsWithKey(ROOT, "", key, paths);
+        collectMappingsWithKey(ROOT, "", key, paths, false);
+        if (paths.isEmpty()) {
+            // a site repeats the top level's domain and targets: its mappings are named only for the keys it alone has
+            collectMappingsWithKey(ROOT, "", key, paths, true);
+        }
         return paths;
     }
 
-    private static void collectMappingsWithKey(Fields<?, ?> fields, String path, String key, List<String> paths) {
+    private static void collectMappingsWithKey(
+            Fields<?, ?> fields, String path, String key, List<String> paths, boolean intoSites) {
         if (fields.keys().contains(key)) {
             paths.add(path);
         }
         for (Field<?, ?> field : fields.list()) {
-            field.children()
-                    .ifPresent(
-                            children -> collectMappingsWithKey(children, Paths.child(path, field.key()), key, paths));
+            String childPath = Paths.child(path, field.key());
+            if (field instanceof Field.Named<?, ?, ?, ?> named) {
+                if (intoSites) {
+                    collectMappingsWithKey(named.fields(), Paths.child(childPath, "<name>"), key, paths, true);
+                }
+            } else if (field instanceof Field.Items<?, ?, ?, ?> items) {
+                collectMappingsWithKey(items.fields(), childPath + "[]", key, paths, intoSites);
+            } else {
+                field.children()
+                        .ifPresent(children -> collectMappingsWithKey(children, childPath, key, paths, intoSites));
+            }
         }
     }
 

@@ -49,6 +49,10 @@ import java.util.function.Function;
  *   file when that environment is loaded: mappings merge key by key; strings, numbers, booleans and <em>lists are
  *   replaced whole</em>; {@code null} removes a key (restoring its default). Every override's keys are checked, even
  *   when another environment is loaded.</li>
+ *   <li><b>Sites.</b> {@code sites:} maps site names to sites, each with its own {@code domain}, {@code targets} and
+ *   optional {@code routes} (a list of {@code paths} and {@code targets}), in place of the top-level {@code domain} and
+ *   {@code targets}; {@code defaultSite:} names the one that answers unknown hosts. In an environment, sites merge by
+ *   name like any mapping ({@code null} removes one), and a site's {@code routes}, a list, is replaced whole.</li>
  *   <li><b>Safety.</b> Only nodes are composed, never objects: explicit tags ({@code !!python/object}, {@code !foo})
  *   are errors, aliases to mappings and lists are limited to 20, nesting to 32 levels and the file to 1 MiB, checked
  *   before it is read. Duplicate keys are

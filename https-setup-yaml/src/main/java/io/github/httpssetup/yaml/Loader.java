@@ -91,6 +91,6 @@ final class Loader {
     }
 
     private static String requiredKeys() {
-        return "stack, region, domain and targets";
+        return "stack, region, domain and targets (or sites)";
     }
 }

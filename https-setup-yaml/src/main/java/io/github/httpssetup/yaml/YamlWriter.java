@@ -1,7 +1,9 @@
 package io.github.httpssetup.yaml;
 
 import io.github.httpssetup.core.HttpsSetup;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.yaml.snakeyaml.DumperOptions;
@@ -44,6 +46,10 @@ final class YamlWriter {
                 putValue(values, valueField, value, defaults);
             } else if (field instanceof Field.Part<B, T, ?, ?> part) {
                 putPart(values, part, value);
+            } else if (field instanceof Field.Named<B, T, ?, ?> named) {
+                putNamed(values, named, value);
+            } else if (field instanceof Field.Items<B, T, ?, ?> items) {
+                putItems(values, items, value);
             } else if (field instanceof Field.Group<B, T> group) {
                 Map<String, Object> grouped = values(group.fields(), value, defaults);
                 if (!grouped.isEmpty()) {
@@ -76,5 +82,27 @@ final class YamlWriter {
         } else if (current != null && (field.optional() || !current.equals(defaults))) {
             values.put(field.key(), values(field.fields(), current, defaults));
         }
+    }
+
+    private static <B, T, C, S> void putNamed(Map<String, Object> values, Field.Named<B, T, C, S> field, T value) {
+        Map<String, S> parts = field.getter().apply(value);
+        if (parts == null || parts.isEmpty()) {
+            return;
+        }
+        S defaults = field.fields().defaults();
+        Map<String, Object> written = new LinkedHashMap<>();
+        parts.forEach((name, part) -> written.put(name, values(field.fields(), part, defaults)));
+        values.put(field.key(), written);
+    }
+
+    private static <B, T, C, S> void putItems(Map<String, Object> values, Field.Items<B, T, C, S> field, T value) {
+        List<S> parts = field.getter().apply(value);
+        if (parts == null || parts.isEmpty()) {
+            return;
+        }
+        S defaults = field.fields().defaults();
+        List<Object> written = new ArrayList<>();
+        parts.forEach(part -> written.add(values(field.fields(), part, defaults)));
+        values.put(field.key(), written);
     }
 }

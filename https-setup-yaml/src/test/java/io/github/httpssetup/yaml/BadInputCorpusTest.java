@@ -132,6 +132,20 @@ class BadInputCorpusTest {
                 replace(5, "  alternativeNames: [www.example.com, www.example.com]"),
                 5,
                 "domain.alternativeNames[1]"));
+        // sites
+        c.add(Arguments.of(
+                "sites beside the top-level domain and targets",
+                append(
+                        "sites:\n  blog: { domain: { name: blog.example.org }, targets: { instanceIds: [i-0123456789abcdef0] } }"),
+                3,
+                "domain"));
+        c.add(Arguments.of(
+                "route path without a slash",
+                "stack: shop\nregion: ap-northeast-2\nsites:\n  blog:\n    domain: { name: blog.example.org }\n"
+                        + "    targets: { instanceIds: [i-0123456789abcdef0] }\n"
+                        + "    routes:\n      - { paths: [api/*], targets: { instanceIds: [i-0123456789abcdef0] } }\n",
+                8,
+                "sites.blog.routes[0].paths[0]"));
         // Auto Scaling group
         c.add(Arguments.of(
                 "auto scaling group with instance ids",

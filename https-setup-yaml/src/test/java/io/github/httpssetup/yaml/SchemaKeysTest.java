@@ -36,7 +36,10 @@ class SchemaKeysTest {
 
         assertThat(schema.get("$schema")).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(schema.get("additionalProperties")).isEqualTo(false);
-        assertThat(schema.get("required")).isEqualTo(List.of("stack", "region", "domain", "targets"));
+        assertThat(schema.get("required")).isEqualTo(List.of("stack", "region"));
+        assertThat((List<?>) schema.get("anyOf"))
+                .extracting(branch -> object(branch).get("required"))
+                .containsExactly(List.of("domain", "targets"), List.of("sites"));
     }
 
     @Test
@@ -59,13 +62,17 @@ class SchemaKeysTest {
     @Test
     void validFiles_togetherUseEveryKey() throws IOException {
         Set<String> used = new TreeSet<>();
-        for (String name : List.of("minimal.yaml", "full.yaml", "multi-environment.yaml")) {
+        for (String name : List.of("minimal.yaml", "full.yaml", "multi-environment.yaml", "multi-site.yaml")) {
             Object document = new Yaml(new SafeConstructor(new LoaderOptions()))
                     .load(Files.readString(ValidFilesTest.valid(name)));
             collectKeys(object(document), "", used);
         }
+        // a site's domain and targets are the top level's tables: a key used in one counts for both
+        for (String key : List.copyOf(used)) {
+            used.add(key.replaceFirst("^sites\\.\\*\\.(routes\\[]\\.)?", ""));
+        }
         Set<String> all = new TreeSet<>();
-        collectFieldPaths(FileFormat.ROOT, "", all);
+        collectFieldPaths(FileFormat.ROOT, "", all, new java.util.HashSet<>());
 
         assertThat(used).containsAll(all);
     }
@@ -119,7 +126,10 @@ class SchemaKeysTest {
         }
     }
 
-    /** The object schema behind a property: itself, its {@code $ref}, or the branch of its {@code anyOf} with properties. */
+    /**
+     * The object schema behind a property: itself, its {@code $ref}, the branch of its {@code anyOf} with properties, or
+     * the schema of its values ({@code sites}: {@code additionalProperties}) or items ({@code routes}).
+     */
     private static Map<String, Object> objectWithProperties(Map<String, Object> schema, Object node) {
         if (!(node instanceof Map)) {
             return null;
@@ -127,6 +137,12 @@ class SchemaKeysTest {
         Map<String, Object> map = object(node);
         if (map.containsKey("properties")) {
             return map;
+        }
+        if (map.get("additionalProperties") instanceof Map) {
+            return objectWithProperties(schema, map.get("additionalProperties"));
+        }
+        if (map.containsKey("items")) {
+            return objectWithProperties(schema, map.get("items"));
         }
         if (map.containsKey("$ref")) {
             return objectWithProperties(schema, resolve(schema, (String) map.get("$ref")));
@@ -181,17 +197,40 @@ class SchemaKeysTest {
             }
             String keyPath = Paths.child(path, entry.getKey());
             keys.add(keyPath);
-            if (entry.getValue() instanceof Map && !keyPath.endsWith("tags") && !keyPath.endsWith("instanceTags")) {
+            if (keyPath.equals("sites") && entry.getValue() instanceof Map) {
+                for (Object site : object(entry.getValue()).values()) {
+                    if (site != null) {
+                        collectKeys(object(site), "sites.*", keys);
+                    }
+                }
+            } else if (entry.getValue() instanceof Map
+                    && !keyPath.endsWith("tags")
+                    && !keyPath.endsWith("instanceTags")) {
                 collectKeys(object(entry.getValue()), keyPath, keys);
+            } else if (entry.getValue() instanceof List<?> items) {
+                items.stream()
+                        .filter(Map.class::isInstance)
+                        .forEach(item -> collectKeys(object(item), keyPath + "[]", keys));
             }
         }
     }
 
-    private static void collectFieldPaths(Fields<?, ?> fields, String path, Set<String> paths) {
+    /**
+     * The key paths of the tables: {@code sites.*.domain} for a site's keys, {@code sites.*.routes[].paths} for a
+     * route's. A table met again (a site's domain and targets are the top level's) counts once, where it is first met.
+     */
+    private static void collectFieldPaths(
+            Fields<?, ?> fields, String path, Set<String> paths, Set<Fields<?, ?>> visited) {
+        if (!visited.add(fields)) {
+            return;
+        }
         for (Field<?, ?> field : fields.list()) {
             String fieldPath = Paths.child(path, field.key());
             paths.add(fieldPath);
-            field.children().ifPresent(children -> collectFieldPaths(children, fieldPath, paths));
+            String childrenPath = field instanceof Field.Named<?, ?, ?, ?>
+                    ? fieldPath + ".*"
+                    : field instanceof Field.Items<?, ?, ?, ?> ? fieldPath + "[]" : fieldPath;
+            field.children().ifPresent(children -> collectFieldPaths(children, childrenPath, paths, visited));
         }
     }
 }

@@ -20,7 +20,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The JSON Schema's minimums, maximums and patterns say what the loader and the core's validator say: for every number
  * range in the schema, its minimum and maximum are accepted and one past either end is refused at that key; for every
  * pattern, sample values are accepted exactly when the pattern matches them. Each value is tried in the full valid file
- * ({@code valid/full.yaml}) with that one key changed. (Durations have their own test, {@link SchemaDurationTest}.)
+ * ({@code valid/full.yaml}), or for the keys of sites in {@code valid/multi-site.yaml}, with that one key changed; a
+ * site's domain and targets and a route's targets are tried with the samples of the same keys at the top level. The
+ * counts of sites and of a route's paths are the validator's too. (Durations have their own test,
+ * {@link SchemaDurationTest}.)
  */
 class SchemaRulesTest {
     /**
@@ -47,7 +50,50 @@ class SchemaRulesTest {
                     List.of("recommended", "RECOMMENDED", " Recommended ", "recomended", "strict", "")),
             Map.entry(
                     "listeners.https.securityHeaders.frameOptions",
-                    List.of("deny", "SAMEORIGIN", "SameOrigin", "allow-from", "none")));
+                    List.of("deny", "SAMEORIGIN", "SameOrigin", "allow-from", "none")),
+            Map.entry(
+                    "domain.hostedZone.roleArn",
+                    List.of(
+                            "arn:aws:iam::222233334444:role/dns",
+                            "arn:aws-cn:iam::222233334444:role/team/dns@example.com",
+                            " arn:aws:iam::222233334444:role/dns ",
+                            "",
+                            "arn:aws:iam::222233334444:user/dns",
+                            "arn:aws:iam::22223333444:role/dns",
+                            "arn:aws:iam::222233334444:role/",
+                            "arn:aws:iam::222233334444:role/dns space",
+                            "dns")),
+            Map.entry(
+                    "sites.<name>",
+                    List.of(
+                            "blog",
+                            "my-blog2",
+                            "0",
+                            "a".repeat(32),
+                            "a".repeat(33),
+                            "Blog",
+                            "-blog",
+                            "blog-",
+                            "my_blog",
+                            "my.blog",
+                            "")),
+            Map.entry("defaultSite", List.of("shop", "blog", "", " ", "Shop", "shop ", "shop!", "a".repeat(33))),
+            Map.entry(
+                    "sites.*.routes[0].paths[0]",
+                    List.of(
+                            "/api/*",
+                            "*.jpg",
+                            "/a?c",
+                            "/",
+                            "/$~\"'@:+&_-.",
+                            "/" + "a".repeat(127),
+                            "/" + "a".repeat(128),
+                            "api/*",
+                            "/search?q=<term>",
+                            "/with space",
+                            " /api/*",
+                            "/caf\u00e9",
+                            "")));
 
     private static Map<String, Object> schema;
     private static final List<NumberRange> RANGES = new ArrayList<>();
@@ -70,7 +116,11 @@ class SchemaRulesTest {
         });
     }
 
-    /** Collects the ranges and patterns of one key's schema, following {@code $ref} and {@code anyOf}. */
+    /**
+     * Collects the ranges and patterns of one key's schema, following {@code $ref} and {@code anyOf}, into the values of
+     * a mapping ({@code sites.*}), the first item of a list ({@code routes[0]}) and the names of a mapping's keys
+     * ({@code sites.<name>}).
+     */
     @SuppressWarnings("unchecked")
     private static void collect(String path, Map<String, Object> node) {
         Object ref = node.get("$ref");
@@ -97,27 +147,65 @@ class SchemaRulesTest {
             ((Map<String, Object>) properties)
                     .forEach((key, value) -> collect(path + "." + key, (Map<String, Object>) value));
         }
+        if (node.get("additionalProperties") instanceof Map<?, ?> values) {
+            collect(path + ".*", (Map<String, Object>) values);
+        }
+        if (node.get("propertyNames") instanceof Map<?, ?> names) {
+            collect(path + ".<name>", (Map<String, Object>) names);
+        }
+        // the items of sites' lists (a route's paths); loadBalancer.allowFrom's items have a looser pattern, a shape
+        // for editors rather than the validator's rule, and are left out
+        if (path.startsWith("sites.") && node.get("items") instanceof Map<?, ?> items) {
+            collect(path + "[0]", (Map<String, Object>) items);
+        }
+    }
+
+    /**
+     * The samples of a pattern: its own, or those of the same key at the top level, since a site's domain and targets,
+     * and a route's targets, are the top level's ({@code sites.*.targets.protocol} has the samples of
+     * {@code targets.protocol}).
+     */
+    private static List<String> samples(String path) {
+        List<String> own = PATTERN_SAMPLES.get(path);
+        return own != null ? own : PATTERN_SAMPLES.get(topLevelPath(path));
+    }
+
+    private static String topLevelPath(String path) {
+        return path.replaceFirst("^sites\\.\\*\\.(routes\\[0]\\.)?", "");
     }
 
     @Test
     void schema_hasTheRangesAndPatternsThisTestKnows() {
-        assertThat(RANGES)
-                .extracting(NumberRange::path)
-                .containsExactlyInAnyOrder(
-                        "domain.registration.durationInYears",
-                        "targets.port",
-                        "targets.healthCheck.port",
-                        "targets.healthCheck.healthyThreshold",
-                        "targets.healthCheck.unhealthyThreshold",
-                        "listeners.https.port",
-                        "listeners.http.port");
-        assertThat(PATTERNS.keySet()).containsExactlyInAnyOrderElementsOf(PATTERN_SAMPLES.keySet());
+        List<String> targetRanges = List.of(
+                "targets.port",
+                "targets.healthCheck.port",
+                "targets.healthCheck.healthyThreshold",
+                "targets.healthCheck.unhealthyThreshold");
+        List<String> ranges = new ArrayList<>(List.of(
+                "domain.registration.durationInYears",
+                "sites.*.domain.registration.durationInYears",
+                "listeners.https.port",
+                "listeners.http.port"));
+        for (String prefix : List.of("", "sites.*.", "sites.*.routes[0].")) {
+            targetRanges.forEach(range -> ranges.add(prefix + range));
+        }
+        assertThat(RANGES).extracting(NumberRange::path).containsExactlyInAnyOrderElementsOf(ranges);
+        assertThat(PATTERNS.keySet().stream().filter(path -> samples(path) == null))
+                .as("patterns without samples")
+                .isEmpty();
+        assertThat(PATTERNS.keySet().stream().map(SchemaRulesTest::topLevelPath))
+                .containsAll(PATTERN_SAMPLES.keySet().stream()
+                        .map(SchemaRulesTest::topLevelPath)
+                        .toList());
     }
 
     @Test
     void schemaRanges_acceptTheirEnds_andTheValidatorRefusesOnePastThem() throws IOException {
         List<String> differences = new ArrayList<>();
         for (NumberRange range : RANGES) {
+            if (range.path().startsWith("sites.*.domain.registration.")) {
+                continue; // a site cannot register its domain: registration's ranges are tried at the top level
+            }
             expect(range.path(), range.minimum(), true, differences);
             expect(range.path(), range.maximum(), true, differences);
             expect(range.path(), range.minimum() - 1, false, differences);
@@ -131,7 +219,10 @@ class SchemaRulesTest {
     void schemaPatterns_matchExactlyWhatTheLoaderAccepts() throws IOException {
         List<String> differences = new ArrayList<>();
         for (Map.Entry<String, Pattern> pattern : PATTERNS.entrySet()) {
-            List<String> samples = PATTERN_SAMPLES.get(pattern.getKey());
+            if (pattern.getKey().startsWith("sites.*.domain.registration.")) {
+                continue; // a site cannot register its domain: registration's patterns are tried at the top level
+            }
+            List<String> samples = samples(pattern.getKey());
             assertThat(samples)
                     .as("samples for the schema's pattern at " + pattern.getKey())
                     .isNotNull();
@@ -147,17 +238,79 @@ class SchemaRulesTest {
         assertThat(differences).isEmpty();
     }
 
-    /** Loads the full file with {@code path} set to {@code value} and notes when the loader disagrees with the schema. */
+    @Test
+    void schemaCounts_areTheValidatorsLimits() throws IOException {
+        Map<String, Object> sites = object(object(schema.get("properties")).get("sites"));
+        int maxSites = ((Number) sites.get("maxProperties")).intValue();
+        Map<String, Object> route = object(object(schema.get("$defs")).get("route"));
+        Map<String, Object> paths = object(object(route.get("properties")).get("paths"));
+        int maxPaths = ((Number) paths.get("maxItems")).intValue();
+
+        assertThat(problemsWithSites(maxSites))
+                .noneMatch(problem -> problem.path().equals("sites"));
+        assertThat(problemsWithSites(maxSites + 1))
+                .anyMatch(problem -> problem.path().equals("sites"));
+        assertThat(paths.get("minItems")).isEqualTo(1);
+        List<String> differences = new ArrayList<>();
+        expect(
+                "sites.*.routes[0].paths",
+                List.of("/a/*", "/b/*", "/c/*", "/d/*").subList(0, maxPaths),
+                true,
+                differences);
+        expect("sites.*.routes[0].paths", List.of("/a/*", "/b/*", "/c/*", "/d/*", "/e/*"), false, differences);
+        expect("sites.*.routes[0].paths", List.of(), false, differences);
+        expect("sites.*.routes[0].paths", List.of("/a/*", "/a/*"), false, differences);
+        assertThat(paths.get("uniqueItems")).isEqualTo(true);
+        assertThat(differences).isEmpty();
+    }
+
+    /** The problems of multi-site.yaml with {@code count} sites, each with one name. */
+    private static List<YamlProblem> problemsWithSites(int count) throws IOException {
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        Map<String, Object> document = object(yaml.load(Files.readString(ValidFilesTest.valid("multi-site.yaml"))));
+        Map<String, Object> sites = object(document.get("sites"));
+        Object shop = sites.get("shop");
+        sites.clear();
+        sites.put("shop", shop);
+        for (int i = 1; sites.size() < count; i++) {
+            sites.put(
+                    "site" + i,
+                    Map.of(
+                            "domain",
+                            Map.of("name", "site" + i + ".example.com"),
+                            "targets",
+                            Map.of("instanceIds", List.of("i-0123456789abcdef0"))));
+        }
+        return HttpsSetupYaml.validate("multi-site.yaml", yaml.dump(document), null, name -> null);
+    }
+
+    /**
+     * Loads a valid file with {@code path} set to {@code value} and notes when the loader disagrees with the schema:
+     * {@code full.yaml}, or {@code multi-site.yaml} for the keys of sites (the site {@code *} is its site
+     * {@code blog}; {@code sites.<name>} renames that site).
+     */
     private static void expect(String path, Object value, boolean schemaAccepts, List<String> differences)
             throws IOException {
+        boolean sites = path.startsWith("sites.") || path.equals("defaultSite");
+        String file = sites ? "multi-site.yaml" : "full.yaml";
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> document =
-                (Map<String, Object>) yaml.load(Files.readString(ValidFilesTest.valid("full.yaml")));
-        set(document, path.split("\\."), 0, value);
-        List<YamlProblem> problems = HttpsSetupYaml.validate("full.yaml", yaml.dump(document), null, name -> null);
-        boolean loaderAccepts =
-                problems.stream().noneMatch(problem -> problem.path().equals(path));
+        Map<String, Object> document = object(yaml.load(Files.readString(ValidFilesTest.valid(file))));
+        String concrete;
+        if (path.equals("sites.<name>")) {
+            Map<String, Object> renamed = new LinkedHashMap<>();
+            object(document.get("sites"))
+                    .forEach((name, site) -> renamed.put(name.equals("blog") ? (String) value : name, site));
+            document.put("sites", renamed);
+            concrete = "sites." + value;
+        } else {
+            concrete = path.replace("*", "blog");
+            set(document, concrete.split("\\."), 0, value);
+        }
+        List<YamlProblem> problems = HttpsSetupYaml.validate(file, yaml.dump(document), null, name -> null);
+        boolean loaderAccepts = problems.stream()
+                .noneMatch(problem -> problem.path().equals(concrete)
+                        || problem.path().startsWith(concrete + "[")
+                        || path.equals("sites.<name>") && problem.path().equals("sites"));
         if (loaderAccepts != schemaAccepts) {
             differences.add(path + ": " + value + " is " + (schemaAccepts ? "accepted" : "refused")
                     + " by the schema but " + (loaderAccepts ? "accepted" : "refused: " + problems) + " by the loader");
@@ -165,7 +318,24 @@ class SchemaRulesTest {
     }
 
     @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object node) {
+        return (Map<String, Object>) node;
+    }
+
+    /** Sets a value at a path of keys, where a key may name an item of a list: {@code routes[0]}. */
+    @SuppressWarnings("unchecked")
     private static void set(Map<String, Object> map, String[] keys, int index, Object value) {
+        java.util.regex.Matcher item = Pattern.compile("(.+)\\[(\\d+)]").matcher(keys[index]);
+        if (item.matches()) {
+            List<Object> list = (List<Object>) map.get(item.group(1));
+            int at = Integer.parseInt(item.group(2));
+            if (index == keys.length - 1) {
+                list.set(at, value);
+            } else {
+                set((Map<String, Object>) list.get(at), keys, index + 1, value);
+            }
+            return;
+        }
         if (index == keys.length - 1) {
             map.put(keys[index], value);
             return;

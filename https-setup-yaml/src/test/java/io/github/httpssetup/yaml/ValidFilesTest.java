@@ -252,8 +252,83 @@ class ValidFilesTest {
         assertThat(HttpsSetupYaml.environments(valid("minimal.yaml"))).isEmpty();
     }
 
+    /** The base of multi-site.yaml. */
+    private static HttpsSetup.Builder multiSiteBase() {
+        return HttpsSetup.builder()
+                .stack("web")
+                .region("ap-northeast-2")
+                .site(
+                        "shop",
+                        s -> s.domain(d -> d.name("example.com").alternativeNames("www.example.com"))
+                                .targets(t -> t.instanceTags(Map.of("app", "shop"))
+                                        .port(8080)
+                                        .healthCheck(h -> h.path("/health"))))
+                .site(
+                        "blog",
+                        s -> s.domain(d -> d.name("blog.example.org")
+                                        .hostedZone(z -> z.roleArn("arn:aws:iam::222233334444:role/dns")))
+                                .targets(t ->
+                                        t.instanceIds("i-0123456789abcdef0").port(3000))
+                                .addRoute(r -> r.paths("/api/*", "/feed.xml")
+                                        .targets(t -> t.instanceTags(Map.of("app", "api"))
+                                                .port(9000))))
+                .defaultSite("shop")
+                .loadBalancer(lb -> lb.ipAddressType(IpAddressType.DUALSTACK))
+                .httpListener(l -> l.action(HttpAction.REDIRECT));
+    }
+
+    private static HttpsSetup loadMultiSite(String environment) {
+        return HttpsSetupYaml.load("multi-site.yaml", read("multi-site.yaml"), environment, name -> null);
+    }
+
+    @Test
+    void multiSite_loadsEachSiteWithItsZoneRoleAndRoutes_inFileOrder() {
+        HttpsSetup setup = loadMultiSite(null);
+
+        assertThat(setup).isEqualTo(multiSiteBase().build());
+        assertThat(setup.sites()).containsOnlyKeys("shop", "blog");
+        assertThat(setup.sites().keySet()).containsExactly("shop", "blog");
+        assertThat(setup.domain()).isNull();
+        assertThat(setup.targets()).isNull();
+    }
+
+    @Test
+    void multiSite_staging_addsASite_mergesAnotherKeyByKey_andNullRemovesRoutesAndTheDefaultSite() {
+        HttpsSetup expected = multiSiteBase()
+                .site(
+                        "blog",
+                        s -> s.domain(d -> d.name("blog.example.org")
+                                        .hostedZone(z -> z.roleArn("arn:aws:iam::222233334444:role/dns")))
+                                .targets(t ->
+                                        t.instanceIds("i-0fedcba9876543210").port(3000)))
+                .site(
+                        "docs",
+                        s -> s.domain(d -> d.name("docs.example.com"))
+                                .targets(t -> t.instanceTags(Map.of("app", "docs"))))
+                .defaultSite(null)
+                .build();
+
+        HttpsSetup staging = loadMultiSite("staging");
+
+        assertThat(staging).isEqualTo(expected);
+        assertThat(staging.sites().keySet()).containsExactly("shop", "blog", "docs");
+    }
+
+    @Test
+    void multiSite_eachEnvironmentSurvivesTheRoundTrip() {
+        for (String environment : java.util.Arrays.asList(null, "staging")) {
+            HttpsSetup setup = loadMultiSite(environment);
+
+            assertThat(HttpsSetupYaml.load("written.yaml", HttpsSetupYaml.write(setup), null, name -> null))
+                    .as(String.valueOf(environment))
+                    .isEqualTo(setup);
+        }
+    }
+
     @Test
     void validate_onValidFiles_findsNothing() {
+        assertThat(HttpsSetupYaml.validate(valid("multi-site.yaml"), null)).isEmpty();
+        assertThat(HttpsSetupYaml.validate(valid("multi-site.yaml"), "staging")).isEmpty();
         assertThat(HttpsSetupYaml.validate(valid("full.yaml"), null)).isEmpty();
         assertThat(HttpsSetupYaml.validate(valid("multi-environment.yaml"), "prod"))
                 .isEmpty();
