@@ -62,8 +62,10 @@ class CriticalPathTest {
         CriticalPath.Result result = CriticalPath.of(all, 10, 0);
 
         // targets 1, route tables 5, network 1 (it waits for the route tables), load balancer 1,
-        // HTTP listener 1, listeners 1, records 1, readiness 1 = 12 round trips; zone 1 + certificate 3 is shorter
-        assertThat(result.millis()).isEqualTo(120);
+        // HTTP listener 1, listeners 1, listener rules 1, records 1, readiness 1 = 13 round trips; zone 1 + certificate
+        // 3
+        // is shorter
+        assertThat(result.millis()).isEqualTo(130);
         assertThat(result.chain())
                 .containsExactly(
                         "apply/targets 1 calls 10 ms",
@@ -72,6 +74,7 @@ class CriticalPathTest {
                         "apply/load-balancer 1 calls 10 ms",
                         "apply/http-listener 1 calls 10 ms",
                         "apply/listeners 1 calls 10 ms",
+                        "apply/listener-rules 1 calls 10 ms",
                         "apply/records 1 calls 10 ms",
                         "apply/readiness 1 calls 10 ms");
     }

@@ -228,9 +228,10 @@ final class Chain {
                         return null;
                     },
                     null),
+            // After the rules: a new site's names reach the load balancer once its certificate and rules are there.
             step(
                     RECORDS,
-                    List.of(LISTENERS),
+                    List.of(LISTENER_RULES),
                     List.of(READ_RECORDS),
                     "the alias records",
                     (run, in) -> {
