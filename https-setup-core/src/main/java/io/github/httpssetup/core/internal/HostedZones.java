@@ -260,15 +260,20 @@ final class HostedZones {
 
     private List<HostedZone> byName(String name) {
         String wanted = DnsNames.normalize(name);
-        return run
-                .route53()
-                .listHostedZonesByName(r -> r.dnsName(DnsNames.absolute(wanted)).maxItems("100"))
-                .hostedZones()
-                .stream()
-                .filter(z -> DnsNames.normalize(z.name()).equals(wanted))
-                .filter(z ->
-                        z.config() == null || !Boolean.TRUE.equals(z.config().privateZone()))
-                .toList();
+        // The same for every site whose names sit in this zone (of this account): read once per stack run.
+        return run.observeStack(
+                ResourceKind.HOSTED_ZONE,
+                List.of("zones named", zoneSpec.roleArn().orElse(""), wanted),
+                () -> run
+                        .route53()
+                        .listHostedZonesByName(
+                                r -> r.dnsName(DnsNames.absolute(wanted)).maxItems("100"))
+                        .hostedZones()
+                        .stream()
+                        .filter(z -> DnsNames.normalize(z.name()).equals(wanted))
+                        .filter(z -> z.config() == null
+                                || !Boolean.TRUE.equals(z.config().privateZone()))
+                        .toList());
     }
 
     /** Every zone of the account: the zone a registration makes is not always found by name at once. */
@@ -294,7 +299,10 @@ final class HostedZones {
     }
 
     private Found describe(String id) {
-        GetHostedZoneResponse zone = run.route53().getHostedZone(r -> r.id(id));
+        GetHostedZoneResponse zone = run.observeStack(
+                ResourceKind.HOSTED_ZONE,
+                List.of("zone", zoneSpec.roleArn().orElse(""), id),
+                () -> run.route53().getHostedZone(r -> r.id(id)));
         String name = DnsNames.normalize(zone.hostedZone().name());
         if (!DnsNames.inZone(spec.domain().name(), name)) {
             throw new HttpsSetupException(
