@@ -1,7 +1,9 @@
 package io.github.httpssetup.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.httpssetup.core.internal.ApiCallCounter;
 import io.github.httpssetup.testing.AwsEmulator;
 import io.github.httpssetup.testing.AwsEmulatorTest;
 import java.util.List;
@@ -171,6 +173,23 @@ class MultiSiteIT {
     void defaultSite_removedThenChanged_switchesTheListener_andDestroyFindsASiteGoneFromTheFileByItsRules() {
         fx.executor().apply(twoSites().build());
         String shopCertificate = defaultCertificate();
+
+        // the same stack described without sites: refused before any write, by plan, apply and destroy alike
+        HttpsSetup withoutSites = fx.spec().stack(STACK).build();
+        ApiCallCounter counter = new ApiCallCounter();
+        assertThatThrownBy(() -> fx.executor(counter).apply(withoutSites))
+                .isInstanceOfSatisfying(
+                        HttpsSetupException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
+                .hasMessageContaining("serves sites")
+                .hasMessageContaining("single site is a valid sites mapping");
+        assertThatThrownBy(() -> fx.executor(counter).destroy(withoutSites))
+                .isInstanceOf(HttpsSetupException.class)
+                .hasMessageContaining("Destroy it with the description that has its sites");
+        assertThat(counter.snapshot().writes())
+                .as("no write after either refusal")
+                .isZero();
+        assertThat(rules(httpsListener())).hasSize(3);
+        assertThat(aliases(fx.route53, fx.zoneId)).containsExactlyInAnyOrder("example.com.", "www.example.com.");
 
         // no default site: unknown hosts get a 404; the first site's certificate stays the listener's default
         ApplyResult without = fx.executor().apply(twoSites().defaultSite(null).build());

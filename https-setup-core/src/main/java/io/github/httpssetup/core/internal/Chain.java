@@ -248,7 +248,10 @@ final class Chain {
                     (run, zone, kept) -> {
                         if (run.sites() != null) {
                             run.sites().destroyRecords();
-                        } else if (zone != null) {
+                            return;
+                        }
+                        new Listeners(run).refuseIfServingSites(); // the first teardown: before anything is deleted
+                        if (zone != null) {
                             new AliasRecords(run).destroy(zone);
                         }
                     }),

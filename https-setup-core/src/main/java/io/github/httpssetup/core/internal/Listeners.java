@@ -3,8 +3,10 @@ package io.github.httpssetup.core.internal;
 import io.github.httpssetup.core.AttributeChange;
 import io.github.httpssetup.core.Change;
 import io.github.httpssetup.core.ChangeAction;
+import io.github.httpssetup.core.ErrorCode;
 import io.github.httpssetup.core.HttpAction;
 import io.github.httpssetup.core.HttpsSetup;
+import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.ResourceKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,6 +44,12 @@ final class Listeners {
     private static final String STEP = "listeners";
     /** ELBv2 DescribeTags takes at most 20 ARNs. */
     private static final int TAGS_PER_CALL = 20;
+
+    /**
+     * On the HTTPS listener of a stack with sites: its rules and SNI certificates belong to sites, which a description
+     * without {@code sites} cannot find again (they are found by the rules' tags), so such a description is refused.
+     */
+    static final String SITES_TAG = "https-setup:sites";
 
     private static final String SWITCH_REASON =
             "the new target group joins with weight 0 until its targets are healthy," + " then takes every request";
@@ -255,6 +263,9 @@ final class Listeners {
                 || (d.https() && spec.httpsListener().securityHeaders().isPresent())) {
             tags.put(ResponseHeaders.TAG, "on");
         }
+        if (d.https() && !spec.sites().isEmpty()) {
+            tags.put(SITES_TAG, "on");
+        }
         if (!headers.isEmpty()) {
             attributes = new ArrayList<>(attributes);
             for (Map.Entry<String, String> h : headers.entrySet()) {
@@ -362,6 +373,17 @@ final class Listeners {
                 changes.add(new AttributeChange("tags." + key, observed.tags().get(key), value));
             }
         });
+        if (d.https() && owned) {
+            boolean servesSites = "on".equals(observed.tags().get(SITES_TAG));
+            if (servesSites && spec.sites().isEmpty()) {
+                throw servesSites(observed.arn(), false);
+            }
+            if (!servesSites && !spec.sites().isEmpty()) {
+                missingTags.put(SITES_TAG, "on");
+                changes.add(
+                        new AttributeChange("tags." + SITES_TAG, observed.tags().get(SITES_TAG), "on"));
+            }
+        }
 
         boolean protocol = current.protocol() != d.protocol();
         if (protocol) {
@@ -534,6 +556,43 @@ final class Listeners {
         loadBalancer.refuseIfProtected(found.get());
         String lbName = LoadBalancers.name(spec);
         owned.forEach(o -> delete(lbName, o, "destroy"));
+    }
+
+    /**
+     * Destroy with a description without sites, before anything is deleted: refused when the stack's HTTPS listener
+     * serves sites, whose certificates, target groups and records only a description with sites finds again.
+     */
+    void refuseIfServingSites() {
+        if (!spec.sites().isEmpty()) {
+            return;
+        }
+        Optional<LoadBalancers.Found> found = new LoadBalancers(run).find();
+        if (found.isEmpty() || !run.owns(found.get().tags())) {
+            return;
+        }
+        List<Observed> listeners;
+        try {
+            listeners = observe(found.get().arn());
+        } catch (LoadBalancerNotFoundException e) {
+            return;
+        }
+        for (Observed o : listeners) {
+            if (run.owns(o.tags()) && "on".equals(o.tags().get(SITES_TAG))) {
+                throw servesSites(o.arn(), true);
+            }
+        }
+    }
+
+    private HttpsSetupException servesSites(String listenerArn, boolean destroy) {
+        return new HttpsSetupException(
+                ErrorCode.CONFLICT,
+                "Stack " + spec.stack() + " serves sites: its HTTPS listener " + listenerArn
+                        + " carries their rules and certificates, and this description has no sites."
+                        + (destroy
+                                ? " Destroy it with the description that has its sites (a sites mapping with any one"
+                                        + " of them is enough: destroy finds the others by their rules)."
+                                : " Keep them in sites (a single site is a valid sites mapping), or destroy the stack"
+                                        + " with that description first and then apply this one."));
     }
 
     private void delete(String lbName, Observed observed, String reason) {
