@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Certificate;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
@@ -240,6 +243,153 @@ class MultiSiteIT {
         assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
         assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
         fx.assertPolicyAllowsEveryCall(single);
+    }
+
+    @Test
+    void aSingleSiteStack_movesToTheSitesForm_andDestroyLeavesNothing() {
+        HttpsSetup single = fx.spec().stack(STACK).build();
+        fx.executor().apply(single);
+        String certificate = defaultCertificate();
+        String singleGroup = fx.elb.describeTargetGroups().targetGroups().get(0).targetGroupArn();
+        Map<String, String> pointing = aliasTargets();
+        String loadBalancer = AliasName.of(
+                fx.elb.describeLoadBalancers().loadBalancers().get(0).dnsName());
+        assertThat(pointing)
+                .isNotEmpty()
+                .allSatisfy((name, target) -> assertThat(target).isEqualTo(loadBalancer));
+
+        HttpsSetup asSites = HttpsSetup.builder()
+                .stack(STACK)
+                .region(ReferenceWorld.REGION)
+                .site("shop", s -> s.domain(single.domain()).targets(single.targets()))
+                .defaultSite("shop")
+                .build();
+        // plan shows what the site claims and what the single-site form leaves to delete
+        Plan plan = fx.executor().plan(asSites);
+        assertThat(plan.hasConflicts()).isFalse();
+        assertThat(plan.changes())
+                .anyMatch(c -> c.kind() == ResourceKind.CERTIFICATE
+                        && c.action() == ChangeAction.UPDATE
+                        && certificate.equals(c.id()))
+                .noneMatch(c -> c.kind() == ResourceKind.CERTIFICATE && c.action() == ChangeAction.CREATE)
+                .anyMatch(c -> c.kind() == ResourceKind.OWNERSHIP_RECORD && c.action() == ChangeAction.UPDATE)
+                .anyMatch(c -> c.kind() == ResourceKind.TARGET_GROUP
+                        && c.action() == ChangeAction.DELETE
+                        && singleGroup.equals(c.id()))
+                .noneMatch(
+                        c -> c.kind() == ResourceKind.ALIAS_RECORD && c.action().writes());
+
+        // after every call of the move, the names still point at the load balancer
+        List<Map<String, String>> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ExecutionInterceptor watch = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                seen.add(aliasTargets());
+            }
+        };
+        ApplyResult moved = fx.executor(watch).apply(asSites);
+        assertThat(seen).isNotEmpty().allSatisfy(targets -> assertThat(targets).isEqualTo(pointing));
+        assertThat(moved.changes())
+                .noneMatch(c -> c.kind() == ResourceKind.CERTIFICATE && c.action() == ChangeAction.CREATE)
+                .anyMatch(c -> c.kind() == ResourceKind.TARGET_GROUP
+                        && c.action() == ChangeAction.DELETE
+                        && singleGroup.equals(c.id()));
+        // no new certificate: the stack's is the site's now
+        assertThat(defaultCertificate()).isEqualTo(certificate);
+        assertThat(fx.acm.listCertificates().certificateSummaryList())
+                .extracting(s -> s.certificateArn())
+                .containsExactly(certificate);
+        assertThat(fx.acm
+                        .listTagsForCertificate(r -> r.certificateArn(certificate))
+                        .tags())
+                .anyMatch(t -> HttpsSetup.OWNERSHIP_TAG.equals(t.key()) && (STACK + "/shop").equals(t.value()));
+        assertThat(fx.elb
+                        .describeTags(r -> r.resourceArns(httpsListener().listenerArn()))
+                        .tagDescriptions()
+                        .get(0)
+                        .tags())
+                .anyMatch(t -> "https-setup:sites".equals(t.key()) && "on".equals(t.value()));
+        assertThat(writes(fx.executor().apply(asSites))).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups())
+                .hasSize(1)
+                .noneMatch(g -> g.targetGroupArn().equals(singleGroup));
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).hasSize(1);
+        assertThat(aliasTargets()).isEqualTo(pointing);
+
+        fx.executor().destroy(asSites);
+        assertThat(fx.elb.describeLoadBalancers().loadBalancers()).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).isEmpty();
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
+        fx.assertPolicyAllowsEveryCall(asSites); // the claim (AddTagsToCertificate) included
+    }
+
+    @Test
+    void aSingleSiteStack_movesToASiteWithFewerNames_replacesItsCertificate_andDropsTheNameNoSiteHas() {
+        HttpsSetup single = fx.spec().stack(STACK).build();
+        fx.executor().apply(single);
+        String oldCertificate = defaultCertificate();
+        String apex = ReferenceWorld.DOMAIN + ".";
+        String loadBalancer = AliasName.of(
+                fx.elb.describeLoadBalancers().loadBalancers().get(0).dnsName());
+
+        HttpsSetup asSites = HttpsSetup.builder()
+                .stack(STACK)
+                .region(ReferenceWorld.REGION)
+                .site("shop", s -> s.domain(d -> d.name(ReferenceWorld.DOMAIN)).targets(single.targets()))
+                .build();
+        Plan plan = fx.executor().plan(asSites);
+        assertThat(plan.hasConflicts()).isFalse();
+        assertThat(plan.changes())
+                .anyMatch(c -> c.kind() == ResourceKind.CERTIFICATE && c.action() == ChangeAction.CREATE)
+                .anyMatch(c -> c.kind() == ResourceKind.CERTIFICATE
+                        && c.action() == ChangeAction.DELETE
+                        && oldCertificate.equals(c.id()))
+                .anyMatch(c -> c.kind() == ResourceKind.ALIAS_RECORD
+                        && c.action() == ChangeAction.DELETE
+                        && c.name().contains("www." + ReferenceWorld.DOMAIN));
+
+        List<String> apexTargets = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ExecutionInterceptor watch = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                apexTargets.add(aliasTargets().get(apex));
+            }
+        };
+        fx.executor(watch).apply(asSites);
+        assertThat(apexTargets).isNotEmpty().allSatisfy(t -> assertThat(t).isEqualTo(loadBalancer));
+        assertThat(aliasTargets()).containsOnlyKeys(apex);
+        String newCertificate = defaultCertificate();
+        assertThat(newCertificate).isNotEqualTo(oldCertificate);
+        assertThat(fx.acm.listCertificates().certificateSummaryList())
+                .extracting(s -> s.certificateArn())
+                .containsExactly(newCertificate);
+        assertThat(writes(fx.executor().apply(asSites))).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).hasSize(1);
+
+        fx.executor().destroy(asSites);
+        assertThat(fx.elb.describeLoadBalancers().loadBalancers()).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).isEmpty();
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
+    }
+
+    /** The reference zone's A aliases: name → where they point (lower case, no trailing dot or dualstack.). */
+    private Map<String, String> aliasTargets() {
+        Map<String, String> targets = new TreeMap<>();
+        fx.route53.listResourceRecordSets(r -> r.hostedZoneId(fx.zoneId)).resourceRecordSets().stream()
+                .filter(s -> s.type() == RRType.A && s.aliasTarget() != null)
+                .forEach(s -> targets.put(s.name(), AliasName.of(s.aliasTarget().dnsName())));
+        return targets;
+    }
+
+    /** A DNS name as an alias compares: lower case, without a trailing dot or a leading {@code dualstack.}. */
+    private static final class AliasName {
+        static String of(String dnsName) {
+            String n = dnsName.toLowerCase(java.util.Locale.ROOT);
+            n = n.endsWith(".") ? n.substring(0, n.length() - 1) : n;
+            return n.startsWith("dualstack.") ? n.substring("dualstack.".length()) : n;
+        }
     }
 
     private String defaultCertificate() {

@@ -111,9 +111,10 @@ final class AliasRecords {
         }
         ZoneRecords records = run.zoneRecords(zone.id());
         Set<String> owned = ownedNames(records);
+        Set<String> handedOver = handedOverNames(records);
         List<Pending> pending = new ArrayList<>();
         for (String name : spec.allNames()) {
-            convergeName(records, name, owned.contains(name), alias, types, pending);
+            convergeName(records, name, owned.contains(name), handedOver.contains(name), alias, types, pending);
         }
         for (String name : owned) {
             if (!spec.allNames().contains(name)) {
@@ -135,8 +136,27 @@ final class AliasRecords {
         return owned;
     }
 
+    /**
+     * In a site's part: the names the stack marked at stack level ({@code "https-setup:stack=<stack>"}), which the
+     * single-site form wrote; the site re-marks those of its own names as its own. Empty for the stack run.
+     */
+    private Set<String> handedOverNames(ZoneRecords records) {
+        Set<String> names = new LinkedHashSet<>();
+        String stack = run.stackOwner();
+        if (stack != null) {
+            records.all().forEach(set -> OwnershipRecord.ownedName(set, stack).ifPresent(names::add));
+        }
+        return names;
+    }
+
     private void convergeName(
-            ZoneRecords records, String name, boolean owned, Alias alias, List<RRType> types, List<Pending> pending) {
+            ZoneRecords records,
+            String name,
+            boolean owned,
+            boolean handedOver,
+            Alias alias,
+            List<RRType> types,
+            List<Pending> pending) {
         Optional<ResourceRecordSet> a = records.find(name, RRType.A);
         Optional<ResourceRecordSet> aaaa = records.find(name, RRType.AAAA);
         Optional<ResourceRecordSet> cname = records.find(name, RRType.CNAME);
@@ -144,7 +164,7 @@ final class AliasRecords {
         // What stands in the way when the name is not the stack's: anything that answers for it, and another mark.
         List<ResourceRecordSet> foreign = new ArrayList<>();
         cname.ifPresent(foreign::add);
-        if (!owned) {
+        if (!owned && !handedOver) {
             a.ifPresent(foreign::add);
             aaaa.ifPresent(foreign::add);
             txt.ifPresent(foreign::add);
@@ -162,7 +182,7 @@ final class AliasRecords {
                                     : "the name (no " + OwnershipRecord.name(name) + " TXT record with its mark)"));
             return;
         }
-        String reason = foreign.isEmpty() ? "" : "adopt: true; taken over";
+        String reason = !foreign.isEmpty() ? "adopt: true; taken over" : handedOver && !owned ? handOver() : "";
         cname.ifPresent(set -> pending.add(new Pending(
                 new Change(
                         ChangeAction.DELETE,
@@ -207,10 +227,17 @@ final class AliasRecords {
         if (owned) {
             run.unchanged(ResourceKind.OWNERSHIP_RECORD, OwnershipRecord.name(name), null);
         } else {
-            pending.add(new Pending(
-                    createOwnership(name, txt.orElse(null)),
-                    ZoneRecords.upsert(OwnershipRecord.recordSet(name, run.owner()))));
+            Change mark = createOwnership(name, txt.orElse(null));
+            if (handedOver && foreign.isEmpty()) {
+                mark = new Change(mark.action(), mark.kind(), mark.name(), mark.id(), mark.attributes(), handOver());
+            }
+            pending.add(new Pending(mark, ZoneRecords.upsert(OwnershipRecord.recordSet(name, run.owner()))));
         }
+    }
+
+    /** Why a stack-level mark becomes the site's: the single-site form's name, now one of a site's. */
+    private String handOver() {
+        return "marked by stack " + run.stackOwner() + " in the single-site form; now site " + run.scope() + "'s";
     }
 
     private Change create(String name, RRType type, Alias alias) {
@@ -263,17 +290,47 @@ final class AliasRecords {
 
     // ---- deleting ----
 
-    /** Deletes the alias records and ownership records of every name the stack owns, in one batch. */
+    /**
+     * Deletes the alias records and ownership records of every name the stack owns, in one batch. In a site's part,
+     * when destroying, also those its stack marked at stack level (the single-site form's) that no site took over.
+     */
     void destroy(States.Zone zone) {
         if (zone == null || zone.id() == null) {
             return;
         }
         ZoneRecords records = ZoneRecords.read(run, zone.id());
+        Set<String> names = ownedNames(records);
+        if (run.mode() == Run.Mode.DESTROY) { // not for a removed site in an apply: the sites may be claiming them
+            names.addAll(handedOverNames(records));
+        }
         List<Pending> pending = new ArrayList<>();
-        for (String name : ownedNames(records)) {
+        for (String name : names) {
             deleteName(records, name, "destroy", pending);
         }
         write(zone.id(), pending, "remove alias records");
+    }
+
+    /**
+     * In a site's part, once every site has its records: deletes the names its stack marked at stack level (the
+     * single-site form's) in the site's zone that no site has ({@code siteNames}: every site's names). Uses the
+     * zone's records as read at the start of the run: no site writes those names.
+     */
+    void deleteStackLevel(States.Zone zone, Set<String> siteNames) {
+        if (zone == null || zone.id() == null || run.stackOwner() == null) {
+            return;
+        }
+        ZoneRecords records = run.zoneRecords(zone.id());
+        List<Pending> pending = new ArrayList<>();
+        for (String name : handedOverNames(records)) {
+            if (!siteNames.contains(name)) {
+                deleteName(
+                        records,
+                        name,
+                        "marked by stack " + run.stackOwner() + " in the single-site form; in no site",
+                        pending);
+            }
+        }
+        write(zone.id(), pending, "remove the single-site form's records");
     }
 
     /** Deletes an owned name's alias records and its mark, exactly as read (Route 53 wants the current values). */

@@ -89,6 +89,7 @@ final class Certificates {
 
     States.Certificate converge(States.Zone zone) {
         List<Owned> owned = owned();
+        List<Owned> handedOver = found().handedOver();
         if (spec.certificate().arn().isPresent()) {
             String arn = spec.certificate().arn().get();
             checkGiven(arn);
@@ -99,19 +100,32 @@ final class Certificates {
         }
         preflight(zone);
         Set<String> wanted = new TreeSet<>(spec.allNames());
-        Optional<Owned> match = owned.stream()
+        Optional<Owned> own = owned.stream()
                 .filter(o ->
                         o.names().equals(wanted) && USABLE.contains(o.detail().status()) && sameKey(o.detail()))
                 .max(Comparator.comparing(o -> o.detail().status() == CertificateStatus.ISSUED));
         List<String> replaced = owned.stream()
-                .filter(o -> match.isEmpty() || o != match.get())
+                .filter(o -> own.isEmpty() || o != own.get())
                 .map(o -> o.detail().certificateArn())
                 .toList();
         String name = String.join(", ", spec.allNames());
+        Optional<Owned> claimed = own.isPresent()
+                ? Optional.empty()
+                : handedOver.stream()
+                        .filter(o -> o.names().equals(wanted)
+                                && USABLE.contains(o.detail().status())
+                                && sameKey(o.detail()))
+                        .max(Comparator.comparing(o -> o.detail().status() == CertificateStatus.ISSUED));
+        Optional<Owned> match = own.isPresent() ? own : claimed;
+        if (claimed.isPresent()) {
+            claim(name, claimed.get().detail().certificateArn());
+        }
         if (match.isPresent()) {
             CertificateDetail detail = match.get().detail();
             String arn = detail.certificateArn();
-            run.unchanged(ResourceKind.CERTIFICATE, name, arn);
+            if (claimed.isEmpty()) {
+                run.unchanged(ResourceKind.CERTIFICATE, name, arn);
+            }
             run.outputs().certificateArn = arn;
             ensureValidationRecords(zone, validationRecords(detail));
             if (detail.status() == CertificateStatus.PENDING_VALIDATION && zone.id() != null) {
@@ -160,6 +174,43 @@ final class Certificates {
         ensureValidationRecords(zone, validationRecords(detail));
         awaitIssued(arn, zone);
         return new States.Certificate(arn, replaced);
+    }
+
+    /**
+     * A site's part takes over the certificate its stack requested in the single-site form for the same names: it is
+     * tagged as the site's ({@code <stack>/<site>}) instead of a new one being requested; its validation records stay.
+     */
+    private void claim(String name, String arn) {
+        String from = run.stackOwner();
+        run.change(
+                new Change(
+                        ChangeAction.UPDATE,
+                        ResourceKind.CERTIFICATE,
+                        name,
+                        arn,
+                        List.of(new AttributeChange("tags." + HttpsSetup.OWNERSHIP_TAG, from, run.owner())),
+                        "requested by stack " + from + " in the single-site form for the same names; claimed by site "
+                                + run.scope() + " instead of a new certificate"),
+                () -> run.aws()
+                        .acm()
+                        .addTagsToCertificate(r -> r.certificateArn(arn)
+                                .tags(run.tags().entrySet().stream()
+                                        .map(e -> Tag.builder()
+                                                .key(e.getKey())
+                                                .value(e.getValue())
+                                                .build())
+                                        .toList())));
+    }
+
+    /**
+     * In a site's part: the certificates its stack owns at stack level (the single-site form's) that carry the site's
+     * domain name, as {@link #converge} reads them (no call of its own). Those it does not claim (their names, key or
+     * status differ) the stack deletes once the listener no longer uses them.
+     */
+    List<String> handedOver() {
+        return found().handedOver().stream()
+                .map(o -> o.detail().certificateArn())
+                .toList();
     }
 
     private boolean sameKey(CertificateDetail detail) {
@@ -257,11 +308,26 @@ final class Certificates {
 
     /** The stack's certificates named like the description's names, read once per run (see {@link Run#observe}). */
     List<Owned> owned() {
-        return run.observe(ResourceKind.CERTIFICATE, "owned certificates", () -> owned(candidateSummaries(false)));
+        return found().owned();
+    }
+
+    /**
+     * The certificates named like the description's names that this run owns, and (in a site's part) those its stack
+     * owns at stack level, for the site to claim.
+     */
+    private record Found(List<Owned> owned, List<Owned> handedOver) {}
+
+    private Found found() {
+        return run.observe(ResourceKind.CERTIFICATE, "owned certificates", () -> found(candidateSummaries(false)));
     }
 
     private List<Owned> owned(List<CertificateSummary> summaries) {
+        return found(summaries).owned();
+    }
+
+    private Found found(List<CertificateSummary> summaries) {
         List<Owned> owned = new ArrayList<>();
+        List<Owned> handedOver = new ArrayList<>();
         for (CertificateSummary summary : summaries) {
             Map<String, String> tags =
                     run
@@ -271,14 +337,15 @@ final class Certificates {
                             .tags()
                             .stream()
                             .collect(Collectors.toMap(Tag::key, t -> t.value() == null ? "" : t.value(), (a, b) -> b));
-            if (run.owns(tags)) {
-                owned.add(new Owned(run.aws()
-                        .acm()
-                        .describeCertificate(r -> r.certificateArn(summary.certificateArn()))
-                        .certificate()));
+            if (run.owns(tags) || run.handedOver(tags)) {
+                (run.owns(tags) ? owned : handedOver)
+                        .add(new Owned(run.aws()
+                                .acm()
+                                .describeCertificate(r -> r.certificateArn(summary.certificateArn()))
+                                .certificate()));
             }
         }
-        return owned;
+        return new Found(owned, handedOver);
     }
 
     /** The distinct validation CNAMEs (name → value) of a certificate: {@code *.x} and {@code x} share one. */
@@ -662,13 +729,28 @@ final class Certificates {
 
     /** After the listener uses the new certificate: delete the ones it replaced, and their validation records. */
     void deleteReplaced(States.Certificate certificate, States.Zone zone) {
+        deleteReplaced(certificate, zone, "replaced");
+    }
+
+    /**
+     * With sites, in the stack run: deletes the stack-level certificates (the single-site form's) that no site claimed,
+     * once the listener no longer uses them. Their validation records stay, as a replaced certificate's do.
+     */
+    void deleteUnclaimed(List<String> arns) {
+        deleteReplaced(
+                new States.Certificate(null, arns),
+                null,
+                "the single-site form's certificate; the sites' certificates replace it");
+    }
+
+    private void deleteReplaced(States.Certificate certificate, States.Zone zone, String reason) {
         if (certificate.replacedArns().isEmpty()) {
             return;
         }
         List<CertificateDetail> replaced = new ArrayList<>();
         for (String arn : certificate.replacedArns()) {
             if (!run.writing()) {
-                run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, arn, arn, "replaced"), () -> {});
+                run.change(Change.of(ChangeAction.DELETE, ResourceKind.CERTIFICATE, arn, arn, reason), () -> {});
                 continue;
             }
             replaced.add(run.aws()
@@ -676,17 +758,23 @@ final class Certificates {
                     .describeCertificate(r -> r.certificateArn(arn))
                     .certificate());
         }
-        delete(replaced, zone);
+        delete(replaced, zone, reason);
     }
 
-    /** Deletes every certificate the stack owns, and validation records no remaining certificate uses. */
-    void destroy(States.Zone zone) {
+    /**
+     * Deletes every certificate the stack owns, and validation records no remaining certificate uses. In a site's
+     * part, returns the certificates its stack owns at stack level (the single-site form's) that it left alone: the
+     * stack run deletes them ({@link #deleteUnclaimed}).
+     */
+    List<String> destroy(States.Zone zone) {
+        Found found = found(candidateSummaries(true));
         List<CertificateDetail> owned =
-                owned(candidateSummaries(true)).stream().map(Owned::detail).toList();
-        delete(owned, zone);
+                found.owned().stream().map(Owned::detail).toList();
+        delete(owned, zone, run.mode() == Run.Mode.DESTROY ? "destroy" : "replaced");
+        return found.handedOver().stream().map(o -> o.detail().certificateArn()).toList();
     }
 
-    private void delete(List<CertificateDetail> certificates, States.Zone zone) {
+    private void delete(List<CertificateDetail> certificates, States.Zone zone, String reason) {
         for (CertificateDetail detail : certificates) {
             String arn = detail.certificateArn();
             List<String> foreign = foreignUsers(detail.inUseBy());
@@ -705,7 +793,7 @@ final class Certificates {
                             ResourceKind.CERTIFICATE,
                             String.join(", ", new Owned(detail).names()),
                             arn,
-                            run.mode() == Run.Mode.DESTROY ? "destroy" : "replaced"),
+                            reason),
                     () -> deleteCertificate(arn));
         }
         if (zone == null || zone.id() == null || certificates.isEmpty() || !deletesZone(zone)) {

@@ -386,6 +386,22 @@ final class Run {
         return tags;
     }
 
+    /**
+     * In a site's part: the stack run's owner ({@code <stack>}), whose single-site resources the site takes over when
+     * a single-site stack is rewritten with sites; {@code null} for the stack run.
+     */
+    String stackOwner() {
+        return parent == null ? null : parent.owner();
+    }
+
+    /**
+     * Whether these tags mark a resource the stack owns at stack level (owner exactly {@code <stack>}), seen from a
+     * site's part: what the single-site form left, for the site to claim. Never for the stack run.
+     */
+    boolean handedOver(Map<String, String> tags) {
+        return parent != null && parent.owner().equals(tags.get(HttpsSetup.OWNERSHIP_TAG));
+    }
+
     /** Whether these tags mark a resource of this stack (of this site's part, in a scoped run). */
     boolean owns(Map<String, String> tags) {
         return owner().equals(tags.get(HttpsSetup.OWNERSHIP_TAG));

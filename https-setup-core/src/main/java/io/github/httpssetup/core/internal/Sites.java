@@ -41,6 +41,8 @@ final class Sites {
     final Map<String, States.Certificate> certificates = new ConcurrentHashMap<>();
     final Map<String, States.Targets> targets = new ConcurrentHashMap<>();
     final Map<String, States.TargetGroup> targetGroups = new ConcurrentHashMap<>();
+    /** The certificates the stack owns at stack level (the single-site form's) that no site claimed. */
+    private final Set<String> unclaimed = ConcurrentHashMap.newKeySet();
     /** Sites the listener's rules name that the description no longer has, by name. */
     final Map<String, Removed> removed = new ConcurrentHashMap<>();
 
@@ -226,7 +228,15 @@ final class Sites {
 
     /** Each site's certificate, issued; the default site's (the listener's default certificate) is returned. */
     States.Certificate certificates() {
-        each(siteNames(), site -> certificates.put(site, new Certificates(scope(site)).converge(zones.get(site))));
+        each(siteNames(), site -> {
+            Certificates siteCertificates = new Certificates(scope(site));
+            List<String> stackLevel = siteCertificates.handedOver(); // as converge reads them: no call of its own
+            States.Certificate certificate = siteCertificates.converge(zones.get(site));
+            certificates.put(site, certificate);
+            stackLevel.stream()
+                    .filter(arn -> certificate == null || !arn.equals(certificate.arn()))
+                    .forEach(unclaimed::add);
+        });
         return certificates.get(defaultCertificateSite());
     }
 
@@ -266,12 +276,47 @@ final class Sites {
             new Certificates(scope(site)).deleteReplaced(certificates.get(site), zones.get(site));
         }
         new ListenerCertificates(run).removeUnwanted(loadBalancer, wantedCertificates());
-        for (String scope : removedTargetScopes()) {
+        List<String> removedScopes = removedTargetScopes();
+        Set<String> kept = new TreeSet<>(); // the sites' groups (the stack-level ones are never among them)
+        targetGroups.values().stream().filter(g -> g != null && g.arn() != null).forEach(g -> kept.add(g.arn()));
+        new TargetGroups(run) // the same read as removedTargetScopes
+                .deleteStackLevel(kept, "the single-site form's target group; the sites' groups replace it");
+        for (String scope : removedScopes) {
             new TargetGroups(removedScope(scope)).destroy();
         }
         for (Removed gone : removed.values()) {
             removeDns(gone.site());
         }
+        deleteSingleSiteLeftovers();
+    }
+
+    /**
+     * A stack that served a single site and now has sites: its sites claimed the single-site form's records and, for
+     * the same names, its certificate (see {@link AliasRecords}, {@link Certificates}); what is left at stack level
+     * (owner exactly {@code <stack>}) is deleted now that the listener forwards to the sites' groups and presents their
+     * certificates: the records of names no site has, and a certificate no site claimed (the single-site target group
+     * goes in {@link #cleanup}). Uses what the steps already read.
+     */
+    private void deleteSingleSiteLeftovers() {
+        if (spec.records().enabled()) {
+            Set<String> siteNames = new TreeSet<>();
+            spec.allNames().forEach(n -> siteNames.add(DnsNames.normalize(n)));
+            Map<String, String> siteByZone = new TreeMap<>();
+            zones.forEach((site, zone) -> {
+                if (zone != null && zone.id() != null) {
+                    siteByZone.putIfAbsent(zone.id(), site);
+                }
+            });
+            siteByZone
+                    .values()
+                    .forEach(site -> new AliasRecords(scope(site)).deleteStackLevel(zones.get(site), siteNames));
+        }
+        Set<String> wanted = wantedCertificates();
+        new Certificates(run)
+                .deleteUnclaimed(unclaimed.stream()
+                        .filter(arn -> !wanted.contains(arn))
+                        .sorted()
+                        .toList());
     }
 
     /** The certificates the HTTPS listener should hold: every site's. */
@@ -327,17 +372,23 @@ final class Sites {
         for (String scope : targetScopes()) {
             new TargetGroups(scope(scope)).destroy();
         }
-        for (String scope : removedTargetScopes()) {
+        List<String> removedScopes = removedTargetScopes();
+        // the single-site form's, if left: the same read as removedTargetScopes
+        new TargetGroups(run).deleteStackLevel(Set.of(), "destroy");
+        for (String scope : removedScopes) {
             new TargetGroups(removedScope(scope)).destroy();
         }
     }
 
     /** Destroy: each site's certificate and validation records, the removed sites' too. */
     void destroyCertificates() {
+        Set<String> stackLevel = new TreeSet<>();
         for (String site : spec.sites().keySet()) {
             Run siteRun = scope(site);
-            new Certificates(siteRun).destroy(new HostedZones(siteRun).find().orElse(null));
+            stackLevel.addAll(new Certificates(siteRun)
+                    .destroy(new HostedZones(siteRun).find().orElse(null)));
         }
+        new Certificates(run).deleteUnclaimed(List.copyOf(stackLevel)); // the single-site form's, if left
         for (Removed gone : removed.values()) {
             Run goneRun = removedScope(gone.site());
             new Certificates(goneRun).destroy(new HostedZones(goneRun).find().orElse(null));

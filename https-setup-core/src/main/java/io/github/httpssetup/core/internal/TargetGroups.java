@@ -617,6 +617,21 @@ final class TargetGroups {
         }
     }
 
+    /**
+     * With sites, in the stack run: deletes the groups the stack owns at stack level (the single-site form's, owner
+     * exactly {@code <stack>}) that are not in {@code kept}. Called after the listener's default action and rules
+     * forward to the sites' groups only; a group a listener still holds is retried, as a replaced one is. Uses the
+     * stack's target groups as already read.
+     */
+    void deleteStackLevel(java.util.Collection<String> kept, String reason) {
+        observed().tags().forEach((arn, tags) -> {
+            if (run.owns(tags) && !kept.contains(arn)) {
+                detachBeforeDelete(arn, tags, reason);
+                delete(arn, reason);
+            }
+        });
+    }
+
     /** Deletes every target group the stack owns, detached first from the Auto Scaling group it is attached to. */
     void destroy() {
         Map<String, TargetGroup> groups = stackGroups();
@@ -635,7 +650,7 @@ final class TargetGroups {
      * the option makes no Auto Scaling call.
      */
     private void detachBeforeDelete(String arn, Map<String, String> tags, String reason) {
-        String wanted = targets.autoScalingGroup().orElse(null);
+        String wanted = targets == null ? null : targets.autoScalingGroup().orElse(null);
         if (wanted != null || tags.containsKey(AutoScalingAttachment.MARKER_TAG)) {
             new AutoScalingAttachment(run).detachAll(nameOf(arn), arn, tags, wanted, reason, false);
         }
