@@ -325,6 +325,40 @@ class MultiSiteIT {
     }
 
     @Test
+    void aSingleSiteStack_gainsASecondSite_inOneApply_keepingItsCertificateAndNames() {
+        HttpsSetup single = fx.spec().stack(STACK).build();
+        fx.executor().apply(single);
+        String certificate = defaultCertificate();
+        Map<String, String> pointing = aliasTargets();
+
+        List<Map<String, String>> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ExecutionInterceptor watch = new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                seen.add(aliasTargets());
+            }
+        };
+        ApplyResult moved = fx.executor(watch).apply(twoSites().build());
+        assertThat(seen).isNotEmpty().allSatisfy(targets -> assertThat(targets).isEqualTo(pointing));
+        assertThat(moved.changes())
+                .filteredOn(c -> c.kind() == ResourceKind.CERTIFICATE && c.action() == ChangeAction.CREATE)
+                .singleElement()
+                .satisfies(c -> assertThat(c.name()).startsWith("blog: "));
+        assertThat(defaultCertificate()).isEqualTo(certificate);
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).hasSize(2);
+        assertThat(aliases(otherAccount, otherZoneId)).hasSize(1);
+        assertThat(writes(fx.executor().apply(twoSites().build()))).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).hasSize(3);
+
+        fx.executor().destroy(twoSites().build());
+        assertThat(fx.elb.describeLoadBalancers().loadBalancers()).isEmpty();
+        assertThat(fx.elb.describeTargetGroups().targetGroups()).isEmpty();
+        assertThat(fx.acm.listCertificates().certificateSummaryList()).isEmpty();
+        assertThat(aliases(fx.route53, fx.zoneId)).isEmpty();
+        assertThat(aliases(otherAccount, otherZoneId)).isEmpty();
+    }
+
+    @Test
     void aSingleSiteStack_movesToASiteWithFewerNames_replacesItsCertificate_andDropsTheNameNoSiteHas() {
         HttpsSetup single = fx.spec().stack(STACK).build();
         fx.executor().apply(single);
