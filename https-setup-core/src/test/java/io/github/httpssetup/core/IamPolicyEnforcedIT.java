@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
@@ -57,7 +58,7 @@ import software.amazon.awssdk.services.wafv2.model.DefaultAction;
  * <p>The strict profile authorizes each call against the resource ARNs AWS checks for it: Route 53, Elastic Load
  * Balancing (listener rules and certificates included), ACM, EC2, WAF V2 (with {@code elasticloadbalancing:SetWebAcl}
  * on the load balancer), Auto Scaling and STS; moto's S3 authorizes against the bucket and object ARNs itself. The
- * option variants (web ACL, access logs with a created bucket, Auto Scaling group) and two sites, one in another
+ * option variants (web ACL, access logs to a created and to a given bucket, Auto Scaling group) and two sites, one in another
  * account's zone through a DNS role whose own policy is the Route 53 part of the printed policy, each run plan,
  * apply, a no-op re-apply and destroy.
  */
@@ -568,6 +569,44 @@ class IamPolicyEnforcedIT {
             assertThat(s3.listBuckets().buckets())
                     .as("the bucket held only the load balancer's test file: destroy deleted it")
                     .noneMatch(b -> b.name().equals(bucket));
+        }
+        assertNothingOfTheStackLeft();
+    }
+
+    @Test
+    void accessLogs_givenBucket_withExactlyItsPolicy_plansAppliesReappliesAndDestroys_withoutAccessDenied() {
+        seed(false);
+        createZone(DOMAIN);
+        String bucket = "their-logs-" + System.nanoTime();
+        try (S3Client s3 = aws.client(S3Client.builder().forcePathStyle(true))) {
+            s3.createBucket(r -> r.bucket(bucket)
+                    .createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.AP_NORTHEAST_2)));
+            s3.putBucketPolicy(r -> r.bucket(bucket)
+                    .policy("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Principal\":"
+                            + " {\"AWS\": \"arn:aws:iam::600734575887:root\"}, \"Action\": \"s3:PutObject\","
+                            + " \"Resource\": \"arn:aws:s3:::" + bucket + "/AWSLogs/123456789012/*\"}]}"));
+        }
+        HttpsSetup spec = reference()
+                .loadBalancer(lb -> lb.accessLogs(l -> l.bucket(bucket)))
+                .build();
+        assertThat(IamPolicy.of(spec).actions())
+                .filteredOn(a -> a.startsWith("s3:"))
+                .containsExactlyInAnyOrder("s3:GetBucketLocation", "s3:GetBucketPolicy");
+
+        HttpsSetupExecutor user = executorFor(IamPolicy.of(spec).toJson());
+        enforce(true);
+        user.plan(spec);
+        user.apply(spec);
+        ApplyResult again = user.apply(spec);
+        user.destroy(spec);
+        enforce(false);
+
+        assertThat(refused).isEmpty();
+        assertThat(again.apiCalls().writes()).isZero();
+        try (S3Client s3 = aws.client(S3Client.builder().forcePathStyle(true))) {
+            assertThat(s3.listBuckets().buckets())
+                    .as("a given bucket is never deleted")
+                    .anyMatch(b -> b.name().equals(bucket));
         }
         assertNothingOfTheStackLeft();
     }
