@@ -615,24 +615,7 @@ class IamPolicyEnforcedIT {
     void autoScalingGroup_withExactlyItsPolicy_plansAppliesReappliesAndDestroys_withoutAccessDenied() {
         seed(false);
         createZone(DOMAIN);
-        Ec2Client ec2 = aws.client(Ec2Client.builder());
-        String imageId = ec2.describeInstances(r -> r.instanceIds(world.instanceIds()))
-                .reservations()
-                .get(0)
-                .instances()
-                .get(0)
-                .imageId();
-        ec2.createLaunchTemplate(r -> r.launchTemplateName("shop-app")
-                .launchTemplateData(
-                        d -> d.imageId(imageId).instanceType("t3.micro").securityGroupIds(world.appSecurityGroupId())));
-        try (AutoScalingClient autoScaling = aws.client(AutoScalingClient.builder())) {
-            autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName("shop-asg")
-                    .launchTemplate(t -> t.launchTemplateName("shop-app").version("$Latest"))
-                    .minSize(1)
-                    .maxSize(1)
-                    .desiredCapacity(1)
-                    .vpcZoneIdentifier(world.publicSubnetIds().get(world.instanceZone())));
-        }
+        autoScalingGroup("shop-asg");
         HttpsSetup spec = reference()
                 .targets(t -> t.autoScalingGroup("shop-asg").port(8080).healthCheck(h -> h.path("/health")))
                 .build();
@@ -808,6 +791,78 @@ class IamPolicyEnforcedIT {
                     .summary()
                     .arn();
         }
+    }
+
+    /** An Auto Scaling group of one instance, launched from a template with the instances' security group. */
+    private void autoScalingGroup(String name) {
+        Ec2Client ec2 = aws.client(Ec2Client.builder());
+        String imageId = ec2.describeInstances(r -> r.instanceIds(world.instanceIds()))
+                .reservations()
+                .get(0)
+                .instances()
+                .get(0)
+                .imageId();
+        ec2.createLaunchTemplate(r -> r.launchTemplateName("shop-app")
+                .launchTemplateData(
+                        d -> d.imageId(imageId).instanceType("t3.micro").securityGroupIds(world.appSecurityGroupId())));
+        try (AutoScalingClient autoScaling = aws.client(AutoScalingClient.builder())) {
+            autoScaling.createAutoScalingGroup(r -> r.autoScalingGroupName(name)
+                    .launchTemplate(t -> t.launchTemplateName("shop-app").version("$Latest"))
+                    .minSize(1)
+                    .maxSize(1)
+                    .desiredCapacity(1)
+                    .vpcZoneIdentifier(world.publicSubnetIds().get(world.instanceZone())));
+        }
+    }
+
+    @Test
+    void autoScalingGroup_whenThePolicyLacksAttachLoadBalancerTargetGroups_isRefusedAsAutoScalingRefuses_onTheGroup() {
+        seed(false);
+        createZone(DOMAIN);
+        autoScalingGroup("shop-asg");
+        HttpsSetup spec = reference()
+                .targets(t -> t.autoScalingGroup("shop-asg").port(8080).healthCheck(h -> h.path("/health")))
+                .build();
+        String policy = IamPolicy.of(spec).toJson();
+        String withoutAttach = policy.replace("\"autoscaling:AttachLoadBalancerTargetGroups\",\n", "");
+        assertThat(withoutAttach).isNotEqualTo(policy);
+
+        HttpsSetupExecutor user = executorFor(withoutAttach);
+        enforce(true);
+        try {
+            assertThatThrownBy(() -> user.apply(spec))
+                    .isInstanceOf(HttpsSetupException.class)
+                    .hasMessageContaining("AccessDenied")
+                    .hasMessageContaining("autoscaling:AttachLoadBalancerTargetGroups")
+                    .hasMessageContaining("autoScalingGroupName/shop-asg");
+        } finally {
+            enforce(false);
+        }
+        assertThat(refused).containsOnly("AutoScaling:AttachLoadBalancerTargetGroups");
+    }
+
+    @Test
+    void dnsRole_otherThanThePolicysRole_isRefusedAsStsRefuses_onThatRole() {
+        seed(false);
+        String theirs = "arn:aws:iam::222233334444:role/dns";
+        HttpsSetup spec = reference()
+                .domain(d -> d.name(DOMAIN).hostedZone(z -> z.roleArn(theirs)))
+                .build();
+        String policy = IamPolicy.of(spec).toJson();
+        String otherRole = policy.replace(theirs, "arn:aws:iam::222233334444:role/another");
+        assertThat(otherRole).isNotEqualTo(policy);
+
+        HttpsSetupExecutor user = executorFor(otherRole);
+        enforce(true);
+        try {
+            assertThatThrownBy(() -> user.plan(spec))
+                    .isInstanceOf(HttpsSetupException.class)
+                    .hasMessageContaining("AccessDenied")
+                    .hasMessageContaining("sts:AssumeRole");
+        } finally {
+            enforce(false);
+        }
+        assertThat(refused).containsOnly("Sts:AssumeRole");
     }
 
     /** The statements of a printed policy whose actions are Route 53's, as a policy of their own. */
