@@ -5,7 +5,11 @@ says so). Then, without these patches, it checks the action (``service:Action``)
 policies but always with the resource ``*`` (so a policy whose ``Resource`` names an ARN is refused even
 for that very resource), it ignores actions AWS authorizes alongside the called one, and it answers
 every refusal as ``<ErrorResponse><Errors><Error><Code>AccessDenied</Code>`` with HTTP 403, which the
-JSON services' SDKs cannot read. Conditions (``aws:ResourceTag/...``) are still not evaluated: a policy
+JSON services' SDKs cannot read. S3 is not patched: moto authorizes its calls itself
+(``_authenticate_and_authorize_s3_action``) against ``arn:<partition>:s3:::<bucket>`` for bucket actions and
+``arn:<partition>:s3:::<bucket>/<key>`` for object actions, and refuses with S3's own ``AccessDenied`` (HTTP 403,
+``<Error>`` at top level); it authorizes a multi-object DeleteObjects as ``s3:DeleteObject`` on the bucket ARN
+(AWS: on each object's ARN) and answers the keys it refuses inside the 200 response, as AWS does. Conditions (``aws:ResourceTag/...``) are still not evaluated: a policy
 with a ``Condition`` on these actions is not supported by this emulation.
 
 No delay: nothing here waits.
