@@ -5,7 +5,11 @@ says so). Then, without these patches, it checks the action (``service:Action``)
 policies but always with the resource ``*`` (so a policy whose ``Resource`` names an ARN is refused even
 for that very resource), it ignores actions AWS authorizes alongside the called one, and it answers
 every refusal as ``<ErrorResponse><Errors><Error><Code>AccessDenied</Code>`` with HTTP 403, which the
-JSON services' SDKs cannot read. Conditions (``aws:ResourceTag/...``) are still not evaluated: a policy
+JSON services' SDKs cannot read. S3 is not patched: moto authorizes its calls itself
+(``_authenticate_and_authorize_s3_action``) against ``arn:<partition>:s3:::<bucket>`` for bucket actions and
+``arn:<partition>:s3:::<bucket>/<key>`` for object actions, and refuses with S3's own ``AccessDenied`` (HTTP 403,
+``<Error>`` at top level); it authorizes a multi-object DeleteObjects as ``s3:DeleteObject`` on the bucket ARN
+(AWS: on each object's ARN) and answers the keys it refuses inside the 200 response, as AWS does. Conditions (``aws:ResourceTag/...``) are still not evaluated: a policy
 with a ``Condition`` on these actions is not supported by this emulation.
 
 No delay: nothing here waits.
@@ -47,8 +51,10 @@ def elbv2_resources(response, action, partition, region, account):
     Source: Service Authorization Reference, "Actions, resources, and condition keys for Elastic Load
     Balancing V2": Describe* take ``*``; the others take the load balancer, target group or listener ARN
     (a create, the ARN it makes); creating with ``Tags`` also needs ``elasticloadbalancing:AddTags`` on the
-    new resource (the "API operations" table maps CreateLoadBalancer, CreateTargetGroup and CreateListener
-    to AddTags as well).
+    new resource (the "API operations" table maps CreateLoadBalancer, CreateTargetGroup, CreateListener and
+    CreateRule to AddTags as well). The listener rules and certificates of sites: CreateRule,
+    AddListenerCertificates and RemoveListenerCertificates take the listener ARN (``listener/app/...``),
+    ModifyRule, DeleteRule and SetRulePriorities the listener-rule ARN (``listener-rule/app/...``).
     """
     p = _query(response)
     base = "arn:%s:elasticloadbalancing:%s:%s:" % (partition, region, account)
@@ -72,6 +78,17 @@ def elbv2_resources(response, action, partition, region, account):
     elif action in ("ModifyTargetGroup", "ModifyTargetGroupAttributes", "DeleteTargetGroup", "RegisterTargets",
                     "DeregisterTargets"):
         checks = [(action, p.get("TargetGroupArn", "*"))]
+    elif action == "CreateRule":
+        listener = p.get("ListenerArn", "")
+        created = listener.replace(":listener/", ":listener-rule/") + "/new"
+        checks = [(action, listener or "*")]
+    elif action in ("AddListenerCertificates", "RemoveListenerCertificates"):
+        checks = [(action, p.get("ListenerArn", "*"))]
+    elif action in ("ModifyRule", "DeleteRule"):
+        checks = [(action, p.get("RuleArn", "*"))]
+    elif action == "SetRulePriorities":
+        checks = [(action, arn) for k, arn in sorted(p.items()) if re.match(r"RulePriorities\.(?:member\.)?\d+\.RuleArn$", k)]
+        checks = checks or [(action, "*")]
     elif action in ("AddTags", "RemoveTags"):
         checks = [(action, arn) for arn in _members(p, "ResourceArns")] or [(action, "*")]
     else:
@@ -124,11 +141,83 @@ def ec2_resources(response, action, partition, region, account):
     return [(action, "*")]
 
 
+def wafv2_resources(response, action, partition, region, account):
+    """WAF authorizes AssociateWebACL against the web ACL and the resource it protects, and needs
+    ``elasticloadbalancing:SetWebAcl`` on a load balancer as well; DisassociateWebACL against the resource
+    (with SetWebAcl on a load balancer); GetWebACLForResource against the resource; GetWebACL and the
+    other web ACL actions against the web ACL; List* take ``*`` (Service Authorization Reference,
+    "Actions, resources, and condition keys for AWS WAF V2": resource types ``webacl`` and
+    ``loadbalancer/app/``, dependent action ``elasticloadbalancing:SetWebAcl``).
+    """
+    try:
+        body = json.loads(getattr(response, "body", None) or "{}")
+    except (ValueError, AttributeError):
+        body = {}
+    web_acl = body.get("WebACLArn")
+    protected = body.get("ResourceArn")
+    on_load_balancer = bool(protected) and ":elasticloadbalancing:" in protected
+    if action == "AssociateWebACL":
+        checks = [(action, web_acl or "*"), (action, protected or "*")]
+        if on_load_balancer:
+            checks.append(("elasticloadbalancing:SetWebAcl", protected))
+        return checks
+    if action == "DisassociateWebACL":
+        checks = [(action, protected or "*")]
+        if on_load_balancer:
+            checks.append(("elasticloadbalancing:SetWebAcl", protected))
+        return checks
+    if action == "GetWebACLForResource":
+        return [(action, protected or "*")]
+    if web_acl:
+        return [(action, web_acl)]
+    if body.get("Id") and body.get("Name") and action in ("GetWebACL", "UpdateWebACL", "DeleteWebACL"):
+        scope = "global" if body.get("Scope") == "CLOUDFRONT" else "regional"
+        return [(action, "arn:%s:wafv2:%s:%s:%s/webacl/%s/%s" % (
+            partition, region, account, scope, body["Name"], body["Id"]))]
+    return [(action, "*")]
+
+
+def autoscaling_resources(response, action, partition, region, account):
+    """Auto Scaling authorizes the actions on one group against its ARN
+    (``arn:<partition>:autoscaling:<region>:<account>:autoScalingGroup:<uuid>:autoScalingGroupName/<name>``):
+    AttachLoadBalancerTargetGroups, DetachLoadBalancerTargetGroups and the other writes on a group;
+    Describe* take ``*`` (Service Authorization Reference, "Actions, resources, and condition keys for
+    Amazon EC2 Auto Scaling").
+    """
+    if action.startswith("Describe"):
+        return [(action, "*")]
+    name = _query(response).get("AutoScalingGroupName")
+    if not name:
+        return [(action, "*")]
+    arn = None
+    try:
+        from moto.autoscaling.models import autoscaling_backends
+        group = autoscaling_backends[account][region].autoscaling_groups.get(name)
+        arn = getattr(group, "arn", None)
+    except Exception:  # the group's own ARN when moto knows it, else one of its form
+        arn = None
+    return [(action, arn or "arn:%s:autoscaling:%s:%s:autoScalingGroup:%s:autoScalingGroupName/%s" % (
+        partition, region, account, "00000000-0000-0000-0000-000000000000", name))]
+
+
+def sts_resources(response, action, partition, region, account):
+    """STS authorizes AssumeRole against the role's ARN (Service Authorization Reference, "Actions,
+    resources, and condition keys for AWS Security Token Service": AssumeRole, resource type ``role``);
+    GetCallerIdentity takes ``*`` (and moto always allows it)."""
+    role = _query(response).get("RoleArn")
+    if action == "AssumeRole" and role:
+        return [(action, role)]
+    return [(action, "*")]
+
+
 RESOURCES = {
     "elasticloadbalancing": elbv2_resources,
     "route53": route53_resources,
     "acm": acm_resources,
     "ec2": ec2_resources,
+    "wafv2": wafv2_resources,
+    "autoscaling": autoscaling_resources,
+    "sts": sts_resources,
     "route53domains": lambda response, action, *scope: [(action, "*")],  # no resource-level permissions
 }
 
@@ -139,12 +228,15 @@ def denial(service, user_arn, action, resource):
     Sources: EC2 API Reference, "Error codes": ``UnauthorizedOperation``, HTTP 403, in EC2's
     ``<Response><Errors><Error>``; Elastic Load Balancing and Route 53 API References, common errors:
     ``AccessDenied``, HTTP 403, in ``<ErrorResponse><Error>``; ACM and Route 53 Domains API References,
-    "Common Errors": ``AccessDeniedException``, HTTP 400, as JSON. moto answers all of them with an XML
+    "Common Errors": ``AccessDeniedException``, HTTP 400, as JSON (WAFV2 likewise, its API Reference's
+    common errors); Auto Scaling and STS: ``AccessDenied``, HTTP 403, in ``<ErrorResponse><Error>`` as ELB
+    (their API References, "Common Errors"). S3 is not routed here: moto authorizes it itself against the
+    bucket and object ARNs and refuses with S3's ``<Error><Code>AccessDenied</Code>``, HTTP 403. moto answers all of them with an XML
     ``AccessDenied`` nested in ``<Errors>``, which the JSON clients cannot parse.
     """
     message = "User: %s is not authorized to perform: %s on resource: %s because no identity-based policy allows the %s action" % (
         user_arn, action, resource, action)
-    if service in ("acm", "route53domains"):
+    if service in ("acm", "route53domains", "wafv2"):
         return 400, {"Content-Type": "application/x-amz-json-1.1", "x-amzn-ErrorType": "AccessDeniedException"}, json.dumps(
             {"__type": "AccessDeniedException", "message": message})
     text = xml.sax.saxutils.escape(message)
@@ -186,15 +278,18 @@ def install():
         for checked_action, arn in checks:
             request = IAMRequest(account_id=self.current_account, method=self.method, path=path, data=self.data,
                                  body=self.raw_body, headers=headers, action=checked_action)
+            if ":" in checked_action:  # an action of another service AWS authorizes alongside this one
+                request._action = checked_action
             if not signed:
                 request.check_signature()
                 signed = True
             try:
                 request.check_action_permitted(arn)
             except AccessDeniedError:
-                status, extra, body = denial(service, request._access_key.arn, service + ":" + checked_action, arn)
+                full = checked_action if ":" in checked_action else service + ":" + checked_action
+                status, extra, body = denial(service, request._access_key.arn, full, arn)
                 self.response_headers.update(extra)
-                LOG.info("refused %s:%s on %s", service, checked_action, arn)
+                LOG.info("refused %s on %s", full, arn)
                 raise StrictAccessDenied(status, body)
 
     ActionAuthenticatorMixin._authenticate_and_authorize_normal_action = authorize
