@@ -39,12 +39,9 @@ public final class CriticalPath {
             return new Call(phase, step, service, operation, nanos, answerNanos);
         }
 
-        /** Describe*, List*, Get*, Check* only read. */
+        /** Whether the call changes nothing (as the engine's call counter classifies it). */
         public boolean read() {
-            return operation.startsWith("Describe")
-                    || operation.startsWith("List")
-                    || operation.startsWith("Get")
-                    || operation.startsWith("Check");
+            return io.github.httpssetup.core.internal.ApiCallCounter.isRead(operation);
         }
     }
 

@@ -24,12 +24,16 @@ public final class ApiCallCounter implements ExecutionInterceptor {
                 .incrementAndGet();
     }
 
-    /** Whether an operation only reads: {@code Describe*}, {@code List*}, {@code Get*}, {@code Check*}. */
+    /**
+     * Whether an operation changes nothing in the account: {@code Describe*}, {@code List*}, {@code Get*},
+     * {@code Check*}, and STS's {@code AssumeRole} (temporary credentials for a DNS role, nothing written).
+     */
     public static boolean isRead(String operation) {
         return operation.startsWith("Describe")
                 || operation.startsWith("List")
                 || operation.startsWith("Get")
-                || operation.startsWith("Check");
+                || operation.startsWith("Check")
+                || operation.equals("AssumeRole");
     }
 
     /** The counts so far. */

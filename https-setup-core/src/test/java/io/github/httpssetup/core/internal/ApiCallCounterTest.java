@@ -12,6 +12,7 @@ class ApiCallCounterTest {
         assertThat(ApiCallCounter.isRead("DescribeLoadBalancers")).isTrue();
         assertThat(ApiCallCounter.isRead("ListResourceRecordSets")).isTrue();
         assertThat(ApiCallCounter.isRead("GetChange")).isTrue();
+        assertThat(ApiCallCounter.isRead("AssumeRole")).isTrue();
         assertThat(ApiCallCounter.isRead("CreateListener")).isFalse();
         assertThat(ApiCallCounter.isRead("ChangeResourceRecordSets")).isFalse();
     }
