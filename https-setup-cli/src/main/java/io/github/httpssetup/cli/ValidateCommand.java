@@ -1,8 +1,6 @@
 package io.github.httpssetup.cli;
 
 import io.github.httpssetup.core.HttpsSetup;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,25 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         HttpsSetup setup = description.setup();
-        cli.terminal()
-                .result(description.fileName() + " is valid: stack " + setup.stack() + " in " + setup.region() + ", "
-                        + served(setup));
+        cli.terminal().result(description.fileName() + " is valid: " + setup.summary());
         return ExitCode.OK;
-    }
-
-    /** The URL and how many names more; with sites, how many, and each one's name, URL and names more. */
-    static String served(HttpsSetup setup) {
-        if (setup.sites().isEmpty()) {
-            return setup.url() + more(setup.allNames().size());
-        }
-        List<String> sites = new ArrayList<>();
-        setup.sites()
-                .forEach((name, site) -> sites.add(
-                        name + " " + setup.siteUrl(name) + more(site.allNames().size())));
-        return setup.sites().size() + " sites: " + String.join(", ", sites);
-    }
-
-    private static String more(int names) {
-        return names > 1 ? " (+" + (names - 1) + " names)" : "";
     }
 }

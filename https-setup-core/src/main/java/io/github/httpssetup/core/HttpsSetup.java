@@ -284,6 +284,34 @@ public final class HttpsSetup {
         return urlOf(spec.domain().name());
     }
 
+    /**
+     * One line saying what the description serves, as {@code validate} prints it: the stack, its region and its URL
+     * with how many names more, or with sites how many and each one's name, URL and names more.
+     *
+     * <pre>{@code
+     * setup.summary();   // "stack web in ap-northeast-2, 2 sites: shop https://example.com (+1 names),
+     *                    //  blog https://blog.example.org"
+     * }</pre>
+     *
+     * @return the summary line
+     */
+    public String summary() {
+        String served;
+        if (sites.isEmpty()) {
+            served = url() + moreNames(allNames().size());
+        } else {
+            List<String> each = new ArrayList<>();
+            sites.forEach((name, site) -> each.add(
+                    name + " " + siteUrl(name) + moreNames(site.allNames().size())));
+            served = sites.size() + " sites: " + String.join(", ", each);
+        }
+        return "stack " + stack + " in " + region + ", " + served;
+    }
+
+    private static String moreNames(int names) {
+        return names > 1 ? " (+" + (names - 1) + " names)" : "";
+    }
+
     private String urlOf(String name) {
         int port = httpsListener.port();
         return "https://" + name + (port == STANDARD_HTTPS_PORT ? "" : ":" + port);

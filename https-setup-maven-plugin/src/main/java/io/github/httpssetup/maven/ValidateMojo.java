@@ -1,8 +1,6 @@
 package io.github.httpssetup.maven;
 
 import io.github.httpssetup.core.HttpsSetup;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -19,23 +17,6 @@ public final class ValidateMojo extends AbstractHttpsSetupMojo {
     @Override
     void run() throws MojoFailureException {
         HttpsSetup setup = setup();
-        getLog().info(configFile.getName() + " is valid: stack " + setup.stack() + " in " + setup.region() + ", "
-                + served(setup));
-    }
-
-    /** The URL and how many names more; with sites, how many, and each one's name, URL and names more. */
-    static String served(HttpsSetup setup) {
-        if (setup.sites().isEmpty()) {
-            return setup.url() + more(setup.allNames().size());
-        }
-        List<String> sites = new ArrayList<>();
-        setup.sites()
-                .forEach((name, site) -> sites.add(
-                        name + " " + setup.siteUrl(name) + more(site.allNames().size())));
-        return setup.sites().size() + " sites: " + String.join(", ", sites);
-    }
-
-    private static String more(int names) {
-        return names > 1 ? " (+" + (names - 1) + " names)" : "";
+        getLog().info(configFile.getName() + " is valid: " + setup.summary());
     }
 }

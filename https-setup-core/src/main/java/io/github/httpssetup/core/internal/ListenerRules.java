@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 
 /**
  * With sites: the HTTPS listener's rules, laid out by {@link SiteRouting} (a host-header rule per site, a path rule per
@@ -31,7 +30,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescripti
  * site wants any more is deleted first, before anything it forwarded to.
  */
 final class ListenerRules {
-    private static final int TAGS_PER_CALL = 20;
     /** DescribeRules' largest page: every rule of a listener (100 and the default one) in one call. */
     private static final int MAX_PAGE = 400;
 
@@ -69,22 +67,8 @@ final class ListenerRules {
                         .forEach(rules::add);
                 marker = page.nextMarker() == null || page.nextMarker().isEmpty() ? null : page.nextMarker();
             } while (marker != null);
-            Map<String, Map<String, String>> tags = new HashMap<>();
-            List<String> arns = rules.stream().map(Rule::ruleArn).toList();
-            for (int i = 0; i < arns.size(); i += TAGS_PER_CALL) {
-                List<String> chunk = arns.subList(i, Math.min(arns.size(), i + TAGS_PER_CALL));
-                for (TagDescription d :
-                        run.aws().elb().describeTags(r -> r.resourceArns(chunk)).tagDescriptions()) {
-                    tags.put(
-                            d.resourceArn(),
-                            d.tags().stream()
-                                    .collect(Collectors.toMap(
-                                            Tag::key,
-                                            t -> t.value() == null ? "" : t.value(),
-                                            (a, b) -> b,
-                                            LinkedHashMap::new)));
-                }
-            }
+            Map<String, Map<String, String>> tags =
+                    ElbTags.read(run, rules.stream().map(Rule::ruleArn).toList());
             return rules.stream()
                     .map(r -> new Observed(r, tags.getOrDefault(r.ruleArn(), Map.of())))
                     .toList();

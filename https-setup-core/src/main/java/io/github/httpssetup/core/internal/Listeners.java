@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotF
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyListenerRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 
 /**
  * The HTTPS listener (certificate, SSL policy, forward to the target group) and the HTTP listener
@@ -42,8 +41,6 @@ final class Listeners {
     private static final String[] NOT_YET = {"CertificateNotFound", "TargetGroupNotFound"};
 
     private static final String STEP = "listeners";
-    /** ELBv2 DescribeTags takes at most 20 ARNs. */
-    private static final int TAGS_PER_CALL = 20;
 
     /**
      * On the HTTPS listener of a stack with sites: its rules and SNI certificates belong to sites, which a description
@@ -218,21 +215,8 @@ final class Listeners {
         if (listeners.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, String>> tags = new LinkedHashMap<>();
-        List<String> arns = listeners.stream().map(Listener::listenerArn).toList();
-        for (int i = 0; i < arns.size(); i += TAGS_PER_CALL) {
-            List<String> chunk = arns.subList(i, Math.min(arns.size(), i + TAGS_PER_CALL));
-            elb.describeTags(r -> r.resourceArns(chunk))
-                    .tagDescriptions()
-                    .forEach(d -> tags.put(
-                            d.resourceArn(),
-                            d.tags().stream()
-                                    .collect(Collectors.toMap(
-                                            Tag::key,
-                                            t -> t.value() == null ? "" : t.value(),
-                                            (a, b) -> b,
-                                            LinkedHashMap::new))));
-        }
+        Map<String, Map<String, String>> tags =
+                ElbTags.read(run, listeners.stream().map(Listener::listenerArn).toList());
         return listeners.stream()
                 .map(l -> new Observed(l, tags.getOrDefault(l.listenerArn(), Map.of())))
                 .toList();

@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TagDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
@@ -46,8 +45,6 @@ final class TargetGroups {
     static final Map<String, String> ELB_DEFAULTS = Map.of(DEREGISTRATION_DELAY, "300", STICKINESS_ENABLED, "false");
 
     static final String TRAFFIC_PORT = "traffic-port";
-    /** ELBv2 DescribeTags takes at most 20 ARNs. */
-    private static final int TAGS_PER_CALL = 20;
 
     private static final String STEP = "target group";
     /** Target health reasons of targets that are not (or no longer) registered. */
@@ -232,23 +229,7 @@ final class TargetGroups {
 
     /** The tags of the groups, ARN → tags, 20 ARNs per call. */
     private Map<String, Map<String, String>> tags(Set<String> arns) {
-        Map<String, Map<String, String>> tags = new TreeMap<>();
-        List<String> list = new ArrayList<>(arns);
-        for (int i = 0; i < list.size(); i += TAGS_PER_CALL) {
-            List<String> chunk = list.subList(i, Math.min(list.size(), i + TAGS_PER_CALL));
-            for (TagDescription d :
-                    run.aws().elb().describeTags(r -> r.resourceArns(chunk)).tagDescriptions()) {
-                tags.put(
-                        d.resourceArn(),
-                        d.tags().stream()
-                                .collect(Collectors.toMap(
-                                        Tag::key,
-                                        t -> t.value() == null ? "" : t.value(),
-                                        (a, b) -> b,
-                                        LinkedHashMap::new)));
-            }
-        }
-        return tags;
+        return ElbTags.read(run, arns);
     }
 
     // ---- create ----
