@@ -108,7 +108,6 @@ class MultiSiteIT {
         Plan plan = fx.executor().plan(twoSites().build());
         ApplyResult created = fx.executor().apply(twoSites().build());
         assertThat(perKind(plan.changes())).as(plan.render()).isEqualTo(perKind(created.changes()));
-        System.out.println(plan.render());
 
         assertThat(fx.elb.describeLoadBalancers().loadBalancers()).hasSize(1);
         Listener https = httpsListener();
