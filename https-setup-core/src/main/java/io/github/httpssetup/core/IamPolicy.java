@@ -309,8 +309,7 @@ public final class IamPolicy {
 
         static Scope of(HttpsSetup setup) {
             String region = setup.region();
-            String partition =
-                    region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+            String partition = LoadBalancerRules.partition(region);
             // the same names as the engine's LoadBalancers.name and TargetGroups.prefix
             String loadBalancer = setup.loadBalancer().name().orElse(setup.stack() + "-https");
             return new Scope(

@@ -159,7 +159,7 @@ final class LoadBalancerRules extends Rules {
 
     /** The partition of a region, as ARNs spell it. */
     static String partition(String region) {
-        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        return io.github.httpssetup.core.internal.Partitions.of(region);
     }
 
     /** Checks {@code listeners.https} and {@code listeners.http}, and that their ports differ. */

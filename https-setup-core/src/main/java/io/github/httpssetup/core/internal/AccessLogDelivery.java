@@ -59,7 +59,7 @@ final class AccessLogDelivery {
     private final String prefix;
 
     AccessLogDelivery(String region, String bucket, Optional<String> prefix) {
-        this.partition = region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+        this.partition = Partitions.of(region);
         this.region = region;
         this.bucket = bucket;
         this.prefix = prefix.orElse(null);

@@ -21,7 +21,6 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
@@ -183,7 +182,7 @@ final class AwsClients implements AutoCloseable {
 
     /** The partition of a region: {@code aws}, {@code aws-cn}, {@code aws-us-gov}, ... */
     static String partition(String region) {
-        return PartitionMetadata.of(Region.of(region)).id();
+        return Partitions.of(region);
     }
 
     /**
