@@ -92,7 +92,7 @@ public final class Engine {
                 planning.readiness().ifPresent(Runnable::run); // from what the plan read: no call when all are healthy
                 return new ApplyResult(
                         List.of(),
-                        planning.outputs().toOutputs(spec.url()),
+                        planning.outputs().toOutputs(spec),
                         Duration.between(start, clock.instant()),
                         aws.counter().snapshot());
             }
@@ -105,7 +105,7 @@ public final class Engine {
             }
             return new ApplyResult(
                     applying.changes(),
-                    applying.outputs().toOutputs(spec.url()),
+                    applying.outputs().toOutputs(spec),
                     Duration.between(start, clock.instant()),
                     aws.counter().snapshot());
         }

@@ -1,7 +1,10 @@
 package io.github.httpssetup.core.internal;
 
+import io.github.httpssetup.core.HttpsSetup;
 import io.github.httpssetup.core.Outputs;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What resources learn about AWS during a run, gathered for {@link Outputs}. */
 final class OutputsCollector {
@@ -12,12 +15,13 @@ final class OutputsCollector {
     volatile String loadBalancerArn;
     volatile String loadBalancerDnsName;
     volatile String targetGroupArn;
-    /** With sites: each site's URL. */
-    volatile java.util.Map<String, String> siteUrls = java.util.Map.of();
 
-    Outputs toOutputs(String url) {
+    /** The outputs: what the run learnt, with the description's URL and, with sites, each site's. */
+    Outputs toOutputs(HttpsSetup spec) {
+        Map<String, String> siteUrls = new LinkedHashMap<>();
+        spec.sites().keySet().forEach(site -> siteUrls.put(site, spec.siteUrl(site)));
         return new Outputs(
-                url,
+                spec.url(),
                 hostedZoneId,
                 nameServers,
                 domainRegisteredInAccount,

@@ -49,6 +49,9 @@ final class Run {
     private final Clock clock;
     private final Sleeper sleeper;
     private final RetryConfig eventualConsistency;
+    /** The executor's parallelism: 1 runs everything on one thread, sites' parts included. */
+    private final int parallelism;
+
     private final List<Change> changes;
     private final OutputsCollector outputs = new OutputsCollector();
     private final Map<String, ZoneRecords> zoneRecords = new java.util.concurrent.ConcurrentHashMap<>();
@@ -84,6 +87,7 @@ final class Run {
         this.clock = config.clock();
         this.sleeper = config.sleeper();
         this.eventualConsistency = config.eventualConsistency();
+        this.parallelism = config.parallelism();
         this.changes = Collections.synchronizedList(new ArrayList<>());
         this.created = java.util.concurrent.ConcurrentHashMap.newKeySet();
         this.parent = null;
@@ -101,6 +105,7 @@ final class Run {
         this.clock = parent.clock;
         this.sleeper = parent.sleeper;
         this.eventualConsistency = parent.eventualConsistency;
+        this.parallelism = parent.parallelism;
         this.changes = parent.changes;
         this.created = parent.created;
         this.parent = parent;
@@ -117,6 +122,11 @@ final class Run {
      */
     Run scoped(String scope, HttpsSetup scopeSpec) {
         return new Run(this, scope, scopeSpec, observations.scope(scope));
+    }
+
+    /** The executor's parallelism (threads for independent steps). */
+    int parallelism() {
+        return parallelism;
     }
 
     /** The sites of this stack run; {@code null} for a single-site stack or a scoped run. */

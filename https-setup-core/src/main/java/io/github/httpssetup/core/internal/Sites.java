@@ -7,13 +7,17 @@ import io.github.httpssetup.core.HttpsSetupException;
 import io.github.httpssetup.core.SiteSpec;
 import io.github.httpssetup.core.TargetsSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The sites of a stack run ({@link HttpsSetup#sites()}): each site's part is converged by the resources of the
@@ -139,28 +143,29 @@ final class Sites {
 
     /**
      * Runs {@code part} for each item, several at once (a certificate's validation wait of one site does not hold up
-     * another's), and rethrows the first failure once all have ended.
+     * another's; one at a time when the executor runs on one thread), and rethrows the first failure once all have
+     * ended.
      */
-    private static void each(List<String> items, java.util.function.Consumer<String> part) {
-        if (items.size() <= 1) {
+    private void each(List<String> items, Consumer<String> part) {
+        int threads = run.parallelism() == 1 ? 1 : Math.min(items.size(), SITES_AT_ONCE);
+        if (threads <= 1) {
             items.forEach(part);
             return;
         }
         String name = Thread.currentThread().getName();
-        java.util.concurrent.ExecutorService pool =
-                java.util.concurrent.Executors.newFixedThreadPool(Math.min(items.size(), SITES_AT_ONCE), r -> {
-                    Thread t = new Thread(r, name + " site");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + " site");
+            t.setDaemon(true);
+            return t;
+        });
         try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             items.forEach(item -> futures.add(pool.submit(() -> part.accept(item))));
             RuntimeException first = null;
-            for (java.util.concurrent.Future<?> f : futures) {
+            for (Future<?> f : futures) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     RuntimeException cause =
                             e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
                     if (first == null) {
@@ -251,9 +256,6 @@ final class Sites {
     /** Each site's alias records, once its rule is in place. */
     void records(States.LoadBalancer loadBalancer) {
         each(siteNames(), site -> new AliasRecords(scope(site)).converge(zones.get(site), loadBalancer));
-        Map<String, String> urls = new LinkedHashMap<>();
-        spec.sites().keySet().forEach(site -> urls.put(site, spec.siteUrl(site)));
-        run.outputs().siteUrls = urls;
     }
 
     /** Each site part's targets healthy. */
