@@ -193,13 +193,7 @@ final class Certificates {
                                 + run.scope() + " instead of a new certificate"),
                 () -> run.aws()
                         .acm()
-                        .addTagsToCertificate(r -> r.certificateArn(arn)
-                                .tags(run.tags().entrySet().stream()
-                                        .map(e -> Tag.builder()
-                                                .key(e.getKey())
-                                                .value(e.getValue())
-                                                .build())
-                                        .toList())));
+                        .addTagsToCertificate(r -> r.certificateArn(arn).tags(acmTags())));
     }
 
     /**
@@ -210,6 +204,13 @@ final class Certificates {
     List<String> handedOver() {
         return found().handedOver().stream()
                 .map(o -> o.detail().certificateArn())
+                .toList();
+    }
+
+    /** The run's tags (the ownership tag included), as ACM takes them. */
+    private List<Tag> acmTags() {
+        return run.tags().entrySet().stream()
+                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
                 .toList();
     }
 
@@ -441,12 +442,7 @@ final class Certificates {
                             .validationMethod(ValidationMethod.DNS)
                             .keyAlgorithm(spec.certificate().keyAlgorithm().awsName())
                             .idempotencyToken(token)
-                            .tags(run.tags().entrySet().stream()
-                                    .map(e -> Tag.builder()
-                                            .key(e.getKey())
-                                            .value(e.getValue())
-                                            .build())
-                                    .toList()))
+                            .tags(acmTags()))
                     .certificateArn();
         } catch (LimitExceededException e) {
             throw quotaExceeded(

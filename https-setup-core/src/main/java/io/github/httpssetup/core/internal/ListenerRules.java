@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeRule
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Tag;
 
 /**
  * With sites: the HTTPS listener's rules, laid out by {@link SiteRouting} (a host-header rule per site, a path rule per
@@ -161,7 +160,7 @@ final class ListenerRules {
                                                             .priority(priority)
                                                             .conditions(conditions(rule))
                                                             .actions(forward(groupArn))
-                                                            .tags(elbTags(tags))),
+                                                            .tags(LoadBalancers.tags(tags))),
                                             "TargetGroupNotFound")
                                     .rules()
                                     .get(0)
@@ -193,7 +192,7 @@ final class ListenerRules {
                         new AttributeChange("tags." + k, present.tags().get(k), v)));
                 run.change(
                         new Change(ChangeAction.UPDATE, ResourceKind.LISTENER_RULE, name, arn, tagChanges, ""),
-                        () -> run.aws().elb().addTags(r -> r.resourceArns(arn).tags(elbTags(missing))));
+                        () -> run.aws().elb().addTags(r -> r.resourceArns(arn).tags(LoadBalancers.tags(missing))));
             }
             if (differences.isEmpty() && missing.isEmpty()) {
                 run.unchanged(ResourceKind.LISTENER_RULE, name, arn);
@@ -274,12 +273,6 @@ final class ListenerRules {
         }
         spec.sites().get(site).domain().hostedZone().roleArn().ifPresent(role -> tags.put(Sites.ROLE_TAG, role));
         return tags;
-    }
-
-    private static List<Tag> elbTags(Map<String, String> tags) {
-        return tags.entrySet().stream()
-                .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
-                .toList();
     }
 
     private static List<RuleCondition> conditions(SiteRouting.Rule rule) {
